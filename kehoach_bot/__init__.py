@@ -1,0 +1,1 @@
+"""kehoach-bot: reminders and status collection for the reporting duties of implementation plans."""

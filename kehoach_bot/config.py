@@ -1,0 +1,141 @@
+"""Settings from a TOML file (optional) and the environment; nothing is read at import time."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kehoach_bot.domain.deadlines import BeforePolicy, DeadlinePolicy
+
+ENV_TOKEN = "KEHOACH_BOT_TOKEN"
+ENV_DATABASE_URL = "KEHOACH_DATABASE_URL"
+ENV_CONFIG = "KEHOACH_CONFIG"
+DEFAULT_CONFIG = Path("config.toml")
+
+
+class ConfigError(ValueError):
+    """The configuration file is unreadable or holds a wrong value."""
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramSettings:
+    """How the bot talks to Telegram."""
+
+    token: str | None = None
+    base_url: str | None = None
+    base_file_url: str | None = None
+    admins: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderSettings:
+    """When reminders go out."""
+
+    lead_days: tuple[int, ...] = (7, 3, 1, 0)
+    hour: int = 8
+    horizon_days: int = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the application needs to start."""
+
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    timezone: str = "Asia/Ho_Chi_Minh"
+    deadlines: DeadlinePolicy = field(default_factory=DeadlinePolicy)
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    telegram: TelegramSettings = field(default_factory=TelegramSettings)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The local timezone of the agencies."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The configured URL, or an SQLite file in the data folder."""
+        return self.database_url or f"sqlite:///{(self.data_dir / 'kehoach.db').as_posix()}"
+
+
+def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Read the TOML file (if any) and apply environment overrides for secrets and the URL."""
+    env = dict(os.environ) if environ is None else environ
+    if path is None and env.get(ENV_CONFIG):
+        path = Path(env[ENV_CONFIG])
+    explicit = path is not None
+    path = path or DEFAULT_CONFIG
+    raw: dict[str, Any] = {}
+    if path.exists():
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"Tệp cấu hình {path} không đọc được: {exc}") from exc
+    elif explicit:
+        raise ConfigError(f"Không tìm thấy tệp cấu hình {path}")
+    settings = _from_dict(raw, base=path.parent if explicit else Path.cwd())
+    return _apply_env(settings, env)
+
+
+def _section(raw: dict[str, Any], name: str) -> dict[str, Any]:
+    value = raw.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"Mục [{name}] trong cấu hình phải là một bảng")
+    return value
+
+
+def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
+    app = _section(raw, "app")
+    database = _section(raw, "database")
+    deadlines = _section(raw, "deadlines")
+    reminders = _section(raw, "reminders")
+    telegram = _section(raw, "telegram")
+    timezone = str(app.get("timezone", "Asia/Ho_Chi_Minh"))
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"Múi giờ không hợp lệ: {timezone}") from exc
+    data_dir = Path(str(app.get("data_dir", "data")))
+    try:
+        before = BeforePolicy(str(deadlines.get("before_policy", "exclusive")))
+    except ValueError as exc:
+        raise ConfigError("deadlines.before_policy chỉ nhận 'exclusive' hoặc 'inclusive'") from exc
+    lead_days = tuple(int(d) for d in reminders.get("lead_days", (7, 3, 1, 0)))
+    if any(d < 0 for d in lead_days):
+        raise ConfigError("reminders.lead_days không được âm")
+    hour = int(reminders.get("hour", 8))
+    if not 0 <= hour <= 23:
+        raise ConfigError("reminders.hour phải từ 0 đến 23")
+    return Settings(
+        data_dir=data_dir if data_dir.is_absolute() else base / data_dir,
+        database_url=database.get("url") or None,
+        timezone=timezone,
+        deadlines=DeadlinePolicy(
+            before=before, working_day_shift=bool(deadlines.get("working_day_shift", True))
+        ),
+        reminders=ReminderSettings(
+            lead_days=lead_days,
+            hour=hour,
+            horizon_days=int(reminders.get("horizon_days", 400)),
+        ),
+        telegram=TelegramSettings(
+            token=telegram.get("token") or None,
+            base_url=telegram.get("base_url") or None,
+            base_file_url=telegram.get("base_file_url") or None,
+            admins=tuple(int(a) for a in telegram.get("admins", ())),
+        ),
+    )
+
+
+def _apply_env(settings: Settings, env: dict[str, str]) -> Settings:
+    from dataclasses import replace
+
+    if env.get(ENV_TOKEN):
+        settings = replace(settings, telegram=replace(settings.telegram, token=env[ENV_TOKEN]))
+    if env.get(ENV_DATABASE_URL):
+        settings = replace(settings, database_url=env[ENV_DATABASE_URL])
+    return settings

@@ -1,0 +1,1 @@
+"""Pure domain core: schedules, deadlines, periods, working days, statuses. No framework imports."""

@@ -1,0 +1,70 @@
+"""Status categories of government task tracking, computed from dates and `now`."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, timedelta
+
+
+class State(enum.StrEnum):
+    """What has happened to an occurrence (stored)."""
+
+    OPEN = "open"
+    DONE = "done"
+    WAIVED = "waived"  # miễn: the coordinator released the unit from this report
+    TRANSFERRED = "transferred"  # the unit was merged/split; a successor owes it now
+
+
+class Status(enum.StrEnum):
+    """The four categories (plus none) that digests and exports speak."""
+
+    OPEN_ON_TIME = "open_on_time"  # đang thực hiện trong hạn
+    OPEN_OVERDUE = "open_overdue"  # đang thực hiện quá hạn
+    DONE_ON_TIME = "done_on_time"  # hoàn thành đúng hạn
+    DONE_LATE = "done_late"  # hoàn thành quá hạn
+    WAIVED = "waived"
+    TRANSFERRED = "transferred"
+
+
+STATUS_TEXT: dict[Status, str] = {
+    Status.OPEN_ON_TIME: "đang thực hiện trong hạn",
+    Status.OPEN_OVERDUE: "đang thực hiện quá hạn",
+    Status.DONE_ON_TIME: "hoàn thành đúng hạn",
+    Status.DONE_LATE: "hoàn thành quá hạn",
+    Status.WAIVED: "được miễn",
+    Status.TRANSFERRED: "đã chuyển cho đơn vị kế thừa",
+}
+
+DUE_SOON_DAYS = 3
+
+
+def effective_last_day(last_day: date, extended_to: date | None) -> date:
+    """The last on-time day after an approved extension."""
+    return max(last_day, extended_to) if extended_to else last_day
+
+
+def status_of(
+    state: State,
+    last_day: date,
+    today: date,
+    submitted_on: date | None = None,
+    extended_to: date | None = None,
+) -> Status:
+    """Classify an occurrence on `today` (local date)."""
+    deadline = effective_last_day(last_day, extended_to)
+    if state is State.WAIVED:
+        return Status.WAIVED
+    if state is State.TRANSFERRED:
+        return Status.TRANSFERRED
+    if state is State.DONE:
+        on_time = submitted_on is not None and submitted_on <= deadline
+        return Status.DONE_ON_TIME if on_time else Status.DONE_LATE
+    return Status.OPEN_ON_TIME if today <= deadline else Status.OPEN_OVERDUE
+
+
+def is_due_soon(status: Status, last_day: date, today: date, extended_to: date | None = None) -> bool:
+    """Sắp đến hạn: still open and the last on-time day is within three days."""
+    if status is not Status.OPEN_ON_TIME:
+        return False
+    deadline = effective_last_day(last_day, extended_to)
+    return today <= deadline <= today + timedelta(days=DUE_SOON_DAYS)

@@ -1,0 +1,39 @@
+"""Vietnamese text helpers: dates as Vietnamese write them and name normalisation for aliases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+_DASHES = re.compile(r"\s*[-–—]\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def format_date(day: date) -> str:
+    """20/7/2024 style, as plans write it (day and month without a leading zero)."""
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+def format_date_padded(day: date) -> str:
+    """05/12/2026 style, for tables where columns should line up."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+def weekday_name(day: date) -> str:
+    """The Vietnamese name of the weekday."""
+    return WEEKDAYS[day.weekday()]
+
+
+def normalize_name(text: str) -> str:
+    """Key for matching unit names: NFC, case-folded, one space, one kind of dash, no final dot.
+
+    "Phòng Lao động- Thương binh và Xã hội" and "phòng lao động - thương binh và xã hội" match.
+    """
+    text = unicodedata.normalize("NFC", text).casefold().strip().rstrip(".;:,")
+    text = _DASHES.sub(" - ", text)
+    text = text.replace("&", " và ")
+    return _SPACES.sub(" ", text).strip()
