@@ -150,10 +150,11 @@ class Obligation(SQLModel, table=True):
 
 
 class ObligationUnit(SQLModel, table=True):
-    """A unit (or group) responsible for an obligation, as the plan names it."""
+    """A unit (or group) named by an obligation: responsible, or an extra recipient."""
 
     obligation_id: int = Field(foreign_key="obligation.id", primary_key=True)
     unit_id: int = Field(foreign_key="unit.id", primary_key=True)
+    role: str = Field(default="responsible", max_length=16, primary_key=True)
 
 
 class AdHocRequest(SQLModel, table=True):

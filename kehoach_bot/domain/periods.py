@@ -17,12 +17,12 @@ class Period:
 
 
 def _clip(data_to: date, due: date) -> date:
-    # A report cannot contain data from after it is sent: a yearly report due 20/10 covers up to 19/10.
+    # A report cannot hold data from after it is sent: a yearly report due 20/10 stops at 19/10.
     return min(data_to, due - timedelta(days=1))
 
 
 def year_period(year: int, due: date) -> Period:
-    """The yearly period: data from 15/12 of the previous year to 14/12 (Decree 09/2019, Art. 12)."""
+    """The yearly period: data from 15/12 of the previous year to 14/12 (Decree 09/2019)."""
     return Period(f"{year}", f"năm {year}", date(year - 1, 12, 15), _clip(date(year, 12, 14), due))
 
 

@@ -61,7 +61,9 @@ class Schedule:
     date: date | None = None  # one-off
     month: int | None = None  # yearly: month of the due date
     day: int | None = None  # day of month of the due date
-    months: tuple[int, ...] = ()  # half-yearly: due month for each half, e.g. (6, 12)
+    # Half-yearly: the due month of each half, e.g. (6, 12). One month, e.g. (6,), means only the
+    # first-half report: plans usually let the yearly report cover the second half.
+    months: tuple[int, ...] = ()
     offset_months: int = 0  # quarterly/monthly: due in the month after the period when 1
 
     @property
@@ -115,8 +117,8 @@ def validate(schedule: Schedule) -> None:
             raise ScheduleError("lịch hằng năm cần tháng (month) và ngày (day)")
         _check_day(schedule.month, schedule.day)
     if kind is ScheduleType.HALF_YEARLY:
-        if schedule.day is None or len(schedule.months) != 2:
-            raise ScheduleError("lịch 6 tháng cần hai tháng (months) và ngày (day)")
+        if schedule.day is None or len(schedule.months) not in (1, 2):
+            raise ScheduleError("lịch 6 tháng cần một hoặc hai tháng (months) và ngày (day)")
         for month in schedule.months:
             _check_day(month, schedule.day)
     if kind in (ScheduleType.QUARTERLY, ScheduleType.MONTHLY):

@@ -62,7 +62,9 @@ def status_of(
     return Status.OPEN_ON_TIME if today <= deadline else Status.OPEN_OVERDUE
 
 
-def is_due_soon(status: Status, last_day: date, today: date, extended_to: date | None = None) -> bool:
+def is_due_soon(
+    status: Status, last_day: date, today: date, extended_to: date | None = None
+) -> bool:
     """Sắp đến hạn: still open and the last on-time day is within three days."""
     if status is not Status.OPEN_ON_TIME:
         return False

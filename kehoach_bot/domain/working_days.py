@@ -1,4 +1,4 @@
-"""Working days in Vietnam: weekends and public holidays (Tết included) from the `holidays` package."""
+"""Working days in Vietnam: weekends and public holidays (Tết included), from `holidays`."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 227a94705ee3
+Revision ID: 7f640043c33b
 Revises:
-Create Date: 2026-11-24 04:25:17.641438
+Create Date: 2026-11-24 04:32:26.520293
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from alembic import op
 
 import kehoach_bot.db.types
 
-revision: str = "227a94705ee3"
+revision: str = "7f640043c33b"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -215,6 +215,7 @@ def upgrade() -> None:
         "obligationunit",
         sa.Column("obligation_id", sa.Integer(), nullable=False),
         sa.Column("unit_id", sa.Integer(), nullable=False),
+        sa.Column("role", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.ForeignKeyConstraint(
             ["obligation_id"],
             ["obligation.id"],
@@ -223,7 +224,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["unit_id"], ["unit.id"], name=op.f("fk_obligationunit_unit_id_unit")
         ),
-        sa.PrimaryKeyConstraint("obligation_id", "unit_id", name=op.f("pk_obligationunit")),
+        sa.PrimaryKeyConstraint("obligation_id", "unit_id", "role", name=op.f("pk_obligationunit")),
     )
     op.create_table(
         "succession",

@@ -1,0 +1,1 @@
+"""The command line: argument parsing, commands (thin), and pure rendering."""

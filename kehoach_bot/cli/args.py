@@ -1,0 +1,130 @@
+"""Argument parsing for `python bot.py …`, with Vietnamese help and errors."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+from typing import NoReturn
+
+from kehoach_bot.plans.files import UNIT_KINDS
+from kehoach_bot.texts import vi
+
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def parse_day(value: str) -> date:
+    """A date written YYYY-MM-DD or DD/MM/YYYY; impossible dates like 31/02 are refused."""
+    text = value.strip()
+    match = _YMD.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DMY.match(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        raise argparse.ArgumentTypeError(vi.BAD_DATE.format(value=value, reason=vi.BAD_DATE_FORMAT))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        reason = (
+            f"tháng {month} không tồn tại"
+            if not 1 <= month <= 12
+            else f"tháng {month} năm {year} không có ngày {day}"
+        )
+        raise argparse.ArgumentTypeError(vi.BAD_DATE.format(value=value, reason=reason)) from None
+
+
+def parse_route(value: str) -> tuple[str, str]:
+    """PLAN:OBLIGATION=UNIT → ("PLAN:OBLIGATION", "UNIT")."""
+    ref, sep, unit = value.partition("=")
+    if not sep or ":" not in ref or not unit.strip():
+        raise argparse.ArgumentTypeError(vi.BAD_ROUTE.format(value=value))
+    return ref.strip(), unit.strip()
+
+
+class VietnameseParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are Vietnamese and exit with code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the problem in Vietnamese and exit with code 2."""
+        for english, vietnamese in vi.ARGPARSE.items():
+            message = message.replace(english, vietnamese)
+        sys.stderr.write(f"{vi.ERROR_PREFIX}: {message}\n{vi.HINT_HELP}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar."""
+    parser = VietnameseParser(
+        prog="python bot.py",
+        description="kehoach-bot: nhắc hạn báo cáo của các Kế hoạch và thu thập tình trạng.",
+    )
+    parser.add_argument("--config", help="tệp cấu hình TOML (mặc định: config.toml nếu có)")
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="LỆNH", parser_class=VietnameseParser
+    )
+
+    sub.add_parser("migrate", help="cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất")
+
+    load = sub.add_parser("load-plans", help="nạp tệp kế hoạch (không chỉ tệp: nạp 5 kế hoạch mẫu)")
+    load.add_argument("files", nargs="*", metavar="TỆP", help="tệp kế hoạch .toml")
+    load.add_argument("--by", help="người thực hiện (ghi vào nhật ký)")
+
+    cal = sub.add_parser("calendar", help="lịch các kỳ báo cáo")
+    cal.add_argument("--from", dest="start", type=parse_day, metavar="NGÀY")
+    cal.add_argument("--to", dest="end", type=parse_day, metavar="NGÀY")
+    cal.add_argument("--plan", metavar="MÃ_KẾ_HOẠCH")
+    cal.add_argument("--unit", metavar="MÃ_ĐƠN_VỊ")
+    cal.add_argument("--json", action="store_true", help="in JSON")
+
+    units = sub.add_parser("units", help="danh bạ đơn vị")
+    units.add_argument("--json", action="store_true", help="in JSON")
+
+    plans = sub.add_parser("plans", help="danh sách kế hoạch")
+    plans.add_argument("--json", action="store_true", help="in JSON")
+
+    unit = sub.add_parser("unit", help="thêm đơn vị; ghi nhận sáp nhập, chia tách")
+    unit_sub = unit.add_subparsers(
+        dest="unit_command", required=True, metavar="VIỆC", parser_class=VietnameseParser
+    )
+    merge = unit_sub.add_parser("merge", help="đơn vị CŨ sáp nhập vào đơn vị MỚI")
+    merge.add_argument("old", metavar="CŨ")
+    merge.add_argument("--into", required=True, metavar="MỚI")
+    merge.add_argument(
+        "--on", type=parse_day, metavar="NGÀY", help="ngày hiệu lực (mặc định hôm nay)"
+    )
+    merge.add_argument("--by", help="người thực hiện (ghi vào nhật ký)")
+
+    split = unit_sub.add_parser("split", help="đơn vị CŨ chia tách cho nhiều đơn vị kế thừa")
+    split.add_argument("old", metavar="CŨ")
+    split.add_argument("--into", required=True, action="append", metavar="MỚI")
+    split.add_argument(
+        "--route",
+        action="append",
+        type=parse_route,
+        default=[],
+        metavar="KẾ_HOẠCH:NGHĨA_VỤ=MỚI",
+        help="nghĩa vụ này giao cho đơn vị kế thừa này",
+    )
+    split.add_argument(
+        "--default",
+        default="all",
+        metavar="all|MỚI",
+        help="nghĩa vụ còn lại: all = mọi đơn vị kế thừa (mặc định), hoặc một mã",
+    )
+    split.add_argument("--on", type=parse_day, metavar="NGÀY")
+    split.add_argument("--by")
+
+    add = unit_sub.add_parser("add", help="thêm đơn vị mới")
+    add.add_argument("--code", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--kind", required=True, choices=[k for k in UNIT_KINDS if k != "nhom"])
+    add.add_argument("--locality", required=True)
+    add.add_argument("--short", default="")
+    add.add_argument("--parent")
+    add.add_argument("--group", action="append", default=[], help="thêm vào nhóm đơn vị")
+    add.add_argument("--alias", action="append", default=[])
+    add.add_argument("--by")
+    return parser

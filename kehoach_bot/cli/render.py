@@ -1,0 +1,137 @@
+"""Pure rendering of command results as Vietnamese text tables or JSON."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from kehoach_bot.domain.vietnamese import format_date_padded
+from kehoach_bot.plans.files import UNIT_KINDS
+from kehoach_bot.services.calendar import CalendarEntry
+from kehoach_bot.services.plans import LoadResult, PlanView
+from kehoach_bot.services.units import UnitView
+from kehoach_bot.texts import vi
+
+MAX_CELL = 60
+
+
+def _width(text: str) -> int:
+    return sum(0 if unicodedata.combining(ch) else 1 for ch in unicodedata.normalize("NFC", text))
+
+
+def _cut(text: str, limit: int = MAX_CELL) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table with columns padded to their widest cell."""
+    cells = [[_cut(c) for c in row] for row in rows]
+    widths = [max([_width(h), *(_width(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+
+    def line(row: Sequence[str]) -> str:
+        return "  ".join(
+            c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)
+        ).rstrip()
+
+    out = [line(headers), "  ".join("-" * w for w in widths)]
+    out += [line(row) for row in cells]
+    return "\n".join(out)
+
+
+def to_json(items: Sequence[dict[str, Any]]) -> str:
+    """Pretty JSON that keeps Vietnamese letters readable."""
+    return json.dumps(list(items), ensure_ascii=False, indent=2)
+
+
+def calendar_text(entries: Sequence[CalendarEntry]) -> str:
+    """The calendar as a readable Vietnamese table."""
+    if not entries:
+        return vi.CALENDAR_EMPTY
+    rows = []
+    for e in entries:
+        status = vi.STATUS_SHORT[e.status]
+        if e.due_soon:
+            status += f" ({vi.DUE_SOON})"
+        if e.extended_to:
+            status += f", {vi.EXTENDED.format(date=format_date_padded(e.extended_to))}"
+        rows.append(
+            (
+                f"{e.unit} {e.unit_name}",
+                e.title,
+                e.period,
+                vi.CALENDAR_DUE.format(wording=e.wording, date=format_date_padded(e.due)),
+                format_date_padded(e.last_day),
+                status,
+            )
+        )
+    counts = Counter(vi.STATUS_SHORT[e.status] for e in entries)
+    summary = ", ".join(f"{n} {label}" for label, n in counts.most_common())
+    total = vi.CALENDAR_TOTAL.format(count=len(entries), summary=summary)
+    return table(vi.CALENDAR_HEADERS, rows) + "\n\n" + total
+
+
+def calendar_json(entries: Sequence[CalendarEntry]) -> str:
+    """The calendar as a JSON array."""
+    return to_json([e.to_json() for e in entries])
+
+
+def units_text(units: Sequence[UnitView]) -> str:
+    """The units directory as a table."""
+    rows = []
+    for u in units:
+        notes = list(u.aliases)
+        if u.is_group:
+            notes.append(
+                vi.MEMBERS.format(codes=", ".join(u.members)) if u.members else vi.NO_MEMBERS
+            )
+        if u.successors:
+            notes.append(vi.SUCCESSORS.format(codes=", ".join(u.successors)))
+        rows.append(
+            (
+                u.code,
+                u.name,
+                UNIT_KINDS.get(u.kind, u.kind),
+                vi.YES if u.active else vi.NO,
+                "; ".join(notes),
+            )
+        )
+    return table(vi.UNITS_HEADERS, rows)
+
+
+def units_json(units: Sequence[UnitView]) -> str:
+    """The units directory as JSON."""
+    return to_json([asdict(u) for u in units])
+
+
+def load_results(results: Sequence[LoadResult]) -> str:
+    """One line per loaded plan file."""
+    return "\n".join(
+        vi.LOAD_LINE.format(
+            code=r.code,
+            source=r.source,
+            status=vi.LOAD_STATUS[r.status],
+            version=r.version,
+            obligations=r.obligations,
+            tasks=r.tasks,
+            created=r.sync.created,
+            updated=r.sync.updated,
+            transferred=r.sync.transferred,
+            removed=r.sync.removed,
+        )
+        for r in results
+    )
+
+
+def plans_text(plans: Sequence[PlanView]) -> str:
+    """The plans as a table."""
+    rows = [(p.code, p.number or "—", p.title, str(p.obligations), str(p.tasks)) for p in plans]
+    return table(vi.PLANS_HEADERS, rows)
+
+
+def plans_json(plans: Sequence[PlanView]) -> str:
+    """The plans as JSON."""
+    return to_json([asdict(p) for p in plans])

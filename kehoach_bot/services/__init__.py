@@ -1,0 +1,1 @@
+"""Use cases on a database session. Services own transactions: callers pass an engine."""

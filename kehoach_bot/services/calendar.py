@@ -1,0 +1,143 @@
+"""The calendar: occurrences in a date range with their status, for people and for JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from kehoach_bot.db.models import GroupMember, Obligation, Occurrence, Plan, Unit
+from kehoach_bot.domain.deadlines import WORDING_TEXT, DeadlinePolicy, Wording
+from kehoach_bot.domain.status import State, is_due_soon, status_of
+from kehoach_bot.services.errors import NotFound
+from kehoach_bot.services.occurrences import sync_occurrences
+
+SHOWN_STATES = (State.OPEN.value, State.DONE.value)
+# Looking further ahead than the rolling horizon generates occurrences, but not without bound.
+MAX_LOOKAHEAD = timedelta(days=366 * 10)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEntry:
+    """One occurrence as the calendar shows it."""
+
+    plan: str
+    obligation: str
+    title: str
+    unit: str
+    unit_name: str
+    period: str
+    due: date
+    last_day: date
+    remind_by: date
+    wording: str
+    status: str
+    due_soon: bool
+    recipient: str | None
+    via: str | None
+    extended_to: date | None
+    needs_review: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict: dates as YYYY-MM-DD."""
+        data = asdict(self)
+        for key, value in data.items():
+            if isinstance(value, date):
+                data[key] = value.isoformat()
+        return data
+
+
+def calendar(
+    session: Session,
+    *,
+    today: date,
+    start: date | None = None,
+    end: date | None = None,
+    plan_code: str | None = None,
+    unit_code: str | None = None,
+) -> list[CalendarEntry]:
+    """Open and done occurrences whose written due date lies in [start, end], soonest first."""
+    recipient, via = aliased(Unit), aliased(Unit)
+    query = (
+        select(Occurrence, Obligation, Plan, Unit, recipient.code, via.code)
+        .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+        .join(Plan, col(Plan.id) == col(Obligation.plan_id))
+        .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
+        .outerjoin(recipient, recipient.id == Obligation.recipient_id)
+        .outerjoin(via, via.id == Obligation.via_id)
+        .where(col(Occurrence.state).in_(SHOWN_STATES))
+    )
+    if start:
+        query = query.where(Occurrence.due_date >= start)
+    if end:
+        query = query.where(Occurrence.due_date <= end)
+    if plan_code:
+        if session.exec(select(Plan.id).where(Plan.code == plan_code)).first() is None:
+            raise NotFound(
+                f"Không có kế hoạch mã {plan_code!r}. Xem danh sách: python bot.py plans"
+            )
+        query = query.where(Plan.code == plan_code)
+    if unit_code:
+        query = query.where(col(Occurrence.unit_id).in_(_unit_and_members(session, unit_code)))
+    query = query.order_by(
+        col(Occurrence.due_date), col(Plan.code), col(Obligation.code), col(Unit.code)
+    )
+    entries = []
+    for occ, obligation, plan, unit, recipient_code, via_code in session.exec(query).all():
+        submitted = occ.submitted_at.date() if occ.submitted_at else None
+        status = status_of(State(occ.state), occ.last_day, today, submitted, occ.extended_to)
+        entries.append(
+            CalendarEntry(
+                plan=plan.code,
+                obligation=obligation.code,
+                title=obligation.title,
+                unit=unit.code,
+                unit_name=unit.name,
+                period=occ.period_label,
+                due=occ.due_date,
+                last_day=occ.last_day,
+                remind_by=occ.remind_by,
+                wording=WORDING_TEXT[Wording(occ.wording)],
+                status=status.value,
+                due_soon=is_due_soon(status, occ.last_day, today, occ.extended_to),
+                recipient=recipient_code,
+                via=via_code,
+                extended_to=occ.extended_to,
+                needs_review=obligation.needs_review,
+            )
+        )
+    return entries
+
+
+def _unit_and_members(session: Session, code: str) -> list[int]:
+    unit = session.exec(select(Unit).where(Unit.code == code)).first()
+    if unit is None or unit.id is None:
+        raise NotFound(f"Không có đơn vị mã {code!r}. Xem danh sách: python bot.py units")
+    members = session.exec(
+        select(GroupMember.member_id).where(GroupMember.group_id == unit.id)
+    ).all()
+    return [unit.id, *members]
+
+
+def calendar_in_range(
+    session: Session,
+    *,
+    today: date,
+    start: date | None,
+    end: date | None,
+    plan_code: str | None,
+    unit_code: str | None,
+    policy: DeadlinePolicy,
+    now: datetime,
+    horizon: date,
+) -> list[CalendarEntry]:
+    """The calendar, first generating occurrences up to `end` when it lies past the horizon."""
+    if end and end > horizon:
+        until = min(end, horizon + MAX_LOOKAHEAD)
+        sync_occurrences(session, policy=policy, until=until, now=now)
+    return calendar(
+        session, today=today, start=start, end=end, plan_code=plan_code, unit_code=unit_code
+    )

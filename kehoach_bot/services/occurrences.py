@@ -1,0 +1,240 @@
+"""Occurrences: materialise one row per obligation × period × responsible unit, idempotently.
+
+Generation follows the plan as written (units and groups it names), named groups expand to their
+members (a group with no members yet stands for itself), and units that were merged, split or
+abolished hand their open and future occurrences to their successors. Done and waived occurrences
+are history and are never touched.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from kehoach_bot.db.models import (
+    Extension,
+    GroupMember,
+    Obligation,
+    ObligationUnit,
+    Occurrence,
+    Plan,
+    Reply,
+    Succession,
+    Unit,
+)
+from kehoach_bot.domain.deadlines import DeadlinePolicy, Wording, last_on_time_day
+from kehoach_bot.domain.periods import Period
+from kehoach_bot.domain.schedules import Window, periods, schedule_from_dict
+from kehoach_bot.domain.status import State
+from kehoach_bot.domain.succession import Route, successors_for
+
+MAX_DEPTH = 8
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What one synchronisation changed."""
+
+    created: int = 0
+    updated: int = 0
+    transferred: int = 0
+    removed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Graph:
+    """Units, group members and successions, loaded once per synchronisation."""
+
+    groups: dict[int, list[int]]
+    is_group: set[int]
+    inactive: set[int]
+    routes: dict[int, list[Route]]
+
+    def targets(self, unit_id: int, obligation: Obligation) -> list[tuple[int, int | None]]:
+        """Units owing `obligation` for a named unit, each with the unit it took over from."""
+        found: dict[int, int | None] = {}
+        self._expand(unit_id, obligation, None, 0, found)
+        return list(found.items())
+
+    def _expand(
+        self,
+        unit_id: int,
+        obligation: Obligation,
+        predecessor: int | None,
+        depth: int,
+        found: dict[int, int | None],
+    ) -> None:
+        if depth > MAX_DEPTH:
+            return
+        assert obligation.id is not None
+        if unit_id in self.inactive:
+            for successor in successors_for(unit_id, obligation.id, self.routes, self.inactive):
+                self._expand(successor, obligation, predecessor or unit_id, depth + 1, found)
+            return
+        if unit_id in self.is_group:
+            members = self.groups.get(unit_id, [])
+            if members:
+                excluded = {obligation.via_id, obligation.recipient_id}
+                for member in members:
+                    if member not in excluded:
+                        self._expand(member, obligation, predecessor, depth + 1, found)
+                return
+        found.setdefault(unit_id, predecessor)
+
+
+def _load_graph(session: Session) -> _Graph:
+    groups: dict[int, list[int]] = defaultdict(list)
+    for link in session.exec(select(GroupMember).order_by(col(GroupMember.member_id))).all():
+        groups[link.group_id].append(link.member_id)
+    is_group: set[int] = set()
+    inactive: set[int] = set()
+    for unit_id, group, active in session.exec(select(Unit.id, Unit.is_group, Unit.active)).all():
+        assert unit_id is not None
+        if group:
+            is_group.add(unit_id)
+        if not active:
+            inactive.add(unit_id)
+    routes: dict[int, list[Route]] = defaultdict(list)
+    for succ in session.exec(select(Succession).order_by(col(Succession.id))).all():
+        routes[succ.predecessor_id].append(Route(succ.successor_id, succ.obligation_id))
+    return _Graph(dict(groups), is_group, inactive, dict(routes))
+
+
+def obligation_window(obligation: Obligation, plan: Plan, until: date) -> Window:
+    """The dates inside which the obligation's due dates may fall."""
+    ends = [d for d in (obligation.valid_to, plan.valid_to, until) if d]
+    return Window(obligation.valid_from or plan.valid_from or plan.issued_on, min(ends))
+
+
+def sync_occurrences(
+    session: Session,
+    *,
+    policy: DeadlinePolicy,
+    until: date,
+    now: datetime,
+    obligation_ids: Iterable[int] | None = None,
+) -> SyncReport:
+    """Bring occurrences in line with obligations, units and successions, up to `until`."""
+    graph = _load_graph(session)
+    query = select(Obligation, Plan).join(Plan, col(Plan.id) == col(Obligation.plan_id))
+    if obligation_ids is not None:
+        query = query.where(col(Obligation.id).in_(list(obligation_ids)))
+    report = SyncReport()
+    for obligation, plan in session.exec(query).all():
+        _sync_one(session, obligation, plan, graph, policy, until, now, report)
+    session.flush()
+    return report
+
+
+def _expected(
+    session: Session, obligation: Obligation, plan: Plan, graph: _Graph, until: date
+) -> dict[tuple[int, str], tuple[Period, date, int | None]]:
+    if not obligation.active:
+        return {}
+    schedule = schedule_from_dict(obligation.schedule)
+    if not schedule.is_dated:
+        return {}
+    named = session.exec(
+        select(ObligationUnit.unit_id).where(
+            ObligationUnit.obligation_id == obligation.id, ObligationUnit.role == "responsible"
+        )
+    ).all()
+    targets: dict[int, int | None] = {}
+    for unit_id in sorted(named):
+        for target, predecessor in graph.targets(unit_id, obligation):
+            targets.setdefault(target, predecessor)
+    window = obligation_window(obligation, plan, until)
+    if window.start is None or (window.end is not None and window.start > window.end):
+        return {}
+    expected: dict[tuple[int, str], tuple[Period, date, int | None]] = {}
+    for period, due in periods(schedule, window):
+        for target, predecessor in targets.items():
+            expected[(target, period.key)] = (period, due, predecessor)
+    return expected
+
+
+def _sync_one(
+    session: Session,
+    obligation: Obligation,
+    plan: Plan,
+    graph: _Graph,
+    policy: DeadlinePolicy,
+    until: date,
+    now: datetime,
+    report: SyncReport,
+) -> None:
+    existing = {
+        (occ.unit_id, occ.period_key): occ
+        for occ in session.exec(
+            select(Occurrence).where(
+                Occurrence.obligation_id == obligation.id, col(Occurrence.request_id).is_(None)
+            )
+        ).all()
+    }
+    expected = _expected(session, obligation, plan, graph, until)
+    touched = _touched_ids(session, [o.id for o in existing.values() if o.id is not None])
+    wording = Wording(obligation.wording)
+    for (unit_id, key), occ in existing.items():
+        if (unit_id, key) in expected or occ.state != State.OPEN:
+            continue
+        if unit_id in graph.inactive:
+            occ.state, occ.updated_at = State.TRANSFERRED, now
+            report.transferred += 1
+        elif until >= occ.due_date and occ.id not in touched:
+            session.delete(occ)
+            report.removed += 1
+    for (unit_id, key), (period, due, predecessor) in expected.items():
+        previous = existing.get((predecessor, key)) if predecessor else None
+        if previous is not None and previous.state in (State.DONE, State.WAIVED):
+            continue  # the predecessor already delivered this period
+        deadline = last_on_time_day(due, wording, policy)
+        occ = existing.get((unit_id, key))
+        if occ is None:
+            session.add(
+                Occurrence(
+                    obligation_id=obligation.id,
+                    unit_id=unit_id,
+                    period_key=key,
+                    period_label=period.label,
+                    data_from=period.data_from,
+                    data_to=period.data_to,
+                    due_date=due,
+                    wording=wording.value,
+                    last_day=deadline.last_day,
+                    remind_by=deadline.remind_by,
+                    routed_from_id=previous.id if previous else None,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            report.created += 1
+        elif occ.state == State.OPEN and (
+            occ.due_date != due
+            or occ.wording != wording.value
+            or occ.last_day != deadline.last_day
+            or occ.period_label != period.label
+        ):
+            occ.due_date, occ.wording, occ.period_label = due, wording.value, period.label
+            occ.data_from, occ.data_to = period.data_from, period.data_to
+            occ.last_day, occ.remind_by = deadline.last_day, deadline.remind_by
+            occ.updated_at = now
+            report.updated += 1
+
+
+def _touched_ids(session: Session, ids: list[int]) -> set[int]:
+    """Occurrences that someone replied to or asked to extend: never deleted silently."""
+    if not ids:
+        return set()
+    touched = set(
+        session.exec(select(Reply.occurrence_id).where(col(Reply.occurrence_id).in_(ids))).all()
+    )
+    touched |= set(
+        session.exec(
+            select(Extension.occurrence_id).where(col(Extension.occurrence_id).in_(ids))
+        ).all()
+    )
+    return touched

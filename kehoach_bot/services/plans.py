@@ -1,0 +1,308 @@
+"""Load plan files into the database: validate everything first, then write in one transaction.
+
+Loading is idempotent: a file whose text did not change is skipped; a changed file updates the plan,
+keeps the previous text as a revision, deactivates obligations it no longer lists (their history
+stays) and re-synchronises occurrences.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlmodel import Session, col, delete, select
+
+from kehoach_bot.db.models import (
+    Obligation,
+    ObligationUnit,
+    Plan,
+    PlanRevision,
+    Task,
+    TaskUnit,
+    Unit,
+)
+from kehoach_bot.domain.deadlines import DeadlinePolicy
+from kehoach_bot.plans.files import (
+    ObligationSpec,
+    PlanFileError,
+    PlanSpec,
+    UnitSpec,
+    bundled_directory,
+    parse_plan,
+    parse_units_directory,
+)
+from kehoach_bot.services import audit
+from kehoach_bot.services.occurrences import SyncReport, sync_occurrences
+from kehoach_bot.services.units import import_units
+
+
+class PlanFilesError(Exception):
+    """One or more plan files cannot be loaded; nothing was written."""
+
+    def __init__(self, errors: list[PlanFileError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(str(e) for e in errors))
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """The outcome for one plan file."""
+
+    code: str
+    source: str
+    status: str  # created, updated, unchanged
+    version: int
+    obligations: int
+    tasks: int
+    sync: SyncReport = field(default_factory=SyncReport)
+
+
+def parse_sources(
+    session: Session, sources: list[tuple[str, str]]
+) -> tuple[list[PlanSpec], list[UnitSpec]]:
+    """Parse and cross-check plan files against known units; raise PlanFilesError on any problem."""
+    errors: list[PlanFileError] = []
+    specs: list[PlanSpec] = []
+    for name, text in sources:
+        try:
+            specs.append(parse_plan(text, name))
+        except PlanFileError as exc:
+            errors.append(exc)
+    seen_codes: dict[str, str] = {}
+    for spec in specs:
+        if spec.code in seen_codes:
+            errors.append(
+                PlanFileError(
+                    spec.source or spec.code,
+                    [f"mã kế hoạch {spec.code!r} trùng với tệp {seen_codes[spec.code]}"],
+                )
+            )
+        seen_codes[spec.code] = spec.source or spec.code
+    directory_units: dict[str, UnitSpec] = {}
+    for spec in specs:
+        problems: list[str] = []
+        for locality in spec.directories:
+            found = bundled_directory(locality)
+            if found is None:
+                problems.append(f"directories: không có danh bạ đơn vị {locality!r}")
+                continue
+            try:
+                _, units = parse_units_directory(found[1], found[0])
+            except PlanFileError as exc:
+                errors.append(exc)
+                continue
+            directory_units.update((u.code, u) for u in units)
+        if problems:
+            errors.append(PlanFileError(spec.source or spec.code, problems))
+    all_units = dict(directory_units)
+    for spec in specs:
+        all_units.update((u.code, u) for u in spec.units)
+    known = set(session.exec(select(Unit.code)).all()) | set(all_units)
+    for spec in specs:
+        problems = [
+            f"{where}: không có đơn vị mã {code!r}"
+            for where, code in spec.referenced_units()
+            if code not in known
+        ]
+        for unit in spec.units:
+            refs = [*unit.members, *unit.successors, *([unit.parent] if unit.parent else [])]
+            problems += [
+                f"đơn vị {unit.code}: không có đơn vị mã {c!r}" for c in refs if c not in known
+            ]
+        if problems:
+            errors.append(PlanFileError(spec.source or spec.code, problems))
+    if errors:
+        raise PlanFilesError(errors)
+    return specs, list(all_units.values())
+
+
+def load_plans(
+    session: Session,
+    sources: list[tuple[str, str]],
+    *,
+    actor: str,
+    now: datetime,
+    policy: DeadlinePolicy,
+    until: date,
+) -> list[LoadResult]:
+    """Validate, then load plan files given as (name, text) in the caller's transaction."""
+    specs, units = parse_sources(session, sources)
+    import_units(session, units, now=now)
+    codes = {u.code: u.id for u in session.exec(select(Unit)).all()}
+    results = []
+    for spec in specs:
+        result = _upsert_plan(session, spec, codes, actor=actor, now=now)
+        if result.status != "unchanged":
+            obligation_ids = session.exec(
+                select(Obligation.id).join(Plan).where(Plan.code == spec.code)
+            ).all()
+            result.sync = sync_occurrences(
+                session,
+                policy=policy,
+                until=until,
+                now=now,
+                obligation_ids=[i for i in obligation_ids if i is not None],
+            )
+        results.append(result)
+    return results
+
+
+def _upsert_plan(
+    session: Session, spec: PlanSpec, codes: dict[str, int | None], *, actor: str, now: datetime
+) -> LoadResult:
+    plan = session.exec(select(Plan).where(Plan.code == spec.code)).first()
+    counts = {"obligations": len(spec.obligations), "tasks": len(spec.tasks)}
+    if plan is not None and plan.content_hash == spec.content_hash:
+        return LoadResult(spec.code, spec.source, "unchanged", plan.version, **counts)
+    status = "created" if plan is None else "updated"
+    before = None if plan is None else {"version": plan.version, "hash": plan.content_hash}
+    if plan is None:
+        plan = Plan(code=spec.code, title=spec.title, version=0)
+    plan.number, plan.title = spec.number, spec.title
+    plan.issuer_id = codes[spec.issuer] if spec.issuer else None
+    plan.issued_on, plan.locality = spec.issued, spec.locality
+    plan.valid_from, plan.valid_to = spec.valid_from, spec.valid_to
+    plan.source_file, plan.content_hash = spec.source, spec.content_hash
+    plan.version += 1
+    plan.loaded_at = now
+    session.add(plan)
+    session.flush()
+    assert plan.id is not None
+    session.add(
+        PlanRevision(
+            plan_id=plan.id,
+            version=plan.version,
+            content_hash=spec.content_hash,
+            content=spec.content,
+            loaded_by=actor,
+            loaded_at=now,
+        )
+    )
+    _replace_tasks(session, plan.id, spec, codes)
+    _upsert_obligations(session, plan.id, spec.obligations, codes)
+    audit.record(
+        session,
+        actor=actor,
+        action="load_plan",
+        entity="plan",
+        entity_id=spec.code,
+        before=before,
+        after={"version": plan.version, "hash": spec.content_hash, "source": spec.source},
+        now=now,
+    )
+    return LoadResult(spec.code, spec.source, status, plan.version, **counts)
+
+
+def _replace_tasks(
+    session: Session, plan_id: int, spec: PlanSpec, codes: dict[str, int | None]
+) -> None:
+    old_ids = session.exec(select(Task.id).where(Task.plan_id == plan_id)).all()
+    if old_ids:
+        session.exec(delete(TaskUnit).where(col(TaskUnit.task_id).in_(old_ids)))  # type: ignore[call-overload]
+        session.exec(delete(Task).where(col(Task.plan_id) == plan_id))  # type: ignore[call-overload]
+    for task_spec in spec.tasks:
+        task = Task(
+            plan_id=plan_id, ref=task_spec.ref, text=task_spec.text, timeline=task_spec.timeline
+        )
+        if task_spec.section:
+            task.text = f"{task_spec.section}: {task_spec.text}"
+        session.add(task)
+        session.flush()
+        assert task.id is not None
+        for role, unit_codes in (
+            ("lead", task_spec.lead),
+            ("coordinating", task_spec.coordinating),
+        ):
+            for code in dict.fromkeys(unit_codes):
+                unit_id = codes[code]
+                assert unit_id is not None
+                session.add(TaskUnit(task_id=task.id, unit_id=unit_id, role=role))
+
+
+def _upsert_obligations(
+    session: Session,
+    plan_id: int,
+    specs: tuple[ObligationSpec, ...],
+    codes: dict[str, int | None],
+) -> None:
+    existing = {
+        o.code: o
+        for o in session.exec(select(Obligation).where(Obligation.plan_id == plan_id)).all()
+    }
+    for spec in specs:
+        obligation = existing.pop(spec.code, None) or Obligation(
+            plan_id=plan_id,
+            code=spec.code,
+            title="",
+            report_kind="",
+            schedule={},
+            wording="",
+            quote="",
+        )
+        obligation.title, obligation.report_kind = spec.title, spec.report_kind
+        obligation.schedule = spec.schedule.to_dict()
+        obligation.wording = spec.wording.value
+        obligation.recipient_id = codes[spec.recipient] if spec.recipient else None
+        obligation.via_id = codes[spec.via] if spec.via else None
+        obligation.quote = spec.quote
+        obligation.valid_from, obligation.valid_to = spec.valid_from, spec.valid_to
+        obligation.lead_days = list(spec.lead_days) if spec.lead_days is not None else None
+        obligation.review_note = spec.review_note
+        obligation.needs_review = bool(spec.review_note)
+        obligation.active = True
+        session.add(obligation)
+        session.flush()
+        session.exec(
+            delete(ObligationUnit).where(col(ObligationUnit.obligation_id) == obligation.id)
+        )  # type: ignore[call-overload]
+        for role, unit_codes in (("responsible", spec.responsible), ("recipient", spec.also_to)):
+            for code in dict.fromkeys(unit_codes):
+                unit_id = codes[code]
+                assert unit_id is not None and obligation.id is not None
+                session.add(ObligationUnit(obligation_id=obligation.id, unit_id=unit_id, role=role))
+    for gone in existing.values():
+        gone.active = False
+    session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    """A plan as listings show it."""
+
+    code: str
+    number: str
+    title: str
+    issuer: str | None
+    issued_on: str | None
+    valid_from: str | None
+    valid_to: str | None
+    version: int
+    source_file: str
+    obligations: int
+    tasks: int
+
+
+def list_plans(session: Session) -> list[PlanView]:
+    """Every plan with the number of its active obligations and of its tasks."""
+    obligations = Counter(
+        session.exec(select(Obligation.plan_id).where(col(Obligation.active).is_(True))).all()
+    )
+    tasks = Counter(session.exec(select(Task.plan_id)).all())
+    codes = {u.id: u.code for u in session.exec(select(Unit)).all()}
+    return [
+        PlanView(
+            code=p.code,
+            number=p.number,
+            title=p.title,
+            issuer=codes.get(p.issuer_id) if p.issuer_id else None,
+            issued_on=p.issued_on.isoformat() if p.issued_on else None,
+            valid_from=p.valid_from.isoformat() if p.valid_from else None,
+            valid_to=p.valid_to.isoformat() if p.valid_to else None,
+            version=p.version,
+            source_file=p.source_file,
+            obligations=obligations[p.id],
+            tasks=tasks[p.id],
+        )
+        for p in session.exec(select(Plan).order_by(col(Plan.code))).all()
+    ]

@@ -1,0 +1,1 @@
+"""User-facing texts, one module per language."""
