@@ -62,7 +62,7 @@ def calendar(
     """Open and done occurrences whose written due date lies in [start, end], soonest first."""
     recipient, via = aliased(Unit), aliased(Unit)
     query = (
-        select(Occurrence, Obligation, Plan, Unit, recipient.code, via.code)
+        select(Occurrence, Obligation, Plan, Unit, recipient.code, via.code)  # type: ignore[call-overload]
         .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
         .join(Plan, col(Plan.id) == col(Obligation.plan_id))
         .join(Unit, col(Unit.id) == col(Occurrence.unit_id))

@@ -178,6 +178,7 @@ def _sync_one(
     expected = _expected(session, obligation, plan, graph, until)
     touched = _touched_ids(session, [o.id for o in existing.values() if o.id is not None])
     wording = Wording(obligation.wording)
+    assert obligation.id is not None
     for (unit_id, key), occ in existing.items():
         if (unit_id, key) in expected or occ.state != State.OPEN:
             continue
@@ -192,8 +193,8 @@ def _sync_one(
         if previous is not None and previous.state in (State.DONE, State.WAIVED):
             continue  # the predecessor already delivered this period
         deadline = last_on_time_day(due, wording, policy)
-        occ = existing.get((unit_id, key))
-        if occ is None:
+        current = existing.get((unit_id, key))
+        if current is None:
             session.add(
                 Occurrence(
                     obligation_id=obligation.id,
@@ -212,16 +213,17 @@ def _sync_one(
                 )
             )
             report.created += 1
-        elif occ.state == State.OPEN and (
-            occ.due_date != due
-            or occ.wording != wording.value
-            or occ.last_day != deadline.last_day
-            or occ.period_label != period.label
+        elif current.state == State.OPEN and (
+            current.due_date != due
+            or current.wording != wording.value
+            or current.last_day != deadline.last_day
+            or current.period_label != period.label
         ):
-            occ.due_date, occ.wording, occ.period_label = due, wording.value, period.label
-            occ.data_from, occ.data_to = period.data_from, period.data_to
-            occ.last_day, occ.remind_by = deadline.last_day, deadline.remind_by
-            occ.updated_at = now
+            current.due_date, current.wording = due, wording.value
+            current.period_label = period.label
+            current.data_from, current.data_to = period.data_from, period.data_to
+            current.last_day, current.remind_by = deadline.last_day, deadline.remind_by
+            current.updated_at = now
             report.updated += 1
 
 

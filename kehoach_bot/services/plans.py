@@ -152,9 +152,9 @@ def _upsert_plan(
     session: Session, spec: PlanSpec, codes: dict[str, int | None], *, actor: str, now: datetime
 ) -> LoadResult:
     plan = session.exec(select(Plan).where(Plan.code == spec.code)).first()
-    counts = {"obligations": len(spec.obligations), "tasks": len(spec.tasks)}
+    n_obligations, n_tasks = len(spec.obligations), len(spec.tasks)
     if plan is not None and plan.content_hash == spec.content_hash:
-        return LoadResult(spec.code, spec.source, "unchanged", plan.version, **counts)
+        return LoadResult(spec.code, spec.source, "unchanged", plan.version, n_obligations, n_tasks)
     status = "created" if plan is None else "updated"
     before = None if plan is None else {"version": plan.version, "hash": plan.content_hash}
     if plan is None:
@@ -191,7 +191,7 @@ def _upsert_plan(
         after={"version": plan.version, "hash": spec.content_hash, "source": spec.source},
         now=now,
     )
-    return LoadResult(spec.code, spec.source, status, plan.version, **counts)
+    return LoadResult(spec.code, spec.source, status, plan.version, n_obligations, n_tasks)
 
 
 def _replace_tasks(
@@ -199,8 +199,8 @@ def _replace_tasks(
 ) -> None:
     old_ids = session.exec(select(Task.id).where(Task.plan_id == plan_id)).all()
     if old_ids:
-        session.exec(delete(TaskUnit).where(col(TaskUnit.task_id).in_(old_ids)))  # type: ignore[call-overload]
-        session.exec(delete(Task).where(col(Task.plan_id) == plan_id))  # type: ignore[call-overload]
+        session.exec(delete(TaskUnit).where(col(TaskUnit.task_id).in_(old_ids)))
+        session.exec(delete(Task).where(col(Task.plan_id) == plan_id))
     for task_spec in spec.tasks:
         task = Task(
             plan_id=plan_id, ref=task_spec.ref, text=task_spec.text, timeline=task_spec.timeline
@@ -255,7 +255,7 @@ def _upsert_obligations(
         session.flush()
         session.exec(
             delete(ObligationUnit).where(col(ObligationUnit.obligation_id) == obligation.id)
-        )  # type: ignore[call-overload]
+        )
         for role, unit_codes in (("responsible", spec.responsible), ("recipient", spec.also_to)):
             for code in dict.fromkeys(unit_codes):
                 unit_id = codes[code]
@@ -301,8 +301,8 @@ def list_plans(session: Session) -> list[PlanView]:
             valid_to=p.valid_to.isoformat() if p.valid_to else None,
             version=p.version,
             source_file=p.source_file,
-            obligations=obligations[p.id],
-            tasks=tasks[p.id],
+            obligations=obligations[p.id or 0],
+            tasks=tasks[p.id or 0],
         )
         for p in session.exec(select(Plan).order_by(col(Plan.code))).all()
     ]
