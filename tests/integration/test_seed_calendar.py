@@ -1,0 +1,136 @@
+"""The five seed plans in a fresh database, seen through `bot.py calendar --json`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import pytest
+
+from tests.auxil.cli import run_cli
+from tests.conftest import NOW
+
+Entries = list[dict[str, Any]]
+
+
+@pytest.fixture
+def entries(empty_url: str, monkeypatch: pytest.MonkeyPatch) -> Entries:
+    """The full 2024–2027 calendar of a database created by this very command."""
+    result = run_cli(
+        ["calendar", "--from", "2024-01-01", "--to", "2027-12-31", "--json"],
+        url=empty_url,
+        now=NOW,
+        monkeypatch=monkeypatch,
+    )
+    assert result.code == 0, result.err
+    data: Entries = result.json()
+    return data
+
+
+def by(entries: Entries, plan: str, obligation: str) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in entries:
+        if e["plan"] == plan and e["obligation"] == obligation:
+            found[e["unit"]].append(e)
+    return found
+
+
+def test_every_entry_has_the_documented_keys(entries: Entries) -> None:
+    keys = {
+        "plan",
+        "obligation",
+        "title",
+        "unit",
+        "unit_name",
+        "period",
+        "due",
+        "last_day",
+        "wording",
+        "status",
+        "due_soon",
+    }
+    statuses = {"open_on_time", "open_overdue", "done_on_time", "done_late"}
+    assert entries
+    for e in entries:
+        assert keys <= e.keys()
+        assert e["status"] in statuses
+        assert isinstance(e["due_soon"], bool)
+
+
+def test_la_gi_one_off_for_the_units_the_plan_names(entries: Entries) -> None:
+    units = by(entries, "la-gi-81", "ke-hoach-thuc-hien")
+    assert set(units) == {"LG-CAPUY", "LG-UBND", "LG-UBNDXA", "LG-BTGTU", "LG-MTTQ", "LG-DOANTHE"}
+    for (entry,) in units.values():
+        assert (entry["due"], entry["last_day"], entry["wording"]) == (
+            "2024-07-20",
+            "2024-07-19",
+            "trước ngày",
+        )
+        assert entry["status"] == "open_overdue"
+
+
+def test_binh_son_yearly_20_10_by_offices_and_communes(entries: Entries) -> None:
+    units = by(entries, "binh-son-35", "bao-cao-hang-nam")
+    assert "BS-UBNDXA" in units and "BS-PNV" in units and "BS-BHXH" in units
+    assert "BS-PLDTBXH" not in units  # it collects the reports: it does not send one to itself
+    for rows in units.values():
+        assert [r["due"] for r in rows] == [f"{y}-10-20" for y in range(2024, 2028)]
+        assert [r["period"] for r in rows] == [f"năm {y}" for y in range(2024, 2028)]
+    # 20/10/2024 is a Sunday: "trước ngày" leaves Saturday 19/10 as the last on-time day.
+    assert {rows[0]["last_day"] for rows in units.values()} == {"2024-10-19"}
+
+
+def test_undated_obligations_stay_out_of_the_calendar(entries: Entries) -> None:
+    assert not by(entries, "binh-son-35", "bao-cao-len-so")
+    assert not [e for e in entries if e["plan"] == "binh-luc-92"]
+
+
+def test_gia_lai_three_yearly_deadlines_2025_to_2027(entries: Entries) -> None:
+    to_health = by(entries, "gia-lai-743", "gui-so-y-te")
+    to_ministry = by(entries, "gia-lai-743", "bao-cao-bo-y-te")
+    to_province = by(entries, "gia-lai-743", "bao-cao-ubnd-tinh")
+    assert set(to_ministry) == {"GL-SYT"}
+    assert [r["due"] for r in to_ministry["GL-SYT"]] == ["2025-12-05", "2026-12-05", "2027-12-05"]
+    assert "GL-SYT" not in to_health  # Sở Y tế receives these
+    for units, month_day in ((to_health, "11-25"), (to_province, "12-15")):
+        assert units
+        for rows in units.values():
+            assert [r["due"] for r in rows] == [f"{y}-{month_day}" for y in (2025, 2026, 2027)]
+    # District tasks passed to communes on 1/7/2025, as the plan says.
+    assert "GL-UBNDXA" in to_health and "GL-UBNDHUYEN" not in to_health
+    # Both dates of one flow are kept and flagged for an admin.
+    assert all(r["needs_review"] for rows in to_health.values() for r in rows)
+    assert all(r["needs_review"] for rows in to_province.values() for r in rows)
+
+
+def test_dak_nong_30_6_and_31_12_until_2025_only(entries: Entries) -> None:
+    seven = {"DN-SLDTBXH", "DN-SGDDT", "DN-STTTT", "DN-SYT", "DN-SXD", "DN-SNNPTNT", "DN-BHXH"}
+    half = by(entries, "dak-nong-33", "so-nganh-6-thang")
+    year = by(entries, "dak-nong-33", "so-nganh-hang-nam")
+    assert set(half) == seven and set(year) == seven
+    for rows in half.values():
+        assert [r["due"] for r in rows] == ["2024-06-30", "2025-06-30"]
+        assert [r["period"] for r in rows] == ["6 tháng đầu năm 2024", "6 tháng đầu năm 2025"]
+    for rows in year.values():
+        assert [r["due"] for r in rows] == ["2024-12-31", "2025-12-31"]
+    districts = by(entries, "dak-nong-33", "huyen-hang-nam")
+    assert [r["due"] for r in districts["DN-UBNDHUYEN"]] == ["2024-12-31", "2025-12-31"]
+    assert not [e for e in entries if e["plan"] == "dak-nong-33" and e["due"] > "2025-12-31"]
+    # 30/6/2024 is a Sunday; 31/12/2025 a Wednesday.
+    assert half["DN-SYT"][0]["last_day"] == "2024-06-29"
+    assert year["DN-SYT"][1]["last_day"] == "2025-12-30"
+
+
+def test_every_last_day_follows_the_written_policy(entries: Entries) -> None:
+    for e in entries:
+        if e["wording"] == "trước ngày":
+            assert e["last_day"] < e["due"]
+        else:
+            assert e["last_day"] >= e["due"]
+
+
+def test_due_soon_marks_reports_within_three_days(entries: Entries) -> None:
+    # On 24/11/2026 Gia Lai's "trước ngày 25/11/2026" has its last on-time day today.
+    soon = [e for e in entries if e["due_soon"]]
+    assert soon and {e["due"] for e in soon} == {"2026-11-25"}
+    assert {e["status"] for e in soon} == {"open_on_time"}

@@ -1,0 +1,81 @@
+"""Plan files: every shipped seed parses; broken files are explained field by field."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach_bot.plans.files import (
+    PlanFileError,
+    bundled_directory,
+    bundled_plan_files,
+    parse_plan,
+    parse_units_directory,
+)
+
+MINIMAL = """
+code = "thu"
+title = "Kế hoạch thử"
+locality = "ha-nam"
+valid_from = 2025-01-01
+[[obligations]]
+code = "bc"
+title = "Báo cáo"
+report_kind = "dinh_ky"
+schedule = { type = "yearly", month = 12, day = 15 }
+wording = "truoc_ngay"
+responsible = ["BL-PLDTBXH"]
+recipient = "BL-UBND"
+quote = "…trước ngày 15/12…"
+"""
+
+
+def test_five_seed_plans_are_shipped_and_parse() -> None:
+    specs = [parse_plan(text, name) for name, text in bundled_plan_files()]
+    assert {s.code for s in specs} == {
+        "binh-son-35",
+        "binh-luc-92",
+        "gia-lai-743",
+        "la-gi-81",
+        "dak-nong-33",
+    }
+    for spec in specs:
+        assert spec.obligations, spec.code
+        assert spec.tasks, spec.code
+        for obligation in spec.obligations:
+            assert obligation.quote and obligation.responsible
+
+
+def test_every_directory_a_plan_names_exists_and_parses() -> None:
+    for name, text in bundled_plan_files():
+        for locality in parse_plan(text, name).directories:
+            found = bundled_directory(locality)
+            assert found is not None, locality
+            assert parse_units_directory(found[1], found[0])[1]
+
+
+def test_minimal_file_parses() -> None:
+    spec = parse_plan(MINIMAL, "thu.toml")
+    assert spec.obligations[0].schedule.month == 12
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (('title = "Báo cáo"\n', ""), "obligations[1].title: thiếu"),
+        (('type = "yearly"', 'type = "weekly"'), "obligations[1].schedule: loại lịch"),
+        (("month = 12, day = 15", "month = 2, day = 31"), "31/2 không tồn tại"),
+        (('wording = "truoc_ngay"', 'wording = "som_nhat"'), "wording: không hợp lệ"),
+        (("valid_from = 2025-01-01\n", ""), "valid_from: thiếu ngày"),
+        (('responsible = ["BL-PLDTBXH"]', "responsible = []"), "cần ít nhất một đơn vị"),
+        (('code = "thu"', 'code = "có dấu cách"'), "code: chỉ dùng"),
+    ],
+)
+def test_broken_files_name_the_field(change: tuple[str, str], expected: str) -> None:
+    with pytest.raises(PlanFileError) as info:
+        parse_plan(MINIMAL.replace(*change), "thu.toml")
+    assert any(expected in problem for problem in info.value.problems), info.value.problems
+
+
+def test_not_toml_at_all() -> None:
+    with pytest.raises(PlanFileError, match="cú pháp TOML"):
+        parse_plan("code = = 1", "x.toml")
