@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +16,9 @@ from tests.auxil.databases import DatabaseFactory, postgres_admin_url
 
 # Tuesday 24/11/2026, 10:00 in Hà Nội: a fixed "now" so that statuses never depend on the day.
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
+
+if os.environ.get("CI") and postgres_admin_url() is None:
+    raise pytest.UsageError("CI must run the PostgreSQL half: set KEHOACH_TEST_POSTGRES_URL")
 
 BACKENDS = [
     "sqlite",

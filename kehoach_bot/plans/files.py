@@ -113,6 +113,7 @@ class PlanSpec:
     units: tuple[UnitSpec, ...]
     tasks: tuple[TaskSpec, ...]
     obligations: tuple[ObligationSpec, ...]
+    origin: str = ""  # the file it was read from
     content: str = field(repr=False, default="")
 
     @property
@@ -395,6 +396,7 @@ def parse_plan(text: str, source: str) -> PlanSpec:
         units=tuple(_units_of(data, locality, problems)),
         tasks=tuple(t for t in tasks if t),
         obligations=tuple(o for o in obligations if o),
+        origin=source,
         content=text,
     )
     if problems:

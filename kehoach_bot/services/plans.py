@@ -74,11 +74,11 @@ def parse_sources(
         if spec.code in seen_codes:
             errors.append(
                 PlanFileError(
-                    spec.source or spec.code,
+                    spec.origin,
                     [f"mã kế hoạch {spec.code!r} trùng với tệp {seen_codes[spec.code]}"],
                 )
             )
-        seen_codes[spec.code] = spec.source or spec.code
+        seen_codes[spec.code] = spec.origin
     directory_units: dict[str, UnitSpec] = {}
     for spec in specs:
         problems: list[str] = []
@@ -94,7 +94,7 @@ def parse_sources(
                 continue
             directory_units.update((u.code, u) for u in units)
         if problems:
-            errors.append(PlanFileError(spec.source or spec.code, problems))
+            errors.append(PlanFileError(spec.origin, problems))
     all_units = dict(directory_units)
     for spec in specs:
         all_units.update((u.code, u) for u in spec.units)
@@ -111,7 +111,7 @@ def parse_sources(
                 f"đơn vị {unit.code}: không có đơn vị mã {c!r}" for c in refs if c not in known
             ]
         if problems:
-            errors.append(PlanFileError(spec.source or spec.code, problems))
+            errors.append(PlanFileError(spec.origin, problems))
     if errors:
         raise PlanFilesError(errors)
     return specs, list(all_units.values())
@@ -154,7 +154,7 @@ def _upsert_plan(
     plan = session.exec(select(Plan).where(Plan.code == spec.code)).first()
     n_obligations, n_tasks = len(spec.obligations), len(spec.tasks)
     if plan is not None and plan.content_hash == spec.content_hash:
-        return LoadResult(spec.code, spec.source, "unchanged", plan.version, n_obligations, n_tasks)
+        return LoadResult(spec.code, spec.origin, "unchanged", plan.version, n_obligations, n_tasks)
     status = "created" if plan is None else "updated"
     before = None if plan is None else {"version": plan.version, "hash": plan.content_hash}
     if plan is None:
@@ -191,7 +191,7 @@ def _upsert_plan(
         after={"version": plan.version, "hash": spec.content_hash, "source": spec.source},
         now=now,
     )
-    return LoadResult(spec.code, spec.source, status, plan.version, n_obligations, n_tasks)
+    return LoadResult(spec.code, spec.origin, status, plan.version, n_obligations, n_tasks)
 
 
 def _replace_tasks(

@@ -1,0 +1,205 @@
+"""The command line end to end: loading, listings, and bad input refused without any change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from kehoach_bot.db.engine import session_scope
+from kehoach_bot.db.models import Obligation, Plan, PlanRevision
+from kehoach_bot.plans.files import bundled_plan_files
+from tests.auxil.cli import CliResult, run_cli
+from tests.auxil.snapshot import snapshot
+from tests.conftest import NOW
+
+
+@pytest.fixture
+def cli(db_url: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    def run(*args: str) -> CliResult:
+        return run_cli(list(args), url=db_url, now=NOW, monkeypatch=monkeypatch)
+
+    return run
+
+
+def seed_text(name: str) -> str:
+    return dict(bundled_plan_files())[name]
+
+
+def test_loading_the_seeds_again_changes_nothing(cli, engine: Engine) -> None:  # type: ignore[no-untyped-def]
+    before = snapshot(engine)
+    result = cli("load-plans")
+    assert result.code == 0, result.err
+    assert result.out.count("không đổi") == 5
+    assert snapshot(engine) == before
+
+
+def test_reloading_a_changed_plan_updates_it_and_keeps_history(
+    cli,
+    engine: Engine,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    text = seed_text("la-gi-81.toml")
+    changed = tmp_path / "la-gi-81.toml"
+    # The admin corrects the date and drops the follow-up obligation.
+    cut = text.index('[[obligations]]\ncode = "theo-doi-don-doc"')
+    end = text.index("[[tasks]]", cut)
+    changed.write_text(
+        text[:cut].replace("2024-07-20", "2024-07-31") + text[end:], encoding="utf-8"
+    )
+    first = cli("load-plans", str(changed))
+    assert first.code == 0, first.err
+    assert "cập nhật, phiên bản 2" in first.out
+    again = cli("load-plans", str(changed))
+    assert "không đổi, phiên bản 2" in again.out
+    with session_scope(engine) as session:
+        plan = session.exec(select(Plan).where(Plan.code == "la-gi-81")).one()
+        revisions = session.exec(select(PlanRevision).where(PlanRevision.plan_id == plan.id)).all()
+        assert [r.version for r in revisions] == [1, 2]
+        assert "2024-07-20" in revisions[0].content
+        dropped = session.exec(
+            select(Obligation).where(Obligation.code == "theo-doi-don-doc")
+        ).one()
+        assert dropped.active is False
+    calendar = cli("calendar", "--plan", "la-gi-81", "--json").json()
+    assert {e["due"] for e in calendar} == {"2024-07-31"}
+    assert {e["last_day"] for e in calendar} == {"2024-07-30"}
+
+
+def test_units_and_plans_listings(cli) -> None:  # type: ignore[no-untyped-def]
+    units = {u["code"]: u for u in cli("units", "--json").json()}
+    labour = units["BS-PLDTBXH"]
+    assert "Phòng Lao động- Thương binh và Xã hội" in labour["aliases"]
+    assert "Phòng LĐTBXH" in labour["aliases"] or labour["short_name"] == "Phòng LĐTBXH"
+    assert units["GL-UBNDHUYEN"]["successors"] == ["GL-UBNDXA"]
+    assert units["GL-UBNDHUYEN"]["active"] is False
+    assert len(units["DN-SONGANH"]["members"]) == 10
+    plans = {p["code"]: p for p in cli("plans", "--json").json()}
+    assert plans["gia-lai-743"]["number"] == "743/KH-UBND"
+    assert plans["binh-son-35"]["obligations"] == 4
+    assert plans["binh-son-35"]["tasks"] == 26
+    table = cli("units")
+    assert table.code == 0 and "Phòng Lao động - Thương binh và Xã hội huyện Bình Sơn" in table.out
+
+
+def test_text_calendar_is_vietnamese(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("calendar", "--from", "20/10/2024", "--to", "20/10/2024", "--plan", "binh-son-35")
+    assert result.code == 0
+    assert "trước ngày 20/10/2024" in result.out and "19/10/2024" in result.out
+    assert "đang thực hiện quá hạn" in result.out
+
+
+BROKEN_PLAN = """
+code = "hong"
+title = "Kế hoạch hỏng"
+locality = "ha-nam"
+valid_from = 2025-01-01
+[[obligations]]
+code = "bc"
+title = "Báo cáo"
+report_kind = "dinh_ky"
+schedule = { type = "yearly", month = 12, day = 15 }
+wording = "truoc_ngay"
+responsible = ["KHONG-CO"]
+quote = "…"
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["calendar", "--plan", "khong-co"], "Không có kế hoạch mã 'khong-co'"),
+        (["calendar", "--unit", "KHONG-CO"], "Không có đơn vị mã 'KHONG-CO'"),
+        (["calendar", "--from", "2025-03-01", "--to", "2025-01-01"], "sau --to"),
+        (["calendar", "--from", "31/02/2025"], "tháng 2 năm 2025 không có ngày 31"),
+        (["calendar", "--to", "2025-13-01"], "tháng 13 không tồn tại"),
+        (["calendar", "--to", "hôm qua"], "không đúng dạng ngày"),
+        (["unit", "merge", "KHONG-CO", "--into", "DN-SNV"], "Không có đơn vị mã 'KHONG-CO'"),
+        (["unit", "merge", "DN-SLDTBXH", "--into", "KHONG-CO"], "KHONG-CO"),
+        (
+            ["unit", "merge", "DN-SLDTBXH", "--into", "DN-SNV", "--on", "2025-02-30"],
+            "không có ngày 30",
+        ),
+        (
+            ["unit", "split", "DN-SLDTBXH", "--into", "DN-SNV", "--route", "sai"],
+            "KẾ_HOẠCH:NGHĨA_VỤ",
+        ),
+        (["unit", "merge", "DN-SLDTBXH"], "thiếu tham số bắt buộc"),
+        (
+            [
+                "unit",
+                "add",
+                "--code",
+                "BS-PNV",
+                "--name",
+                "x",
+                "--kind",
+                "phong",
+                "--locality",
+                "q",
+            ],
+            "đã có",
+        ),
+        (
+            ["unit", "add", "--code", "X", "--name", "x", "--kind", "sao", "--locality", "q"],
+            "lựa chọn không hợp lệ",
+        ),
+        (["load-plans", "/khong/co/tep.toml"], "không tìm thấy tệp"),
+    ],
+)
+def test_bad_input_is_refused_clearly_and_changes_nothing(
+    cli,
+    engine: Engine,
+    args: list[str],
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    before = snapshot(engine)
+    result = cli(*args)
+    assert result.code != 0
+    assert message in result.err, result.err
+    assert snapshot(engine) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "messages"),
+    [
+        (BROKEN_PLAN, ["obligations[1].responsible: không có đơn vị mã 'KHONG-CO'"]),
+        (BROKEN_PLAN.replace('title = "Báo cáo"\n', ""), ["obligations[1].title: thiếu"]),
+        (
+            BROKEN_PLAN.replace("day = 15", "day = 31").replace("month = 12", "month = 2"),
+            ["31/2 không tồn tại"],
+        ),
+        ("tiêu đề = không phải TOML", ["cú pháp TOML"]),
+    ],
+)
+def test_bad_plan_files_are_refused_whole(
+    cli,
+    engine: Engine,
+    tmp_path: Path,
+    content: str,
+    messages: list[str],  # type: ignore[no-untyped-def]
+) -> None:
+    good = tmp_path / "tot.toml"
+    good.write_text(
+        seed_text("la-gi-81.toml").replace("2024-07-20", "2024-07-25"), encoding="utf-8"
+    )
+    bad = tmp_path / "hong.toml"
+    bad.write_text(content, encoding="utf-8")
+    before = snapshot(engine)
+    result = cli("load-plans", str(good), str(bad))
+    assert result.code == 1
+    assert "hong.toml" in result.err
+    for message in messages:
+        assert message in result.err, result.err
+    assert snapshot(engine) == before  # the good file was not loaded either
+
+
+def test_binary_file_is_refused(cli, engine: Engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "anh.toml"
+    path.write_bytes(b"\xff\xd8\xff\xe0" * 100)
+    before = snapshot(engine)
+    result = cli("load-plans", str(path))
+    assert result.code == 1 and "không phải văn bản UTF-8" in result.err
+    assert snapshot(engine) == before

@@ -1,0 +1,191 @@
+"""Mergers and splits route open and future occurrences to successors and keep history."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from kehoach_bot.config import Settings
+from kehoach_bot.db.engine import session_scope
+from kehoach_bot.db.models import AuditLog, Obligation, Occurrence, Reply, Unit
+from kehoach_bot.services import succession, units
+from kehoach_bot.services.bootstrap import horizon
+from kehoach_bot.services.errors import InvalidInput, NotFound
+from tests.conftest import NOW
+
+
+def occurrences(session: Session, unit_code: str, obligation_code: str) -> list[Occurrence]:
+    return list(
+        session.exec(
+            select(Occurrence)
+            .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
+            .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+            .where(Unit.code == unit_code, Obligation.code == obligation_code)
+            .order_by(col(Occurrence.due_date))
+        ).all()
+    )
+
+
+def submit(session: Session, occ: Occurrence, when: datetime, text: str) -> None:
+    occ.state, occ.submitted_at = "done", when
+    assert occ.id is not None
+    session.add(Reply(occurrence_id=occ.id, kind="submitted", text=text, created_at=when))
+
+
+def options(settings: Settings) -> dict[str, object]:
+    return {
+        "actor": "Nguyễn Văn Quản trị",
+        "now": NOW,
+        "policy": settings.deadlines,
+        "until": horizon(settings, NOW),
+    }
+
+
+def test_merge_moves_open_and_future_work_and_keeps_history(
+    engine: Engine, settings: Settings
+) -> None:
+    # Sở LĐTBXH Đắk Nông delivered its 2024 yearly report; 2025 is still open when it merges.
+    with session_scope(engine) as session:
+        done = occurrences(session, "DN-SLDTBXH", "so-nganh-hang-nam")[3]
+        assert done.period_label == "năm 2024"
+        submit(session, done, datetime(2024, 12, 20, 2, tzinfo=UTC), "Báo cáo năm 2024 đã gửi")
+    with session_scope(engine) as session:
+        result = succession.merge(
+            session,
+            old="DN-SLDTBXH",
+            into="DN-SNV",
+            effective_on=date(2025, 3, 1),
+            **options(settings),  # type: ignore[arg-type]
+        )
+    assert result.sync.transferred > 0
+    with session_scope(engine) as session:
+        old = occurrences(session, "DN-SLDTBXH", "so-nganh-hang-nam")
+        new = occurrences(session, "DN-SNV", "so-nganh-hang-nam")
+        assert [(o.period_label, o.state) for o in old] == [
+            ("năm 2021", "transferred"),
+            ("năm 2022", "transferred"),
+            ("năm 2023", "transferred"),
+            ("năm 2024", "done"),
+            ("năm 2025", "transferred"),
+        ]
+        # The successor owes what was still open, and not the year that was delivered.
+        assert [o.period_label for o in new] == ["năm 2021", "năm 2022", "năm 2023", "năm 2025"]
+        assert all(o.state == "open" and o.routed_from_id for o in new)
+        replies = session.exec(select(Reply).where(Reply.occurrence_id == old[3].id)).all()
+        assert [r.text for r in replies] == ["Báo cáo năm 2024 đã gửi"]
+        unit = session.exec(select(Unit).where(Unit.code == "DN-SLDTBXH")).one()
+        assert (unit.active, unit.ended_on) == (False, date(2025, 3, 1))
+        entry = session.exec(select(AuditLog).where(AuditLog.action == "unit_merge")).one()
+        assert entry.actor == "Nguyễn Văn Quản trị" and entry.entity_id == "DN-SLDTBXH"
+
+
+def test_split_routes_one_obligation_to_health_and_the_rest_to_home_affairs(
+    engine: Engine, settings: Settings
+) -> None:
+    # 2025: Sở LĐTBXH → Sở Nội vụ (labour, merit) and Sở Y tế (social protection).
+    with session_scope(engine) as session:
+        succession.split(
+            session,
+            old="DN-SLDTBXH",
+            into=["DN-SNV", "DN-SYT"],
+            routes={
+                "dak-nong-33:so-ket-tong-ket": "DN-SYT",
+                "dak-nong-33:so-nganh-6-thang": "DN-SYT",
+            },
+            default="DN-SNV",
+            effective_on=date(2025, 3, 1),
+            **options(settings),  # type: ignore[arg-type]
+        )
+    with session_scope(engine) as session:
+        assert occurrences(session, "DN-SNV", "so-nganh-hang-nam")
+        assert not occurrences(session, "DN-SNV", "so-nganh-6-thang")
+        half = occurrences(session, "DN-SYT", "so-nganh-6-thang")
+        # Sở Y tế already owed its own 6-month report; it now owes one per period, not two.
+        assert len({o.period_key for o in half}) == len(half)
+
+
+def test_district_split_into_communes_gives_each_commune_the_district_reports(
+    engine: Engine, settings: Settings
+) -> None:
+    opts = options(settings)
+    with session_scope(engine) as session:
+        units.add_unit(
+            session,
+            code="DN-CUJUT",
+            name="Ủy ban nhân dân huyện Cư Jút",
+            kind="ubnd_huyen",
+            locality="dak-nong",
+            groups=["DN-UBNDHUYEN"],
+            **opts,  # type: ignore[arg-type]
+        )
+    with session_scope(engine) as session:
+        # The group's placeholder rows gave way to its first real member.
+        assert occurrences(session, "DN-CUJUT", "huyen-hang-nam")
+        assert not [
+            o for o in occurrences(session, "DN-UBNDHUYEN", "huyen-hang-nam") if o.state == "open"
+        ]
+        for occ in occurrences(session, "DN-CUJUT", "huyen-hang-nam")[:3]:
+            submit(session, occ, datetime(occ.due_date.year, 12, 1, tzinfo=UTC), "đã nộp")
+        for code, name in (("DN-EAPO", "UBND xã Ea Pô"), ("DN-NAMDONG", "UBND xã Nam Dong")):
+            units.add_unit(
+                session, code=code, name=name, kind="ubnd_xa", locality="dak-nong", **opts
+            )  # type: ignore[arg-type]
+    with session_scope(engine) as session:
+        succession.split(
+            session,
+            old="DN-CUJUT",
+            into=["DN-EAPO", "DN-NAMDONG"],
+            routes={},
+            default="all",
+            effective_on=date(2025, 7, 1),
+            **opts,  # type: ignore[arg-type]
+        )
+    with session_scope(engine) as session:
+        for commune in ("DN-EAPO", "DN-NAMDONG"):
+            rows = occurrences(session, commune, "huyen-hang-nam")
+            assert [o.period_label for o in rows] == ["năm 2024", "năm 2025"]
+        states = [o.state for o in occurrences(session, "DN-CUJUT", "huyen-hang-nam")]
+        assert states == ["done", "done", "done", "transferred", "transferred"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"old": "NOPE", "into": ["DN-SNV"]}, NotFound, "Không có đơn vị mã 'NOPE'"),
+        ({"old": "DN-SNV", "into": ["DN-SNV"]}, InvalidInput, "chính nó"),
+        ({"old": "DN-SLDTBXH", "into": ["NOPE"]}, NotFound, "NOPE"),
+        ({"old": "DN-SLDTBXH", "into": ["DN-SNV"], "default": "DN-SYT"}, InvalidInput, "--default"),
+        (
+            {"old": "DN-SLDTBXH", "into": ["DN-SNV"], "routes": {"dak-nong-33:khong-co": "DN-SNV"}},
+            NotFound,
+            "khong-co",
+        ),
+        (
+            {
+                "old": "DN-SLDTBXH",
+                "into": ["DN-SNV"],
+                "routes": {"dak-nong-33:so-ket-tong-ket": "DN-SYT"},
+            },
+            InvalidInput,
+            "không nằm trong",
+        ),
+        ({"old": "GL-UBNDHUYEN", "into": ["GL-UBNDXA"]}, InvalidInput, "đã ngừng hoạt động"),
+    ],
+)
+def test_bad_successions_are_refused_and_change_nothing(
+    engine: Engine,
+    settings: Settings,
+    kwargs: dict[str, object],
+    error: type[Exception],
+    message: str,
+) -> None:
+    from tests.auxil.snapshot import snapshot
+
+    before = snapshot(engine)
+    call = {"routes": {}, "default": "all", "effective_on": date(2025, 3, 1), **kwargs}
+    with pytest.raises(error, match=message), session_scope(engine) as session:
+        succession.split(session, **call, **options(settings))  # type: ignore[arg-type]
+    assert snapshot(engine) == before
