@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,11 @@ from tests.auxil.cli import CliResult, run_cli
 from tests.auxil.snapshot import snapshot
 from tests.conftest import NOW
 
+Cli = Callable[..., CliResult]
+
 
 @pytest.fixture
-def cli(db_url: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def cli(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Cli:
     def run(*args: str) -> CliResult:
         return run_cli(list(args), url=db_url, now=NOW, monkeypatch=monkeypatch)
 
@@ -28,7 +31,7 @@ def seed_text(name: str) -> str:
     return dict(bundled_plan_files())[name]
 
 
-def test_loading_the_seeds_again_changes_nothing(cli, engine: Engine) -> None:  # type: ignore[no-untyped-def]
+def test_loading_the_seeds_again_changes_nothing(cli: Cli, engine: Engine) -> None:
     before = snapshot(engine)
     result = cli("load-plans")
     assert result.code == 0, result.err
@@ -37,9 +40,9 @@ def test_loading_the_seeds_again_changes_nothing(cli, engine: Engine) -> None:  
 
 
 def test_reloading_a_changed_plan_updates_it_and_keeps_history(
-    cli,
+    cli: Cli,
     engine: Engine,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     text = seed_text("la-gi-81.toml")
     changed = tmp_path / "la-gi-81.toml"
@@ -68,7 +71,7 @@ def test_reloading_a_changed_plan_updates_it_and_keeps_history(
     assert {e["last_day"] for e in calendar} == {"2024-07-30"}
 
 
-def test_units_and_plans_listings(cli) -> None:  # type: ignore[no-untyped-def]
+def test_units_and_plans_listings(cli: Cli) -> None:
     units = {u["code"]: u for u in cli("units", "--json").json()}
     labour = units["BS-PLDTBXH"]
     assert "Phòng Lao động- Thương binh và Xã hội" in labour["aliases"]
@@ -84,7 +87,7 @@ def test_units_and_plans_listings(cli) -> None:  # type: ignore[no-untyped-def]
     assert table.code == 0 and "Phòng Lao động - Thương binh và Xã hội huyện Bình Sơn" in table.out
 
 
-def test_text_calendar_is_vietnamese(cli) -> None:  # type: ignore[no-untyped-def]
+def test_text_calendar_is_vietnamese(cli: Cli) -> None:
     result = cli("calendar", "--from", "20/10/2024", "--to", "20/10/2024", "--plan", "binh-son-35")
     assert result.code == 0
     assert "trước ngày 20/10/2024" in result.out and "19/10/2024" in result.out
@@ -150,10 +153,10 @@ quote = "…"
     ],
 )
 def test_bad_input_is_refused_clearly_and_changes_nothing(
-    cli,
+    cli: Cli,
     engine: Engine,
     args: list[str],
-    message: str,  # type: ignore[no-untyped-def]
+    message: str,
 ) -> None:
     before = snapshot(engine)
     result = cli(*args)
@@ -175,11 +178,11 @@ def test_bad_input_is_refused_clearly_and_changes_nothing(
     ],
 )
 def test_bad_plan_files_are_refused_whole(
-    cli,
+    cli: Cli,
     engine: Engine,
     tmp_path: Path,
     content: str,
-    messages: list[str],  # type: ignore[no-untyped-def]
+    messages: list[str],
 ) -> None:
     good = tmp_path / "tot.toml"
     good.write_text(
@@ -196,7 +199,7 @@ def test_bad_plan_files_are_refused_whole(
     assert snapshot(engine) == before  # the good file was not loaded either
 
 
-def test_binary_file_is_refused(cli, engine: Engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_binary_file_is_refused(cli: Cli, engine: Engine, tmp_path: Path) -> None:
     path = tmp_path / "anh.toml"
     path.write_bytes(b"\xff\xd8\xff\xe0" * 100)
     before = snapshot(engine)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any, TypedDict
 
 import pytest
 from sqlalchemy import Engine
@@ -11,6 +12,7 @@ from sqlmodel import Session, col, select
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import AuditLog, Obligation, Occurrence, Reply, Unit
+from kehoach_bot.domain.deadlines import DeadlinePolicy
 from kehoach_bot.services import succession, units
 from kehoach_bot.services.bootstrap import horizon
 from kehoach_bot.services.errors import InvalidInput, NotFound
@@ -35,7 +37,14 @@ def submit(session: Session, occ: Occurrence, when: datetime, text: str) -> None
     session.add(Reply(occurrence_id=occ.id, kind="submitted", text=text, created_at=when))
 
 
-def options(settings: Settings) -> dict[str, object]:
+class Options(TypedDict):
+    actor: str
+    now: datetime
+    policy: DeadlinePolicy
+    until: date
+
+
+def options(settings: Settings) -> Options:
     return {
         "actor": "Nguyễn Văn Quản trị",
         "now": NOW,
@@ -58,7 +67,7 @@ def test_merge_moves_open_and_future_work_and_keeps_history(
             old="DN-SLDTBXH",
             into="DN-SNV",
             effective_on=date(2025, 3, 1),
-            **options(settings),  # type: ignore[arg-type]
+            **options(settings),
         )
     assert result.sync.transferred > 0
     with session_scope(engine) as session:
@@ -97,7 +106,7 @@ def test_split_routes_one_obligation_to_health_and_the_rest_to_home_affairs(
             },
             default="DN-SNV",
             effective_on=date(2025, 3, 1),
-            **options(settings),  # type: ignore[arg-type]
+            **options(settings),
         )
     with session_scope(engine) as session:
         assert occurrences(session, "DN-SNV", "so-nganh-hang-nam")
@@ -119,7 +128,7 @@ def test_district_split_into_communes_gives_each_commune_the_district_reports(
             kind="ubnd_huyen",
             locality="dak-nong",
             groups=["DN-UBNDHUYEN"],
-            **opts,  # type: ignore[arg-type]
+            **opts,
         )
     with session_scope(engine) as session:
         # The group's placeholder rows gave way to its first real member.
@@ -132,7 +141,7 @@ def test_district_split_into_communes_gives_each_commune_the_district_reports(
         for code, name in (("DN-EAPO", "UBND xã Ea Pô"), ("DN-NAMDONG", "UBND xã Nam Dong")):
             units.add_unit(
                 session, code=code, name=name, kind="ubnd_xa", locality="dak-nong", **opts
-            )  # type: ignore[arg-type]
+            )
     with session_scope(engine) as session:
         succession.split(
             session,
@@ -141,7 +150,7 @@ def test_district_split_into_communes_gives_each_commune_the_district_reports(
             routes={},
             default="all",
             effective_on=date(2025, 7, 1),
-            **opts,  # type: ignore[arg-type]
+            **opts,
         )
     with session_scope(engine) as session:
         for commune in ("DN-EAPO", "DN-NAMDONG"):
@@ -185,7 +194,8 @@ def test_bad_successions_are_refused_and_change_nothing(
     from tests.auxil.snapshot import snapshot
 
     before = snapshot(engine)
-    call = {"routes": {}, "default": "all", "effective_on": date(2025, 3, 1), **kwargs}
+    call: dict[str, Any] = {"routes": {}, "default": "all", "effective_on": date(2025, 3, 1)}
+    call.update(kwargs)
     with pytest.raises(error, match=message), session_scope(engine) as session:
-        succession.split(session, **call, **options(settings))  # type: ignore[arg-type]
+        succession.split(session, **call, **options(settings))
     assert snapshot(engine) == before
