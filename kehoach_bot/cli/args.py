@@ -79,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--unit", metavar="MÃ_ĐƠN_VỊ")
     cal.add_argument("--json", action="store_true", help="in JSON")
 
+    request = sub.add_parser("request", help="yêu cầu báo cáo đột xuất gửi các đơn vị")
+    request.add_argument("--unit", action="append", required=True, metavar="MÃ_ĐƠN_VỊ")
+    request.add_argument("--title", required=True, metavar="NỘI_DUNG")
+    request.add_argument("--due", required=True, type=parse_day, metavar="NGÀY")
+    request.add_argument("--plan", metavar="MÃ_KẾ_HOẠCH")
+    request.add_argument("--by", help="người yêu cầu (ghi vào nhật ký)")
+
     units = sub.add_parser("units", help="danh bạ đơn vị")
     units.add_argument("--json", action="store_true", help="in JSON")
 

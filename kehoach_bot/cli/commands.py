@@ -18,7 +18,7 @@ from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.plans.files import bundled_plan_files, read_text
 from kehoach_bot.services import calendar as calendar_service
 from kehoach_bot.services import plans as plan_service
-from kehoach_bot.services import succession, units
+from kehoach_bot.services import requests, succession, units
 from kehoach_bot.services.bootstrap import horizon, prepare_database
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.texts import vi
@@ -182,6 +182,33 @@ def cmd_unit_add(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_request(ctx: Context, args: argparse.Namespace) -> int:
+    """Send an ad hoc request (đột xuất) to chosen units."""
+    prepare_database(ctx.engine, ctx.settings, ctx.now)
+    with session_scope(ctx.engine) as session:
+        result = requests.request_ad_hoc(
+            session,
+            unit_codes=args.unit,
+            title=args.title,
+            due=args.due,
+            plan_code=args.plan,
+            actor=ctx.actor(args.by),
+            now=ctx.now,
+            today=ctx.today,
+            policy=ctx.settings.deadlines,
+        )
+    ctx.print(
+        vi.REQUEST_DONE.format(
+            id=result.request_id,
+            count=len(result.units),
+            units=", ".join(result.units),
+            due=format_date(result.due),
+            last_day=format_date(result.last_day),
+        )
+    )
+    return 0
+
+
 def _succession_text(result: succession.SuccessionResult) -> str:
     return vi.SUCCESSION_DONE.format(
         old=result.old,
@@ -195,6 +222,7 @@ COMMANDS = {
     ("migrate", None): cmd_migrate,
     ("load-plans", None): cmd_load_plans,
     ("calendar", None): cmd_calendar,
+    ("request", None): cmd_request,
     ("units", None): cmd_units,
     ("plans", None): cmd_plans,
     ("unit", "merge"): cmd_unit_merge,

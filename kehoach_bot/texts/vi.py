@@ -62,3 +62,7 @@ SUCCESSION_DONE = (
     "+{created} mới cho đơn vị kế thừa."
 )
 UNIT_ADDED = "Đã thêm đơn vị {code}: {name}."
+REQUEST_DONE = (
+    "Đã tạo yêu cầu đột xuất số {id} cho {count} đơn vị ({units}): hạn {due}, "
+    "hạn cuối đúng hạn {last_day}."
+)

@@ -1,0 +1,149 @@
+"""Ad hoc requests (yêu cầu đột xuất): a coordinator asks chosen units for a report by a date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from kehoach_bot.db.models import AdHocRequest, GroupMember, Obligation, Occurrence, Plan, Unit
+from kehoach_bot.domain.deadlines import DeadlinePolicy, Wording, last_on_time_day
+from kehoach_bot.domain.periods import ad_hoc_period
+from kehoach_bot.domain.schedules import ScheduleType
+from kehoach_bot.services import audit
+from kehoach_bot.services.errors import InvalidInput, NotFound
+from kehoach_bot.services.units import get_unit
+
+STANDALONE_PLAN = "dot-xuat"
+STANDALONE_TITLE = "Yêu cầu báo cáo đột xuất (không thuộc kế hoạch)"
+AD_HOC_OBLIGATION = "dot-xuat"
+MAX_TITLE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class RequestResult:
+    """The stored request and the units that now owe a report."""
+
+    request_id: int
+    plan: str
+    units: list[str]
+    due: date
+    last_day: date
+
+
+def request_ad_hoc(
+    session: Session,
+    *,
+    unit_codes: list[str],
+    title: str,
+    due: date,
+    wording: Wording = Wording.NO_LATER_THAN,
+    plan_code: str | None,
+    actor: str,
+    now: datetime,
+    today: date,
+    policy: DeadlinePolicy,
+) -> RequestResult:
+    """Create one occurrence per chosen unit (groups expand to their members) with its own date."""
+    title = " ".join(title.split())
+    if not title:
+        raise InvalidInput("Cần nêu nội dung yêu cầu báo cáo (--title).")
+    if len(title) > MAX_TITLE:
+        raise InvalidInput(f"Nội dung yêu cầu dài {len(title)} ký tự; tối đa {MAX_TITLE}.")
+    if due < today:
+        raise InvalidInput(f"Hạn {due.day}/{due.month}/{due.year} đã qua; chọn hôm nay hoặc sau.")
+    if wording is Wording.AS_REGULATED:
+        raise InvalidInput("Yêu cầu đột xuất cần một ngày hạn cụ thể.")
+    if not unit_codes:
+        raise InvalidInput("Cần chọn ít nhất một đơn vị (--unit).")
+    targets = _targets(session, unit_codes)
+    obligation, plan = _obligation(session, plan_code, actor, now, today)
+    request = AdHocRequest(
+        obligation_id=obligation.id or 0,
+        title=title,
+        due_date=due,
+        wording=wording.value,
+        requested_by=actor,
+        requested_at=now,
+    )
+    session.add(request)
+    session.flush()
+    assert request.id is not None
+    period = ad_hoc_period(str(request.id), title)
+    deadline = last_on_time_day(due, wording, policy)
+    for unit in targets:
+        session.add(
+            Occurrence(
+                obligation_id=obligation.id or 0,
+                unit_id=unit.id or 0,
+                request_id=request.id,
+                period_key=period.key,
+                period_label=period.label,
+                due_date=due,
+                wording=wording.value,
+                last_day=deadline.last_day,
+                remind_by=deadline.remind_by,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    audit.record(
+        session,
+        actor=actor,
+        action="ad_hoc_request",
+        entity="adhocrequest",
+        entity_id=request.id,
+        after={"title": title, "due": due.isoformat(), "units": [u.code for u in targets]},
+        now=now,
+    )
+    session.flush()
+    return RequestResult(request.id, plan.code, [u.code for u in targets], due, deadline.last_day)
+
+
+def _targets(session: Session, codes: list[str]) -> list[Unit]:
+    found: dict[str, Unit] = {}
+    for code in dict.fromkeys(c.strip() for c in codes):
+        unit = get_unit(session, code)
+        if not unit.active:
+            raise InvalidInput(f"Đơn vị {code} đã ngừng hoạt động; gửi cho đơn vị kế thừa.")
+        members = (
+            session.exec(
+                select(Unit)
+                .join(GroupMember, col(GroupMember.member_id) == col(Unit.id))
+                .where(GroupMember.group_id == unit.id, col(Unit.active).is_(True))
+            ).all()
+            if unit.is_group
+            else []
+        )
+        for target in members or [unit]:
+            found.setdefault(target.code, target)
+    return list(found.values())
+
+
+def _obligation(
+    session: Session, plan_code: str | None, actor: str, now: datetime, today: date
+) -> tuple[Obligation, Plan]:
+    code = plan_code or STANDALONE_PLAN
+    plan = session.exec(select(Plan).where(Plan.code == code)).first()
+    if plan is None and plan_code:
+        raise NotFound(f"Không có kế hoạch mã {plan_code!r}. Xem danh sách: python bot.py plans")
+    if plan is None:
+        plan = Plan(code=STANDALONE_PLAN, title=STANDALONE_TITLE, valid_from=today, loaded_at=now)
+        session.add(plan)
+        session.flush()
+    for obligation in session.exec(select(Obligation).where(Obligation.plan_id == plan.id)).all():
+        if obligation.schedule.get("type") == ScheduleType.AD_HOC and obligation.active:
+            return obligation, plan
+    obligation = Obligation(
+        plan_id=plan.id or 0,
+        code=AD_HOC_OBLIGATION,
+        title="Báo cáo đột xuất theo yêu cầu của đơn vị đầu mối",
+        report_kind="dot_xuat",
+        schedule={"type": ScheduleType.AD_HOC.value},
+        wording=Wording.AS_REGULATED.value,
+        quote=f"Yêu cầu đột xuất do {actor} tạo.",
+    )
+    session.add(obligation)
+    session.flush()
+    return obligation, plan
