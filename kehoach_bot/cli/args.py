@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--on", type=parse_day, metavar="NGÀY", help="ngày hiệu lực (mặc định hôm nay)"
     )
     merge.add_argument("--by", help="người thực hiện (ghi vào nhật ký)")
+    merge.set_defaults(route=[], default="all")
 
     split = unit_sub.add_parser("split", help="đơn vị CŨ chia tách cho nhiều đơn vị kế thừa")
     split.add_argument("old", metavar="CŨ")

@@ -121,32 +121,15 @@ def cmd_plans(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_unit_merge(ctx: Context, args: argparse.Namespace) -> int:
-    """Record a merger and route the old unit's open work."""
-    prepare_database(ctx.engine, ctx.settings, ctx.now)
-    with session_scope(ctx.engine) as session:
-        result = succession.merge(
-            session,
-            old=args.old,
-            into=args.into,
-            effective_on=args.on or ctx.today,
-            actor=ctx.actor(args.by),
-            now=ctx.now,
-            policy=ctx.settings.deadlines,
-            until=horizon(ctx.settings, ctx.now),
-        )
-    ctx.print(_succession_text(result))
-    return 0
-
-
-def cmd_unit_split(ctx: Context, args: argparse.Namespace) -> int:
-    """Record a split and route the old unit's open work by the given rule."""
+def cmd_unit_succession(ctx: Context, args: argparse.Namespace) -> int:
+    """Record a merger or a split and route the old unit's open work by its rule."""
+    into = [args.into] if isinstance(args.into, str) else args.into
     prepare_database(ctx.engine, ctx.settings, ctx.now)
     with session_scope(ctx.engine) as session:
         result = succession.split(
             session,
             old=args.old,
-            into=args.into,
+            into=into,
             routes=dict(args.route),
             default=args.default,
             effective_on=args.on or ctx.today,
@@ -154,6 +137,7 @@ def cmd_unit_split(ctx: Context, args: argparse.Namespace) -> int:
             now=ctx.now,
             policy=ctx.settings.deadlines,
             until=horizon(ctx.settings, ctx.now),
+            kind=args.unit_command,
         )
     ctx.print(_succession_text(result))
     return 0
@@ -225,7 +209,7 @@ COMMANDS = {
     ("request", None): cmd_request,
     ("units", None): cmd_units,
     ("plans", None): cmd_plans,
-    ("unit", "merge"): cmd_unit_merge,
-    ("unit", "split"): cmd_unit_split,
+    ("unit", "merge"): cmd_unit_succession,
+    ("unit", "split"): cmd_unit_succession,
     ("unit", "add"): cmd_unit_add,
 }

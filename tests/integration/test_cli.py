@@ -13,6 +13,7 @@ from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Obligation, Plan, PlanRevision
 from kehoach_bot.plans.files import bundled_plan_files
 from tests.auxil.cli import CliResult, run_cli
+from tests.auxil.plan_texts import BROKEN_PLAN
 from tests.auxil.snapshot import snapshot
 from tests.conftest import NOW
 
@@ -92,22 +93,6 @@ def test_text_calendar_is_vietnamese(cli: Cli) -> None:
     assert result.code == 0
     assert "trước ngày 20/10/2024" in result.out and "19/10/2024" in result.out
     assert "đang thực hiện quá hạn" in result.out
-
-
-BROKEN_PLAN = """
-code = "hong"
-title = "Kế hoạch hỏng"
-locality = "ha-nam"
-valid_from = 2025-01-01
-[[obligations]]
-code = "bc"
-title = "Báo cáo"
-report_kind = "dinh_ky"
-schedule = { type = "yearly", month = 12, day = 15 }
-wording = "truoc_ngay"
-responsible = ["KHONG-CO"]
-quote = "…"
-"""
 
 
 @pytest.mark.parametrize(

@@ -11,22 +11,7 @@ from kehoach_bot.plans.files import (
     parse_plan,
     parse_units_directory,
 )
-
-MINIMAL = """
-code = "thu"
-title = "Kế hoạch thử"
-locality = "ha-nam"
-valid_from = 2025-01-01
-[[obligations]]
-code = "bc"
-title = "Báo cáo"
-report_kind = "dinh_ky"
-schedule = { type = "yearly", month = 12, day = 15 }
-wording = "truoc_ngay"
-responsible = ["BL-PLDTBXH"]
-recipient = "BL-UBND"
-quote = "…trước ngày 15/12…"
-"""
+from tests.auxil.plan_texts import MINIMAL
 
 
 def test_five_seed_plans_are_shipped_and_parse() -> None:
