@@ -1,0 +1,209 @@
+"""People: one-time invites, binding a Telegram user to a unit and role, identity, revocation."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from kehoach_bot.db.models import Invite, Membership, Person, Unit
+from kehoach_bot.domain.roles import Role
+from kehoach_bot.services import audit
+from kehoach_bot.services.errors import InvalidInput, NotFound
+from kehoach_bot.services.units import get_unit
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+MAX_INVITE_HOURS = 24 * 30
+
+
+def hash_code(code: str) -> str:
+    """The stored form of an invite code."""
+    return hashlib.sha256(code.encode("ascii")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedInvite:
+    """A fresh invite: the code is shown once and never stored in clear."""
+
+    code: str
+    unit: str
+    unit_name: str
+    role: Role
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRole:
+    """One membership of a person."""
+
+    unit_id: int
+    unit: str
+    unit_name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who a Telegram user is to the bot."""
+
+    telegram_user_id: int
+    person_id: int | None
+    full_name: str
+    is_admin: bool
+    memberships: list[UnitRole] = field(default_factory=list)
+
+    @property
+    def known(self) -> bool:
+        """True when the person was onboarded or is a configured admin."""
+        return self.is_admin or bool(self.memberships)
+
+    def units_with(self, *roles: Role) -> set[int]:
+        """Ids of the units where the person holds one of `roles`."""
+        return {m.unit_id for m in self.memberships if m.role in roles}
+
+    @property
+    def roles(self) -> set[Role]:
+        """Every role the person holds, admin included."""
+        held = {m.role for m in self.memberships}
+        return held | {Role.ADMIN} if self.is_admin else held
+
+
+def issue_invite(
+    session: Session, *, unit_code: str, role: Role, hours: int, actor: str, now: datetime
+) -> IssuedInvite:
+    """Create a single-use invite for `unit_code` and `role`, valid for `hours`."""
+    if not 1 <= hours <= MAX_INVITE_HOURS:
+        raise InvalidInput(f"Thời hạn lời mời từ 1 đến {MAX_INVITE_HOURS} giờ.")
+    unit = get_unit(session, unit_code)
+    if not unit.active:
+        raise InvalidInput(f"Đơn vị {unit.code} đã ngừng hoạt động; mời vào đơn vị kế thừa.")
+    if unit.is_group:
+        raise InvalidInput(f"{unit.code} là nhóm đơn vị; hãy mời vào từng đơn vị thành viên.")
+    code = secrets.token_urlsafe(24)  # 32 characters of A–Z a–z 0–9 _ -
+    expires_at = now + timedelta(hours=hours)
+    assert unit.id is not None
+    session.add(
+        Invite(
+            code_hash=hash_code(code),
+            unit_id=unit.id,
+            role=role.value,
+            created_by=actor,
+            created_at=now,
+            expires_at=expires_at,
+        )
+    )
+    audit.record(
+        session,
+        actor=actor,
+        action="invite_issue",
+        entity="unit",
+        entity_id=unit.code,
+        after={"role": role.value, "expires_at": expires_at.isoformat()},
+        now=now,
+    )
+    session.flush()
+    return IssuedInvite(code, unit.code, unit.name, role, expires_at)
+
+
+def accept_invite(
+    session: Session,
+    *,
+    code: str,
+    telegram_user_id: int,
+    chat_id: int,
+    full_name: str,
+    now: datetime,
+) -> UnitRole:
+    """Bind the Telegram user to the invite's unit and role; the invite is then spent."""
+    if not CODE_PATTERN.match(code):
+        raise InvalidInput("Mã mời không hợp lệ. Hãy xin quản trị viên một đường dẫn mời mới.")
+    invite = session.exec(select(Invite).where(Invite.code_hash == hash_code(code))).first()
+    if invite is None:
+        raise InvalidInput("Mã mời không hợp lệ. Hãy xin quản trị viên một đường dẫn mời mới.")
+    if invite.used_at is not None:
+        raise InvalidInput("Lời mời này đã được dùng. Mỗi lời mời chỉ dùng một lần.")
+    if invite.expires_at <= now:
+        raise InvalidInput("Lời mời này đã hết hạn. Hãy xin quản trị viên một lời mời mới.")
+    person = _person(session, telegram_user_id, chat_id, full_name, now)
+    assert person.id is not None
+    unit = session.get(Unit, invite.unit_id)
+    assert unit is not None and unit.id is not None
+    existing = session.get(Membership, (person.id, unit.id, invite.role))
+    if existing is None:
+        session.add(
+            Membership(person_id=person.id, unit_id=unit.id, role=invite.role, created_at=now)
+        )
+    else:
+        existing.revoked_at = None
+    invite.used_at, invite.used_by_id = now, person.id
+    audit.record(
+        session,
+        actor=f"tg:{telegram_user_id}",
+        action="invite_accept",
+        entity="unit",
+        entity_id=unit.code,
+        after={"role": invite.role, "person": person.id},
+        now=now,
+    )
+    session.flush()
+    return UnitRole(unit.id, unit.code, unit.name, Role(invite.role))
+
+
+def _person(
+    session: Session, telegram_user_id: int, chat_id: int, full_name: str, now: datetime
+) -> Person:
+    person = session.exec(select(Person).where(Person.telegram_user_id == telegram_user_id)).first()
+    if person is None:
+        person = Person(telegram_user_id=telegram_user_id, created_at=now)
+    person.chat_id, person.full_name, person.active = chat_id, full_name[:200], True
+    session.add(person)
+    session.flush()
+    return person
+
+
+def identify(session: Session, telegram_user_id: int, admin_ids: tuple[int, ...]) -> Identity:
+    """The person behind a Telegram user id, with their live memberships."""
+    person = session.exec(select(Person).where(Person.telegram_user_id == telegram_user_id)).first()
+    is_admin = telegram_user_id in admin_ids
+    if person is None or not person.active:
+        return Identity(telegram_user_id, None, "", is_admin)
+    rows = session.exec(
+        select(Membership, Unit)
+        .join(Unit, col(Unit.id) == col(Membership.unit_id))
+        .where(Membership.person_id == person.id, col(Membership.revoked_at).is_(None))
+        .order_by(col(Unit.code))
+    ).all()
+    memberships = [UnitRole(u.id or 0, u.code, u.name, Role(m.role)) for m, u in rows]
+    is_admin = is_admin or any(m.role is Role.ADMIN for m in memberships)
+    return Identity(telegram_user_id, person.id, person.full_name, is_admin, memberships)
+
+
+def revoke(session: Session, *, telegram_user_id: int, actor: str, now: datetime) -> int:
+    """End every membership of a person; returns how many were ended."""
+    person = session.exec(select(Person).where(Person.telegram_user_id == telegram_user_id)).first()
+    if person is None:
+        raise NotFound(f"Không có người dùng Telegram {telegram_user_id}.")
+    live = session.exec(
+        select(Membership).where(
+            Membership.person_id == person.id, col(Membership.revoked_at).is_(None)
+        )
+    ).all()
+    for membership in live:
+        membership.revoked_at = now
+    person.active = False
+    audit.record(
+        session,
+        actor=actor,
+        action="person_revoke",
+        entity="person",
+        entity_id=telegram_user_id,
+        before={"memberships": len(live)},
+        after={"memberships": 0},
+        now=now,
+    )
+    session.flush()
+    return len(live)

@@ -1,0 +1,242 @@
+"""Status replies (đã nộp, đang thực hiện, vướng mắc) and extension requests and decisions.
+
+Every reply is a new row: a later reply never erases an earlier one. Authorisation is checked here,
+on the server, for every action: callback data and command arguments are never trusted.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from kehoach_bot.db.models import Extension, Occurrence, Reply
+from kehoach_bot.domain.status import State, Status
+from kehoach_bot.services import audit
+from kehoach_bot.services.errors import InvalidInput, NotFound, ServiceError
+from kehoach_bot.services.people import Identity
+from kehoach_bot.services.tracking import OccurrenceView, get_view, may_answer, may_coordinate
+
+MAX_TEXT = 2000
+MAX_EXTENSION = timedelta(days=366)
+
+
+class Forbidden(ServiceError):
+    """The person may not act on this occurrence (another unit's, or no role)."""
+
+
+class ReplyKind(enum.StrEnum):
+    """What an officer says about an occurrence."""
+
+    SUBMITTED = "submitted"
+    IN_PROGRESS = "in_progress"
+    STUCK = "stuck"
+    NOTE = "note"
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A report file already saved under the data folder."""
+
+    file_name: str
+    path: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyOutcome:
+    """The occurrence after the reply, and whether a submission counted as on time."""
+
+    view: OccurrenceView
+    on_time: bool | None
+
+
+def _clean(text: str) -> str:
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(f"Nội dung dài {len(text)} ký tự; tối đa {MAX_TEXT} ký tự.")
+    return text
+
+
+def _answerable(
+    session: Session, identity: Identity, occurrence_id: int, today: date
+) -> OccurrenceView:
+    view = get_view(session, occurrence_id, today)
+    if not may_answer(identity, view):
+        raise Forbidden("Bạn không thuộc đơn vị phải nộp báo cáo này nên không thể trả lời thay.")
+    if view.state in (State.TRANSFERRED, State.WAIVED):
+        raise InvalidInput("Kỳ báo cáo này đã chuyển cho đơn vị khác hoặc đã được miễn.")
+    return view
+
+
+def record_reply(
+    session: Session,
+    *,
+    identity: Identity,
+    occurrence_id: int,
+    kind: ReplyKind,
+    text: str = "",
+    message_id: int | None = None,
+    attachment: Attachment | None = None,
+    now: datetime,
+    today: date,
+) -> ReplyOutcome:
+    """Store a reply; "submitted" marks the occurrence done (the first submission's time counts)."""
+    view = _answerable(session, identity, occurrence_id, today)
+    text = _clean(text)
+    if kind is ReplyKind.STUCK and not text:
+        raise InvalidInput("Hãy ghi ngắn gọn vướng mắc để đơn vị đầu mối biết.")
+    occurrence = session.get(Occurrence, occurrence_id)
+    assert occurrence is not None
+    session.add(
+        Reply(
+            occurrence_id=occurrence_id,
+            person_id=identity.person_id,
+            kind=kind.value,
+            text=text,
+            telegram_message_id=message_id,
+            file_name=attachment.file_name if attachment else None,
+            file_path=attachment.path if attachment else None,
+            file_size=attachment.size if attachment else None,
+            file_sha256=attachment.sha256 if attachment else None,
+            created_at=now,
+        )
+    )
+    on_time: bool | None = None
+    if kind is ReplyKind.SUBMITTED:
+        if occurrence.state != State.DONE.value:
+            occurrence.state, occurrence.submitted_at = State.DONE.value, now
+        occurrence.updated_at = now
+        session.flush()
+        view = get_view(session, occurrence_id, today)
+        on_time = view.status is Status.DONE_ON_TIME
+    audit.record(
+        session,
+        actor=f"tg:{identity.telegram_user_id}",
+        action=f"reply_{kind.value}",
+        entity="occurrence",
+        entity_id=occurrence_id,
+        after={"text": text[:200], "file": attachment.file_name if attachment else None},
+        now=now,
+    )
+    session.flush()
+    return ReplyOutcome(view, on_time)
+
+
+def request_extension(
+    session: Session,
+    *,
+    identity: Identity,
+    occurrence_id: int,
+    proposed: date,
+    reason: str,
+    now: datetime,
+    today: date,
+) -> tuple[Extension, OccurrenceView]:
+    """Ask the coordinator to move the last on-time day to `proposed`."""
+    view = _answerable(session, identity, occurrence_id, today)
+    if view.state is State.DONE:
+        raise InvalidInput("Báo cáo này đã nộp, không cần gia hạn.")
+    if proposed <= max(view.deadline, today - timedelta(days=1)):
+        raise InvalidInput(
+            f"Ngày đề nghị phải sau hạn hiện tại ({view.deadline.day}/{view.deadline.month}/"
+            f"{view.deadline.year}) và không ở quá khứ."
+        )
+    if proposed > today + MAX_EXTENSION:
+        raise InvalidInput("Chỉ đề nghị gia hạn trong vòng một năm.")
+    pending = session.exec(
+        select(Extension.id).where(
+            Extension.occurrence_id == occurrence_id, Extension.status == "pending"
+        )
+    ).first()
+    if pending is not None:
+        raise InvalidInput("Đã có một đề nghị gia hạn đang chờ đơn vị đầu mối xem xét.")
+    extension = Extension(
+        occurrence_id=occurrence_id,
+        requested_by_id=identity.person_id,
+        proposed_date=proposed,
+        reason=_clean(reason),
+        created_at=now,
+    )
+    session.add(extension)
+    audit.record(
+        session,
+        actor=f"tg:{identity.telegram_user_id}",
+        action="extension_request",
+        entity="occurrence",
+        entity_id=occurrence_id,
+        after={"proposed": proposed.isoformat()},
+        now=now,
+    )
+    session.flush()
+    return extension, view
+
+
+def decide_extension(
+    session: Session,
+    *,
+    identity: Identity,
+    extension_id: int,
+    approve: bool,
+    now: datetime,
+    today: date,
+) -> tuple[Extension, OccurrenceView]:
+    """Approve or refuse a pending extension; approval moves the occurrence's last day."""
+    extension = session.get(Extension, extension_id)
+    if extension is None:
+        raise NotFound("Không tìm thấy đề nghị gia hạn này.")
+    view = get_view(session, extension.occurrence_id, today)
+    if not may_coordinate(identity, view):
+        raise Forbidden("Chỉ đơn vị đầu mối của báo cáo này mới duyệt gia hạn.")
+    if extension.status != "pending":
+        raise InvalidInput("Đề nghị gia hạn này đã được xử lý trước đó.")
+    extension.status = "approved" if approve else "refused"
+    extension.decided_by_id, extension.decided_at = identity.person_id, now
+    occurrence = session.get(Occurrence, extension.occurrence_id)
+    assert occurrence is not None
+    before = occurrence.extended_to
+    if approve:
+        occurrence.extended_to, occurrence.updated_at = extension.proposed_date, now
+    audit.record(
+        session,
+        actor=f"tg:{identity.telegram_user_id}",
+        action="extension_approve" if approve else "extension_refuse",
+        entity="occurrence",
+        entity_id=occurrence.id or 0,
+        before={"extended_to": before.isoformat() if before else None},
+        after={
+            "extended_to": occurrence.extended_to.isoformat() if occurrence.extended_to else None
+        },
+        now=now,
+    )
+    session.flush()
+    return extension, get_view(session, extension.occurrence_id, today)
+
+
+def pending_extensions(
+    session: Session, identity: Identity, today: date
+) -> list[tuple[Extension, OccurrenceView]]:
+    """Pending extension requests the person may decide."""
+    rows = session.exec(
+        select(Extension).where(Extension.status == "pending").order_by(col(Extension.created_at))
+    ).all()
+    found = []
+    for extension in rows:
+        view = get_view(session, extension.occurrence_id, today)
+        if may_coordinate(identity, view):
+            found.append((extension, view))
+    return found
+
+
+def reply_file(session: Session, *, identity: Identity, reply_id: int, today: date) -> Reply:
+    """A submitted file, for the unit itself or its coordinators."""
+    reply = session.get(Reply, reply_id)
+    if reply is None or not reply.file_path:
+        raise NotFound("Không tìm thấy tệp báo cáo này.")
+    view = get_view(session, reply.occurrence_id, today)
+    if not (may_answer(identity, view) or may_coordinate(identity, view)):
+        raise Forbidden("Bạn không có quyền xem tệp báo cáo của đơn vị này.")
+    return reply

@@ -1,0 +1,233 @@
+"""What is owed and by whom: occurrence views, an officer's list, a coordinator's table."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, or_, select
+
+from kehoach_bot.db.models import Obligation, Occurrence, Plan, Unit
+from kehoach_bot.domain.deadlines import WORDING_TEXT, Wording
+from kehoach_bot.domain.roles import Role
+from kehoach_bot.domain.status import State, Status, effective_last_day, is_due_soon, status_of
+from kehoach_bot.services.errors import NotFound
+from kehoach_bot.services.people import Identity
+
+ANSWERING_ROLES = (Role.OFFICER, Role.COORDINATOR)
+
+
+@dataclass(frozen=True, slots=True)
+class OccurrenceView:
+    """Everything a message about one occurrence shows."""
+
+    id: int
+    plan: str
+    plan_title: str
+    obligation_id: int
+    obligation: str
+    title: str
+    quote: str
+    unit_id: int
+    unit: str
+    unit_name: str
+    period: str
+    period_key: str
+    due: date
+    wording: str
+    last_day: date
+    remind_by: date
+    extended_to: date | None
+    state: State
+    status: Status
+    due_soon: bool
+    submitted_on: date | None
+    recipient_name: str | None
+    via_name: str | None
+    recipient_id: int | None
+    via_id: int | None
+
+    @property
+    def deadline(self) -> date:
+        """The last on-time day after any approved extension."""
+        return effective_last_day(self.last_day, self.extended_to)
+
+    @property
+    def wording_text(self) -> str:
+        """The plan's wording: "trước ngày", "chậm nhất ngày"…"""
+        return WORDING_TEXT[Wording(self.wording)]
+
+
+def _query(today: date):  # type: ignore[no-untyped-def]
+    recipient, via = aliased(Unit), aliased(Unit)
+    return (
+        select(Occurrence, Obligation, Plan, Unit, recipient.name, via.name)  # type: ignore[call-overload]
+        .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+        .join(Plan, col(Plan.id) == col(Obligation.plan_id))
+        .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
+        .outerjoin(recipient, recipient.id == Obligation.recipient_id)
+        .outerjoin(via, via.id == Obligation.via_id)
+    )
+
+
+def _view(
+    row: tuple[Occurrence, Obligation, Plan, Unit, str | None, str | None], today: date
+) -> OccurrenceView:
+    occ, obligation, plan, unit, recipient_name, via_name = row
+    state = State(occ.state)
+    submitted = occ.submitted_at.date() if occ.submitted_at else None
+    status = status_of(state, occ.last_day, today, submitted, occ.extended_to)
+    return OccurrenceView(
+        id=occ.id or 0,
+        plan=plan.code,
+        plan_title=plan.title,
+        obligation_id=obligation.id or 0,
+        obligation=obligation.code,
+        title=obligation.title,
+        quote=obligation.quote,
+        unit_id=unit.id or 0,
+        unit=unit.code,
+        unit_name=unit.name,
+        period=occ.period_label,
+        period_key=occ.period_key,
+        due=occ.due_date,
+        wording=occ.wording,
+        last_day=occ.last_day,
+        remind_by=occ.remind_by,
+        extended_to=occ.extended_to,
+        state=state,
+        status=status,
+        due_soon=is_due_soon(status, occ.last_day, today, occ.extended_to),
+        submitted_on=submitted,
+        recipient_name=recipient_name,
+        via_name=via_name,
+        recipient_id=obligation.recipient_id,
+        via_id=obligation.via_id,
+    )
+
+
+def get_view(session: Session, occurrence_id: int, today: date) -> OccurrenceView:
+    """One occurrence, or NotFound."""
+    row = session.exec(_query(today).where(Occurrence.id == occurrence_id)).first()
+    if row is None:
+        raise NotFound("Không tìm thấy kỳ báo cáo này (có thể đã bị xóa hoặc chuyển).")
+    return _view(row, today)
+
+
+def may_answer(identity: Identity, view: OccurrenceView) -> bool:
+    """Officers (and coordinators) of the owing unit answer for it."""
+    return view.unit_id in identity.units_with(*ANSWERING_ROLES)
+
+
+def may_coordinate(identity: Identity, view: OccurrenceView) -> bool:
+    """Admins, and coordinators of the unit the report goes to or through."""
+    if identity.is_admin:
+        return True
+    return bool({view.via_id, view.recipient_id} & identity.units_with(Role.COORDINATOR))
+
+
+def owed(
+    session: Session, identity: Identity, today: date, limit: int = 200
+) -> list[OccurrenceView]:
+    """Open occurrences of the person's units, the most urgent first."""
+    units = identity.units_with(*ANSWERING_ROLES)
+    if not units:
+        return []
+    rows = session.exec(
+        _query(today)
+        .where(col(Occurrence.unit_id).in_(units), Occurrence.state == State.OPEN.value)
+        .order_by(col(Occurrence.last_day), col(Occurrence.id))
+        .limit(limit)
+    ).all()
+    views = [_view(r, today) for r in rows]
+    return sorted(views, key=lambda v: (v.deadline, v.id))
+
+
+@dataclass(frozen=True, slots=True)
+class StatusTable:
+    """A coordinator's view of one plan (and optionally one period)."""
+
+    plan: str
+    plan_title: str
+    period: str | None
+    counts: dict[Status, int]
+    missing: list[OccurrenceView]
+    total: int
+
+
+def _coordinated(identity: Identity):  # type: ignore[no-untyped-def]
+    if identity.is_admin:
+        return True
+    units = identity.units_with(Role.COORDINATOR)
+    return or_(col(Obligation.via_id).in_(units), col(Obligation.recipient_id).in_(units))
+
+
+def coordinated_plans(session: Session, identity: Identity) -> list[tuple[str, str]]:
+    """(code, title) of the plans the person coordinates."""
+    rows = session.exec(
+        select(Plan.code, Plan.title)
+        .join(Obligation, col(Obligation.plan_id) == col(Plan.id))
+        .where(_coordinated(identity))
+        .distinct()
+        .order_by(col(Plan.code))
+    ).all()
+    return [(code, title) for code, title in rows]
+
+
+def status_table(
+    session: Session, identity: Identity, plan_code: str, today: date, period_key: str | None = None
+) -> StatusTable:
+    """Counts in the four categories and the units that have not submitted, for one plan."""
+    plan = session.exec(select(Plan).where(Plan.code == plan_code)).first()
+    if plan is None:
+        raise NotFound(f"Không có kế hoạch mã {plan_code!r}.")
+    query = _query(today).where(
+        Plan.code == plan_code,
+        col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
+        _coordinated(identity),
+        Occurrence.due_date <= today if period_key is None else Occurrence.period_key == period_key,
+    )
+    views = [_view(r, today) for r in session.exec(query).all()]
+    if period_key is None and views:
+        # Without a period, show the latest period that has fallen due (or falls due soonest).
+        latest = max(views, key=lambda v: v.due).period_key
+        views = [v for v in views if v.period_key == latest]
+    counts = Counter(v.status for v in views)
+    missing = sorted(
+        (v for v in views if v.state is State.OPEN), key=lambda v: (v.deadline, v.unit)
+    )
+    return StatusTable(
+        plan=plan.code,
+        plan_title=plan.title,
+        period=views[0].period if views else None,
+        counts={
+            s: counts.get(s, 0)
+            for s in (
+                Status.DONE_ON_TIME,
+                Status.DONE_LATE,
+                Status.OPEN_ON_TIME,
+                Status.OPEN_OVERDUE,
+            )
+        },
+        missing=missing,
+        total=len(views),
+    )
+
+
+def overdue(
+    session: Session, identity: Identity, today: date, limit: int = 500
+) -> list[OccurrenceView]:
+    """Open occurrences past their last on-time day in the person's coordination scope."""
+    rows = session.exec(
+        _query(today)
+        .where(
+            Occurrence.state == State.OPEN.value,
+            Occurrence.last_day < today,
+            _coordinated(identity),
+        )
+        .order_by(col(Occurrence.last_day), col(Unit.code))
+        .limit(limit)
+    ).all()
+    return [v for v in (_view(r, today) for r in rows) if v.status is Status.OPEN_OVERDUE]
