@@ -26,9 +26,16 @@ class TelegramSettings:
     """How the bot talks to Telegram."""
 
     token: str | None = None
+    username: str | None = None  # the bot's @name, for invite links printed offline
     base_url: str | None = None
     base_file_url: str | None = None
     admins: tuple[int, ...] = ()
+    max_file_mb: int = 20
+    mode: str = "polling"  # or "webhook" behind a reverse proxy
+    webhook_url: str = ""
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +131,36 @@ def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
         ),
         telegram=TelegramSettings(
             token=telegram.get("token") or None,
+            username=str(telegram.get("username", "")).lstrip("@") or None,
             base_url=telegram.get("base_url") or None,
             base_file_url=telegram.get("base_file_url") or None,
             admins=tuple(int(a) for a in telegram.get("admins", ())),
+            max_file_mb=_file_limit(telegram.get("max_file_mb", 20)),
+            mode=_mode(telegram),
+            webhook_url=str(telegram.get("webhook_url", "")),
+            webhook_listen=str(telegram.get("webhook_listen", "127.0.0.1")),
+            webhook_port=int(telegram.get("webhook_port", 8443)),
+            webhook_secret=str(telegram.get("webhook_secret", "")),
         ),
     )
+
+
+def _file_limit(value: Any) -> int:
+    # The Bot API lets bots download files up to 20 MB.
+    if not isinstance(value, int) or not 1 <= value <= 20:
+        raise ConfigError("telegram.max_file_mb phải từ 1 đến 20 (giới hạn tải tệp của Bot API)")
+    return value
+
+
+def _mode(telegram: dict[str, Any]) -> str:
+    mode = str(telegram.get("mode", "polling"))
+    if mode not in ("polling", "webhook"):
+        raise ConfigError("telegram.mode chỉ nhận 'polling' hoặc 'webhook'")
+    if mode == "webhook" and not telegram.get("webhook_url"):
+        raise ConfigError(
+            "telegram.mode = 'webhook' cần telegram.webhook_url (địa chỉ https công khai)"
+        )
+    return mode
 
 
 def _apply_env(settings: Settings, env: dict[str, str]) -> Settings:

@@ -3,37 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import date
 from typing import NoReturn
 
+from kehoach_bot.domain.vietnamese import BadDate, parse_date
 from kehoach_bot.plans.files import UNIT_KINDS
 from kehoach_bot.texts import vi
-
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def parse_day(value: str) -> date:
     """A date written YYYY-MM-DD or DD/MM/YYYY; impossible dates like 31/02 are refused."""
-    text = value.strip()
-    match = _YMD.match(text)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-    elif match := _DMY.match(text):
-        day, month, year = (int(g) for g in match.groups())
-    else:
-        raise argparse.ArgumentTypeError(vi.BAD_DATE.format(value=value, reason=vi.BAD_DATE_FORMAT))
     try:
-        return date(year, month, day)
-    except ValueError:
-        reason = (
-            f"tháng {month} không tồn tại"
-            if not 1 <= month <= 12
-            else f"tháng {month} năm {year} không có ngày {day}"
-        )
-        raise argparse.ArgumentTypeError(vi.BAD_DATE.format(value=value, reason=reason)) from None
+        return parse_date(value)
+    except BadDate as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def parse_route(value: str) -> tuple[str, str]:
@@ -66,7 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", required=True, metavar="LỆNH", parser_class=VietnameseParser
     )
 
+    sub.add_parser("run", help="chạy bot Telegram (cần mã bot)")
     sub.add_parser("migrate", help="cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất")
+
+    invite = sub.add_parser("invite", help="tạo đường dẫn mời dùng một lần")
+    invite.add_argument("--unit", required=True, metavar="MÃ_ĐƠN_VỊ")
+    invite.add_argument("--role", required=True, choices=["officer", "coordinator", "admin"])
+    invite.add_argument("--hours", type=int, default=72, metavar="SỐ_GIỜ")
+    invite.add_argument("--by", help="người tạo (ghi vào nhật ký)")
 
     load = sub.add_parser("load-plans", help="nạp tệp kế hoạch (không chỉ tệp: nạp 5 kế hoạch mẫu)")
     load.add_argument("files", nargs="*", metavar="TỆP", help="tệp kế hoạch .toml")

@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import getpass
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import Engine
+from telegram import Bot, Update
+from telegram.error import TelegramError
 
 from kehoach_bot.cli import render
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
+from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.plans.files import bundled_plan_files, read_text
 from kehoach_bot.services import calendar as calendar_service
+from kehoach_bot.services import people, requests, succession, units
 from kehoach_bot.services import plans as plan_service
-from kehoach_bot.services import requests, succession, units
 from kehoach_bot.services.bootstrap import horizon, prepare_database
 from kehoach_bot.services.errors import InvalidInput
-from kehoach_bot.texts import vi
+from kehoach_bot.telegram import render as bot_render
+from kehoach_bot.telegram.app import build_application
+from kehoach_bot.telegram.context import BotServices
+from kehoach_bot.texts import bot_vi, vi
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +209,69 @@ def _succession_text(result: succession.SuccessionResult) -> str:
     )
 
 
+def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
+    """Start the Telegram bot (long polling, or a webhook when configured)."""
+    telegram = ctx.settings.telegram
+    if not telegram.token:
+        raise InvalidInput(bot_vi.NO_TOKEN)
+    prepare_database(ctx.engine, ctx.settings, ctx.now)
+    services = BotServices(
+        settings=ctx.settings, engine=ctx.engine, clock=lambda: datetime.now(UTC)
+    )
+    application = build_application(services)
+    if telegram.mode == "webhook":
+        application.run_webhook(
+            listen=telegram.webhook_listen,
+            port=telegram.webhook_port,
+            webhook_url=telegram.webhook_url,
+            secret_token=telegram.webhook_secret or None,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
+    """Issue a one-time invite and print its deep link."""
+    prepare_database(ctx.engine, ctx.settings, ctx.now)
+    with session_scope(ctx.engine) as session:
+        issued = people.issue_invite(
+            session,
+            unit_code=args.unit,
+            role=Role(args.role),
+            hours=args.hours,
+            actor=ctx.actor(args.by),
+            now=ctx.now,
+        )
+    username = ctx.settings.telegram.username or _bot_username(ctx.settings)
+    if username:
+        ctx.print(bot_render.invite(issued, username, ctx.settings.tz))
+    else:
+        ctx.print(vi.INVITE_NO_USERNAME.format(code=issued.code, unit=issued.unit))
+    return 0
+
+
+def _bot_username(settings: Settings) -> str | None:
+    """Ask Telegram for the bot's name; None when there is no token or no answer."""
+    telegram = settings.telegram
+    if not telegram.token:
+        return None
+    bot = Bot(telegram.token, base_url=telegram.base_url or "https://api.telegram.org/bot")
+
+    async def ask() -> str:
+        async with bot:
+            return bot.username
+
+    try:
+        return asyncio.run(ask())
+    except TelegramError:
+        return None
+
+
 COMMANDS = {
+    ("run", None): cmd_run,
+    ("invite", None): cmd_invite,
     ("migrate", None): cmd_migrate,
     ("load-plans", None): cmd_load_plans,
     ("calendar", None): cmd_calendar,

@@ -37,3 +37,34 @@ def normalize_name(text: str) -> str:
     text = _DASHES.sub(" - ", text)
     text = text.replace("&", " và ")
     return _SPACES.sub(" ", text).strip()
+
+
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+_DATE_HINT = "Dùng dạng YYYY-MM-DD hoặc DD/MM/YYYY."
+
+
+class BadDate(ValueError):
+    """A date that is not written YYYY-MM-DD or DD/MM/YYYY, or that does not exist."""
+
+
+def parse_date(value: str) -> date:
+    """A date written YYYY-MM-DD or DD/MM/YYYY; impossible dates like 31/02 raise BadDate."""
+    text = value.strip()
+    if match := _YMD.match(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DMY.match(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        raise BadDate(f"Ngày không hợp lệ {value!r}: không đúng dạng ngày. {_DATE_HINT}")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        reason = (
+            f"tháng {month} không tồn tại"
+            if not 1 <= month <= 12
+            else f"tháng {month} năm {year} không có ngày {day}"
+        )
+        raise BadDate(f"Ngày không hợp lệ {value!r}: {reason}. {_DATE_HINT}") from None

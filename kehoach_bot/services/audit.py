@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import AuditLog
 
@@ -33,3 +33,8 @@ def record(
             at=now,
         )
     )
+
+
+def recent(session: Session, limit: int = 30) -> list[AuditLog]:
+    """The latest audit entries, newest first."""
+    return list(session.exec(select(AuditLog).order_by(col(AuditLog.id).desc()).limit(limit)).all())

@@ -207,3 +207,23 @@ def revoke(session: Session, *, telegram_user_id: int, actor: str, now: datetime
     )
     session.flush()
     return len(live)
+
+
+def chats_of(session: Session, unit_ids: set[int | None], roles: tuple[Role, ...]) -> list[int]:
+    """Chat ids of active people holding one of `roles` in any of the units."""
+    ids = {u for u in unit_ids if u is not None}
+    if not ids:
+        return []
+    rows = session.exec(
+        select(Person.chat_id)
+        .join(Membership, col(Membership.person_id) == col(Person.id))
+        .where(
+            col(Membership.unit_id).in_(ids),
+            col(Membership.role).in_([r.value for r in roles]),
+            col(Membership.revoked_at).is_(None),
+            col(Person.active).is_(True),
+            col(Person.chat_id).is_not(None),
+        )
+        .distinct()
+    ).all()
+    return sorted(c for c in rows if c is not None)

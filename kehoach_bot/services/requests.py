@@ -30,6 +30,7 @@ class RequestResult:
     units: list[str]
     due: date
     last_day: date
+    occurrence_ids: list[int]
 
 
 def request_ad_hoc(
@@ -72,8 +73,9 @@ def request_ad_hoc(
     assert request.id is not None
     period = ad_hoc_period(str(request.id), title)
     deadline = last_on_time_day(due, wording, policy)
+    created: list[Occurrence] = []
     for unit in targets:
-        session.add(
+        created.append(
             Occurrence(
                 obligation_id=obligation.id or 0,
                 unit_id=unit.id or 0,
@@ -88,6 +90,8 @@ def request_ad_hoc(
                 updated_at=now,
             )
         )
+    session.add_all(created)
+    session.flush()
     audit.record(
         session,
         actor=actor,
@@ -98,7 +102,14 @@ def request_ad_hoc(
         now=now,
     )
     session.flush()
-    return RequestResult(request.id, plan.code, [u.code for u in targets], due, deadline.last_day)
+    return RequestResult(
+        request.id,
+        plan.code,
+        [u.code for u in targets],
+        due,
+        deadline.last_day,
+        [o.id for o in created if o.id is not None],
+    )
 
 
 def _targets(session: Session, codes: list[str]) -> list[Unit]:

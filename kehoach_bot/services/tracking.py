@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
 
-from kehoach_bot.db.models import Obligation, Occurrence, Plan, Unit
+from kehoach_bot.db.models import Obligation, Occurrence, Plan, Reply, Unit
 from kehoach_bot.domain.deadlines import WORDING_TEXT, Wording
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import State, Status, effective_last_day, is_due_soon, status_of
@@ -154,6 +154,7 @@ class StatusTable:
     period: str | None
     counts: dict[Status, int]
     missing: list[OccurrenceView]
+    done: list[OccurrenceView]
     total: int
 
 
@@ -212,6 +213,7 @@ def status_table(
             )
         },
         missing=missing,
+        done=sorted((v for v in views if v.state is State.DONE), key=lambda v: v.unit),
         total=len(views),
     )
 
@@ -231,3 +233,15 @@ def overdue(
         .limit(limit)
     ).all()
     return [v for v in (_view(r, today) for r in rows) if v.status is Status.OPEN_OVERDUE]
+
+
+def latest_files(session: Session, occurrence_ids: list[int]) -> dict[int, int]:
+    """Occurrence id → id of the latest reply that carries a file."""
+    if not occurrence_ids:
+        return {}
+    rows = session.exec(
+        select(Reply.occurrence_id, Reply.id)
+        .where(col(Reply.occurrence_id).in_(occurrence_ids), col(Reply.file_path).is_not(None))
+        .order_by(col(Reply.id))
+    ).all()
+    return {occurrence_id: reply_id for occurrence_id, reply_id in rows if reply_id is not None}

@@ -7,8 +7,6 @@ from kehoach_bot.domain.status import Status
 ERROR_PREFIX = "Lỗi"
 HINT_HELP = "Xem hướng dẫn: python bot.py --help"
 
-BAD_DATE = "Ngày không hợp lệ {value!r}: {reason}. Dùng dạng YYYY-MM-DD hoặc DD/MM/YYYY."
-BAD_DATE_FORMAT = "không đúng dạng ngày"
 BAD_RANGE = "--from ({start}) sau --to ({end}): khoảng thời gian rỗng."
 BAD_ROUTE = "Tuyến {value!r} phải có dạng KẾ_HOẠCH:NGHĨA_VỤ=ĐƠN_VỊ"
 DATABASE_UNREACHABLE = "Không kết nối được cơ sở dữ liệu ({url}): {reason}"
@@ -65,4 +63,9 @@ UNIT_ADDED = "Đã thêm đơn vị {code}: {name}."
 REQUEST_DONE = (
     "Đã tạo yêu cầu đột xuất số {id} cho {count} đơn vị ({units}): hạn {due}, "
     "hạn cuối đúng hạn {last_day}."
+)
+INVITE_NO_USERNAME = (
+    "Mã mời cho {unit} (dùng một lần): {code}\n"
+    "Chưa biết tên bot (đặt telegram.username trong cấu hình để in đường dẫn). Người được mời mở bot và "
+    "gửi: /start {code}"
 )

@@ -1,0 +1,1 @@
+"""The Telegram side: application factory, thin handlers, keyboards and pure rendering."""

@@ -1,0 +1,63 @@
+"""Callback data of inline buttons: short, versioned, strictly parsed — and never trusted.
+
+Parsing only says what the button claims; handlers check on the server that the person may act on
+the occurrence or extension it names.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+PREFIX = "k1"
+_PATTERN = re.compile(r"^k1:([a-z]{1,3})((?::\d{1,12}){0,2})$")
+
+
+class Action(enum.StrEnum):
+    """What a button asks for."""
+
+    SUBMIT = "d"  # Đã nộp: ask for the file
+    NO_FILE = "n"  # submitted another way
+    PROGRESS = "p"
+    STUCK = "s"
+    EXTEND = "e"
+    CANCEL = "c"
+    APPROVE = "ya"
+    REFUSE = "yr"
+    FILE = "f"  # open a submitted file (reply id)
+
+
+@dataclass(frozen=True, slots=True)
+class Callback:
+    """A parsed button press."""
+
+    action: Action
+    ids: tuple[int, ...]
+
+    @property
+    def target(self) -> int:
+        """The first id: an occurrence, an extension or a reply, depending on the action."""
+        return self.ids[0]
+
+
+def encode(action: Action, *ids: int) -> str:
+    """Callback data for a button (at most 64 bytes)."""
+    return ":".join([PREFIX, action.value, *(str(i) for i in ids)])
+
+
+def decode(data: str | None) -> Callback | None:
+    """The button's claim, or None when the data is malformed or unknown."""
+    if not data or len(data) > 64:
+        return None
+    match = _PATTERN.match(data)
+    if match is None:
+        return None
+    try:
+        action = Action(match.group(1))
+    except ValueError:
+        return None
+    ids = tuple(int(part) for part in match.group(2).split(":") if part)
+    if action is not Action.CANCEL and len(ids) != 1:
+        return None
+    return Callback(action, ids)

@@ -1,0 +1,1 @@
+"""Handlers: each parses the update, calls one service, renders, replies."""

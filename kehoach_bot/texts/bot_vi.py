@@ -1,0 +1,180 @@
+"""Vietnamese texts of the Telegram bot. Every sentence a user reads lives here."""
+
+from __future__ import annotations
+
+from kehoach_bot.domain.roles import Role
+
+NO_TOKEN = (
+    "Chưa có mã bot Telegram.\n"
+    "1. Mở Telegram, nhắn @BotFather lệnh /newbot và làm theo hướng dẫn để nhận mã bot.\n"
+    "2. Đặt mã vào biến môi trường KEHOACH_BOT_TOKEN hoặc khóa [telegram] token trong config.toml.\n"
+    "Không cần mã bot vẫn dùng được: python bot.py calendar, plans, units, load-plans, unit, request."
+)
+
+BUTTON_SUBMITTED = "✅ Đã nộp"
+BUTTON_IN_PROGRESS = "⏳ Đang làm"
+BUTTON_STUCK = "⚠️ Vướng mắc"
+BUTTON_EXTENSION = "📅 Xin gia hạn"
+BUTTON_NO_FILE = "Nộp không kèm tệp"
+BUTTON_CANCEL = "Hủy"
+BUTTON_APPROVE = "✅ Đồng ý gia hạn"
+BUTTON_REFUSE = "❌ Không đồng ý"
+BUTTON_NEXT = "Trang sau ▶"
+BUTTON_PREVIOUS = "◀ Trang trước"
+BUTTON_FILE = "📎 Xem tệp {unit}"
+
+REMINDER_HEADER = "🔔 Nhắc hạn báo cáo"
+AD_HOC_HEADER = "📣 Yêu cầu báo cáo đột xuất"
+REMINDER = (
+    "{header}\n"
+    "Kế hoạch: {plan}\n"
+    "Báo cáo: {title}\n"
+    "Đơn vị: {unit}\n"
+    "Kỳ: {period}\n"
+    "Hạn theo văn bản: {wording} {due}\n"
+    "Hạn cuối còn đúng hạn: {weekday}, {last_day}{shift_note}\n"
+    "Gửi: {recipient}"
+)
+EXTENDED_NOTE = " (đã gia hạn)"
+SHIFT_NOTE = " (hạn rơi vào ngày nghỉ nên được tính đến ngày làm việc kế tiếp)"
+VIA = "{recipient} (qua {via})"
+QUOTE = "Văn bản ghi: «{quote}»"
+
+WELCOME = (
+    "Chào {name}! Bạn đã tham gia với vai trò {role} của {unit}.\n"
+    "{next}\n"
+    "Gõ /help để xem bạn có thể làm gì."
+)
+WELCOME_NEXT = "Việc gần nhất đơn vị phải nộp: {title} — {period}, hạn cuối {last_day}."
+WELCOME_NOTHING = "Hiện đơn vị chưa có báo cáo nào đến hạn."
+START_UNKNOWN = (
+    "Chào bạn! Bot này nhắc hạn báo cáo của các Kế hoạch. Để dùng, hãy mở đường dẫn mời mà quản trị "
+    "viên gửi cho bạn (mỗi đường dẫn chỉ dùng một lần)."
+)
+START_KNOWN = "Chào {name}! Bạn đang là {roles}. Gõ /help để xem hướng dẫn."
+
+HELP_UNKNOWN = START_UNKNOWN
+HELP_TITLE = "Bạn có thể:"
+HELP: dict[Role, tuple[str, ...]] = {
+    Role.OFFICER: (
+        "/viec — xem các báo cáo đơn vị còn phải nộp, gần hạn nhất trước",
+        "Bấm nút dưới mỗi lời nhắc: Đã nộp (kèm tệp báo cáo), Đang làm, Vướng mắc, Xin gia hạn",
+    ),
+    Role.COORDINATOR: (
+        "/tinhhinh [mã kế hoạch] — bảng tình hình: hoàn thành đúng hạn, quá hạn, đang thực hiện",
+        "/quahan — các đơn vị đang quá hạn",
+        "/giahan — các đề nghị gia hạn chờ duyệt",
+        "/dotxuat MÃ_ĐƠN_VỊ[,MÃ…] NGÀY nội dung — gửi yêu cầu báo cáo đột xuất",
+    ),
+    Role.ADMIN: (
+        "/moi MÃ_ĐƠN_VỊ officer|coordinator|admin [số giờ] — tạo đường dẫn mời",
+        "/kehoach — danh sách kế hoạch",
+        "/thuhoi ID_TELEGRAM — thu hồi quyền của một người",
+        "/nhatky — nhật ký thay đổi gần đây",
+    ),
+}
+HELP_ALWAYS = "/toi — bạn là ai trong hệ thống"
+
+WHOAMI = "Bạn: {name} (Telegram {id})\n{lines}"
+WHOAMI_LINE = "• {role} — {unit} {unit_name}"
+WHOAMI_ADMIN = "• quản trị viên (theo cấu hình)"
+NOT_KNOWN = "Bạn chưa được mời vào hệ thống. Hãy xin quản trị viên một đường dẫn mời."
+NOT_ALLOWED = "Bạn không có quyền dùng lệnh này."
+
+OWED_EMPTY = "Đơn vị của bạn không còn báo cáo nào phải nộp. 👍"
+OWED_TITLE = "Các báo cáo còn phải nộp ({count}):"
+OWED_LINE = "{n}. {title}\n   {unit} — {period}\n   Hạn cuối: {last_day} — {status}"
+
+ASK_FILE = (
+    "Gửi tệp báo cáo (tài liệu hoặc ảnh, tối đa {max_mb} MB) cho: {title} — {period}.\n"
+    "Có thể ghi chú trong phần chú thích của tệp. Nếu đã nộp bằng đường khác, bấm «{no_file}»."
+)
+ASK_STUCK = "Ghi ngắn gọn vướng mắc (một tin nhắn) cho: {title} — {period}."
+ASK_EXTENSION = "Gửi ngày đề nghị gia hạn (ví dụ 15/12/2026) và lý do, cho: {title} — {period}."
+CANCELLED = "Đã hủy."
+NOTHING_PENDING = "Không có việc nào đang chờ bạn trả lời. Gõ /viec để xem danh sách."
+
+CONFIRM_ON_TIME = "✅ Đã ghi nhận: {title} — {unit}, {period}. Nộp đúng hạn."
+CONFIRM_LATE = "✅ Đã ghi nhận: {title} — {unit}, {period}. Nộp sau hạn cuối {last_day} (quá hạn)."
+CONFIRM_FILE = "Tệp: {name} ({size})."
+CONFIRM_PROGRESS = "Đã ghi nhận: đang thực hiện {title} — {period}."
+CONFIRM_STUCK = "Đã ghi nhận vướng mắc và báo đơn vị đầu mối: {title} — {period}."
+CONFIRM_EXTENSION = "Đã gửi đề nghị gia hạn đến {date}. Bạn sẽ được báo khi có kết quả."
+
+FILE_TOO_BIG = "Tệp {size} vượt giới hạn {max_mb} MB. Hãy nén hoặc tách tệp rồi gửi lại."
+FILE_EMPTY = "Tệp rỗng (0 byte). Hãy gửi lại tệp báo cáo."
+TEXT_TOO_LONG = "Tin nhắn dài {length} ký tự; tối đa {limit}. Hãy rút gọn."
+TEXT_EMPTY = "Tin nhắn trống. Hãy gửi nội dung."
+BAD_CALLBACK = "Nút này không còn hiệu lực hoặc không hợp lệ."
+FORBIDDEN_LOGGED = "Bạn không có quyền với mục này. Yêu cầu đã được ghi lại."
+EXTENSION_BAD_DATE = "Không hiểu ngày {value!r}. Viết theo dạng 15/12/2026, rồi lý do."
+GROUP_IGNORED = "Trong nhóm, chỉ thành viên đã được mời mới thao tác được."
+
+STUCK_TO_COORDINATOR = "⚠️ {unit} báo vướng mắc: {title} — {period}\n«{text}»"
+EXTENSION_TO_COORDINATOR = (
+    "📅 {unit} xin gia hạn: {title} — {period}\nHạn cuối hiện tại: {last_day}; đề nghị: {proposed}\n"
+    "Lý do: {reason}"
+)
+EXTENSION_APPROVED = "✅ Đã đồng ý gia hạn {title} — {period} đến {date}."
+EXTENSION_REFUSED = (
+    "❌ Đề nghị gia hạn {title} — {period} không được chấp nhận. Hạn cuối vẫn là {date}."
+)
+EXTENSION_DECIDED = "Đã xử lý: {decision} — {unit}, {title} ({period})."
+DECISION_APPROVED = "đồng ý gia hạn"
+DECISION_REFUSED = "không đồng ý"
+PENDING_EMPTY = "Không có đề nghị gia hạn nào đang chờ."
+SUBMITTED_TO_COORDINATOR = "📥 {unit} đã nộp: {title} — {period} ({timing})."
+TIMING_ON_TIME = "đúng hạn"
+TIMING_LATE = "quá hạn"
+
+STATUS_TITLE = "Tình hình {plan} — {period}"
+STATUS_COUNTS = (
+    "Hoàn thành đúng hạn: {done_on_time}\n"
+    "Hoàn thành quá hạn: {done_late}\n"
+    "Đang thực hiện trong hạn: {open_on_time}\n"
+    "Đang thực hiện quá hạn: {open_overdue}"
+)
+STATUS_MISSING = "Chưa nộp ({count}):"
+STATUS_MISSING_LINE = "• {unit} — hạn cuối {last_day}{late}"
+STATUS_LATE = " (quá {days} ngày)"
+STATUS_NOTHING = "Kế hoạch {plan} chưa có kỳ báo cáo nào đến hạn."
+STATUS_CHOOSE = "Chọn kế hoạch: /tinhhinh MÃ_KẾ_HOẠCH\n{lines}"
+STATUS_NO_PLANS = "Bạn chưa là đầu mối của kế hoạch nào."
+OVERDUE_EMPTY = "Không có đơn vị nào quá hạn. 👍"
+OVERDUE_TITLE = "Quá hạn ({count}):"
+OVERDUE_LINE = "• {unit} — {title}, {period}: quá {days} ngày (hạn cuối {last_day})"
+
+AD_HOC_USAGE = "Cách dùng: /dotxuat MÃ_ĐƠN_VỊ[,MÃ_ĐƠN_VỊ…] NGÀY nội dung\nVí dụ: /dotxuat GL-SYT,GL-SNV 30/11/2026 Báo cáo nhanh số liệu"
+AD_HOC_DONE = "Đã gửi yêu cầu đột xuất đến {count} đơn vị ({units}); hạn cuối {last_day}. Đã nhắn {sent} người."
+
+INVITE_USAGE = "Cách dùng: /moi MÃ_ĐƠN_VỊ officer|coordinator|admin [số giờ, mặc định 72]"
+INVITE_DONE = "Lời mời {role} cho {unit} ({unit_name}), dùng một lần, hết hạn {expires}:\n{link}"
+REVOKE_USAGE = "Cách dùng: /thuhoi ID_TELEGRAM (số)"
+REVOKE_DONE = "Đã thu hồi {count} quyền của người dùng {id}."
+PLANS_TITLE = "Kế hoạch ({count}):"
+PLANS_LINE = "• {code} — {title} ({obligations} nghĩa vụ)"
+AUDIT_TITLE = "Nhật ký gần đây:"
+AUDIT_LINE = "• {at} {actor}: {action} {entity} {entity_id}"
+
+UNEXPECTED = "Có lỗi ngoài dự kiến; thao tác chưa được ghi. Hãy thử lại sau ít phút."
+
+COMMANDS: dict[Role | None, tuple[tuple[str, str], ...]] = {
+    None: (
+        ("start", "Bắt đầu, dùng đường dẫn mời"),
+        ("help", "Hướng dẫn"),
+        ("toi", "Tôi là ai trong hệ thống"),
+        ("viec", "Báo cáo đơn vị còn phải nộp"),
+    ),
+    Role.COORDINATOR: (
+        ("tinhhinh", "Bảng tình hình một kế hoạch"),
+        ("quahan", "Đơn vị quá hạn"),
+        ("giahan", "Đề nghị gia hạn chờ duyệt"),
+        ("dotxuat", "Gửi yêu cầu báo cáo đột xuất"),
+    ),
+    Role.ADMIN: (
+        ("moi", "Tạo đường dẫn mời"),
+        ("kehoach", "Danh sách kế hoạch"),
+        ("thuhoi", "Thu hồi quyền một người"),
+        ("nhatky", "Nhật ký thay đổi"),
+    ),
+}
