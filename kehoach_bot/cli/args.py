@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     request.add_argument("--title", required=True, metavar="NỘI_DUNG")
     request.add_argument("--due", required=True, type=parse_day, metavar="NGÀY")
     request.add_argument("--plan", metavar="MÃ_KẾ_HOẠCH")
+    request.add_argument(
+        "--from",
+        dest="recipient",
+        metavar="MÃ_ĐƠN_VỊ",
+        help="đơn vị đầu mối nhận báo cáo (người theo dõi)",
+    )
     request.add_argument("--by", help="người yêu cầu (ghi vào nhật ký)")
 
     units = sub.add_parser("units", help="danh bạ đơn vị")

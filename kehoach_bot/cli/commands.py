@@ -183,6 +183,7 @@ def cmd_request(ctx: Context, args: argparse.Namespace) -> int:
             title=args.title,
             due=args.due,
             plan_code=args.plan,
+            recipient_code=args.recipient,
             actor=ctx.actor(args.by),
             now=ctx.now,
             today=ctx.today,

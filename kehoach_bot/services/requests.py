@@ -41,6 +41,7 @@ def request_ad_hoc(
     due: date,
     wording: Wording = Wording.NO_LATER_THAN,
     plan_code: str | None,
+    recipient_code: str | None = None,
     actor: str,
     now: datetime,
     today: date,
@@ -59,7 +60,8 @@ def request_ad_hoc(
     if not unit_codes:
         raise InvalidInput("Cần chọn ít nhất một đơn vị (--unit).")
     targets = _targets(session, unit_codes)
-    obligation, plan = _obligation(session, plan_code, actor, now, today)
+    recipient = get_unit(session, recipient_code) if recipient_code else None
+    obligation, plan = _obligation(session, plan_code, recipient, actor, now, today)
     request = AdHocRequest(
         obligation_id=obligation.id or 0,
         title=title,
@@ -133,22 +135,33 @@ def _targets(session: Session, codes: list[str]) -> list[Unit]:
 
 
 def _obligation(
-    session: Session, plan_code: str | None, actor: str, now: datetime, today: date
+    session: Session,
+    plan_code: str | None,
+    recipient: Unit | None,
+    actor: str,
+    now: datetime,
+    today: date,
 ) -> tuple[Obligation, Plan]:
-    code = plan_code or STANDALONE_PLAN
-    plan = session.exec(select(Plan).where(Plan.code == code)).first()
+    """The plan's ad hoc obligation; outside any plan, one per requesting (recipient) unit."""
+    plan = session.exec(select(Plan).where(Plan.code == (plan_code or STANDALONE_PLAN))).first()
     if plan is None and plan_code:
         raise NotFound(f"Không có kế hoạch mã {plan_code!r}. Xem danh sách: python bot.py plans")
     if plan is None:
         plan = Plan(code=STANDALONE_PLAN, title=STANDALONE_TITLE, valid_from=today, loaded_at=now)
         session.add(plan)
         session.flush()
+    standalone = plan.code == STANDALONE_PLAN
+    code = (
+        f"{AD_HOC_OBLIGATION}-{recipient.code}" if standalone and recipient else AD_HOC_OBLIGATION
+    )
     for obligation in session.exec(select(Obligation).where(Obligation.plan_id == plan.id)).all():
-        if obligation.schedule.get("type") == ScheduleType.AD_HOC and obligation.active:
+        is_ad_hoc = obligation.schedule.get("type") == ScheduleType.AD_HOC and obligation.active
+        if is_ad_hoc and (not standalone or obligation.code == code):
             return obligation, plan
     obligation = Obligation(
         plan_id=plan.id or 0,
-        code=AD_HOC_OBLIGATION,
+        code=code,
+        recipient_id=recipient.id if recipient else None,
         title="Báo cáo đột xuất theo yêu cầu của đơn vị đầu mối",
         report_kind="dot_xuat",
         schedule={"type": ScheduleType.AD_HOC.value},

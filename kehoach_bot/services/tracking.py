@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
@@ -17,6 +17,7 @@ from kehoach_bot.services.errors import NotFound
 from kehoach_bot.services.people import Identity
 
 ANSWERING_ROLES = (Role.OFFICER, Role.COORDINATOR)
+CURRENT_PERIOD_LOOKAHEAD = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,13 +189,12 @@ def status_table(
         Plan.code == plan_code,
         col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
         _coordinated(identity),
-        Occurrence.due_date <= today if period_key is None else Occurrence.period_key == period_key,
     )
+    if period_key is not None:
+        query = query.where(Occurrence.period_key == period_key)
     views = [_view(r, today) for r in session.exec(query).all()]
     if period_key is None and views:
-        # Without a period, show the latest period that has fallen due (or falls due soonest).
-        latest = max(views, key=lambda v: v.due).period_key
-        views = [v for v in views if v.period_key == latest]
+        views = _current_period(views, today)
     counts = Counter(v.status for v in views)
     missing = sorted(
         (v for v in views if v.state is State.OPEN), key=lambda v: (v.deadline, v.unit)
@@ -216,6 +216,14 @@ def status_table(
         done=sorted((v for v in views if v.state is State.DONE), key=lambda v: v.unit),
         total=len(views),
     )
+
+
+def _current_period(views: list[OccurrenceView], today: date) -> list[OccurrenceView]:
+    """The period a coordinator is chasing: the latest one due by next week, else the next one."""
+    soon = today + CURRENT_PERIOD_LOOKAHEAD
+    fallen = [v for v in views if v.due <= soon]
+    chosen = max(fallen, key=lambda v: v.due) if fallen else min(views, key=lambda v: v.due)
+    return [v for v in views if v.period_key == chosen.period_key]
 
 
 def overdue(

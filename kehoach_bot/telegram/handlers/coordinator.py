@@ -168,6 +168,9 @@ async def ad_hoc(update: Update, context: BotContext) -> None:
                 title=" ".join(args[2:]),
                 due=due,
                 plan_code=None,
+                recipient_code=next(
+                    (m.unit for m in identity.memberships if m.role is Role.COORDINATOR), None
+                ),
                 actor=f"tg:{user.id}",
                 now=services.now(),
                 today=services.today(),
