@@ -226,3 +226,33 @@ def add_unit(
         # A group that gains a member hands its placeholder occurrences to its members.
         sync_occurrences(session, policy=policy, until=until, now=now)
     return unit
+
+
+def add_alias(session: Session, *, code: str, alias: str, actor: str, now: datetime) -> Unit:
+    """Record another name of a unit, unique within its locality."""
+    unit = get_unit(session, code)
+    alias = " ".join(alias.split())
+    if not alias or len(alias) > 300:
+        raise InvalidInput("Tên khác không được trống và tối đa 300 ký tự.")
+    key = normalize_name(alias)
+    taken = session.exec(
+        select(UnitAlias).where(UnitAlias.locality == unit.locality, UnitAlias.normalized == key)
+    ).first()
+    if taken is not None:
+        owner = session.get(Unit, taken.unit_id)
+        raise InvalidInput(
+            f"Tên {alias!r} đã là tên của {owner.code if owner else '?'} trong cùng địa bàn."
+        )
+    assert unit.id is not None
+    session.add(UnitAlias(unit_id=unit.id, locality=unit.locality, alias=alias, normalized=key))
+    audit.record(
+        session,
+        actor=actor,
+        action="unit_alias",
+        entity="unit",
+        entity_id=unit.code,
+        after={"alias": alias},
+        now=now,
+    )
+    session.flush()
+    return unit

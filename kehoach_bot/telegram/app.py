@@ -19,7 +19,14 @@ from telegram.ext import (
 
 from kehoach_bot.telegram.commands import register_default_commands
 from kehoach_bot.telegram.context import BotContext, BotServices
-from kehoach_bot.telegram.handlers import admin, buttons, coordinator, officer, onboarding
+from kehoach_bot.telegram.handlers import (
+    admin,
+    buttons,
+    coordinator,
+    editing,
+    officer,
+    onboarding,
+)
 from kehoach_bot.texts import bot_vi as t
 
 log = logging.getLogger(__name__)
@@ -63,6 +70,12 @@ def _add_handlers(application: BotApplication) -> None:
         "kehoach": admin.plans,
         "thuhoi": admin.revoke,
         "nhatky": admin.audit_log,
+        "nghiavu": editing.list_obligations,
+        "sua": editing.edit,
+        "themdonvi": editing.add_unit,
+        "bietdanh": editing.add_alias,
+        "sapnhap": editing.merge,
+        "chiatach": editing.split,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))

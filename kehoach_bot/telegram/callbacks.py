@@ -26,6 +26,11 @@ class Action(enum.StrEnum):
     APPROVE = "ya"
     REFUSE = "yr"
     FILE = "f"  # open a submitted file (reply id)
+    FIELD = "fe"  # admin: edit this field (obligation id, field index)
+    CONFIRM = "ok"  # admin: save what was previewed (kept on the server, not in the button)
+
+
+_ARITY = {Action.CANCEL: 0, Action.CONFIRM: 0, Action.FIELD: 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,6 @@ def decode(data: str | None) -> Callback | None:
     except ValueError:
         return None
     ids = tuple(int(part) for part in match.group(2).split(":") if part)
-    if action is not Action.CANCEL and len(ids) != 1:
+    if len(ids) != _ARITY.get(action, 1):
         return None
     return Callback(action, ids)

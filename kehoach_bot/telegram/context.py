@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -20,6 +20,7 @@ from kehoach_bot.db.engine import session_scope
 from kehoach_bot.services.people import Identity, identify
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,14 @@ class BotServices:
         """One transaction."""
         with session_scope(self.engine) as session:
             yield session
+
+    def preview(self, work: Callable[[Session], T]) -> T:
+        """Run `work` in a transaction that is always rolled back: what would happen, unwritten."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                return work(session)
+            finally:
+                session.rollback()
 
     def identify(self, telegram_user_id: int) -> Identity:
         """Who this Telegram user is, read fresh for every action."""

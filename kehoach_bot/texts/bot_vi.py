@@ -68,7 +68,10 @@ HELP: dict[Role, tuple[str, ...]] = {
     ),
     Role.ADMIN: (
         "/moi MÃ_ĐƠN_VỊ officer|coordinator|admin [số giờ] — tạo đường dẫn mời",
-        "/kehoach — danh sách kế hoạch",
+        "/kehoach — danh sách kế hoạch; /nghiavu MÃ_KẾ_HOẠCH — các nghĩa vụ báo cáo",
+        "/sua MÃ_KẾ_HOẠCH MÃ_NGHĨA_VỤ — sửa hạn, lịch, đơn vị (xem lại trước khi lưu)",
+        "Gửi tệp kế hoạch .toml — xem thay đổi rồi bấm Lưu",
+        "/themdonvi, /bietdanh, /sapnhap, /chiatach — đơn vị, tên khác, sáp nhập, chia tách",
         "/thuhoi ID_TELEGRAM — thu hồi quyền của một người",
         "/nhatky — nhật ký thay đổi gần đây",
     ),
@@ -174,7 +177,48 @@ COMMANDS: dict[Role | None, tuple[tuple[str, str], ...]] = {
     Role.ADMIN: (
         ("moi", "Tạo đường dẫn mời"),
         ("kehoach", "Danh sách kế hoạch"),
+        ("nghiavu", "Nghĩa vụ báo cáo của một kế hoạch"),
+        ("sua", "Sửa một nghĩa vụ báo cáo"),
+        ("themdonvi", "Thêm đơn vị"),
+        ("bietdanh", "Thêm tên khác cho đơn vị"),
+        ("sapnhap", "Ghi nhận sáp nhập đơn vị"),
+        ("chiatach", "Ghi nhận chia tách đơn vị"),
         ("thuhoi", "Thu hồi quyền một người"),
         ("nhatky", "Nhật ký thay đổi"),
     ),
 }
+
+BUTTON_SAVE = "💾 Lưu"
+OBLIGATIONS_USAGE = "Cách dùng: /nghiavu MÃ_KẾ_HOẠCH"
+OBLIGATIONS_TITLE = "Nghĩa vụ báo cáo của {plan} ({count}):"
+OBLIGATION_LINE = "• {code} — {title}\n   Lịch: {schedule}; {wording}\n   Phải nộp: {responsible}\n   Nơi nhận: {recipient}; qua: {via}{inactive}"
+OBLIGATION_INACTIVE = "\n   (không còn trong tệp kế hoạch)"
+EDIT_USAGE = "Cách dùng: /sua MÃ_KẾ_HOẠCH MÃ_NGHĨA_VỤ (xem mã bằng /nghiavu MÃ_KẾ_HOẠCH)"
+EDIT_CHOOSE = "Sửa nghĩa vụ {plan}/{code}: {title}\nLịch: {schedule}; {wording}\nPhải nộp: {responsible}\nNơi nhận: {recipient}; qua: {via}\nNhắc trước: {lead_days}\nChọn mục cần sửa:"
+EDIT_ASK = "Gửi giá trị mới cho «{field}» (hiện tại: {current}).\n{hint}"
+EDIT_HINTS = {
+    "schedule": "Ví dụ: «trước hằng năm 20/10», «chậm nhất một lần 25/12/2026», «6 tháng 30/6», «không ngày».",
+    "wording": "Một trong: trước ngày, chậm nhất ngày, đến ngày.",
+    "responsible": "Các mã đơn vị, cách nhau bởi dấu phẩy (ví dụ GL-SYT, GL-SNV).",
+    "recipient": "Một mã đơn vị, hoặc - để bỏ trống.",
+    "via": "Một mã đơn vị, hoặc - để bỏ trống.",
+    "lead_days": "Các số ngày làm việc, ví dụ 7, 3, 1, 0; hoặc - để dùng mặc định.",
+}
+EDIT_PREVIEW = "Xem lại trước khi lưu — {field}:\nTrước: {before}\nSau: {after}"
+EDIT_SAVED = (
+    "Đã lưu {field}: {after}. Kỳ báo cáo: +{created} mới, {updated} cập nhật, {removed} bỏ."
+)
+NOTHING_TO_CONFIRM = "Không có thay đổi nào đang chờ lưu."
+PLAN_PREVIEW = "Tệp kế hoạch {name}: {code}, {status}.\n{obligations} nghĩa vụ, {tasks} nhiệm vụ. Nếu lưu: kỳ báo cáo +{created} mới, {updated} cập nhật, {removed} bỏ."
+PLAN_SAVED = "Đã nạp {code}: {status}, phiên bản {version}."
+PLAN_PROBLEMS = "Tệp {name} có lỗi, chưa nạp gì:\n{problems}"
+PLAN_NOT_TOML = "Tệp kế hoạch phải có đuôi .toml (văn bản UTF-8)."
+LOAD_STATUS = {"created": "kế hoạch mới", "updated": "cập nhật", "unchanged": "không đổi"}
+UNIT_ADD_USAGE = "Cách dùng: /themdonvi MÃ LOẠI ĐỊA_BÀN Tên đầy đủ\nLOẠI: so, phong, ubnd_tinh, ubnd_huyen, ubnd_xa, dang, mttq_doan_the, don_vi, bo"
+UNIT_ADDED = "Đã thêm đơn vị {code}: {name}."
+ALIAS_USAGE = "Cách dùng: /bietdanh MÃ_ĐƠN_VỊ Tên khác"
+ALIAS_ADDED = "Đã thêm tên khác cho {code}: {alias}."
+MERGE_USAGE = "Cách dùng: /sapnhap MÃ_CŨ MÃ_MỚI [NGÀY]"
+SPLIT_USAGE = "Cách dùng: /chiatach MÃ_CŨ MÃ_MỚI1,MÃ_MỚI2 [all|MÃ_MỚI] [NGÀY]"
+SUCCESSION_PREVIEW = "{old} → {successors} từ {date}. Nếu lưu: {transferred} kỳ còn mở chuyển sang đơn vị kế thừa, +{created} kỳ mới cho đơn vị kế thừa."
+SUCCESSION_SAVED = "Đã ghi nhận {old} → {successors}."

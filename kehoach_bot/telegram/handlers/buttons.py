@@ -10,7 +10,7 @@ from kehoach_bot.services.errors import ServiceError
 from kehoach_bot.services.replies import Forbidden
 from kehoach_bot.telegram.callbacks import decode
 from kehoach_bot.telegram.context import BotContext
-from kehoach_bot.telegram.handlers import coordinator, officer
+from kehoach_bot.telegram.handlers import coordinator, editing, officer
 from kehoach_bot.texts import bot_vi as t
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,11 @@ async def button(update: Update, context: BotContext) -> None:
         log.warning("malformed callback from %s: %r", user.id, query.data)
         await query.answer(t.BAD_CALLBACK, show_alert=True)
         return
-    handler = officer.ACTIONS.get(parsed.action) or coordinator.ACTIONS.get(parsed.action)
+    handler = (
+        officer.ACTIONS.get(parsed.action)
+        or coordinator.ACTIONS.get(parsed.action)
+        or editing.ACTIONS.get(parsed.action)
+    )
     if handler is None:
         await query.answer(t.BAD_CALLBACK, show_alert=True)
         return

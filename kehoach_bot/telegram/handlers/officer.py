@@ -18,6 +18,7 @@ from kehoach_bot.services.replies import Attachment, Forbidden, ReplyKind
 from kehoach_bot.telegram import files, render
 from kehoach_bot.telegram.callbacks import Action, Callback
 from kehoach_bot.telegram.context import BotContext, notify, reply_pages, say
+from kehoach_bot.telegram.handlers import editing
 from kehoach_bot.texts import bot_vi as t
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,8 @@ async def _cancel(update: Update, context: BotContext, parsed: Callback) -> None
     """Hủy: forget what we were waiting for."""
     query = update.callback_query
     assert query is not None
-    _user_data(context).pop(AWAITING, None)
+    for key in (AWAITING, editing.PENDING, editing.EDITING):
+        _user_data(context).pop(key, None)
     await query.answer(t.CANCELLED)
 
 
@@ -165,7 +167,8 @@ async def document(update: Update, context: BotContext) -> None:
         return
     awaiting = _user_data(context).get(AWAITING)
     if not awaiting or awaiting.get("kind") != "file":
-        await message.reply_text(t.NOTHING_PENDING)
+        if not await editing.plan_file(update, context):
+            await message.reply_text(t.NOTHING_PENDING)
         return
     item = message.document or (message.photo[-1] if message.photo else None)
     if item is None:
@@ -209,6 +212,8 @@ async def text(update: Update, context: BotContext) -> None:
     """A text answer to what we asked: a stuck note or an extension date and reason."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or message.text is None:
+        return
+    if await editing.value_text(update, context):
         return
     awaiting = _user_data(context).get(AWAITING)
     if not awaiting:
