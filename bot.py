@@ -15,6 +15,7 @@ from kehoach_bot.cli.args import build_parser
 from kehoach_bot.cli.commands import COMMANDS, Context
 from kehoach_bot.config import ConfigError, load_settings
 from kehoach_bot.db.engine import make_engine
+from kehoach_bot.logs import configure_logging
 from kehoach_bot.plans.files import PlanFileError
 from kehoach_bot.services.errors import ServiceError
 from kehoach_bot.services.plans import PlanFilesError

@@ -42,6 +42,7 @@ class Fault:
     status: int
     description: str
     retry_after: int | None = None
+    chat_id: int | None = None  # only calls for this chat fail
 
 
 class FakeTelegram:
@@ -171,11 +172,16 @@ class FakeTelegram:
         return self._push("message", message)
 
     def fail(
-        self, method: str, status: int, description: str, retry_after: int | None = None
+        self,
+        method: str,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        chat_id: int | None = None,
     ) -> None:
-        """Answer the next call of `method` with an error."""
+        """Answer the next call of `method` (to `chat_id`, if given) with an error."""
         with self._condition:
-            self.faults.append(Fault(method, status, description, retry_after))
+            self.faults.append(Fault(method, status, description, retry_after, chat_id))
 
     def sent(self, method: str = "sendMessage") -> list[Call]:
         """Calls of one method so far."""
@@ -312,7 +318,15 @@ class FakeTelegram:
         self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes]]
     ) -> tuple[int, dict[str, Any]]:
         with self._condition:
-            fault = next((f for f in self.faults if f.method == method), None)
+            fault = next(
+                (
+                    f
+                    for f in self.faults
+                    if f.method == method
+                    and (f.chat_id is None or str(f.chat_id) == str(params.get("chat_id")))
+                ),
+                None,
+            )
             if fault is not None:
                 self.faults.remove(fault)
         if fault is not None:
