@@ -41,10 +41,7 @@ def main(
     """Run one command; returns the process exit code (0 ok, 1 refused, 2 bad usage)."""
     out, err = out or sys.stdout, err or sys.stderr
     args: argparse.Namespace = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    configure_logging(logging.INFO if args.command == "run" else logging.WARNING)
     try:
         settings = load_settings(args.config and __import__("pathlib").Path(args.config))
     except ConfigError as exc:
