@@ -183,3 +183,38 @@ async def test_help_and_whoami_follow_the_role(bot: BotEnv) -> None:
     await fake.wait_text(OFFICER, "không có quyền")
     fake.send_text(ADMIN, "/help")
     await fake.wait_text(ADMIN, "/moi")
+
+
+async def test_bad_text_answers_are_refused_without_change(bot: BotEnv) -> None:
+    fake = bot.fake
+    await bot.join(OFFICER, "GL-SNV", "officer")
+    mine = _some_open_occurrence(bot, "GL-SNV")
+    fake.press(OFFICER, encode(Action.STUCK, mine))
+    await fake.wait_text(OFFICER, "Ghi ngắn gọn vướng mắc")
+    fake.send_text(OFFICER, "   ")
+    await fake.wait_text(OFFICER, "Tin nhắn trống")
+    fake.send_text(OFFICER, "y" * 8000)
+    await fake.wait_text(OFFICER, "tối đa 2000")
+    fake.press(OFFICER, encode(Action.EXTEND, mine))
+    await fake.wait_text(OFFICER, "Gửi ngày đề nghị gia hạn")
+    fake.send_text(OFFICER, "31/02/2027 lý do")
+    await fake.wait_text(OFFICER, "không có ngày 31")
+    fake.send_text(OFFICER, "01/01/2020 lý do")
+    await fake.wait_text(OFFICER, "không ở quá khứ")
+    fake.send_text(OFFICER, "mai nhé")
+    await fake.wait_text(OFFICER, "Không hiểu ngày")
+    with session_scope(bot.engine) as session:
+        assert session.exec(select(Reply)).all() == []
+        assert session.get(Occurrence, mine).extended_to is None  # type: ignore[union-attr]
+
+
+async def test_in_a_group_only_bound_members_count(bot: BotEnv) -> None:
+    fake = bot.fake
+    group = -100123
+    fake.send_text(5555, "/tinhhinh gia-lai-743", chat_id=group, chat_type="supergroup")
+    await fake.wait_text(group, "không có quyền")
+    fake.send_text(5555, "/viec", chat_id=group, chat_type="supergroup")
+    await fake.wait_text(group, "chưa được mời")
+    fake.press(5555, encode(Action.PROGRESS, _some_open_occurrence(bot, "GL-SNV")))
+    answer = await fake.wait_answer()
+    assert "không có quyền" in str(answer.params["text"])

@@ -191,3 +191,23 @@ def test_binary_file_is_refused(cli: Cli, engine: Engine, tmp_path: Path) -> Non
     result = cli("load-plans", str(path))
     assert result.code == 1 and "không phải văn bản UTF-8" in result.err
     assert snapshot(engine) == before
+
+
+def test_run_without_a_token_explains_how_to_get_one(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KEHOACH_BOT_TOKEN", raising=False)
+    result = cli("run")
+    assert result.code == 1
+    assert "@BotFather" in result.err and "KEHOACH_BOT_TOKEN" in result.err
+    assert "python bot.py calendar" in result.err
+
+
+def test_invite_from_the_command_line(cli: Cli, engine: Engine) -> None:
+    result = cli("invite", "--unit", "GL-SNV", "--role", "officer", "--hours", "24")
+    assert result.code == 0, result.err
+    assert "/start " in result.out
+    bad = cli("invite", "--unit", "GL-SONGANH", "--role", "officer")
+    assert bad.code == 1 and "nhóm đơn vị" in bad.err
+    bad_hours = cli("invite", "--unit", "GL-SNV", "--role", "officer", "--hours", "0")
+    assert bad_hours.code == 1 and "Thời hạn lời mời" in bad_hours.err

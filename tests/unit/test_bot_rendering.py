@@ -1,0 +1,111 @@
+"""Pure pieces of the bot: callback data, paging, reminder text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kehoach_bot.domain.status import State, Status
+from kehoach_bot.services.tracking import OccurrenceView
+from kehoach_bot.telegram import render
+from kehoach_bot.telegram.callbacks import Action, decode, encode
+
+
+@given(
+    st.sampled_from([a for a in Action if a not in (Action.CANCEL, Action.CONFIRM, Action.FIELD)]),
+    st.integers(0, 10**12 - 1),
+)
+def test_callback_round_trip_fits_telegram(action: Action, target: int) -> None:
+    data = encode(action, target)
+    assert len(data.encode()) <= 64
+    parsed = decode(data)
+    assert parsed is not None and parsed.action is action and parsed.target == target
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "",
+        "k1:d",
+        "k1:d:1:2",
+        "k1:zz:1",
+        "k2:d:1",
+        "k1:d:-1",
+        "k1:d:1;DROP",
+        "k1:fe:1",
+        "x" * 65,
+        None,
+    ],
+)
+def test_tampered_callback_data_is_rejected(data: str | None) -> None:
+    assert decode(data) is None
+
+
+@given(st.lists(st.text(min_size=0, max_size=5000), max_size=40))
+def test_pages_stay_under_the_limit_and_keep_every_line(lines: list[str]) -> None:
+    pages = render.paginate(lines, "Tiêu đề")
+    assert all(len(p) <= render.PAGE_LIMIT for p in pages)
+    joined = "\n".join(pages)
+    assert joined.startswith("Tiêu đề")
+    for line in lines:
+        assert line[: render.PAGE_LIMIT - 1] in joined
+
+
+def view(**changes: object) -> OccurrenceView:
+    base = dict(
+        id=7,
+        plan="binh-son-35",
+        plan_title="Kế hoạch Bình Sơn",
+        obligation_id=1,
+        obligation="bao-cao-hang-nam",
+        title="Báo cáo hằng năm",
+        quote="…trước ngày 20/10…",
+        unit_id=3,
+        unit="BS-PNV",
+        unit_name="Phòng Nội vụ huyện Bình Sơn",
+        period="năm 2024",
+        period_key="2024",
+        due=date(2024, 10, 20),
+        wording="truoc_ngay",
+        last_day=date(2024, 10, 19),
+        remind_by=date(2024, 10, 18),
+        extended_to=None,
+        state=State.OPEN,
+        status=Status.OPEN_ON_TIME,
+        due_soon=True,
+        submitted_on=None,
+        recipient_name="UBND huyện Bình Sơn",
+        via_name="Phòng LĐTBXH",
+        recipient_id=1,
+        via_id=2,
+    )
+    base.update(changes)
+    return OccurrenceView(**base)  # type: ignore[arg-type]
+
+
+def test_reminder_names_plan_report_period_wording_and_last_day() -> None:
+    text, keyboard = render.reminder(view())
+    for fragment in (
+        "Kế hoạch Bình Sơn",
+        "Báo cáo hằng năm",
+        "năm 2024",
+        "trước ngày 20/10/2024",
+        "Thứ Bảy, 19/10/2024",
+        "UBND huyện Bình Sơn (qua Phòng LĐTBXH)",
+    ):
+        assert fragment in text
+    labels = [b.text for row in keyboard.inline_keyboard for b in row]
+    assert labels == ["✅ Đã nộp", "⏳ Đang làm", "⚠️ Vướng mắc", "📅 Xin gia hạn"]
+
+
+def test_reminder_shows_the_working_day_shift_and_extensions() -> None:
+    shifted, _ = render.reminder(
+        view(wording="cham_nhat", due=date(2026, 12, 5), last_day=date(2026, 12, 7))
+    )
+    assert "chậm nhất ngày 5/12/2026" in shifted and "Thứ Hai, 7/12/2026" in shifted
+    assert "ngày làm việc kế tiếp" in shifted
+    extended, _ = render.reminder(view(extended_to=date(2024, 11, 1)))
+    assert "1/11/2024 (đã gia hạn)" in extended
