@@ -10,14 +10,17 @@ from sqlmodel import select
 
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Occurrence, Reply
-from kehoach_bot.services.calendar import calendar
 from kehoach_bot.telegram.callbacks import Action, encode
+from tests.auxil.cli import run_cli
+from tests.conftest import NOW
 from tests.e2e.conftest import ADMIN, TOKEN, BotEnv
 
 OFFICER, OTHER_OFFICER, COORDINATOR = 1001, 1002, 1003
 
 
-async def test_invite_start_ad_hoc_submit_with_file_and_coordinator_table(bot: BotEnv) -> None:
+async def test_invite_start_ad_hoc_submit_with_file_and_coordinator_table(
+    bot: BotEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fake = bot.fake
     await bot.join(COORDINATOR, "GL-SYT", "coordinator", name="Đầu mối")
     await bot.join(OFFICER, "GL-SNV", "officer", name="Chị Lan")
@@ -51,10 +54,14 @@ async def test_invite_start_ad_hoc_submit_with_file_and_coordinator_table(bot: B
         assert reply.file_sha256 and (
             bot.settings.data_dir / str(reply.file_path)
         ).read_bytes().startswith(b"%PDF")
-        rows = calendar(
-            session, today=date(2026, 11, 24), start=date(2026, 11, 26), end=date(2026, 11, 26)
-        )
-        assert [(r.unit, r.status) for r in rows] == [("GL-SNV", "done_on_time")]
+    # …and `python bot.py calendar --json` says done_on_time.
+    result = run_cli(
+        ["calendar", "--from", "2026-11-26", "--to", "2026-11-26", "--json"],
+        url=str(bot.settings.database_url),
+        now=NOW,
+        monkeypatch=monkeypatch,
+    )
+    assert [(e["unit"], e["status"]) for e in result.json()] == [("GL-SNV", "done_on_time")]
     # The coordinator opens the file from the table.
     file_button = table.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     fake.press(COORDINATOR, file_button)
