@@ -105,6 +105,7 @@ def cmd_calendar(ctx: Context, args: argparse.Namespace) -> int:
             policy=ctx.settings.deadlines,
             now=ctx.now,
             horizon=horizon(ctx.settings, ctx.now),
+            tz=ctx.settings.tz,
         )
     ctx.print(render.calendar_json(entries) if args.json else render.calendar_text(entries))
     return 0

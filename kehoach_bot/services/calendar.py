@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import GroupMember, Obligation, Occurrence, Plan, Unit
-from kehoach_bot.domain.deadlines import WORDING_TEXT, DeadlinePolicy, Wording
-from kehoach_bot.domain.status import State, is_due_soon, status_of
+from kehoach_bot.domain.deadlines import DeadlinePolicy
+from kehoach_bot.domain.status import State
 from kehoach_bot.services.errors import NotFound
 from kehoach_bot.services.occurrences import sync_occurrences
+from kehoach_bot.services.tracking import VIETNAM, OccurrenceView, to_view, view_query
 
 SHOWN_STATES = (State.OPEN.value, State.DONE.value)
 # Looking further ahead than the rolling horizon generates occurrences, but not without bound.
@@ -58,18 +58,10 @@ def calendar(
     end: date | None = None,
     plan_code: str | None = None,
     unit_code: str | None = None,
+    tz: tzinfo = VIETNAM,
 ) -> list[CalendarEntry]:
     """Open and done occurrences whose written due date lies in [start, end], soonest first."""
-    recipient, via = aliased(Unit), aliased(Unit)
-    query = (
-        select(Occurrence, Obligation, Plan, Unit, recipient.code, via.code)  # type: ignore[call-overload]
-        .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
-        .join(Plan, col(Plan.id) == col(Obligation.plan_id))
-        .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
-        .outerjoin(recipient, recipient.id == Obligation.recipient_id)
-        .outerjoin(via, via.id == Obligation.via_id)
-        .where(col(Occurrence.state).in_(SHOWN_STATES))
-    )
+    query = view_query().where(col(Occurrence.state).in_(SHOWN_STATES))
     if start:
         query = query.where(Occurrence.due_date >= start)
     if end:
@@ -85,31 +77,28 @@ def calendar(
     query = query.order_by(
         col(Occurrence.due_date), col(Plan.code), col(Obligation.code), col(Unit.code)
     )
-    entries = []
-    for occ, obligation, plan, unit, recipient_code, via_code in session.exec(query).all():
-        submitted = occ.submitted_at.date() if occ.submitted_at else None
-        status = status_of(State(occ.state), occ.last_day, today, submitted, occ.extended_to)
-        entries.append(
-            CalendarEntry(
-                plan=plan.code,
-                obligation=obligation.code,
-                title=obligation.title,
-                unit=unit.code,
-                unit_name=unit.name,
-                period=occ.period_label,
-                due=occ.due_date,
-                last_day=occ.last_day,
-                remind_by=occ.remind_by,
-                wording=WORDING_TEXT[Wording(occ.wording)],
-                status=status.value,
-                due_soon=is_due_soon(status, occ.last_day, today, occ.extended_to),
-                recipient=recipient_code,
-                via=via_code,
-                extended_to=occ.extended_to,
-                needs_review=obligation.needs_review,
-            )
-        )
-    return entries
+    return [_entry(to_view(row, today, tz)) for row in session.exec(query).all()]
+
+
+def _entry(view: OccurrenceView) -> CalendarEntry:
+    return CalendarEntry(
+        plan=view.plan,
+        obligation=view.obligation,
+        title=view.title,
+        unit=view.unit,
+        unit_name=view.unit_name,
+        period=view.period,
+        due=view.due,
+        last_day=view.last_day,
+        remind_by=view.remind_by,
+        wording=view.wording_text,
+        status=view.status.value,
+        due_soon=view.due_soon,
+        recipient=view.recipient_code,
+        via=view.via_code,
+        extended_to=view.extended_to,
+        needs_review=view.needs_review,
+    )
 
 
 def _unit_and_members(session: Session, code: str) -> list[int]:
@@ -133,11 +122,18 @@ def calendar_in_range(
     policy: DeadlinePolicy,
     now: datetime,
     horizon: date,
+    tz: tzinfo = VIETNAM,
 ) -> list[CalendarEntry]:
     """The calendar, first generating occurrences up to `end` when it lies past the horizon."""
     if end and end > horizon:
         until = min(end, horizon + MAX_LOOKAHEAD)
         sync_occurrences(session, policy=policy, until=until, now=now)
     return calendar(
-        session, today=today, start=start, end=end, plan_code=plan_code, unit_code=unit_code
+        session,
+        today=today,
+        start=start,
+        end=end,
+        plan_code=plan_code,
+        unit_code=unit_code,
+        tz=tz,
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
@@ -17,6 +19,8 @@ from kehoach_bot.services.errors import NotFound
 from kehoach_bot.services.people import Identity
 
 ANSWERING_ROLES = (Role.OFFICER, Role.COORDINATOR)
+# Submissions are dated in the agencies' timezone: 01:00 on D+1 in Hà Nội is late for D.
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 CURRENT_PERIOD_LOOKAHEAD = timedelta(days=7)
 
 
@@ -49,6 +53,9 @@ class OccurrenceView:
     via_name: str | None
     recipient_id: int | None
     via_id: int | None
+    recipient_code: str | None
+    via_code: str | None
+    needs_review: bool
 
     @property
     def deadline(self) -> date:
@@ -61,10 +68,11 @@ class OccurrenceView:
         return WORDING_TEXT[Wording(self.wording)]
 
 
-def _query(today: date):  # type: ignore[no-untyped-def]
+def view_query() -> Any:
+    """Occurrences joined with what a view shows; callers add filters and order."""
     recipient, via = aliased(Unit), aliased(Unit)
     return (
-        select(Occurrence, Obligation, Plan, Unit, recipient.name, via.name)  # type: ignore[call-overload]
+        select(Occurrence, Obligation, Plan, Unit, recipient, via)  # type: ignore[call-overload]
         .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
         .join(Plan, col(Plan.id) == col(Obligation.plan_id))
         .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
@@ -73,12 +81,15 @@ def _query(today: date):  # type: ignore[no-untyped-def]
     )
 
 
-def _view(
-    row: tuple[Occurrence, Obligation, Plan, Unit, str | None, str | None], today: date
+def to_view(
+    row: tuple[Occurrence, Obligation, Plan, Unit, Unit | None, Unit | None],
+    today: date,
+    tz: tzinfo = VIETNAM,
 ) -> OccurrenceView:
-    occ, obligation, plan, unit, recipient_name, via_name = row
+    """Turn a row of `view_query()` into a view; statuses use local dates."""
+    occ, obligation, plan, unit, recipient, via = row
     state = State(occ.state)
-    submitted = occ.submitted_at.date() if occ.submitted_at else None
+    submitted = occ.submitted_at.astimezone(tz).date() if occ.submitted_at else None
     status = status_of(state, occ.last_day, today, submitted, occ.extended_to)
     return OccurrenceView(
         id=occ.id or 0,
@@ -102,19 +113,22 @@ def _view(
         status=status,
         due_soon=is_due_soon(status, occ.last_day, today, occ.extended_to),
         submitted_on=submitted,
-        recipient_name=recipient_name,
-        via_name=via_name,
+        recipient_name=recipient.name if recipient else None,
+        via_name=via.name if via else None,
         recipient_id=obligation.recipient_id,
         via_id=obligation.via_id,
+        recipient_code=recipient.code if recipient else None,
+        via_code=via.code if via else None,
+        needs_review=obligation.needs_review,
     )
 
 
 def get_view(session: Session, occurrence_id: int, today: date) -> OccurrenceView:
     """One occurrence, or NotFound."""
-    row = session.exec(_query(today).where(Occurrence.id == occurrence_id)).first()
+    row = session.exec(view_query().where(Occurrence.id == occurrence_id)).first()
     if row is None:
         raise NotFound("Không tìm thấy kỳ báo cáo này (có thể đã bị xóa hoặc chuyển).")
-    return _view(row, today)
+    return to_view(row, today)
 
 
 def may_answer(identity: Identity, view: OccurrenceView) -> bool:
@@ -137,12 +151,12 @@ def owed(
     if not units:
         return []
     rows = session.exec(
-        _query(today)
+        view_query()
         .where(col(Occurrence.unit_id).in_(units), Occurrence.state == State.OPEN.value)
         .order_by(col(Occurrence.last_day), col(Occurrence.id))
         .limit(limit)
     ).all()
-    views = [_view(r, today) for r in rows]
+    views = [to_view(r, today) for r in rows]
     return sorted(views, key=lambda v: (v.deadline, v.id))
 
 
@@ -185,14 +199,14 @@ def status_table(
     plan = session.exec(select(Plan).where(Plan.code == plan_code)).first()
     if plan is None:
         raise NotFound(f"Không có kế hoạch mã {plan_code!r}.")
-    query = _query(today).where(
+    query = view_query().where(
         Plan.code == plan_code,
         col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
         _coordinated(identity),
     )
     if period_key is not None:
         query = query.where(Occurrence.period_key == period_key)
-    views = [_view(r, today) for r in session.exec(query).all()]
+    views = [to_view(r, today) for r in session.exec(query).all()]
     if period_key is None and views:
         views = _current_period(views, today)
     counts = Counter(v.status for v in views)
@@ -231,7 +245,7 @@ def overdue(
 ) -> list[OccurrenceView]:
     """Open occurrences past their last on-time day in the person's coordination scope."""
     rows = session.exec(
-        _query(today)
+        view_query()
         .where(
             Occurrence.state == State.OPEN.value,
             Occurrence.last_day < today,
@@ -240,7 +254,7 @@ def overdue(
         .order_by(col(Occurrence.last_day), col(Unit.code))
         .limit(limit)
     ).all()
-    return [v for v in (_view(r, today) for r in rows) if v.status is Status.OPEN_OVERDUE]
+    return [v for v in (to_view(r, today) for r in rows) if v.status is Status.OPEN_OVERDUE]
 
 
 def latest_files(session: Session, occurrence_ids: list[int]) -> dict[int, int]:

@@ -99,3 +99,33 @@ def test_bad_requests_change_nothing(
             **call,  # type: ignore[arg-type]
         )
     assert snapshot(engine) == before
+
+
+def test_a_submission_after_midnight_in_hanoi_is_late_even_if_utc_says_otherwise(
+    engine: Engine,
+) -> None:
+    from datetime import UTC, datetime
+
+    from sqlmodel import select
+
+    from kehoach_bot.db.models import Occurrence, Unit
+
+    with session_scope(engine) as session:
+        unit = session.exec(select(Unit).where(Unit.code == "GL-SNV")).one()
+        occ = session.exec(
+            select(Occurrence).where(
+                Occurrence.unit_id == unit.id, Occurrence.due_date == date(2026, 11, 25)
+            )
+        ).one()
+        assert occ.last_day == date(2026, 11, 24)
+        # 17:30 UTC on 24/11 is 00:30 on 25/11 in Hà Nội: one day late.
+        occ.state, occ.submitted_at = "done", datetime(2026, 11, 24, 17, 30, tzinfo=UTC)
+    with session_scope(engine) as session:
+        rows = calendar(
+            session,
+            today=date(2026, 11, 26),
+            unit_code="GL-SNV",
+            start=date(2026, 11, 25),
+            end=date(2026, 11, 25),
+        )
+    assert [r.status for r in rows] == ["done_late"]

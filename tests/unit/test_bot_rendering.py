@@ -81,6 +81,9 @@ def view(**changes: object) -> OccurrenceView:
         via_name="Phòng LĐTBXH",
         recipient_id=1,
         via_id=2,
+        recipient_code="BS-UBND",
+        via_code="BS-PLDTBXH",
+        needs_review=False,
     )
     base.update(changes)
     return OccurrenceView(**base)  # type: ignore[arg-type]
