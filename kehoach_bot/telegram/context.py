@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,7 +18,9 @@ from telegram.ext import CallbackContext, ExtBot
 
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
+from kehoach_bot.domain.roles import Role
 from kehoach_bot.services.people import Identity, identify
+from kehoach_bot.texts import bot_vi as t
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -101,3 +104,29 @@ async def say(update: Update, text: str, keyboard: InlineKeyboardMarkup | None =
     """Send a message to the chat the update came from (works for button presses too)."""
     if update.effective_chat is not None:
         await update.effective_chat.send_message(text, reply_markup=keyboard)
+
+
+Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
+
+
+def requires(allowed: Callable[[Identity], bool]) -> Callable[[Handler], Handler]:
+    """Answer «no permission» unless the sender passes `allowed` (checked on every call)."""
+
+    def wrap(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def guarded(update: Update, context: BotContext) -> None:
+            user = update.effective_user
+            if user is None or not allowed(context.services.identify(user.id)):
+                await reply_pages(update, [t.NOT_ALLOWED])
+                return
+            await handler(update, context)
+
+        return guarded
+
+    return wrap
+
+
+admin_only = requires(lambda identity: identity.is_admin)
+coordinator_only = requires(
+    lambda identity: identity.is_admin or Role.COORDINATOR in identity.roles
+)

@@ -9,22 +9,15 @@ from kehoach_bot.services import audit, people
 from kehoach_bot.services.errors import ServiceError
 from kehoach_bot.services.plans import list_plans
 from kehoach_bot.telegram import render
-from kehoach_bot.telegram.context import BotContext, reply_pages
+from kehoach_bot.telegram.context import BotContext, admin_only, reply_pages
 from kehoach_bot.texts import bot_vi as t
 
 DEFAULT_INVITE_HOURS = 72
 
 
-def _is_admin(context: BotContext, update: Update) -> bool:
-    user = update.effective_user
-    return user is not None and context.services.identify(user.id).is_admin
-
-
+@admin_only
 async def invite(update: Update, context: BotContext) -> None:
     """/moi UNIT ROLE [HOURS]: a one-time deep link."""
-    if not _is_admin(context, update):
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
     args = context.args or []
     if (
         len(args) not in (2, 3)
@@ -51,21 +44,17 @@ async def invite(update: Update, context: BotContext) -> None:
     await reply_pages(update, [render.invite(issued, context.bot.username, services.settings.tz)])
 
 
+@admin_only
 async def plans(update: Update, context: BotContext) -> None:
     """/kehoach: the plans."""
-    if not _is_admin(context, update):
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
     with context.services.session() as session:
         found = list_plans(session)
     await reply_pages(update, render.plans(found))
 
 
+@admin_only
 async def revoke(update: Update, context: BotContext) -> None:
     """/thuhoi TELEGRAM_ID: end every membership of a person."""
-    if not _is_admin(context, update):
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
     args = context.args or []
     if len(args) != 1 or not args[0].isdigit():
         await reply_pages(update, [t.REVOKE_USAGE])
@@ -83,11 +72,9 @@ async def revoke(update: Update, context: BotContext) -> None:
     await reply_pages(update, [t.REVOKE_DONE.format(count=count, id=args[0])])
 
 
+@admin_only
 async def audit_log(update: Update, context: BotContext) -> None:
     """/nhatky: the latest changes."""
-    if not _is_admin(context, update):
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
     with context.services.session() as session:
         entries = audit.recent(session)
     await reply_pages(update, render.audit_log(entries, context.services.settings.tz))

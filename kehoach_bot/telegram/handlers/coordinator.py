@@ -14,25 +14,24 @@ from kehoach_bot.services import people, replies, requests, tracking
 from kehoach_bot.services.errors import ServiceError
 from kehoach_bot.telegram import render
 from kehoach_bot.telegram.callbacks import Action, Callback
-from kehoach_bot.telegram.context import BotContext, notify, reply_pages, say
+from kehoach_bot.telegram.context import (
+    BotContext,
+    coordinator_only,
+    notify,
+    reply_pages,
+    say,
+)
 from kehoach_bot.texts import bot_vi as t
 
 log = logging.getLogger(__name__)
 
 
-def _coordinator(context: BotContext, user_id: int) -> people.Identity | None:
-    identity = context.services.identify(user_id)
-    allowed = identity.is_admin or Role.COORDINATOR in identity.roles
-    return identity if allowed else None
-
-
+@coordinator_only
 async def status(update: Update, context: BotContext) -> None:
     """/tinhhinh [plan] [period key]: counts in the four categories and who has not submitted."""
     user = update.effective_user
-    identity = _coordinator(context, user.id) if user else None
-    if identity is None:
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
+    assert user is not None
+    identity = context.services.identify(user.id)
     services = context.services
     args = context.args or []
     with services.session() as session:
@@ -59,26 +58,24 @@ async def status(update: Update, context: BotContext) -> None:
     await reply_pages(update, pages, keyboard)
 
 
+@coordinator_only
 async def overdue(update: Update, context: BotContext) -> None:
     """/quahan: every overdue unit in the coordinator's plans, with days late."""
     user = update.effective_user
-    identity = _coordinator(context, user.id) if user else None
-    if identity is None:
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
+    assert user is not None
+    identity = context.services.identify(user.id)
     services = context.services
     with services.session() as session:
         views = tracking.overdue(session, identity, services.today())
     await reply_pages(update, render.overdue(views, services.today()))
 
 
+@coordinator_only
 async def pending(update: Update, context: BotContext) -> None:
     """/giahan: extension requests waiting for this coordinator, each with its buttons."""
     user = update.effective_user
-    identity = _coordinator(context, user.id) if user else None
-    if identity is None:
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
+    assert user is not None
+    identity = context.services.identify(user.id)
     services = context.services
     with services.session() as session:
         found = replies.pending_extensions(session, identity, services.today())
@@ -143,13 +140,12 @@ ACTIONS: dict[Action, Callable[[Update, BotContext, Callback], Awaitable[None]]]
 }
 
 
+@coordinator_only
 async def ad_hoc(update: Update, context: BotContext) -> None:
     """/dotxuat UNITS DATE text: an ad hoc request; the units' officers get it at once."""
     user = update.effective_user
-    identity = _coordinator(context, user.id) if user else None
-    if identity is None or user is None:
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
+    assert user is not None
+    identity = context.services.identify(user.id)
     args = context.args or []
     if len(args) < 3:
         await reply_pages(update, [t.AD_HOC_USAGE])

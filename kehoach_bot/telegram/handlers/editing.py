@@ -19,7 +19,7 @@ from kehoach_bot.services.plans import PlanFilesError, load_plans
 from kehoach_bot.services.replies import Forbidden
 from kehoach_bot.telegram import render
 from kehoach_bot.telegram.callbacks import Action, Callback, encode
-from kehoach_bot.telegram.context import BotContext, BotServices, reply_pages, say
+from kehoach_bot.telegram.context import BotContext, BotServices, admin_only, reply_pages, say
 from kehoach_bot.texts import bot_vi as t
 
 FIELDS = list(Field)
@@ -53,11 +53,9 @@ def confirm_keyboard() -> InlineKeyboardMarkup:
     )
 
 
+@admin_only
 async def list_obligations(update: Update, context: BotContext) -> None:
     """/nghiavu PLAN: the plan's obligations with their codes."""
-    if not _admin(context, update):
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
     args = context.args or []
     if len(args) != 1:
         await reply_pages(update, [t.OBLIGATIONS_USAGE])
@@ -86,11 +84,9 @@ async def list_obligations(update: Update, context: BotContext) -> None:
     )
 
 
+@admin_only
 async def edit(update: Update, context: BotContext) -> None:
     """/sua PLAN OBLIGATION: show it and offer the fields to change."""
-    if not _admin(context, update):
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
     args = context.args or []
     if len(args) != 2:
         await reply_pages(update, [t.EDIT_USAGE])
@@ -239,11 +235,9 @@ def _load(services: BotServices, session: Any, name: str, text: str, actor: str)
     )
 
 
+@admin_only
 async def add_unit(update: Update, context: BotContext) -> None:
     """/themdonvi CODE KIND LOCALITY Name…"""
-    if not _admin(context, update):
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
     args = context.args or []
     if len(args) < 4:
         await reply_pages(update, [t.UNIT_ADD_USAGE])
@@ -268,11 +262,9 @@ async def add_unit(update: Update, context: BotContext) -> None:
     await reply_pages(update, [t.UNIT_ADDED.format(code=unit.code, name=unit.name)])
 
 
+@admin_only
 async def add_alias(update: Update, context: BotContext) -> None:
     """/bietdanh CODE Another name"""
-    if not _admin(context, update):
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
     args = context.args or []
     if len(args) < 2:
         await reply_pages(update, [t.ALIAS_USAGE])
@@ -323,20 +315,19 @@ def _is_date(text: str) -> bool:
     return True
 
 
+@admin_only
 async def merge(update: Update, context: BotContext) -> None:
     """/sapnhap OLD NEW [DATE]: preview, then save."""
     await _succession(update, context, split=False)
 
 
+@admin_only
 async def split(update: Update, context: BotContext) -> None:
     """/chiatach OLD NEW1,NEW2 [all|NEW] [DATE]: preview, then save."""
     await _succession(update, context, split=True)
 
 
 async def _succession(update: Update, context: BotContext, *, split: bool) -> None:
-    if not _admin(context, update):
-        await reply_pages(update, [t.NOT_ALLOWED])
-        return
     services = context.services
     try:
         request = _succession_args(context.args or [], split, services.today())
