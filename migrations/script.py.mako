@@ -12,7 +12,9 @@ import sqlmodel.sql.sqltypes
 from alembic import op
 
 import kehoach_bot.db.types
-${imports if imports else ""}
+% if imports:
+${imports}
+% endif
 
 revision: str = ${repr(up_revision)}
 down_revision: str | None = ${repr(down_revision)}

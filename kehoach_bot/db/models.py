@@ -196,6 +196,8 @@ class Occurrence(SQLModel, table=True):
     submitted_at: datetime | None = _ts(default=None, nullable=True)
     extended_to: date | None = None
     routed_from_id: int | None = Field(default=None, foreign_key="occurrence.id")
+    # The tick looks only at open occurrences whose next reminder day has come; None = compute.
+    next_remind_on: date | None = Field(default=None, index=True)
     created_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 
@@ -272,18 +274,28 @@ class Extension(SQLModel, table=True):
 
 
 class Outbox(SQLModel, table=True):
-    """A message to send; (occurrence, recipient, stage) is unique so enqueueing is idempotent."""
+    """A message to send; (occurrence, recipient, stage) is unique so enqueueing is idempotent.
+
+    `dedupe_key` spells the same key as one string so that messages without an occurrence
+    (digests) are deduplicated too: SQL treats NULLs in a composite key as all different.
+    """
 
     __table_args__ = (
         UniqueConstraint("occurrence_id", "chat_id", "stage", name="uq_outbox_key"),
         Index("ix_outbox_status_next", "status", "next_attempt_at"),
     )
     id: int | None = Field(default=None, primary_key=True)
+    dedupe_key: str = Field(max_length=160, unique=True)
     occurrence_id: int | None = Field(default=None, foreign_key="occurrence.id")
     chat_id: int = Field(sa_type=BigInteger)
-    stage: str = Field(max_length=32)
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    stage: str = Field(max_length=64)
+    kind: str = Field(default="reminder", max_length=16)  # reminder, digest
     text: str = Field(sa_type=Text)
-    status: str = Field(default="pending", max_length=16)  # pending, sent, failed, undeliverable
+    # pending, sending, sent, failed, undeliverable, cancelled
+    status: str = Field(default="pending", max_length=16)
+    claimed_by: str = Field(default="", max_length=64)
+    claimed_at: datetime | None = _ts(default=None, nullable=True)
     attempts: int = 0
     next_attempt_at: datetime = _ts(default_factory=utcnow)
     telegram_message_id: int | None = Field(default=None, sa_type=BigInteger)
@@ -303,3 +315,11 @@ class AuditLog(SQLModel, table=True):
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     at: datetime = _ts(default_factory=utcnow)
+
+
+class Heartbeat(SQLModel, table=True):
+    """The last run of a recurring job (the tick, the digests) and what it did."""
+
+    name: str = Field(primary_key=True, max_length=32)
+    at: datetime = _ts()
+    info: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))

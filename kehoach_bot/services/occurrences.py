@@ -223,6 +223,7 @@ def _sync_one(
             current.period_label = period.label
             current.data_from, current.data_to = period.data_from, period.data_to
             current.last_day, current.remind_by = deadline.last_day, deadline.remind_by
+            current.next_remind_on = None  # the reminder stages moved with the deadline
             current.updated_at = now
             report.updated += 1
 

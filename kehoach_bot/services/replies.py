@@ -200,6 +200,7 @@ def decide_extension(
     before = occurrence.extended_to
     if approve:
         occurrence.extended_to, occurrence.updated_at = extension.proposed_date, now
+        occurrence.next_remind_on = None  # stages follow the new deadline
     audit.record(
         session,
         actor=f"tg:{identity.telegram_user_id}",
