@@ -11,14 +11,16 @@ from typing import TextIO
 
 from sqlalchemy.exc import OperationalError
 
+from jobs.tick import tick
 from kehoach_bot.cli.args import build_parser
-from kehoach_bot.cli.commands import COMMANDS, Context
+from kehoach_bot.cli.commands import COMMANDS, Context, bot_services, run_application
 from kehoach_bot.config import ConfigError, load_settings
 from kehoach_bot.db.engine import make_engine
 from kehoach_bot.logs import configure_logging
 from kehoach_bot.plans.files import PlanFileError
 from kehoach_bot.services.errors import ServiceError
 from kehoach_bot.services.plans import PlanFilesError
+from kehoach_bot.telegram.app import build_application
 from kehoach_bot.texts import vi
 
 
@@ -29,6 +31,18 @@ def _report_plan_errors(errors: Sequence[PlanFileError], err: TextIO) -> None:
         )
         for problem in error.problems:
             err.write(f"  - {problem}\n")
+
+
+def run_bot(ctx: Context) -> int:
+    """Build the Telegram application, add the recurring tick, and run until stopped."""
+    services = bot_services(ctx)
+    application = build_application(services)
+    assert application.job_queue is not None
+    application.job_queue.run_repeating(
+        tick, interval=ctx.settings.reminders.tick_seconds, first=1, name="tick"
+    )
+    run_application(application, ctx.settings)
+    return 0
 
 
 def main(
@@ -49,8 +63,10 @@ def main(
         return 1
     engine = make_engine(settings.resolved_database_url)
     ctx = Context(settings=settings, engine=engine, now=now or datetime.now(UTC), out=out)
-    handler = COMMANDS[(args.command, getattr(args, "unit_command", None))]
     try:
+        if args.command == "run":
+            return run_bot(ctx)
+        handler = COMMANDS[(args.command, getattr(args, "unit_command", None))]
         return handler(ctx, args)
     except PlanFilesError as exc:
         _report_plan_errors(exc.errors, err)

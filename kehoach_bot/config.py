@@ -44,7 +44,12 @@ class ReminderSettings:
 
     lead_days: tuple[int, ...] = (7, 3, 1, 0)
     hour: int = 8
+    until_hour: int = 17
     horizon_days: int = 400
+    tick_seconds: int = 30
+    batch: int = 200
+    overall_per_second: int = 30
+    group_per_minute: int = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,13 @@ def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
             lead_days=lead_days,
             hour=hour,
             horizon_days=int(reminders.get("horizon_days", 400)),
+            until_hour=_hour(reminders.get("until_hour", 17), "until_hour"),
+            tick_seconds=_positive(reminders.get("tick_seconds", 30), "tick_seconds"),
+            batch=_positive(reminders.get("batch", 200), "batch"),
+            overall_per_second=_positive(
+                reminders.get("overall_per_second", 30), "overall_per_second"
+            ),
+            group_per_minute=_positive(reminders.get("group_per_minute", 20), "group_per_minute"),
         ),
         telegram=TelegramSettings(
             token=telegram.get("token") or None,
@@ -143,6 +155,18 @@ def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
             webhook_secret=str(telegram.get("webhook_secret", "")),
         ),
     )
+
+
+def _hour(value: Any, key: str) -> int:
+    if not isinstance(value, int) or not 0 <= value <= 23:
+        raise ConfigError(f"reminders.{key} phải từ 0 đến 23")
+    return value
+
+
+def _positive(value: Any, key: str) -> int:
+    if not isinstance(value, int) or value < 1:
+        raise ConfigError(f"reminders.{key} phải là số nguyên dương")
+    return value
 
 
 def _file_limit(value: Any) -> int:

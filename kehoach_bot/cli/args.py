@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("run", help="chạy bot Telegram (cần mã bot)")
+    sub.add_parser("status", help="outbox, lần chạy tick gần nhất, các lời nhắc sắp tới")
     sub.add_parser("migrate", help="cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất")
 
     invite = sub.add_parser("invite", help="tạo đường dẫn mời dùng một lần")

@@ -21,12 +21,12 @@ from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.plans.files import bundled_plan_files, read_text
 from kehoach_bot.services import calendar as calendar_service
-from kehoach_bot.services import people, requests, succession, units
+from kehoach_bot.services import outbox, people, requests, succession, units
 from kehoach_bot.services import plans as plan_service
 from kehoach_bot.services.bootstrap import horizon, prepare_database
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.telegram import render as bot_render
-from kehoach_bot.telegram.app import build_application
+from kehoach_bot.telegram.app import BotApplication
 from kehoach_bot.telegram.context import BotServices
 from kehoach_bot.texts import bot_vi, vi
 
@@ -211,16 +211,17 @@ def _succession_text(result: succession.SuccessionResult) -> str:
     )
 
 
-def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
-    """Start the Telegram bot (long polling, or a webhook when configured)."""
-    telegram = ctx.settings.telegram
-    if not telegram.token:
+def bot_services(ctx: Context) -> BotServices:
+    """The bot's services for `run`: migrations and seeds applied, the real clock."""
+    if not ctx.settings.telegram.token:
         raise InvalidInput(bot_vi.NO_TOKEN)
     prepare_database(ctx.engine, ctx.settings, ctx.now)
-    services = BotServices(
-        settings=ctx.settings, engine=ctx.engine, clock=lambda: datetime.now(UTC)
-    )
-    application = build_application(services)
+    return BotServices(settings=ctx.settings, engine=ctx.engine, clock=lambda: datetime.now(UTC))
+
+
+def run_application(application: BotApplication, settings: Settings) -> None:
+    """Long polling, or a webhook when configured."""
+    telegram = settings.telegram
     if telegram.mode == "webhook":
         application.run_webhook(
             listen=telegram.webhook_listen,
@@ -231,6 +232,14 @@ def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
         )
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+    """The outbox, the last tick and the next reminders."""
+    prepare_database(ctx.engine, ctx.settings, ctx.now)
+    with session_scope(ctx.engine) as session:
+        found = outbox.status(session, today=ctx.today)
+    ctx.print(render.status_text(found, ctx.settings.tz))
     return 0
 
 
@@ -272,7 +281,7 @@ def _bot_username(settings: Settings) -> str | None:
 
 
 COMMANDS = {
-    ("run", None): cmd_run,
+    ("status", None): cmd_status,
     ("invite", None): cmd_invite,
     ("migrate", None): cmd_migrate,
     ("load-plans", None): cmd_load_plans,

@@ -8,10 +8,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from kehoach_bot.domain.vietnamese import format_date_padded
 from kehoach_bot.plans.files import UNIT_KINDS
 from kehoach_bot.services.calendar import CalendarEntry
+from kehoach_bot.services.outbox import OutboxStatus
 from kehoach_bot.services.plans import LoadResult, PlanView
 from kehoach_bot.services.units import UnitView
 from kehoach_bot.texts import vi
@@ -135,3 +137,23 @@ def plans_text(plans: Sequence[PlanView]) -> str:
 def plans_json(plans: Sequence[PlanView]) -> str:
     """The plans as JSON."""
     return to_json([asdict(p) for p in plans])
+
+
+def status_text(found: OutboxStatus, tz: ZoneInfo) -> str:
+    """`bot.py status`: outbox counts, the last tick, the next reminder days."""
+    counts = ", ".join(
+        f"{vi.OUTBOX_STATUS.get(name, name)}: {found.counts.get(name, 0)}"
+        for name in vi.OUTBOX_STATUS
+    )
+    if found.last_tick:
+        local = found.last_tick.astimezone(tz)
+        tick = vi.LAST_TICK.format(
+            at=f"{local:%H:%M:%S} {format_date_padded(local.date())}",
+            info=json.dumps(found.last_tick_info or {}, ensure_ascii=False),
+        )
+    else:
+        tick = vi.NO_TICK
+    upcoming = "; ".join(f"{format_date_padded(day)}: {n}" for day, n in found.upcoming) or "—"
+    return "\n".join(
+        [vi.OUTBOX_LINE.format(counts=counts), tick, vi.UPCOMING.format(days=upcoming)]
+    )

@@ -8,9 +8,10 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from kehoach_bot.db.models import Invite, Membership, Person, Unit
+from kehoach_bot.db.models import Invite, Membership, Occurrence, Person, Unit
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.services import audit
 from kehoach_bot.services.errors import InvalidInput, NotFound
@@ -140,6 +141,12 @@ def accept_invite(
     else:
         existing.revoked_at = None
     invite.used_at, invite.used_by_id = now, person.id
+    # A new member should hear of what is already due, not wait for the next stage.
+    session.execute(
+        update(Occurrence)
+        .where(col(Occurrence.unit_id) == unit.id, col(Occurrence.state) == "open")
+        .values(next_remind_on=None)
+    )
     audit.record(
         session,
         actor=f"tg:{telegram_user_id}",

@@ -8,6 +8,7 @@ from typing import Any
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
+    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -39,11 +40,22 @@ def build_application(services: BotServices) -> BotApplication:
     telegram = services.settings.telegram
     if not telegram.token:
         raise ValueError("a bot token is required")
+    limits = services.settings.reminders
     builder = (
         ApplicationBuilder()
         .token(telegram.token)
         .context_types(ContextTypes(context=BotContext))
         .post_init(_post_init)
+        .rate_limiter(
+            # Telegram's limits; retries stay with the outbox, which knows what is still due.
+            AIORateLimiter(
+                overall_max_rate=limits.overall_per_second,
+                overall_time_period=1,
+                group_max_rate=limits.group_per_minute,
+                group_time_period=60,
+                max_retries=0,
+            )
+        )
     )
     if telegram.base_url:
         builder = builder.base_url(telegram.base_url)

@@ -69,3 +69,16 @@ INVITE_NO_USERNAME = (
     "Chưa biết tên bot (đặt telegram.username trong cấu hình để in đường dẫn). Người được mời mở bot và "
     "gửi: /start {code}"
 )
+
+OUTBOX_STATUS = {
+    "pending": "chờ gửi",
+    "sending": "đang gửi",
+    "sent": "đã gửi",
+    "failed": "lỗi",
+    "undeliverable": "không gửi được",
+    "cancelled": "đã hủy (không còn đến hạn)",
+}
+OUTBOX_LINE = "Outbox — {counts}"
+LAST_TICK = "Tick gần nhất: {at} — {info}"
+NO_TICK = "Tick chưa chạy lần nào (bot chưa chạy: python bot.py run)."
+UPCOMING = "Ngày nhắc sắp tới (số kỳ báo cáo): {days}"

@@ -1,0 +1,87 @@
+"""The tick: one recurring job that asks the database what is due, enqueues it, and sends it.
+
+It holds no state of its own: kill the process at any moment and the next start continues.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime, time
+
+from telegram import Bot
+
+from jobs.dispatch import DispatchReport, dispatch_once, worker_name
+from kehoach_bot.db.models import Heartbeat
+from kehoach_bot.domain.reminders import ReminderPolicy
+from kehoach_bot.services import outbox
+from kehoach_bot.services.bootstrap import horizon
+from kehoach_bot.services.occurrences import sync_occurrences
+from kehoach_bot.telegram.context import BotContext, BotServices
+
+log = logging.getLogger("kehoach_bot.tick")
+
+
+def reminder_policy(services: BotServices) -> ReminderPolicy:
+    """The configured reminder stages and sending hours."""
+    settings = services.settings.reminders
+    return ReminderPolicy(
+        lead_days=settings.lead_days,
+        send_from=time(settings.hour, 0),
+        send_until=time(settings.until_hour, 59, 59),
+    )
+
+
+def plan_reminders(services: BotServices, now: datetime) -> outbox.EnqueueReport:
+    """Extend occurrences (once a day) and enqueue the reminders due now."""
+    settings = services.settings
+    today = now.astimezone(settings.tz).date()
+    with services.session() as session:
+        synced = session.get(Heartbeat, "sync")
+        if synced is None or synced.at.astimezone(settings.tz).date() < today:
+            report = sync_occurrences(
+                session, policy=settings.deadlines, until=horizon(settings, now), now=now
+            )
+            outbox.beat(
+                session,
+                "sync",
+                now=now,
+                info={"created": report.created, "updated": report.updated},
+            )
+        return outbox.enqueue_due_reminders(
+            session, now=now, tz=settings.tz, policy=reminder_policy(services)
+        )
+
+
+async def run_tick(
+    bot: object, services: BotServices
+) -> tuple[outbox.EnqueueReport, DispatchReport]:
+    """One tick: plan, then send one batch; record the heartbeat and log one line."""
+
+    assert isinstance(bot, Bot)
+    now = services.now()
+    planned = plan_reminders(services, now)
+    sent = await dispatch_once(
+        bot, services, worker=worker_name(), limit=services.settings.reminders.batch
+    )
+    info = {
+        "examined": planned.examined,
+        "enqueued": planned.enqueued,
+        "without_recipient": planned.without_recipient,
+        "claimed": sent.claimed,
+        "sent": sent.sent,
+        "retried": sent.retried,
+        "failed": sent.failed,
+        "undeliverable": sent.undeliverable,
+        "cancelled": sent.cancelled,
+        "deferred": sent.deferred,
+    }
+    with services.session() as session:
+        outbox.beat(session, "tick", now=now, info=info)
+    log.info("tick %s", json.dumps(info, sort_keys=True))
+    return planned, sent
+
+
+async def tick(context: BotContext) -> None:
+    """The JobQueue callback."""
+    await run_tick(context.bot, context.services)

@@ -1,0 +1,64 @@
+"""A bare Bot against the fake Bot API server, services with a movable clock, and members."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import pytest
+from sqlalchemy import Engine
+from telegram import Bot
+
+from kehoach_bot.config import Settings
+from kehoach_bot.db.engine import session_scope
+from kehoach_bot.domain.roles import Role
+from kehoach_bot.services.people import accept_invite, issue_invite
+from kehoach_bot.telegram.context import BotServices
+from tests.auxil.fake_telegram import FakeTelegram
+from tests.e2e.conftest import TOKEN, Clock
+
+# Wednesday 25/11/2026, 09:00 in Hà Nội: within sending hours on a working day.
+MORNING = datetime.fromisoformat("2026-11-25T02:00:00+00:00")
+
+
+@dataclass
+class Delivery:
+    """The pieces a delivery test drives."""
+
+    fake: FakeTelegram
+    bot: Bot
+    services: BotServices
+    clock: Clock
+    engine: Engine
+
+    def join(self, user_id: int, unit: str) -> None:
+        """Bind a Telegram user as an officer of `unit` (as /start with an invite would)."""
+        with session_scope(self.engine) as session:
+            invite = issue_invite(
+                session, unit_code=unit, role=Role.OFFICER, hours=1, actor="t", now=self.clock()
+            )
+            accept_invite(
+                session,
+                code=invite.code,
+                telegram_user_id=user_id,
+                chat_id=user_id,
+                full_name=f"Cán bộ {user_id}",
+                now=self.clock(),
+            )
+
+
+@pytest.fixture
+async def delivery(engine: Engine, settings: Settings) -> AsyncIterator[Delivery]:
+    """A started Bot talking to the fake server over HTTP."""
+    fake = FakeTelegram(TOKEN)
+    fake.start()
+    clock = Clock(MORNING)
+    configured = replace(
+        settings,
+        telegram=replace(settings.telegram, token=TOKEN, base_url=fake.base_url),
+    )
+    bot = Bot(TOKEN, base_url=fake.base_url)
+    async with bot:
+        yield Delivery(fake, bot, BotServices(configured, engine, clock), clock, engine)
+    fake.stop()

@@ -1,0 +1,183 @@
+"""The tick on a real database against the fake Bot API: due reminders, idempotency, downtime,
+faults, cancellation, and two dispatchers on one outbox."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import col, select
+
+from jobs.dispatch import dispatch_once
+from jobs.tick import plan_reminders, run_tick
+from kehoach_bot.db.engine import session_scope
+from kehoach_bot.db.models import Occurrence, Outbox, Unit
+from kehoach_bot.services.outbox import Status, latest_and_next
+from tests.delivery.conftest import Delivery
+
+OFFICER = 2001
+
+
+def rows(delivery: Delivery) -> list[Outbox]:
+    with session_scope(delivery.engine) as session:
+        return list(session.exec(select(Outbox).order_by(col(Outbox.id))).all())
+
+
+def open_occurrences(delivery: Delivery, unit: str) -> list[Occurrence]:
+    with session_scope(delivery.engine) as session:
+        unit_id = session.exec(select(Unit.id).where(Unit.code == unit)).one()
+        return list(
+            session.exec(
+                select(Occurrence).where(Occurrence.unit_id == unit_id, Occurrence.state == "open")
+            ).all()
+        )
+
+
+async def test_due_reminder_is_sent_once_with_its_buttons(delivery: Delivery) -> None:
+    delivery.join(OFFICER, "GL-SNV")
+    planned, sent = await run_tick(delivery.bot, delivery.services)
+    # Gia Lai 2026: 25/11 is today (last day 24/11 passed: overdue), 5/12 and 15/12 upcoming.
+    assert planned.enqueued >= 1 and sent.sent == 1
+    messages = delivery.fake.messages_to(OFFICER)
+    assert len(messages) == 1 and "Nhắc hạn báo cáo" in messages[0]
+    markup = delivery.fake.sent()[0].params["reply_markup"]["inline_keyboard"]
+    assert markup[0][0]["text"] == "✅ Đã nộp"
+    # Ticks later the same day send nothing new: the reminder is already in the outbox.
+    for _ in range(3):
+        planned, _ = await run_tick(delivery.bot, delivery.services)
+        assert planned.enqueued == 0
+    assert len(delivery.fake.messages_to(OFFICER)) == len(
+        [r for r in rows(delivery) if r.status == Status.SENT]
+    )
+    keys = Counter(r.dedupe_key for r in rows(delivery))
+    assert max(keys.values()) == 1
+
+
+async def test_after_ten_days_of_downtime_one_catch_up_per_occurrence(delivery: Delivery) -> None:
+    delivery.join(OFFICER, "GL-SNV")
+    delivery.clock.advance(days=10)  # Saturday 5/12 → move to Monday 7/12
+    delivery.clock.advance(days=2)
+    planned = plan_reminders(delivery.services, delivery.clock())
+    per_occurrence = Counter(r.occurrence_id for r in rows(delivery))
+    assert planned.enqueued == len(per_occurrence)
+    assert set(per_occurrence.values()) == {1}
+    today = delivery.clock().date()
+    due_now = {
+        o.id
+        for o in open_occurrences(delivery, "GL-SNV")
+        if latest_and_next(o.last_day, (7, 3, 1, 0), today)[0] is not None
+    }
+    assert due_now and set(per_occurrence) == due_now
+
+
+async def test_no_reminders_outside_hours_or_on_holidays(delivery: Delivery) -> None:
+    delivery.join(OFFICER, "GL-SNV")
+    delivery.clock.advance(hours=12)  # 21:00 local
+    assert plan_reminders(delivery.services, delivery.clock()).enqueued == 0
+    delivery.clock.advance(days=3, hours=-12)  # Saturday morning
+    assert plan_reminders(delivery.services, delivery.clock()).enqueued == 0
+    assert rows(delivery) == []
+
+
+async def test_done_or_extended_stops_an_enqueued_reminder(delivery: Delivery) -> None:
+    delivery.join(OFFICER, "GL-SNV")
+    plan_reminders(delivery.services, delivery.clock())
+    queued = rows(delivery)
+    assert queued
+    with session_scope(delivery.engine) as session:
+        for row in queued:
+            occ = session.get(Occurrence, row.occurrence_id)
+            assert occ is not None
+            occ.state = "done"
+    for _ in range(len(queued)):  # one message per chat per run: the rest wait a second
+        await dispatch_once(delivery.bot, delivery.services, worker="w", limit=50)
+        delivery.clock.advance(seconds=2)
+    assert {r.status for r in rows(delivery)} == {Status.CANCELLED}
+    assert delivery.fake.messages_to(OFFICER) == []
+
+
+@pytest.mark.parametrize(
+    ("status", "description", "retry_after", "expected", "retries"),
+    [
+        (429, "Too Many Requests: retry after 7", 7, Status.PENDING, 0),
+        (500, "Internal Server Error", None, Status.PENDING, 1),
+        (502, "Bad Gateway", None, Status.PENDING, 1),
+        (403, "Forbidden: bot was blocked by the user", None, Status.UNDELIVERABLE, 0),
+        (400, "Bad Request: chat not found", None, Status.UNDELIVERABLE, 0),
+    ],
+)
+async def test_faults_are_handled(
+    delivery: Delivery,
+    status: int,
+    description: str,
+    retry_after: int | None,
+    expected: str,
+    retries: int,
+) -> None:
+    delivery.join(OFFICER, "GL-SNV")
+    plan_reminders(delivery.services, delivery.clock())
+    delivery.fake.fail("sendMessage", status, description, retry_after=retry_after)
+    await dispatch_once(delivery.bot, delivery.services, worker="w", limit=1)
+    (first, *_) = rows(delivery)
+    assert first.status == expected
+    if expected == Status.PENDING:
+        if retry_after:
+            assert first.next_attempt_at == delivery.clock() + timedelta(seconds=retry_after)
+        assert first.attempts == retries + (1 if retry_after else 0)
+        # Once the wait is over, it goes out.
+        delivery.clock.advance(seconds=60)
+        await dispatch_once(delivery.bot, delivery.services, worker="w", limit=1)
+        assert rows(delivery)[0].status == Status.SENT
+    else:
+        assert description.split(": ")[-1].lower() in first.last_error.lower()
+
+
+async def test_a_killed_claim_is_released_and_sent_later(delivery: Delivery) -> None:
+    delivery.join(OFFICER, "GL-SNV")
+    plan_reminders(delivery.services, delivery.clock())
+    from kehoach_bot.services import outbox
+
+    with session_scope(delivery.engine) as session:
+        claimed = outbox.claim(session, now=delivery.clock(), worker="dead", limit=10)
+        assert claimed
+    # The process that claimed them died; five minutes later they are back in the queue.
+    delivery.clock.advance(minutes=6)
+    report = await dispatch_once(delivery.bot, delivery.services, worker="alive", limit=10)
+    assert report.sent == 1 and report.claimed == len(claimed)
+
+
+async def test_two_dispatchers_never_send_a_row_twice(delivery: Delivery) -> None:
+    units = ["GL-SNV", "GL-SXD", "GL-SGDDT", "GL-SKHCN", "GL-SNNMT", "GL-SVHTTDL", "GL-BHXH"]
+    for i, unit in enumerate(units):
+        for j in range(6):
+            delivery.join(3000 + 10 * i + j, unit)
+    plan_reminders(delivery.services, delivery.clock())
+    queued = len(rows(delivery))
+    assert queued >= 40
+    for _ in range(40):
+        if all(r.status == Status.SENT for r in rows(delivery)):
+            break
+        await asyncio.gather(
+            dispatch_once(delivery.bot, delivery.services, worker="a", limit=15),
+            dispatch_once(delivery.bot, delivery.services, worker="b", limit=15),
+        )
+        delivery.clock.advance(seconds=2)
+    sent = [(c.params["chat_id"], c.params["text"]) for c in delivery.fake.sent()]
+    final = rows(delivery)
+    assert {r.status for r in final} == {Status.SENT}
+    assert len(sent) == queued
+    assert len({r.telegram_message_id for r in final}) == queued
+
+
+def test_stage_selection_on_the_calendar() -> None:
+    # Last on-time day Saturday 19/10/2024: remind from Friday 18/10 backwards.
+    assert latest_and_next(date(2024, 10, 19), (7, 3, 1, 0), date(2024, 10, 8)) == (
+        None,
+        date(2024, 10, 9),
+    )
+    latest, following = latest_and_next(date(2024, 10, 19), (7, 3, 1, 0), date(2024, 10, 16))
+    assert latest is not None and latest.key == "truoc-3" and following == date(2024, 10, 17)
+    latest, following = latest_and_next(date(2024, 10, 19), (7, 3, 1, 0), date(2024, 10, 21))
+    assert latest is not None and latest.key == "qua-han-1" and following == date(2024, 10, 24)
