@@ -11,6 +11,7 @@ from datetime import datetime, time
 
 from telegram import Bot
 
+from jobs.digests import enqueue_digests
 from jobs.dispatch import DispatchReport, dispatch_once, worker_name
 from kehoach_bot.db.models import Heartbeat
 from kehoach_bot.domain.reminders import ReminderPolicy
@@ -61,10 +62,12 @@ async def run_tick(
     assert isinstance(bot, Bot)
     now = services.now()
     planned = plan_reminders(services, now)
+    digests = enqueue_digests(services, now)
     sent = await dispatch_once(
         bot, services, worker=worker_name(), limit=services.settings.reminders.batch
     )
     info = {
+        "digests": digests,
         "examined": planned.examined,
         "enqueued": planned.enqueued,
         "without_recipient": planned.without_recipient,

@@ -47,6 +47,7 @@ class ReminderSettings:
     until_hour: int = 17
     horizon_days: int = 400
     tick_seconds: int = 30
+    digest_hour: int = 8
     batch: int = 200
     overall_per_second: int = 30
     group_per_minute: int = 20
@@ -135,6 +136,7 @@ def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
             horizon_days=int(reminders.get("horizon_days", 400)),
             until_hour=_hour(reminders.get("until_hour", 17), "until_hour"),
             tick_seconds=_positive(reminders.get("tick_seconds", 30), "tick_seconds"),
+            digest_hour=_hour(reminders.get("digest_hour", 8), "digest_hour"),
             batch=_positive(reminders.get("batch", 200), "batch"),
             overall_per_second=_positive(
                 reminders.get("overall_per_second", 30), "overall_per_second"

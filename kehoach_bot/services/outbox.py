@@ -175,6 +175,33 @@ def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) ->
     return inserted
 
 
+def enqueue_messages(
+    session: Session, messages: list[tuple[str, int, str, str]], *, now: datetime
+) -> int:
+    """Queue ready-made texts (digests): (dedupe key, chat, stage, text); duplicates skipped."""
+    return _insert_ignoring_duplicates(
+        session,
+        [
+            {
+                "dedupe_key": key,
+                "occurrence_id": None,
+                "chat_id": chat_id,
+                "person_id": None,
+                "stage": stage,
+                "kind": "digest",
+                "text": text,
+                "status": Status.PENDING,
+                "attempts": 0,
+                "next_attempt_at": now,
+                "last_error": "",
+                "claimed_by": "",
+                "created_at": now,
+            }
+            for key, chat_id, stage, text in messages
+        ],
+    )
+
+
 def release_stale_claims(session: Session, *, now: datetime) -> int:
     """Give back rows claimed by a process that died before marking them."""
     result = session.execute(

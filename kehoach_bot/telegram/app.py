@@ -78,6 +78,7 @@ def _add_handlers(application: BotApplication) -> None:
         "quahan": coordinator.overdue,
         "giahan": coordinator.pending,
         "dotxuat": coordinator.ad_hoc,
+        "tonghop": coordinator.digest_now,
         "moi": admin.invite,
         "kehoach": admin.plans,
         "thuhoi": admin.revoke,

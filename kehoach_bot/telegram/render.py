@@ -12,6 +12,7 @@ from kehoach_bot.db.models import AuditLog, Extension
 from kehoach_bot.domain.roles import ROLE_TEXT, Role
 from kehoach_bot.domain.status import Status
 from kehoach_bot.domain.vietnamese import format_date, weekday_name
+from kehoach_bot.services.digests import PlanDigest
 from kehoach_bot.services.people import Identity, IssuedInvite
 from kehoach_bot.services.plans import PlanView
 from kehoach_bot.services.replies import Attachment, ReplyOutcome
@@ -328,3 +329,52 @@ def audit_log(entries: Sequence[AuditLog], tz: ZoneInfo) -> list[str]:
 def _local(moment: datetime, tz: ZoneInfo) -> str:
     local = moment.astimezone(tz)
     return f"{format_date(local.date())} {local:%H:%M}"
+
+
+def digest(item: PlanDigest, today: date) -> list[str]:
+    """One plan's digest: due soon, overdue with days late, undeliverable reminders; paged."""
+    lines: list[str] = []
+    if item.due_soon:
+        lines.append(t.DIGEST_DUE_SOON.format(count=len(item.due_soon)))
+        lines += [
+            t.DIGEST_DUE_SOON_LINE.format(
+                unit=v.unit_name, title=v.title, period=v.period, last_day=format_date(v.deadline)
+            )
+            for v in item.due_soon
+        ]
+    if item.overdue:
+        lines.append(t.DIGEST_OVERDUE.format(count=len(item.overdue)))
+        lines += [
+            t.DIGEST_OVERDUE_LINE.format(
+                unit=v.unit_name, title=v.title, period=v.period, days=days_late(v, today)
+            )
+            for v in item.overdue
+        ]
+    if item.undeliverable:
+        lines.append(t.DIGEST_UNDELIVERABLE.format(count=len(item.undeliverable)))
+        lines += [
+            t.DIGEST_UNDELIVERABLE_LINE.format(unit=v.unit_name, title=v.title, error=error[:120])
+            for v, error in item.undeliverable
+        ]
+    return paginate(
+        lines, t.DIGEST_TITLE.format(date=format_date(today), plan=item.plan_title[:150])
+    )
+
+
+def weekly(item: PlanDigest, today: date) -> str:
+    """The weekly summary: the four category counts of one plan."""
+    counts = {
+        status.value: item.counts.get(status, 0)
+        for status in (
+            Status.DONE_ON_TIME,
+            Status.DONE_LATE,
+            Status.OPEN_ON_TIME,
+            Status.OPEN_OVERDUE,
+        )
+    }
+    week = today.isocalendar()
+    return (
+        t.WEEKLY_TITLE.format(week=f"{week.week}/{week.year}", plan=item.plan_title[:150])
+        + "\n"
+        + t.STATUS_COUNTS.format(**counts)
+    )

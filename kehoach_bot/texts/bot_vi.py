@@ -65,6 +65,7 @@ HELP: dict[Role, tuple[str, ...]] = {
         "/quahan — các đơn vị đang quá hạn",
         "/giahan — các đề nghị gia hạn chờ duyệt",
         "/dotxuat MÃ_ĐƠN_VỊ[,MÃ…] NGÀY nội dung — gửi yêu cầu báo cáo đột xuất",
+        "/tonghop — bản tổng hợp sắp đến hạn, quá hạn, không gửi được (ngay bây giờ)",
     ),
     Role.ADMIN: (
         "/moi MÃ_ĐƠN_VỊ officer|coordinator|admin [số giờ] — tạo đường dẫn mời",
@@ -173,6 +174,7 @@ COMMANDS: dict[Role | None, tuple[tuple[str, str], ...]] = {
         ("quahan", "Đơn vị quá hạn"),
         ("giahan", "Đề nghị gia hạn chờ duyệt"),
         ("dotxuat", "Gửi yêu cầu báo cáo đột xuất"),
+        ("tonghop", "Tổng hợp sắp đến hạn và quá hạn"),
     ),
     Role.ADMIN: (
         ("moi", "Tạo đường dẫn mời"),
@@ -222,3 +224,13 @@ MERGE_USAGE = "Cách dùng: /sapnhap MÃ_CŨ MÃ_MỚI [NGÀY]"
 SPLIT_USAGE = "Cách dùng: /chiatach MÃ_CŨ MÃ_MỚI1,MÃ_MỚI2 [all|MÃ_MỚI] [NGÀY]"
 SUCCESSION_PREVIEW = "{old} → {successors} từ {date}. Nếu lưu: {transferred} kỳ còn mở chuyển sang đơn vị kế thừa, +{created} kỳ mới cho đơn vị kế thừa."
 SUCCESSION_SAVED = "Đã ghi nhận {old} → {successors}."
+
+DIGEST_TITLE = "📋 Tổng hợp {date} — {plan}"
+DIGEST_DUE_SOON = "Sắp đến hạn ({count}):"
+DIGEST_DUE_SOON_LINE = "• {unit} — {title}, {period}: hạn cuối {last_day}"
+DIGEST_OVERDUE = "Quá hạn ({count}):"
+DIGEST_OVERDUE_LINE = "• {unit} — {title}, {period}: quá {days} ngày"
+DIGEST_UNDELIVERABLE = "Không gửi được lời nhắc ({count}) — cần liên hệ trực tiếp:"
+DIGEST_UNDELIVERABLE_LINE = "• {unit} — {title}: {error}"
+WEEKLY_TITLE = "📊 Tổng kết tuần {week} — {plan}"
+DIGEST_NOTHING = "Không có gì cần báo: không có báo cáo sắp đến hạn hay quá hạn. 👍"

@@ -225,3 +225,14 @@ async def test_in_a_group_only_bound_members_count(bot: BotEnv) -> None:
     fake.press(5555, encode(Action.PROGRESS, _some_open_occurrence(bot, "GL-SNV")))
     answer = await fake.wait_answer()
     assert "không có quyền" in str(answer.params["text"])
+
+
+async def test_coordinator_asks_for_the_digest_now(bot: BotEnv) -> None:
+    fake = bot.fake
+    await bot.join(COORDINATOR, "GL-SYT", "coordinator")
+    fake.send_text(COORDINATOR, "/tonghop")
+    digest = await fake.wait_text(COORDINATOR, "Tổng hợp 24/11/2026")
+    assert "Quá hạn" in str(digest.params["text"])
+    await bot.join(OFFICER, "GL-SNV", "officer")
+    fake.send_text(OFFICER, "/tonghop")
+    await fake.wait_text(OFFICER, "không có quyền")

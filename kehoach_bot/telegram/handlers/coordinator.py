@@ -10,7 +10,7 @@ from telegram import Update
 
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.vietnamese import BadDate, format_date, parse_date
-from kehoach_bot.services import people, replies, requests, tracking
+from kehoach_bot.services import digests, people, replies, requests, tracking
 from kehoach_bot.services.errors import ServiceError
 from kehoach_bot.telegram import render
 from kehoach_bot.telegram.callbacks import Action, Callback
@@ -197,3 +197,19 @@ async def ad_hoc(update: Update, context: BotContext) -> None:
             )
         ],
     )
+
+
+@coordinator_only
+async def digest_now(update: Update, context: BotContext) -> None:
+    """/tonghop: the same digest the coordinator gets in the morning, now."""
+    user = update.effective_user
+    assert user is not None
+    services = context.services
+    identity = services.identify(user.id)
+    today = services.today()
+    with services.session() as session:
+        found = digests.plan_digests(
+            session, identity, today=today, now=services.now(), tz=services.settings.tz
+        )
+    pages = [page for item in found if item.has_news for page in render.digest(item, today)]
+    await reply_pages(update, pages or [t.DIGEST_NOTHING])

@@ -1,0 +1,93 @@
+"""Coordinators' digests: news only, once a day, undeliverable reminders, the Monday summary."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import col, select
+
+from jobs.digests import enqueue_digests
+from jobs.dispatch import dispatch_once
+from jobs.tick import plan_reminders
+from kehoach_bot.db.engine import session_scope
+from kehoach_bot.db.models import Outbox
+from kehoach_bot.domain.roles import Role
+from kehoach_bot.services.people import accept_invite, issue_invite
+from tests.delivery.conftest import Delivery
+
+COORDINATOR, QUIET_COORDINATOR, OFFICER = 4001, 4002, 4003
+
+
+def join(delivery: Delivery, user_id: int, unit: str, role: Role) -> None:
+    with session_scope(delivery.engine) as session:
+        invite = issue_invite(
+            session, unit_code=unit, role=role, hours=1, actor="t", now=delivery.clock()
+        )
+        accept_invite(
+            session,
+            code=invite.code,
+            telegram_user_id=user_id,
+            chat_id=user_id,
+            full_name="Đầu mối",
+            now=delivery.clock(),
+        )
+
+
+def digests(delivery: Delivery) -> list[Outbox]:
+    with session_scope(delivery.engine) as session:
+        return list(
+            session.exec(
+                select(Outbox).where(Outbox.kind == "digest").order_by(col(Outbox.id))
+            ).all()
+        )
+
+
+async def send_all(delivery: Delivery) -> None:
+    for _ in range(10):
+        await dispatch_once(delivery.bot, delivery.services, worker="w", limit=100)
+        delivery.clock.advance(seconds=2)
+
+
+async def test_daily_digest_lists_overdue_units_once_and_only_when_there_is_news(
+    delivery: Delivery,
+) -> None:
+    join(delivery, COORDINATOR, "GL-SYT", Role.COORDINATOR)
+    join(delivery, QUIET_COORDINATOR, "BL-PLDTBXH", Role.COORDINATOR)  # Bình Lục: nothing dated
+    assert enqueue_digests(delivery.services, delivery.clock()) >= 1
+    assert enqueue_digests(delivery.services, delivery.clock() + timedelta(hours=2)) == 0
+    await send_all(delivery)
+    texts = delivery.fake.messages_to(COORDINATOR)
+    assert texts and "Tổng hợp 25/11/2026" in texts[0]
+    assert (
+        "Quá hạn" in texts[0] and "Sở Nội vụ tỉnh Gia Lai" in texts[0] and "quá 1 ngày" in texts[0]
+    )
+    assert delivery.fake.messages_to(QUIET_COORDINATOR) == []
+
+
+async def test_digest_reports_undeliverable_reminders_and_monday_summary(
+    delivery: Delivery,
+) -> None:
+    join(delivery, COORDINATOR, "GL-SYT", Role.COORDINATOR)
+    join(delivery, OFFICER, "GL-SNV", Role.OFFICER)
+    plan_reminders(delivery.services, delivery.clock())
+    for _ in range(3):
+        delivery.fake.fail(
+            "sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=OFFICER
+        )
+    await send_all(delivery)
+    delivery.clock.advance(days=5)  # Monday 30/11/2026, 09:00
+    enqueue_digests(delivery.services, delivery.clock())
+    await send_all(delivery)
+    texts = delivery.fake.messages_to(COORDINATOR)
+    assert any("Không gửi được lời nhắc" in t and "Sở Nội vụ tỉnh Gia Lai" in t for t in texts)
+    weekly = [t for t in texts if "Tổng kết tuần 49/2026" in t]
+    assert (
+        weekly and "Hoàn thành đúng hạn: 0" in weekly[0] and "Đang thực hiện quá hạn:" in weekly[0]
+    )
+
+
+async def test_no_digest_before_the_hour_or_at_the_weekend(delivery: Delivery) -> None:
+    join(delivery, COORDINATOR, "GL-SYT", Role.COORDINATOR)
+    assert enqueue_digests(delivery.services, delivery.clock() - timedelta(hours=2)) == 0  # 07:00
+    assert enqueue_digests(delivery.services, delivery.clock() + timedelta(days=3)) == 0  # Saturday
+    assert digests(delivery) == []
