@@ -5,8 +5,10 @@ It holds no state of its own: kill the process at any moment and the next start 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import time as clock
 from datetime import datetime, time
 
 from telegram import Bot
@@ -52,6 +54,38 @@ def plan_reminders(services: BotServices, now: datetime) -> outbox.EnqueueReport
         return outbox.enqueue_due_reminders(
             session, now=now, tz=settings.tz, policy=reminder_policy(services)
         )
+
+
+async def send_pending(bot: Bot, services: BotServices, *, budget: float) -> DispatchReport:
+    """Dispatch batch after batch until nothing is due or the time budget of this tick is spent."""
+    total = DispatchReport()
+    worker = worker_name()
+    deadline = clock.monotonic() + budget
+    idle = 0
+    while clock.monotonic() < deadline and idle < 2:
+        report = await dispatch_once(
+            bot, services, worker=worker, limit=services.settings.reminders.batch
+        )
+        for name in (
+            "claimed",
+            "sent",
+            "retried",
+            "failed",
+            "undeliverable",
+            "cancelled",
+            "deferred",
+        ):
+            setattr(total, name, getattr(total, name) + getattr(report, name))
+        idle = idle + 1 if report.sent + report.retried + report.cancelled == 0 else 0
+        if report.claimed == report.deferred:
+            # Nothing went out: what is left waits for its chat's one-second gap, or for later.
+            with services.session() as session:
+                upcoming = outbox.next_due(session)
+            wait = (upcoming - services.now()).total_seconds() if upcoming else None
+            if wait is None or wait > 2 or clock.monotonic() + max(wait, 0) > deadline:
+                break
+            await asyncio.sleep(max(wait, 0.05))
+    return total
 
 
 async def run_tick(

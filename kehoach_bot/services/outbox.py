@@ -212,6 +212,13 @@ def release_stale_claims(session: Session, *, now: datetime) -> int:
     return result.rowcount or 0  # type: ignore[attr-defined]
 
 
+def next_due(session: Session) -> datetime | None:
+    """When the earliest pending row may be sent."""
+    return session.exec(
+        select(func.min(col(Outbox.next_attempt_at))).where(Outbox.status == Status.PENDING)
+    ).one()
+
+
 def claim(session: Session, *, now: datetime, worker: str, limit: int) -> list[Outbox]:
     """Take up to `limit` pending rows that are due, for this worker only."""
     query = (
