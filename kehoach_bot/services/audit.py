@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import AuditLog
+
+_INSERT = insert(AuditLog)
 
 
 def record(
@@ -22,16 +25,18 @@ def record(
     now: datetime,
 ) -> None:
     """Append one audit entry in the caller's transaction."""
-    session.add(
-        AuditLog(
-            actor=actor,
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            before=before,
-            after=after,
-            at=now,
-        )
+    # One statement, parameters apart: the compiled insert is cached across calls.
+    session.execute(
+        _INSERT,
+        {
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "entity_id": str(entity_id),
+            "before": before,
+            "after": after,
+            "at": now,
+        },
     )
 
 

@@ -7,8 +7,10 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import Invite, Membership, Occurrence, Person, Unit
@@ -172,21 +174,41 @@ def _person(
     return person
 
 
+@cache
+def _identity_query() -> Any:
+    # Plain columns, built once: this runs for every message and every button press.
+    return (
+        select(  # type: ignore[call-overload]
+            col(Person.id),
+            col(Person.full_name),
+            col(Person.active),
+            col(Membership.role),
+            col(Membership.revoked_at),
+            col(Unit.id),
+            col(Unit.code),
+            col(Unit.name),
+        )
+        .outerjoin(Membership, col(Membership.person_id) == col(Person.id))
+        .outerjoin(Unit, col(Unit.id) == col(Membership.unit_id))
+        .where(col(Person.telegram_user_id) == bindparam("user_id"))
+        .order_by(col(Unit.code))
+    )
+
+
 def identify(session: Session, telegram_user_id: int, admin_ids: tuple[int, ...]) -> Identity:
     """The person behind a Telegram user id, with their live memberships."""
-    person = session.exec(select(Person).where(Person.telegram_user_id == telegram_user_id)).first()
     is_admin = telegram_user_id in admin_ids
-    if person is None or not person.active:
+    rows = session.connection().execute(_identity_query(), {"user_id": telegram_user_id}).all()
+    if not rows or not rows[0][2]:
         return Identity(telegram_user_id, None, "", is_admin)
-    rows = session.exec(
-        select(Membership, Unit)
-        .join(Unit, col(Unit.id) == col(Membership.unit_id))
-        .where(Membership.person_id == person.id, col(Membership.revoked_at).is_(None))
-        .order_by(col(Unit.code))
-    ).all()
-    memberships = [UnitRole(u.id or 0, u.code, u.name, Role(m.role)) for m, u in rows]
+    person_id, full_name = rows[0][0], rows[0][1]
+    memberships = [
+        UnitRole(unit_id, code, name, Role(role))
+        for _, _, _, role, revoked_at, unit_id, code, name in rows
+        if role is not None and revoked_at is None
+    ]
     is_admin = is_admin or any(m.role is Role.ADMIN for m in memberships)
-    return Identity(telegram_user_id, person.id, person.full_name, is_admin, memberships)
+    return Identity(telegram_user_id, person_id, full_name, is_admin, memberships)
 
 
 def revoke(session: Session, *, telegram_user_id: int, actor: str, now: datetime) -> int:

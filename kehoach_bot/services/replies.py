@@ -7,19 +7,27 @@ on the server, for every action: callback data and command arguments are never t
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import insert, update
 from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import Extension, Occurrence, Reply
-from kehoach_bot.domain.status import State, Status
+from kehoach_bot.domain.status import State, Status, status_of
 from kehoach_bot.services import audit
 from kehoach_bot.services.errors import InvalidInput, NotFound, ServiceError
 from kehoach_bot.services.people import Identity
-from kehoach_bot.services.tracking import OccurrenceView, get_view, may_answer, may_coordinate
+from kehoach_bot.services.tracking import (
+    VIETNAM,
+    OccurrenceView,
+    get_view,
+    may_answer,
+    may_coordinate,
+)
 
 MAX_TEXT = 2000
+_INSERT_REPLY = insert(Reply)
 MAX_EXTENSION = timedelta(days=366)
 
 
@@ -89,41 +97,44 @@ def record_reply(
     text = _clean(text)
     if kind is ReplyKind.STUCK and not text:
         raise InvalidInput("Hãy ghi ngắn gọn vướng mắc để đơn vị đầu mối biết.")
-    occurrence = session.get(Occurrence, occurrence_id)
-    assert occurrence is not None
-    session.add(
-        Reply(
-            occurrence_id=occurrence_id,
-            person_id=identity.person_id,
-            kind=kind.value,
-            text=text,
-            telegram_message_id=message_id,
-            file_name=attachment.file_name if attachment else None,
-            file_path=attachment.path if attachment else None,
-            file_size=attachment.size if attachment else None,
-            file_sha256=attachment.sha256 if attachment else None,
-            created_at=now,
-        )
+    session.execute(
+        _INSERT_REPLY,
+        {
+            "occurrence_id": occurrence_id,
+            "person_id": identity.person_id,
+            "kind": kind.value,
+            "text": text,
+            "telegram_message_id": message_id,
+            "file_name": attachment.file_name if attachment else None,
+            "file_path": attachment.path if attachment else None,
+            "file_size": attachment.size if attachment else None,
+            "file_sha256": attachment.sha256 if attachment else None,
+            "created_at": now,
+        },
     )
-    on_time: bool | None = None
-    if kind is ReplyKind.SUBMITTED:
-        if occurrence.state != State.DONE.value:
-            occurrence.state, occurrence.submitted_at = State.DONE.value, now
-        occurrence.updated_at = now
-        session.flush()
-        view = get_view(session, occurrence_id, today)
-        on_time = view.status is Status.DONE_ON_TIME
+    if kind is not ReplyKind.SUBMITTED:
+        return ReplyOutcome(view, None)  # the reply row itself records who said what, and when
+    submitted_on = view.submitted_on
+    if view.state is not State.DONE:  # the first submission's time is the one that counts
+        session.execute(
+            update(Occurrence)
+            .where(col(Occurrence.id) == occurrence_id)
+            .values(state=State.DONE.value, submitted_at=now, updated_at=now)
+        )
+        submitted_on = now.astimezone(VIETNAM).date()
+    status = status_of(State.DONE, view.last_day, today, submitted_on, view.extended_to)
     audit.record(
         session,
         actor=f"tg:{identity.telegram_user_id}",
-        action=f"reply_{kind.value}",
+        action="reply_submitted",
         entity="occurrence",
         entity_id=occurrence_id,
-        after={"text": text[:200], "file": attachment.file_name if attachment else None},
+        before={"state": view.state.value},
+        after={"state": State.DONE.value, "file": attachment.file_name if attachment else None},
         now=now,
     )
-    session.flush()
-    return ReplyOutcome(view, on_time)
+    done = replace(view, state=State.DONE, status=status, due_soon=False, submitted_on=submitted_on)
+    return ReplyOutcome(done, status is Status.DONE_ON_TIME)
 
 
 def request_extension(

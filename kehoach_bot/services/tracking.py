@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import bindparam
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
 
@@ -68,64 +70,109 @@ class OccurrenceView:
         return WORDING_TEXT[Wording(self.wording)]
 
 
+@cache
 def view_query() -> Any:
-    """Occurrences joined with what a view shows; callers add filters and order."""
-    recipient, via = aliased(Unit), aliased(Unit)
+    """Occurrences joined with what a view shows; callers add filters and order.
+
+    Plain labelled columns rather than entities (loading six entities per row dominated the
+    cost), built once: statements are immutable and building the aliased joins is costly too.
+    """
+    recipient, via = aliased(Unit, name="recipient"), aliased(Unit, name="via")
+    columns: list[Any] = [
+        col(Occurrence.id).label("id"),
+        col(Occurrence.state).label("state"),
+        col(Occurrence.submitted_at).label("submitted_at"),
+        col(Occurrence.last_day).label("last_day"),
+        col(Occurrence.extended_to).label("extended_to"),
+        col(Occurrence.period_label).label("period"),
+        col(Occurrence.period_key).label("period_key"),
+        col(Occurrence.due_date).label("due"),
+        col(Occurrence.wording).label("wording"),
+        col(Occurrence.remind_by).label("remind_by"),
+        col(Plan.code).label("plan"),
+        col(Plan.title).label("plan_title"),
+        col(Obligation.id).label("obligation_id"),
+        col(Obligation.code).label("obligation"),
+        col(Obligation.title).label("title"),
+        col(Obligation.quote).label("quote"),
+        col(Obligation.recipient_id).label("recipient_id"),
+        col(Obligation.via_id).label("via_id"),
+        col(Obligation.needs_review).label("needs_review"),
+        col(Unit.id).label("unit_id"),
+        col(Unit.code).label("unit"),
+        col(Unit.name).label("unit_name"),
+        col(recipient.name).label("recipient_name"),
+        col(recipient.code).label("recipient_code"),
+        col(via.name).label("via_name"),
+        col(via.code).label("via_code"),
+    ]
     return (
-        select(Occurrence, Obligation, Plan, Unit, recipient, via)  # type: ignore[call-overload]
+        select(*columns)
+        .select_from(Occurrence)
         .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
         .join(Plan, col(Plan.id) == col(Obligation.plan_id))
         .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
-        .outerjoin(recipient, recipient.id == Obligation.recipient_id)
-        .outerjoin(via, via.id == Obligation.via_id)
+        .outerjoin(recipient, col(recipient.id) == col(Obligation.recipient_id))
+        .outerjoin(via, col(via.id) == col(Obligation.via_id))
     )
 
 
-def to_view(
-    row: tuple[Occurrence, Obligation, Plan, Unit, Unit | None, Unit | None],
-    today: date,
-    tz: tzinfo = VIETNAM,
-) -> OccurrenceView:
+def to_view(row: Any, today: date, tz: tzinfo = VIETNAM) -> OccurrenceView:
     """Turn a row of `view_query()` into a view; statuses use local dates."""
-    occ, obligation, plan, unit, recipient, via = row
-    state = State(occ.state)
-    submitted = occ.submitted_at.astimezone(tz).date() if occ.submitted_at else None
-    status = status_of(state, occ.last_day, today, submitted, occ.extended_to)
+    m = row._mapping
+    state = State(m["state"])
+    submitted_at = m["submitted_at"]
+    submitted = submitted_at.astimezone(tz).date() if submitted_at else None
+    last_day, extended_to = m["last_day"], m["extended_to"]
+    status = status_of(state, last_day, today, submitted, extended_to)
+    values = {k: m[k] for k in _PLAIN_FIELDS}
     return OccurrenceView(
-        id=occ.id or 0,
-        plan=plan.code,
-        plan_title=plan.title,
-        obligation_id=obligation.id or 0,
-        obligation=obligation.code,
-        title=obligation.title,
-        quote=obligation.quote,
-        unit_id=unit.id or 0,
-        unit=unit.code,
-        unit_name=unit.name,
-        period=occ.period_label,
-        period_key=occ.period_key,
-        due=occ.due_date,
-        wording=occ.wording,
-        last_day=occ.last_day,
-        remind_by=occ.remind_by,
-        extended_to=occ.extended_to,
+        **values,
+        last_day=last_day,
+        extended_to=extended_to,
         state=state,
         status=status,
-        due_soon=is_due_soon(status, occ.last_day, today, occ.extended_to),
+        due_soon=is_due_soon(status, last_day, today, extended_to),
         submitted_on=submitted,
-        recipient_name=recipient.name if recipient else None,
-        via_name=via.name if via else None,
-        recipient_id=obligation.recipient_id,
-        via_id=obligation.via_id,
-        recipient_code=recipient.code if recipient else None,
-        via_code=via.code if via else None,
-        needs_review=obligation.needs_review,
     )
+
+
+_PLAIN_FIELDS = (
+    "id",
+    "plan",
+    "plan_title",
+    "obligation_id",
+    "obligation",
+    "title",
+    "quote",
+    "unit_id",
+    "unit",
+    "unit_name",
+    "period",
+    "period_key",
+    "due",
+    "wording",
+    "remind_by",
+    "recipient_name",
+    "via_name",
+    "recipient_id",
+    "via_id",
+    "recipient_code",
+    "via_code",
+    "needs_review",
+)
+
+
+@cache
+def _view_by_id() -> Any:
+    # Built once with a bound parameter: building and keying the statement on every call
+    # cost more than running it (this runs for every button press).
+    return view_query().where(col(Occurrence.id) == bindparam("occurrence_id"))
 
 
 def get_view(session: Session, occurrence_id: int, today: date) -> OccurrenceView:
     """One occurrence, or NotFound."""
-    row = session.exec(view_query().where(Occurrence.id == occurrence_id)).first()
+    row = session.connection().execute(_view_by_id(), {"occurrence_id": occurrence_id}).first()
     if row is None:
         raise NotFound("Không tìm thấy kỳ báo cáo này (có thể đã bị xóa hoặc chuyển).")
     return to_view(row, today)

@@ -131,8 +131,8 @@ async def _record(
     services, user = context.services, update.effective_user
     assert user is not None
     message = update.effective_message
-    identity = services.identify(user.id)
-    with services.session() as session:
+    with services.session() as session:  # one transaction: who it is, and what they said
+        identity = people.identify(session, user.id, services.settings.telegram.admins)
         return replies.record_reply(
             session,
             identity=identity,

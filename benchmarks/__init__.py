@@ -1,0 +1,1 @@
+"""Benchmarks of kehoach-bot: `bash benchmarks/run [--json] [--only NAME]`."""
