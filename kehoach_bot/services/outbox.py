@@ -166,13 +166,14 @@ def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) ->
         return 0
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    inserted = 0
-    for start in range(0, len(rows), 1000):
-        statement = insert(Outbox).values(rows[start : start + 1000])
-        statement = statement.on_conflict_do_nothing(index_elements=["dedupe_key"])
-        # RETURNING counts what was really inserted; rowcount is -1 for this on some drivers.
-        inserted += len(session.execute(statement.returning(col(Outbox.id))).all())
-    return inserted
+    # One statement executed for many rows (compiled once); RETURNING counts what was really
+    # inserted, since rows that already exist are skipped.
+    statement = (
+        insert(Outbox)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(col(Outbox.id))
+    )
+    return len(session.connection().execute(statement, rows).all())
 
 
 def enqueue_messages(
