@@ -13,7 +13,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, insert, text
 
 from benchmarks.common import NOW, Result, database
 from kehoach_bot.config import Settings
@@ -147,6 +147,9 @@ def build(engine: Engine) -> int:
             for start in range(0, len(rows), 20_000):
                 conn.execute(insert(Occurrence), rows[start : start + 20_000])
             total += len(rows)
+    with engine.connect() as conn:  # as autovacuum would after a load this size
+        conn.execute(text("ANALYZE"))
+        conn.commit()
     return total
 
 

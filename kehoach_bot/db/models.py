@@ -179,6 +179,7 @@ class Occurrence(SQLModel, table=True):
         UniqueConstraint("obligation_id", "unit_id", "period_key", name="uq_occurrence_key"),
         Index("ix_occurrence_state_last_day", "state", "last_day"),
         Index("ix_occurrence_unit_due", "unit_id", "due_date"),
+        Index("ix_occurrence_state_next_remind", "state", "next_remind_on"),
     )
     id: int | None = Field(default=None, primary_key=True)
     obligation_id: int = Field(foreign_key="obligation.id", index=True)
@@ -197,7 +198,7 @@ class Occurrence(SQLModel, table=True):
     extended_to: date | None = None
     routed_from_id: int | None = Field(default=None, foreign_key="occurrence.id")
     # The tick looks only at open occurrences whose next reminder day has come; None = compute.
-    next_remind_on: date | None = Field(default=None, index=True)
+    next_remind_on: date | None = None
     created_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 

@@ -1,8 +1,8 @@
 """outbox claims, heartbeat, next reminder day
 
-Revision ID: 61c1300f0a56
+Revision ID: be7cb49d51cc
 Revises: 7f640043c33b
-Create Date: 2026-11-24 05:10:02.535439
+Create Date: 2026-11-24 05:32:13.513579
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from alembic import op
 
 import kehoach_bot.db.types
 
-revision: str = "61c1300f0a56"
+revision: str = "be7cb49d51cc"
 down_revision: str | None = "7f640043c33b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -32,19 +32,30 @@ def upgrade() -> None:
     with op.batch_alter_table("occurrence", schema=None) as batch_op:
         batch_op.add_column(sa.Column("next_remind_on", sa.Date(), nullable=True))
         batch_op.create_index(
-            batch_op.f("ix_occurrence_next_remind_on"), ["next_remind_on"], unique=False
+            "ix_occurrence_state_next_remind", ["state", "next_remind_on"], unique=False
         )
 
+    # No released version wrote the outbox, so the new NOT NULL key needs no backfill.
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("dedupe_key", sqlmodel.sql.sqltypes.AutoString(length=160), nullable=False)
         )
         batch_op.add_column(sa.Column("person_id", sa.Integer(), nullable=True))
         batch_op.add_column(
-            sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False)
+            sa.Column(
+                "kind",
+                sqlmodel.sql.sqltypes.AutoString(length=16),
+                nullable=False,
+                server_default="reminder",
+            )
         )
         batch_op.add_column(
-            sa.Column("claimed_by", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False)
+            sa.Column(
+                "claimed_by",
+                sqlmodel.sql.sqltypes.AutoString(length=64),
+                nullable=False,
+                server_default="",
+            )
         )
         batch_op.add_column(
             sa.Column("claimed_at", kehoach_bot.db.types.UtcDateTime(timezone=True), nullable=True)
@@ -82,7 +93,7 @@ def downgrade() -> None:
         batch_op.drop_column("dedupe_key")
 
     with op.batch_alter_table("occurrence", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_occurrence_next_remind_on"))
+        batch_op.drop_index("ix_occurrence_state_next_remind")
         batch_op.drop_column("next_remind_on")
 
     op.drop_table("heartbeat")
