@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 import socket
+import time
 import warnings
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -24,6 +25,7 @@ from kehoach_bot.telegram import render
 from kehoach_bot.telegram.context import BotServices
 
 log = logging.getLogger(__name__)
+PER_CHAT_GAP = 1.05  # seconds between two messages to one chat
 
 
 def worker_name() -> str:
@@ -48,7 +50,8 @@ class DispatchReport:
 async def dispatch_once(
     bot: Bot, services: BotServices, *, worker: str, limit: int
 ) -> DispatchReport:
-    """Claim due rows and send them, at most one message per chat in this run."""
+    """Claim due rows and send them: chats in parallel, each chat's rows one after another
+    at least a second apart (Telegram allows about one message per second to a chat)."""
     report = DispatchReport()
     now = services.now()
     with services.session() as session:
@@ -56,24 +59,32 @@ async def dispatch_once(
         rows = outbox.claim(session, now=now, worker=worker, limit=limit)
         claimed = [(r.id or 0, r.occurrence_id, r.chat_id, r.stage, r.kind, r.text) for r in rows]
     report.claimed = len(claimed)
-    first_per_chat: dict[int, tuple[int, int | None, int, str, str, str]] = {}
-    later: list[int] = []
+    by_chat: dict[int, list[tuple[int, int | None, int, str, str, str]]] = {}
     for row in claimed:
-        if row[2] in first_per_chat:
-            later.append(row[0])
-        else:
-            first_per_chat[row[2]] = row
-    if later:
-        # Telegram allows about one message per second to a chat: the rest wait for the next run.
-        with services.session() as session:
-            for row_id in later:
-                outbox.mark_retry(session, row_id, error="", now=now, wait=timedelta(seconds=1))
-        report.deferred = len(later)
-    results = await asyncio.gather(*(_send(bot, services, row) for row in first_per_chat.values()))
-    for row_id, outcome in results:
-        report.outcomes[row_id] = outcome
-        setattr(report, outcome, getattr(report, outcome) + 1)
+        by_chat.setdefault(row[2], []).append(row)
+    results = await asyncio.gather(
+        *(_send_to_chat(bot, services, chat_rows) for chat_rows in by_chat.values())
+    )
+    for chat_results in results:
+        for row_id, outcome in chat_results:
+            report.outcomes[row_id] = outcome
+            setattr(report, outcome, getattr(report, outcome) + 1)
     return report
+
+
+async def _send_to_chat(
+    bot: Bot, services: BotServices, rows: list[tuple[int, int | None, int, str, str, str]]
+) -> list[tuple[int, str]]:
+    results: list[tuple[int, str]] = []
+    last_sent: float | None = None
+    for row in rows:
+        if last_sent is not None:
+            await asyncio.sleep(max(0.0, last_sent + PER_CHAT_GAP - time.monotonic()))
+        row_id, outcome = await _send(bot, services, row)
+        results.append((row_id, outcome))
+        if outcome == "sent":
+            last_sent = time.monotonic()
+    return results
 
 
 async def _send(

@@ -49,7 +49,7 @@ class ReminderSettings:
     tick_seconds: int = 30
     digest_hour: int = 8
     batch: int = 200
-    overall_per_second: int = 30
+    overall_per_second: int = 29
     group_per_minute: int = 20
 
 

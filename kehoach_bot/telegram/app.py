@@ -46,16 +46,7 @@ def build_application(services: BotServices) -> BotApplication:
         .token(telegram.token)
         .context_types(ContextTypes(context=BotContext))
         .post_init(_post_init)
-        .rate_limiter(
-            # Telegram's limits; retries stay with the outbox, which knows what is still due.
-            AIORateLimiter(
-                overall_max_rate=limits.overall_per_second,
-                overall_time_period=1,
-                group_max_rate=limits.group_per_minute,
-                group_time_period=60,
-                max_retries=0,
-            )
-        )
+        .rate_limiter(make_rate_limiter(limits.overall_per_second, limits.group_per_minute))
     )
     if telegram.base_url:
         builder = builder.base_url(telegram.base_url)
@@ -65,6 +56,19 @@ def build_application(services: BotServices) -> BotApplication:
     application.bot_data["services"] = services
     _add_handlers(application)
     return application
+
+
+def make_rate_limiter(per_second: int, group_per_minute: int) -> AIORateLimiter:
+    """Telegram's limits, paced evenly: one message every 1/N second rather than bursts of N
+    (a bucket of N would let up to 2N through in one second). Retries stay with the outbox,
+    which knows what is still due."""
+    return AIORateLimiter(
+        overall_max_rate=1,
+        overall_time_period=1 / per_second,
+        group_max_rate=1,
+        group_time_period=60 / group_per_minute,
+        max_retries=0,
+    )
 
 
 def _add_handlers(application: BotApplication) -> None:

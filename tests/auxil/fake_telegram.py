@@ -48,8 +48,13 @@ class Fault:
 class FakeTelegram:
     """The server, its recorded calls and its queue of updates."""
 
-    def __init__(self, token: str) -> None:
+    def __init__(self, token: str, *, enforce_limits: bool = False) -> None:
         self.token = token
+        # Telegram's limits, enforced like Telegram does (a 429) when asked: 30/s overall,
+        # 1/s per chat, 20/min per group. Violations are counted for the benchmarks.
+        self.enforce_limits = enforce_limits
+        self.violations = {"overall": 0, "chat": 0, "group": 0}
+        self._sends: list[tuple[float, int]] = []
         self.calls: list[Call] = []
         self.updates: list[dict[str, Any]] = []
         self.files: dict[str, bytes] = {}
@@ -340,10 +345,36 @@ class FakeTelegram:
             return fault.status, error
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._updates(params)}
+        if self.enforce_limits and method in ("sendMessage", "sendDocument"):
+            broken = self._limit(int(params.get("chat_id", 0)))
+            if broken:
+                with self._condition:
+                    self.violations[broken] += 1
+                return 429, {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": "Too Many Requests: retry after 1",
+                    "parameters": {"retry_after": 1},
+                }
         with self._condition:
             self.calls.append(Call(method, params, files))
             self._condition.notify_all()
         return 200, {"ok": True, "result": self._result(method, params, files)}
+
+    def _limit(self, chat_id: int) -> str | None:
+        """Which limit this send would break, if any; records the send otherwise."""
+        now = time.monotonic()
+        with self._condition:
+            recent = [(t, c) for t, c in self._sends if now - t < 60]
+            self._sends = recent
+            if sum(1 for t, _ in recent if now - t < 1) >= 30:
+                return "overall"
+            if any(c == chat_id and now - t < 1 for t, c in recent):
+                return "chat"
+            if chat_id < 0 and sum(1 for _, c in recent if c == chat_id) >= 20:
+                return "group"
+            self._sends.append((now, chat_id))
+        return None
 
     def _updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
