@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, insert, select
+from sqlmodel import col
 
 from benchmarks.common import NOW, Result, database
 from jobs.tick import plan_reminders, send_pending
@@ -36,8 +37,8 @@ TOKEN = "1:BENCH"
 TARGET_RATE = 28.0
 
 
-def build(engine: Engine, today: datetime) -> None:
-    """1,000 units with one officer each and three reminders due today per unit."""
+def build(engine: Engine, today: datetime, chats: int = CHATS) -> None:
+    """Units with one officer each and three reminders due today per unit."""
     migrate.upgrade(engine)
     day = today.date()
     with engine.begin() as conn:
@@ -87,7 +88,7 @@ def build(engine: Engine, today: datetime) -> None:
                     "active": True,
                     "created_at": NOW,
                 }
-                for u in range(CHATS)
+                for u in range(chats)
             ],
         )
         conn.execute(
@@ -100,18 +101,18 @@ def build(engine: Engine, today: datetime) -> None:
                     "active": True,
                     "created_at": NOW,
                 }
-                for u in range(CHATS)
+                for u in range(chats)
             ],
         )
         conn.execute(
             insert(Membership),
             [
                 {"person_id": u + 1, "unit_id": u + 1, "role": "officer", "created_at": NOW}
-                for u in range(CHATS)
+                for u in range(chats)
             ],
         )
         rows = []
-        for u in range(CHATS):
+        for u in range(chats):
             for i, lead in enumerate((0, 1, 3)):  # stages truoc-0, truoc-1, truoc-3 all fall today
                 last = add_working_days(day, lead)
                 rows.append(
@@ -160,7 +161,7 @@ async def _run(url: str, engine: Engine) -> dict[str, float | int]:
                 report = await send_pending(bot, services, budget=30)
                 with engine.connect() as conn:
                     left = conn.execute(
-                        select(Outbox.id).where(Outbox.status.in_(["pending", "sending"]))
+                        select(col(Outbox.id)).where(col(Outbox.status).in_(["pending", "sending"]))
                     ).first()
                 if left is None or (report.claimed == 0 and time.perf_counter() - started > 600):
                     break
@@ -170,7 +171,7 @@ async def _run(url: str, engine: Engine) -> dict[str, float | int]:
     sent_calls = fake.sent()
     per_message = Counter((c.params["chat_id"], c.params["text"]) for c in sent_calls)
     with engine.connect() as conn:
-        statuses = Counter(s for (s,) in conn.execute(select(Outbox.status)).all())
+        statuses = Counter(s for (s,) in conn.execute(select(col(Outbox.status))).all())
     times = sent_calls
     return {
         "enqueued": planned.enqueued,
