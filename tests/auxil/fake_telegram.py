@@ -43,6 +43,7 @@ class Fault:
     description: str
     retry_after: int | None = None
     chat_id: int | None = None  # only calls for this chat fail
+    delay: float = 0.0  # answer this late (a timeout for a client that waits less)
 
 
 class FakeTelegram:
@@ -183,10 +184,11 @@ class FakeTelegram:
         description: str,
         retry_after: int | None = None,
         chat_id: int | None = None,
+        delay: float = 0.0,
     ) -> None:
-        """Answer the next call of `method` (to `chat_id`, if given) with an error."""
+        """Answer the next call of `method` (to `chat_id`, if given) with an error, or late."""
         with self._condition:
-            self.faults.append(Fault(method, status, description, retry_after, chat_id))
+            self.faults.append(Fault(method, status, description, retry_after, chat_id, delay))
 
     def sent(self, method: str = "sendMessage") -> list[Call]:
         """Calls of one method so far."""
@@ -334,7 +336,9 @@ class FakeTelegram:
             )
             if fault is not None:
                 self.faults.remove(fault)
-        if fault is not None:
+        if fault is not None and fault.delay:
+            time.sleep(fault.delay)
+        if fault is not None and fault.status != 200:
             error: dict[str, Any] = {
                 "ok": False,
                 "error_code": fault.status,

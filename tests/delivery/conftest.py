@@ -9,6 +9,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import Engine
 from telegram import Bot
+from telegram.request import HTTPXRequest
 
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
@@ -58,7 +59,8 @@ async def delivery(engine: Engine, settings: Settings) -> AsyncIterator[Delivery
         settings,
         telegram=replace(settings.telegram, token=TOKEN, base_url=fake.base_url),
     )
-    bot = Bot(TOKEN, base_url=fake.base_url)
+    # A short read timeout, so that a slow answer from the fake server is a timeout.
+    bot = Bot(TOKEN, base_url=fake.base_url, request=HTTPXRequest(read_timeout=0.5))
     async with bot:
         yield Delivery(fake, bot, BotServices(configured, engine, clock), clock, engine)
     fake.stop()

@@ -47,8 +47,8 @@ def statuses(url: str) -> Counter[str]:
         engine.dispose()
 
 
-def test_sigkill_mid_batch_then_restart(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'crash.db'}"
+def test_sigkill_mid_batch_then_restart(empty_url: str) -> None:
+    url = empty_url
     engine = make_engine(url)
     build(engine, NOW.astimezone(Settings().tz), chats=CHATS)
     engine.dispose()

@@ -135,6 +135,21 @@ async def test_faults_are_handled(
         assert description.split(": ")[-1].lower() in first.last_error.lower()
 
 
+async def test_a_timeout_is_retried_with_backoff(delivery: Delivery) -> None:
+    delivery.join(OFFICER, "GL-SNV")
+    plan_reminders(delivery.services, delivery.clock())
+    delivery.fake.fail("sendMessage", 200, "", delay=1.5)  # answers after the client gave up
+    report = await dispatch_once(delivery.bot, delivery.services, worker="w", limit=1)
+    assert report.retried == 1
+    (first, *_) = rows(delivery)
+    assert first.status == Status.PENDING and first.attempts == 1
+    assert "timed out" in first.last_error.lower()
+    assert first.next_attempt_at == delivery.clock() + timedelta(seconds=5)
+    delivery.clock.advance(seconds=6)
+    await dispatch_once(delivery.bot, delivery.services, worker="w", limit=1)
+    assert rows(delivery)[0].status == Status.SENT
+
+
 async def test_a_killed_claim_is_released_and_sent_later(delivery: Delivery) -> None:
     delivery.join(OFFICER, "GL-SNV")
     plan_reminders(delivery.services, delivery.clock())
@@ -182,3 +197,43 @@ def test_stage_selection_on_the_calendar() -> None:
     assert latest is not None and latest.key == "truoc-3" and following == date(2024, 10, 17)
     latest, following = latest_and_next(date(2024, 10, 19), (7, 3, 1, 0), date(2024, 10, 21))
     assert latest is not None and latest.key == "qua-han-1" and following == date(2024, 10, 24)
+
+
+def test_concurrent_claims_take_disjoint_rows(delivery: Delivery) -> None:
+    """Two transactions claiming at the same moment: on PostgreSQL SKIP LOCKED keeps them apart."""
+    import threading
+
+    from sqlmodel import Session
+
+    from kehoach_bot.services import outbox
+
+    if delivery.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite runs one bot process; there is no concurrent claim to test")
+    for j in range(10):
+        delivery.join(6000 + j, "GL-SXD")
+    plan_reminders(delivery.services, delivery.clock())
+    total = len(rows(delivery))
+    claimed: dict[str, list[int]] = {}
+    first_holds = threading.Event()
+    second_done = threading.Event()
+
+    def worker(name: str, hold: bool) -> None:
+        with Session(delivery.engine) as session:
+            got = outbox.claim(session, now=delivery.clock(), worker=name, limit=total)
+            claimed[name] = [r.id or 0 for r in got]
+            if hold:  # keep the row locks while the other worker claims
+                first_holds.set()
+                second_done.wait(10)
+            session.commit()
+        if not hold:
+            second_done.set()
+
+    a = threading.Thread(target=worker, args=("a", True))
+    a.start()
+    assert first_holds.wait(10)
+    b = threading.Thread(target=worker, args=("b", False))
+    b.start()
+    b.join(10)
+    a.join(10)
+    assert claimed["a"] and not set(claimed["a"]) & set(claimed["b"])
+    assert len(claimed["a"]) == total and claimed["b"] == []
