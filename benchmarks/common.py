@@ -9,13 +9,14 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, insert, text
 from sqlalchemy.engine import make_url
 
 from kehoach_bot.db.engine import make_engine
+from kehoach_bot.db.models import Heartbeat, Membership, Obligation, Person, Plan, Unit
 
 NOW = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)  # Wednesday 09:00 in Hà Nội
 
@@ -80,3 +81,80 @@ def database(backend: str) -> Iterator[tuple[str, Engine]]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def insert_skeleton(conn: Connection, *, obligations: int, units: int, chat_base: int) -> None:
+    """A plan with `obligations` yearly obligations, and `units` units with one officer each
+    (Telegram chat ids from `chat_base`); the daily synchronisation is marked as done, so that the
+    hand-made occurrences a benchmark adds are left as they are."""
+    conn.execute(
+        insert(Plan),
+        [
+            {
+                "code": "p",
+                "title": "Kế hoạch thử tải",
+                "number": "",
+                "locality": "",
+                "source_file": "",
+                "content_hash": "",
+                "version": 1,
+                "loaded_at": NOW,
+                "valid_from": date(2017, 1, 1),
+            }
+        ],
+    )
+    conn.execute(
+        insert(Obligation),
+        [
+            {
+                "plan_id": 1,
+                "code": f"bc-{i}",
+                "title": f"Báo cáo {i}",
+                "report_kind": "dinh_ky",
+                "schedule": {"type": "yearly", "month": 1 + i % 12, "day": 15},
+                "wording": "truoc_ngay",
+                "quote": "…",
+                "needs_review": False,
+                "review_note": "",
+                "active": True,
+            }
+            for i in range(obligations)
+        ],
+    )
+    conn.execute(
+        insert(Unit),
+        [
+            {
+                "code": f"U{u:05d}",
+                "name": f"Đơn vị {u}",
+                "short_name": "",
+                "kind": "ubnd_xa",
+                "locality": f"tinh-{u % 34}",
+                "is_group": False,
+                "active": True,
+                "created_at": NOW,
+            }
+            for u in range(units)
+        ],
+    )
+    conn.execute(
+        insert(Person),
+        [
+            {
+                "telegram_user_id": chat_base + u,
+                "chat_id": chat_base + u,
+                "full_name": "Cán bộ",
+                "active": True,
+                "created_at": NOW,
+            }
+            for u in range(units)
+        ],
+    )
+    conn.execute(
+        insert(Membership),
+        [
+            {"person_id": u + 1, "unit_id": u + 1, "role": "officer", "created_at": NOW}
+            for u in range(units)
+        ],
+    )
+    conn.execute(insert(Heartbeat), [{"name": "sync", "at": NOW, "info": {}}])

@@ -12,19 +12,13 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, insert, select
 from sqlmodel import col
 
-from benchmarks.common import NOW, Result, database
+from benchmarks.common import NOW, Result, database, insert_skeleton
 from jobs.tick import plan_reminders, send_pending
 from kehoach_bot.config import ReminderSettings, Settings, TelegramSettings
 from kehoach_bot.db import migrate
 from kehoach_bot.db.models import (
-    Heartbeat,
-    Membership,
-    Obligation,
     Occurrence,
     Outbox,
-    Person,
-    Plan,
-    Unit,
 )
 from kehoach_bot.domain.working_days import add_working_days
 from kehoach_bot.telegram.app import make_rate_limiter
@@ -42,75 +36,7 @@ def build(engine: Engine, today: datetime, chats: int = CHATS) -> None:
     migrate.upgrade(engine)
     day = today.date()
     with engine.begin() as conn:
-        conn.execute(
-            insert(Plan),
-            [
-                {
-                    "code": "p",
-                    "title": "Kế hoạch thử tải",
-                    "number": "",
-                    "locality": "",
-                    "source_file": "",
-                    "content_hash": "",
-                    "version": 1,
-                    "loaded_at": NOW,
-                }
-            ],
-        )
-        conn.execute(
-            insert(Obligation),
-            [
-                {
-                    "plan_id": 1,
-                    "code": f"o{i}",
-                    "title": f"Báo cáo {i}",
-                    "report_kind": "dinh_ky",
-                    "schedule": {"type": "yearly", "month": 12, "day": 1},
-                    "wording": "truoc_ngay",
-                    "quote": "…",
-                    "needs_review": False,
-                    "review_note": "",
-                    "active": True,
-                }
-                for i in range(PER_CHAT)
-            ],
-        )
-        conn.execute(
-            insert(Unit),
-            [
-                {
-                    "code": f"U{u}",
-                    "name": f"Đơn vị {u}",
-                    "short_name": "",
-                    "kind": "phong",
-                    "locality": "x",
-                    "is_group": False,
-                    "active": True,
-                    "created_at": NOW,
-                }
-                for u in range(chats)
-            ],
-        )
-        conn.execute(
-            insert(Person),
-            [
-                {
-                    "telegram_user_id": 50_000 + u,
-                    "chat_id": 50_000 + u,
-                    "full_name": "c",
-                    "active": True,
-                    "created_at": NOW,
-                }
-                for u in range(chats)
-            ],
-        )
-        conn.execute(
-            insert(Membership),
-            [
-                {"person_id": u + 1, "unit_id": u + 1, "role": "officer", "created_at": NOW}
-                for u in range(chats)
-            ],
-        )
+        insert_skeleton(conn, obligations=PER_CHAT, units=chats, chat_base=50_000)
         rows = []
         for u in range(chats):
             for i, lead in enumerate((0, 1, 3)):  # stages truoc-0, truoc-1, truoc-3 all fall today
@@ -131,8 +57,6 @@ def build(engine: Engine, today: datetime, chats: int = CHATS) -> None:
                     }
                 )
         conn.execute(insert(Occurrence), rows)
-        # The daily synchronisation already ran: the occurrences above are hand-made.
-        conn.execute(insert(Heartbeat), [{"name": "sync", "at": NOW, "info": {}}])
 
 
 async def _run(url: str, engine: Engine) -> dict[str, float | int]:

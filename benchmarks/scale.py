@@ -15,17 +15,11 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, text
 
-from benchmarks.common import NOW, Result, database
+from benchmarks.common import NOW, Result, database, insert_skeleton
 from kehoach_bot.config import Settings
 from kehoach_bot.db import migrate
 from kehoach_bot.db.models import (
-    Heartbeat,
-    Membership,
-    Obligation,
     Occurrence,
-    Person,
-    Plan,
-    Unit,
 )
 from kehoach_bot.domain.working_days import add_working_days
 
@@ -42,77 +36,7 @@ def build(engine: Engine) -> int:
     migrate.upgrade(engine)
     today = NOW.astimezone(Settings().tz).date()
     with engine.begin() as conn:
-        conn.execute(
-            insert(Plan),
-            [
-                {
-                    "code": "quoc-gia",
-                    "title": "Kế hoạch quy mô quốc gia",
-                    "number": "",
-                    "locality": "",
-                    "valid_from": date(2017, 1, 1),
-                    "source_file": "",
-                    "content_hash": "",
-                    "version": 1,
-                    "loaded_at": NOW,
-                }
-            ],
-        )
-        conn.execute(
-            insert(Obligation),
-            [
-                {
-                    "plan_id": 1,
-                    "code": f"bc-{i}",
-                    "title": f"Báo cáo {i}",
-                    "report_kind": "dinh_ky",
-                    "schedule": {"type": "yearly", "month": 1 + i % 12, "day": 15},
-                    "wording": "truoc_ngay",
-                    "quote": "…",
-                    "needs_review": False,
-                    "review_note": "",
-                    "active": True,
-                }
-                for i in range(OBLIGATIONS)
-            ],
-        )
-        conn.execute(
-            insert(Unit),
-            [
-                {
-                    "code": f"U{u:05d}",
-                    "name": f"Đơn vị {u}",
-                    "short_name": "",
-                    "kind": "ubnd_xa",
-                    "locality": f"tinh-{u % 34}",
-                    "is_group": False,
-                    "active": True,
-                    "created_at": NOW,
-                }
-                for u in range(UNITS)
-            ],
-        )
-        conn.execute(
-            insert(Person),
-            [
-                {
-                    "telegram_user_id": 10_000_000 + u,
-                    "chat_id": 10_000_000 + u,
-                    "full_name": "Cán bộ",
-                    "active": True,
-                    "created_at": NOW,
-                }
-                for u in range(UNITS)
-            ],
-        )
-        conn.execute(
-            insert(Membership),
-            [
-                {"person_id": u + 1, "unit_id": u + 1, "role": "officer", "created_at": NOW}
-                for u in range(UNITS)
-            ],
-        )
-        conn.execute(insert(Heartbeat), [{"name": "sync", "at": NOW, "info": {}}])
+        insert_skeleton(conn, obligations=OBLIGATIONS, units=UNITS, chat_base=10_000_000)
     due_soon = add_working_days(today, 3)
     total = 0
     with engine.begin() as conn:

@@ -17,11 +17,11 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from benchmarks.common import NOW, Result
+from benchmarks.common import NOW, Result, insert_skeleton
 from kehoach_bot.config import Settings
 from kehoach_bot.db import migrate
 from kehoach_bot.db.engine import make_engine
-from kehoach_bot.db.models import Heartbeat, Membership, Obligation, Occurrence, Person, Plan, Unit
+from kehoach_bot.db.models import Occurrence
 from kehoach_bot.domain.working_days import add_working_days
 
 REMINDERS = 100_000
@@ -36,76 +36,7 @@ def fill_ours(url: str) -> None:
     today = NOW.astimezone(Settings().tz).date()
     soon = add_working_days(today, 3)
     with engine.begin() as conn:
-        conn.execute(
-            insert(Plan),
-            [
-                {
-                    "code": "p",
-                    "title": "p",
-                    "number": "",
-                    "locality": "",
-                    "source_file": "",
-                    "content_hash": "",
-                    "version": 1,
-                    "loaded_at": NOW,
-                }
-            ],
-        )
-        conn.execute(
-            insert(Obligation),
-            [
-                {
-                    "plan_id": 1,
-                    "code": f"o{i}",
-                    "title": "o",
-                    "report_kind": "dinh_ky",
-                    "schedule": {"type": "yearly", "month": 1, "day": 1},
-                    "wording": "truoc_ngay",
-                    "quote": "",
-                    "needs_review": False,
-                    "review_note": "",
-                    "active": True,
-                }
-                for i in range(REMINDERS // UNITS)
-            ],
-        )
-        conn.execute(
-            insert(Unit),
-            [
-                {
-                    "code": f"U{u}",
-                    "name": "u",
-                    "short_name": "",
-                    "kind": "phong",
-                    "locality": "x",
-                    "is_group": False,
-                    "active": True,
-                    "created_at": NOW,
-                }
-                for u in range(UNITS)
-            ],
-        )
-        conn.execute(
-            insert(Person),
-            [
-                {
-                    "telegram_user_id": 70_000 + u,
-                    "chat_id": 70_000 + u,
-                    "full_name": "c",
-                    "active": True,
-                    "created_at": NOW,
-                }
-                for u in range(UNITS)
-            ],
-        )
-        conn.execute(
-            insert(Membership),
-            [
-                {"person_id": u + 1, "unit_id": u + 1, "role": "officer", "created_at": NOW}
-                for u in range(UNITS)
-            ],
-        )
-        conn.execute(insert(Heartbeat), [{"name": "sync", "at": NOW, "info": {}}])
+        insert_skeleton(conn, obligations=REMINDERS // UNITS, units=UNITS, chat_base=70_000)
         rows = []
         for n in range(REMINDERS):
             due_now = n < DUE
