@@ -21,6 +21,7 @@ from kehoach_bot.db.models import (
     Obligation,
     ObligationUnit,
     Occurrence,
+    Outbox,
     Plan,
     Reply,
     Succession,
@@ -176,16 +177,26 @@ def _sync_one(
         ).all()
     }
     expected = _expected(session, obligation, plan, graph, until)
-    touched = _touched_ids(session, [o.id for o in existing.values() if o.id is not None])
     wording = Wording(obligation.wording)
     assert obligation.id is not None
-    for (unit_id, key), occ in existing.items():
-        if (unit_id, key) in expected or occ.state != State.OPEN:
-            continue
-        if unit_id in graph.inactive:
+    stale = [
+        occ
+        for (unit_id, key), occ in existing.items()
+        if (unit_id, key) not in expected and occ.state == State.OPEN
+    ]
+    for occ in stale:
+        if occ.unit_id in graph.inactive:
             occ.state, occ.updated_at = State.TRANSFERRED, now
             report.transferred += 1
-        elif until >= occ.due_date and occ.id not in touched:
+    # Beyond `until` nothing was expected: those wait for a longer horizon, untouched.
+    retired = [o for o in stale if o.state == State.OPEN and until >= o.due_date]
+    touched = _touched_ids(session, [o.id for o in retired if o.id is not None])
+    for occ in retired:
+        if occ.id in touched:
+            # No longer asked for, but someone answered or was reminded: keep it as history.
+            occ.state, occ.updated_at = State.WAIVED, now
+            report.removed += 1
+        else:
             session.delete(occ)
             report.removed += 1
     for (unit_id, key), (period, due, predecessor) in expected.items():
@@ -229,15 +240,16 @@ def _sync_one(
 
 
 def _touched_ids(session: Session, ids: list[int]) -> set[int]:
-    """Occurrences that someone replied to or asked to extend: never deleted silently."""
+    """Occurrences with a history (replies, extensions, reminders, successors): never deleted."""
     if not ids:
         return set()
-    touched = set(
-        session.exec(select(Reply.occurrence_id).where(col(Reply.occurrence_id).in_(ids))).all()
-    )
-    touched |= set(
-        session.exec(
-            select(Extension.occurrence_id).where(col(Extension.occurrence_id).in_(ids))
-        ).all()
-    )
+    touched: set[int] = set()
+    for column in (
+        Reply.occurrence_id,
+        Extension.occurrence_id,
+        Outbox.occurrence_id,
+        Occurrence.routed_from_id,
+    ):
+        found = session.exec(select(column).where(col(column).in_(ids))).all()
+        touched |= {i for i in found if i is not None}
     return touched

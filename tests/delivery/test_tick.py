@@ -241,3 +241,44 @@ def test_concurrent_claims_take_disjoint_rows(delivery: Delivery) -> None:
     a.join(10)
     assert claimed["a"] and not set(claimed["a"]) & set(claimed["b"])
     assert len(claimed["a"]) == total and claimed["b"] == []
+
+
+async def test_changing_a_schedule_retires_reminded_occurrences_without_losing_them(
+    delivery: Delivery,
+) -> None:
+    from kehoach_bot.services.bootstrap import horizon
+    from kehoach_bot.services.obligations import (
+        Field,
+        apply_change,
+        find_obligation,
+        propose_change,
+    )
+
+    delivery.join(OFFICER, "GL-SNV")
+    plan_reminders(delivery.services, delivery.clock())
+    settings = delivery.services.settings
+    with session_scope(delivery.engine) as session:
+        obligation = find_obligation(session, "gia-lai-743", "gui-so-y-te")
+        of_obligation = set(
+            session.exec(
+                select(Occurrence.id).where(Occurrence.obligation_id == obligation.id)
+            ).all()
+        )
+    reminded = {r.occurrence_id for r in rows(delivery)} & of_obligation
+    assert reminded
+    with session_scope(delivery.engine) as session:
+        change = propose_change(session, obligation.id, Field.SCHEDULE, "trước một lần 30/12/2026")
+        report = apply_change(
+            session,
+            change,
+            actor="admin",
+            now=delivery.clock(),
+            policy=settings.deadlines,
+            until=horizon(settings, delivery.clock()),
+        )
+    assert report.removed > 0 and report.created > 0
+    with session_scope(delivery.engine) as session:
+        kept = session.exec(select(Occurrence).where(col(Occurrence.id).in_(reminded))).all()
+        assert {o.state for o in kept} == {"waived"}  # history stays, reminders stop
+    await dispatch_once(delivery.bot, delivery.services, worker="w", limit=50)
+    assert {r.status for r in rows(delivery) if r.occurrence_id in reminded} == {Status.CANCELLED}
