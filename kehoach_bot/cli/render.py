@@ -155,5 +155,10 @@ def status_text(found: OutboxStatus, tz: ZoneInfo) -> str:
         tick = vi.NO_TICK
     upcoming = "; ".join(f"{format_date_padded(day)}: {n}" for day, n in found.upcoming) or "—"
     return "\n".join(
-        [vi.OUTBOX_LINE.format(counts=counts), tick, vi.UPCOMING.format(days=upcoming)]
+        [
+            vi.OUTBOX_LINE.format(counts=counts),
+            tick,
+            vi.UPCOMING.format(days=upcoming),
+            vi.NOT_YET_PLANNED.format(count=found.not_yet_planned),
+        ]
     )

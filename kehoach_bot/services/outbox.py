@@ -308,6 +308,7 @@ class OutboxStatus:
     last_tick: datetime | None
     last_tick_info: dict[str, Any] | None
     upcoming: list[tuple[date, int]]
+    not_yet_planned: int = 0  # open occurrences whose next reminder day the tick has not set yet
 
 
 def status(session: Session, *, today: date) -> OutboxStatus:
@@ -323,7 +324,13 @@ def status(session: Session, *, today: date) -> OutboxStatus:
         .order_by(col(Occurrence.next_remind_on))
         .limit(7)
     ).all()
+    unplanned = session.exec(
+        select(func.count()).where(
+            Occurrence.state == State.OPEN.value, col(Occurrence.next_remind_on).is_(None)
+        )
+    ).one()
     return OutboxStatus(
+        not_yet_planned=int(unplanned),
         counts={k: int(v) for k, v in counts.items()},
         last_tick=tick.at if tick else None,
         last_tick_info=tick.info if tick else None,

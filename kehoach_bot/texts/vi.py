@@ -82,3 +82,6 @@ OUTBOX_LINE = "Outbox — {counts}"
 LAST_TICK = "Tick gần nhất: {at} — {info}"
 NO_TICK = "Tick chưa chạy lần nào (bot chưa chạy: python bot.py run)."
 UPCOMING = "Ngày nhắc sắp tới (số kỳ báo cáo): {days}"
+NOT_YET_PLANNED = (
+    "Kỳ báo cáo còn mở chưa được tick xếp ngày nhắc (tick chỉ xếp trong giờ làm việc): {count}"
+)

@@ -211,3 +211,11 @@ def test_invite_from_the_command_line(cli: Cli, engine: Engine) -> None:
     assert bad.code == 1 and "nhóm đơn vị" in bad.err
     bad_hours = cli("invite", "--unit", "GL-SNV", "--role", "officer", "--hours", "0")
     assert bad_hours.code == 1 and "Thời hạn lời mời" in bad_hours.err
+
+
+def test_status_reports_the_outbox_and_the_planning(cli: Cli) -> None:
+    result = cli("status")
+    assert result.code == 0
+    assert "Outbox — chờ gửi: 0" in result.out
+    assert "Tick chưa chạy" in result.out
+    assert "chưa được tick xếp ngày nhắc" in result.out
