@@ -77,10 +77,10 @@ def build(engine: Engine) -> int:
     return total
 
 
-def measure(url: str) -> dict[str, Any]:
-    """Run one tick's planning in a fresh process; its time and its peak memory."""
+def measure(url: str, *mode: str) -> dict[str, Any]:
+    """Run one tick's planning (or the daily extension) in a fresh process: time and peak memory."""
     output = subprocess.run(
-        [sys.executable, "-m", "benchmarks.tick_process", url],
+        [sys.executable, "-m", "benchmarks.tick_process", url, *mode],
         check=True,
         capture_output=True,
         text=True,

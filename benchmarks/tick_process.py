@@ -16,6 +16,36 @@ from kehoach_bot.db.engine import make_engine
 from kehoach_bot.telegram.context import BotServices
 
 
+def daily_sync(url: str) -> None:
+    """The tick's once-a-day extension of occurrences, measured on its own."""
+    from jobs.tick import ROLLING_LOOKBACK
+    from kehoach_bot.db.engine import session_scope
+    from kehoach_bot.services.bootstrap import horizon
+    from kehoach_bot.services.occurrences import sync_occurrences
+
+    settings = Settings(database_url=url)
+    engine = make_engine(url)
+    started = time.perf_counter()
+    with session_scope(engine) as session:
+        report = sync_occurrences(
+            session,
+            policy=settings.deadlines,
+            until=horizon(settings, NOW),
+            now=NOW,
+            since=NOW.date() - ROLLING_LOOKBACK,
+        )
+    elapsed = time.perf_counter() - started
+    print(
+        json.dumps(
+            {
+                "daily_sync_seconds": round(elapsed, 2),
+                "daily_sync_created": report.created,
+                "daily_sync_peak_rss_mb": round(peak_rss_mb(), 1),
+            }
+        )
+    )
+
+
 def main(url: str) -> None:
     """Measure and print."""
     engine = make_engine(url)
@@ -36,4 +66,7 @@ def main(url: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[2:] == ["sync"]:
+        daily_sync(sys.argv[1])
+    else:
+        main(sys.argv[1])

@@ -9,7 +9,7 @@ import asyncio
 import json
 import logging
 import time as clock
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from telegram import Bot
 
@@ -23,6 +23,8 @@ from kehoach_bot.services.occurrences import sync_occurrences
 from kehoach_bot.telegram.context import BotContext, BotServices
 
 log = logging.getLogger("kehoach_bot.tick")
+# The daily extension looks back this far (edits and successions go over whole plans themselves).
+ROLLING_LOOKBACK = timedelta(days=31)
 
 
 def reminder_policy(services: BotServices) -> ReminderPolicy:

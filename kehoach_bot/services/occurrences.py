@@ -118,21 +118,31 @@ def sync_occurrences(
     until: date,
     now: datetime,
     obligation_ids: Iterable[int] | None = None,
+    since: date | None = None,
 ) -> SyncReport:
-    """Bring occurrences in line with obligations, units and successions, up to `until`."""
+    """Bring occurrences in line with obligations, units and successions, up to `until`.
+
+    With `since`, only periods due from that day on are looked at: the daily tick only extends
+    the rolling horizon, while loading or editing a plan goes over its whole window.
+    """
     graph = _load_graph(session)
     query = select(Obligation, Plan).join(Plan, col(Plan.id) == col(Obligation.plan_id))
     if obligation_ids is not None:
         query = query.where(col(Obligation.id).in_(list(obligation_ids)))
     report = SyncReport()
     for obligation, plan in session.exec(query).all():
-        _sync_one(session, obligation, plan, graph, policy, until, now, report)
+        _sync_one(session, obligation, plan, graph, policy, until, now, report, since)
     session.flush()
     return report
 
 
 def _expected(
-    session: Session, obligation: Obligation, plan: Plan, graph: _Graph, until: date
+    session: Session,
+    obligation: Obligation,
+    plan: Plan,
+    graph: _Graph,
+    until: date,
+    since: date | None,
 ) -> dict[tuple[int, str], tuple[Period, date, int | None]]:
     if not obligation.active:
         return {}
@@ -149,6 +159,8 @@ def _expected(
         for target, predecessor in graph.targets(unit_id, obligation):
             targets.setdefault(target, predecessor)
     window = obligation_window(obligation, plan, until)
+    if since is not None and window.start is not None:
+        window = Window(max(window.start, since), window.end)
     if window.start is None or (window.end is not None and window.start > window.end):
         return {}
     expected: dict[tuple[int, str], tuple[Period, date, int | None]] = {}
@@ -167,16 +179,15 @@ def _sync_one(
     until: date,
     now: datetime,
     report: SyncReport,
+    since: date | None,
 ) -> None:
-    existing = {
-        (occ.unit_id, occ.period_key): occ
-        for occ in session.exec(
-            select(Occurrence).where(
-                Occurrence.obligation_id == obligation.id, col(Occurrence.request_id).is_(None)
-            )
-        ).all()
-    }
-    expected = _expected(session, obligation, plan, graph, until)
+    query = select(Occurrence).where(
+        Occurrence.obligation_id == obligation.id, col(Occurrence.request_id).is_(None)
+    )
+    if since is not None:
+        query = query.where(Occurrence.due_date >= since)
+    existing = {(occ.unit_id, occ.period_key): occ for occ in session.exec(query).all()}
+    expected = _expected(session, obligation, plan, graph, until, since)
     wording = Wording(obligation.wording)
     assert obligation.id is not None
     stale = [
