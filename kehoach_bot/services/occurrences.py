@@ -12,7 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import (
@@ -27,7 +29,7 @@ from kehoach_bot.db.models import (
     Succession,
     Unit,
 )
-from kehoach_bot.domain.deadlines import DeadlinePolicy, Wording, last_on_time_day
+from kehoach_bot.domain.deadlines import Deadline, DeadlinePolicy, Wording, last_on_time_day
 from kehoach_bot.domain.periods import Period
 from kehoach_bot.domain.schedules import Window, periods, schedule_from_dict
 from kehoach_bot.domain.status import State
@@ -210,31 +212,36 @@ def _sync_one(
         else:
             session.delete(occ)
             report.removed += 1
+    new_rows: list[dict[str, Any]] = []
+    deadlines: dict[date, Deadline] = {}
     for (unit_id, key), (period, due, predecessor) in expected.items():
         previous = existing.get((predecessor, key)) if predecessor else None
         if previous is not None and previous.state in (State.DONE, State.WAIVED):
             continue  # the predecessor already delivered this period
-        deadline = last_on_time_day(due, wording, policy)
+        deadline = deadlines.get(due) or deadlines.setdefault(
+            due, last_on_time_day(due, wording, policy)
+        )
         current = existing.get((unit_id, key))
         if current is None:
-            session.add(
-                Occurrence(
-                    obligation_id=obligation.id,
-                    unit_id=unit_id,
-                    period_key=key,
-                    period_label=period.label,
-                    data_from=period.data_from,
-                    data_to=period.data_to,
-                    due_date=due,
-                    wording=wording.value,
-                    last_day=deadline.last_day,
-                    remind_by=deadline.remind_by,
-                    routed_from_id=previous.id if previous else None,
-                    created_at=now,
-                    updated_at=now,
-                )
+            new_rows.append(
+                {
+                    "obligation_id": obligation.id,
+                    "unit_id": unit_id,
+                    "request_id": None,
+                    "period_key": key,
+                    "period_label": period.label,
+                    "data_from": period.data_from,
+                    "data_to": period.data_to,
+                    "due_date": due,
+                    "wording": wording.value,
+                    "last_day": deadline.last_day,
+                    "remind_by": deadline.remind_by,
+                    "state": State.OPEN.value,
+                    "routed_from_id": previous.id if previous else None,
+                    "created_at": now,
+                    "updated_at": now,
+                }
             )
-            report.created += 1
         elif current.state == State.OPEN and (
             current.due_date != due
             or current.wording != wording.value
@@ -248,6 +255,12 @@ def _sync_one(
             current.next_remind_on = None  # the reminder stages moved with the deadline
             current.updated_at = now
             report.updated += 1
+    if new_rows:
+        # One executemany rather than an ORM object per row: a plan for thousands of communes
+        # creates tens of thousands of occurrences at once.
+        session.flush()
+        session.execute(insert(Occurrence), new_rows)
+        report.created += len(new_rows)
 
 
 def _touched_ids(session: Session, ids: list[int]) -> set[int]:
