@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import (
@@ -204,14 +204,19 @@ def _sync_one(
     # Beyond `until` nothing was expected: those wait for a longer horizon, untouched.
     retired = [o for o in stale if o.state == State.OPEN and until >= o.due_date]
     touched = _touched_ids(session, [o.id for o in retired if o.id is not None])
+    unused: list[int] = []
     for occ in retired:
         if occ.id in touched:
             # No longer asked for, but someone answered or was reminded: keep it as history.
             occ.state, occ.updated_at = State.WAIVED, now
-            report.removed += 1
-        else:
-            session.delete(occ)
-            report.removed += 1
+        elif occ.id is not None:
+            unused.append(occ.id)
+            session.expunge(occ)
+        report.removed += 1
+    for start in range(0, len(unused), 5000):
+        session.execute(
+            delete(Occurrence).where(col(Occurrence.id).in_(unused[start : start + 5000]))
+        )
     new_rows: list[dict[str, Any]] = []
     deadlines: dict[date, Deadline] = {}
     for (unit_id, key), (period, due, predecessor) in expected.items():
