@@ -105,7 +105,7 @@ async def test_forged_callback_for_another_units_occurrence_does_nothing(
 ) -> None:
     fake = bot.fake
     await bot.join(OFFICER, "GL-SNV", "officer")
-    other = _some_occurrence(bot, "GL-SXD")
+    other = _some_open_occurrence(bot, "GL-SXD")
     caplog.set_level(logging.WARNING)
     fake.press(OFFICER, encode(Action.PROGRESS, other))
     answer = await fake.wait_answer()
@@ -119,14 +119,6 @@ async def test_forged_callback_for_another_units_occurrence_does_nothing(
         assert session.exec(select(Reply)).all() == []
     assert "forbidden callback" in caplog.text
     assert TOKEN not in caplog.text
-
-
-def _some_occurrence(bot: BotEnv, unit: str) -> int:
-    unit_id = _unit_id(bot, unit)
-    with session_scope(bot.engine) as session:
-        occ = session.exec(select(Occurrence).where(Occurrence.unit_id == unit_id)).first()
-        assert occ is not None and occ.id is not None
-        return occ.id
 
 
 async def test_expired_or_used_invite_binds_nothing(bot: BotEnv) -> None:
