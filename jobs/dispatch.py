@@ -17,6 +17,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.warnings import PTBDeprecationWarning
 
 from kehoach_bot.db.models import Obligation
+from kehoach_bot.domain.reminders import latest_and_next
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import State
 from kehoach_bot.services import outbox, people, tracking
@@ -151,7 +152,7 @@ def _prepare_reminder(
         lead = session.exec(
             select(Obligation.lead_days).where(Obligation.id == view.obligation_id)
         ).one()
-        latest, _ = outbox.latest_and_next(
+        latest, _ = latest_and_next(
             view.deadline, lead or services.settings.reminders.lead_days, today
         )
         reason = None

@@ -73,3 +73,16 @@ def due_stage(deadline: date, local_now: datetime, policy: ReminderPolicy) -> St
         if latest is None or stage.day >= latest.day:
             latest = stage
     return latest
+
+
+def latest_and_next(
+    deadline: date, lead_days: Sequence[int], today: date
+) -> tuple[Stage | None, date]:
+    """The latest stage that has come by `today`, and the day of the one after it."""
+    latest: Stage | None = None
+    for stage in stages(deadline, lead_days, today + timedelta(days=400)):
+        if stage.day <= today:
+            latest = stage
+        else:
+            return latest, stage.day
+    return latest, today + timedelta(days=7)  # unreachable: overdue stages repeat weekly

@@ -9,7 +9,6 @@ message that was in flight at the kill is sent twice, never lost.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -20,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, or_, select
 
 from kehoach_bot.db.models import Heartbeat, Membership, Obligation, Occurrence, Outbox, Person
-from kehoach_bot.domain.reminders import ReminderPolicy, Stage, may_send_at, stages
+from kehoach_bot.domain.reminders import ReminderPolicy, latest_and_next, may_send_at
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import State, effective_last_day
 
@@ -53,19 +52,6 @@ class EnqueueReport:
     examined: int = 0
     enqueued: int = 0
     without_recipient: int = 0
-
-
-def latest_and_next(
-    deadline: date, lead_days: Sequence[int], today: date
-) -> tuple[Stage | None, date]:
-    """The latest stage that has come by `today`, and the day of the one after it."""
-    latest: Stage | None = None
-    for stage in stages(deadline, lead_days, today + timedelta(days=400)):
-        if stage.day <= today:
-            latest = stage
-        else:
-            return latest, stage.day
-    return latest, today + timedelta(days=7)  # unreachable: overdue stages repeat weekly
 
 
 def enqueue_due_reminders(

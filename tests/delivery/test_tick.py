@@ -14,7 +14,8 @@ from jobs.dispatch import dispatch_once
 from jobs.tick import plan_reminders, run_tick
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Occurrence, Outbox, Unit
-from kehoach_bot.services.outbox import Status, latest_and_next
+from kehoach_bot.domain.reminders import latest_and_next
+from kehoach_bot.services.outbox import Status
 from tests.delivery.conftest import Delivery
 
 OFFICER = 2001

@@ -7,9 +7,8 @@ from datetime import date, datetime, time, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kehoach_bot.domain.reminders import ReminderPolicy, due_stage, stages
+from kehoach_bot.domain.reminders import ReminderPolicy, due_stage, latest_and_next, stages
 from kehoach_bot.domain.working_days import is_working_day
-from kehoach_bot.services.outbox import latest_and_next
 
 deadlines = st.dates(date(2024, 1, 1), date(2028, 12, 31))
 leads = st.lists(st.integers(0, 15), min_size=1, max_size=5).map(tuple)
