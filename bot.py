@@ -11,9 +11,9 @@ from typing import TextIO
 
 from sqlalchemy.exc import OperationalError
 
-from jobs.tick import tick
+from jobs.schedule import schedule_jobs
 from kehoach_bot.cli.args import build_parser
-from kehoach_bot.cli.commands import COMMANDS, Context, bot_services, run_application
+from kehoach_bot.cli.commands import COMMANDS, Context, bot_runtime, run_application
 from kehoach_bot.config import ConfigError, load_settings
 from kehoach_bot.db.engine import make_engine
 from kehoach_bot.logs import configure_logging
@@ -34,14 +34,14 @@ def _report_plan_errors(errors: Sequence[PlanFileError], err: TextIO) -> None:
 
 
 def run_bot(ctx: Context) -> int:
-    """Build the Telegram application, add the recurring tick, and run until stopped."""
-    services = bot_services(ctx)
-    application = build_application(services)
-    assert application.job_queue is not None
-    application.job_queue.run_repeating(
-        tick, interval=ctx.settings.reminders.tick_seconds, first=1, name="tick"
-    )
-    run_application(application, ctx.settings)
+    """Build the Telegram application, add the tick and the dispatcher, and run until stopped."""
+    runtime = bot_runtime(ctx)
+    try:
+        application = build_application(runtime)
+        schedule_jobs(application)
+        run_application(application, ctx.settings)
+    finally:
+        runtime.close()
     return 0
 
 

@@ -1,4 +1,11 @@
-"""Send claimed outbox rows: re-check each is still due, pace per chat, record every outcome."""
+"""The dispatcher: sends the outbox continuously, paced per chat, and records every outcome.
+
+One dispatcher runs in each bot process. It claims due rows in batches (under a lease it renews
+while it holds them), re-checks each is still due, renders it, and sends it in the bulk lane of the
+rate limiter, so that people's direct answers go first. A chat receives at most one message per
+`PER_CHAT_GAP`, counted from the end of the previous send to it, across batches and retries.
+Database work runs in the runtime's background lane, never on the event loop.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +14,24 @@ import logging
 import os
 import socket
 import time
-import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
-from sqlmodel import select
-from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.warnings import PTBDeprecationWarning
+from telegram.ext import ExtBot
 
-from kehoach_bot.db.models import Obligation
-from kehoach_bot.domain.reminders import latest_and_next
-from kehoach_bot.domain.roles import Role
-from kehoach_bot.domain.status import State
-from kehoach_bot.services import outbox, people, tracking
-from kehoach_bot.services.errors import NotFound
-from kehoach_bot.telegram import render
-from kehoach_bot.telegram.context import BotServices
+from kehoach_bot.domain.stored import DeliveryStatus
+from kehoach_bot.runtime import Runtime
+from kehoach_bot.services import delivery, outbox
+from kehoach_bot.telegram.limits import BULK
+from kehoach_bot.telegram.render.outbound import render_outbound
 
 log = logging.getLogger(__name__)
-PER_CHAT_GAP = 1.05  # seconds between two messages to one chat
+PER_CHAT_GAP = 1.05  # seconds between two messages to one chat (Telegram: about one a second)
+MAX_IN_FLIGHT = 64
+IDLE_CHECK = 5.0  # seconds between looks at the outbox when nothing wakes the dispatcher
 
 
 def worker_name() -> str:
@@ -36,7 +41,7 @@ def worker_name() -> str:
 
 @dataclass
 class DispatchReport:
-    """Outcomes of one dispatch run."""
+    """Outcomes so far."""
 
     claimed: int = 0
     sent: int = 0
@@ -44,125 +49,252 @@ class DispatchReport:
     failed: int = 0
     undeliverable: int = 0
     cancelled: int = 0
-    deferred: int = 0
     outcomes: dict[int, str] = field(default_factory=dict)
 
-
-async def dispatch_once(
-    bot: Bot, services: BotServices, *, worker: str, limit: int
-) -> DispatchReport:
-    """Claim due rows and send them: chats in parallel, each chat's rows one after another
-    at least a second apart (Telegram allows about one message per second to a chat)."""
-    report = DispatchReport()
-    now = services.now()
-    with services.session() as session:
-        outbox.release_stale_claims(session, now=now)
-        rows = outbox.claim(session, now=now, worker=worker, limit=limit)
-        claimed = [(r.id or 0, r.occurrence_id, r.chat_id, r.stage, r.kind, r.text) for r in rows]
-    report.claimed = len(claimed)
-    by_chat: dict[int, list[tuple[int, int | None, int, str, str, str]]] = {}
-    for row in claimed:
-        by_chat.setdefault(row[2], []).append(row)
-    results = await asyncio.gather(
-        *(_send_to_chat(bot, services, chat_rows) for chat_rows in by_chat.values())
-    )
-    for chat_results in results:
-        for row_id, outcome in chat_results:
-            report.outcomes[row_id] = outcome
-            setattr(report, outcome, getattr(report, outcome) + 1)
-    return report
+    def count(self, row_id: int, outcome: str) -> None:
+        """Record one row's outcome."""
+        self.outcomes[row_id] = outcome
+        setattr(self, outcome, getattr(self, outcome) + 1)
 
 
-async def _send_to_chat(
-    bot: Bot, services: BotServices, rows: list[tuple[int, int | None, int, str, str, str]]
-) -> list[tuple[int, str]]:
-    results: list[tuple[int, str]] = []
-    last_sent: float | None = None
-    for row in rows:
-        if last_sent is not None:
-            await asyncio.sleep(max(0.0, last_sent + PER_CHAT_GAP - time.monotonic()))
-        row_id, outcome = await _send(bot, services, row)
-        results.append((row_id, outcome))
-        if outcome == "sent":
-            last_sent = time.monotonic()
-    return results
+class Dispatcher:
+    """Claims, paces, sends and records; `run` until the application stops, or `drain` once."""
 
+    def __init__(
+        self,
+        bot: ExtBot[Any],
+        runtime: Runtime,
+        *,
+        worker: str | None = None,
+        batch: int | None = None,
+    ) -> None:
+        self.bot = bot
+        self.runtime = runtime
+        self.worker = worker or worker_name()
+        self.report = DispatchReport()
+        self._batch = batch or runtime.settings.reminders.batch
+        self._queue: list[delivery.Ready] = []
+        self._held: set[int] = set()  # claimed rows not yet marked: their lease is renewed
+        self._busy: set[int] = set()  # chats with a send in flight
+        self._ready_at: dict[int, float] = {}  # chat → monotonic time its next send may start
+        self._in_flight: set[asyncio.Task[None]] = set()
+        self._wake = asyncio.Event()
+        self._progress = asyncio.Event()
+        self._look_at = 0.0  # monotonic time of the next look at the outbox
+        self._renewed_at = time.monotonic()
 
-async def _send(
-    bot: Bot, services: BotServices, row: tuple[int, int | None, int, str, str, str]
-) -> tuple[int, str]:
-    row_id, occurrence_id, chat_id, stage, kind, text = row
-    keyboard: InlineKeyboardMarkup | None = None
-    if kind == "reminder" and occurrence_id is not None:
-        prepared = _prepare_reminder(services, row_id, occurrence_id, chat_id, stage)
-        if prepared is None:
-            return row_id, "cancelled"
-        text, keyboard = prepared
-    now = services.now()
-    try:
-        message = await bot.send_message(chat_id, text, reply_markup=keyboard)
-    except RetryAfter as exc:
-        wait = (
-            exc.retry_after
-            if isinstance(exc.retry_after, timedelta)
-            else timedelta(seconds=exc.retry_after)
-        )
-        with services.session() as session:
-            outbox.mark_retry(session, row_id, error=str(exc), now=now, wait=wait)
-        return row_id, "retried"
-    except Forbidden as exc:
-        with services.session() as session:
-            outbox.mark_undeliverable(session, row_id, error=str(exc))
-        return row_id, "undeliverable"
-    except BadRequest as exc:
-        with services.session() as session:
-            if "chat not found" in str(exc).lower():
-                outbox.mark_undeliverable(session, row_id, error=str(exc))
-                return row_id, "undeliverable"
-            outbox.mark_failed(session, row_id, error=str(exc))
-        return row_id, "failed"
-    except (NetworkError, TelegramError) as exc:  # timeouts and 5xx are NetworkError
-        with services.session() as session:
-            status = outbox.mark_retry(session, row_id, error=str(exc), now=now)
-        return row_id, "failed" if status == outbox.Status.FAILED else "retried"
-    with services.session() as session:
-        outbox.mark_sent(session, row_id, message_id=message.message_id, now=services.now())
-    return row_id, "sent"
+    def wake(self) -> None:
+        """Look at the outbox now: something was just queued."""
+        self._look_at = 0.0
+        self._wake.set()
 
+    async def start(self) -> None:
+        """Give back the claims of processes that died: on SQLite every claim (one bot process
+        runs, and this one replaces it), elsewhere those of dead processes on this host."""
+        sqlite = self.runtime.engine.dialect.name == "sqlite"
+        released = await self.runtime.in_background(self._release, sqlite)
+        if released:
+            log.info("released %d claims of a previous process", released)
 
-def _retry_after(exc: RetryAfter) -> timedelta:
-    """Telegram's 429 wait, whichever type this PTB version gives it."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        raw = exc.retry_after
-    return raw if isinstance(raw, timedelta) else timedelta(seconds=raw)
-
-
-def _prepare_reminder(
-    services: BotServices, row_id: int, occurrence_id: int, chat_id: int, stage: str
-) -> tuple[str, InlineKeyboardMarkup] | None:
-    """The reminder's text, or None (and the row cancelled) when it is no longer due."""
-    today = services.today()
-    with services.session() as session:
+    async def run(self, running: Callable[[], bool]) -> None:
+        """Send until `running()` turns false; then finish what is in flight."""
+        await self.start()
         try:
-            view = tracking.get_view(session, occurrence_id, today)
-        except NotFound:
-            outbox.mark_cancelled(session, row_id, reason="kỳ báo cáo không còn")
-            return None
-        lead = session.exec(
-            select(Obligation.lead_days).where(Obligation.id == view.obligation_id)
-        ).one()
-        latest, _ = latest_and_next(
-            view.deadline, lead or services.settings.reminders.lead_days, today
+            while running():
+                if not await self.step():
+                    await self._wait(timeout=1.0)
+        finally:
+            await self._finish()
+
+    async def drain(self, *, timeout: float = 60.0) -> DispatchReport:
+        """Send everything due now (and what falls due while sending), then return."""
+        deadline = time.monotonic() + timeout
+        self.wake()
+        while time.monotonic() < deadline:
+            progressed = await self.step()
+            if not progressed and not self._queue and not self._in_flight:
+                due = await self.runtime.in_background(self._due_now)
+                if not due:
+                    break
+                self.wake()
+                await asyncio.sleep(0.05)
+            elif not progressed:
+                await self._wait(timeout=0.2)
+        await self._finish()
+        return self.report
+
+    async def step(self) -> bool:
+        """Claim more when the queue runs low, and start every send whose chat is free."""
+        claimed = 0
+        if len(self._queue) <= self._batch // 2 and time.monotonic() >= self._look_at:
+            claimed = await self._refill()
+        if time.monotonic() - self._renewed_at > outbox.LEASE.total_seconds() / 3:
+            self._renewed_at = time.monotonic()
+            await self.runtime.in_background(self._renew, sorted(self._held))
+        started = 0
+        now = time.monotonic()
+        waiting: list[delivery.Ready] = []
+        for ready in self._queue:
+            chat = ready.row.chat_id
+            free = chat not in self._busy and self._ready_at.get(chat, 0.0) <= now
+            if free and len(self._in_flight) < MAX_IN_FLIGHT:
+                self._busy.add(chat)
+                task = asyncio.create_task(self._send(ready))
+                self._in_flight.add(task)
+                task.add_done_callback(self._in_flight.discard)
+                started += 1
+            else:
+                waiting.append(ready)
+        self._queue = waiting
+        return bool(claimed or started)
+
+    async def _refill(self) -> int:
+        limit = self._batch - len(self._queue)
+        ready, claimed = await self.runtime.in_background(self._claim, limit)
+        self.report.claimed += claimed
+        self.report.cancelled += claimed - len(ready)
+        self._held.update(item.row.id for item in ready)
+        self._queue.extend(ready)
+        if claimed < limit:
+            self._look_at = time.monotonic() + IDLE_CHECK
+        return claimed
+
+    async def _send(self, ready: delivery.Ready) -> None:
+        row = ready.row
+        try:
+            text, keyboard = render_outbound(ready, self.runtime.today())
+            message = await self.bot.send_message(
+                row.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK
+            )
+        except RetryAfter as exc:
+            wait = _seconds(exc.retry_after)
+            self._ready_at[row.chat_id] = time.monotonic() + wait
+            await self._record(row.id, "retried", error=str(exc), wait=wait)
+        except Forbidden as exc:
+            await self._record(row.id, "undeliverable", error=str(exc))
+        except BadRequest as exc:
+            gone = "chat not found" in str(exc).lower()
+            await self._record(row.id, "undeliverable" if gone else "failed", error=str(exc))
+        except (NetworkError, TelegramError) as exc:  # timeouts and 5xx are NetworkError
+            await self._record(row.id, "retried", error=str(exc))
+        except Exception:
+            log.exception("sending outbox row %s failed", row.id)
+            await self._record(row.id, "retried", error="internal error")
+        else:
+            await self._record(row.id, "sent", message_id=message.message_id)
+        finally:
+            self._busy.discard(row.chat_id)
+            after = time.monotonic() + PER_CHAT_GAP
+            self._ready_at[row.chat_id] = max(self._ready_at.get(row.chat_id, 0.0), after)
+            self._held.discard(row.id)
+            self._progress.set()
+
+    async def _record(
+        self,
+        row_id: int,
+        outcome: str,
+        *,
+        error: str = "",
+        wait: float | None = None,
+        message_id: int = 0,
+    ) -> None:
+        status = await self.runtime.in_background(
+            self._mark, row_id, outcome, error, wait, message_id
         )
-        reason = None
-        if view.state is not State.OPEN:
-            reason = "đã nộp, được miễn hoặc đã chuyển"
-        elif latest is None or latest.key != stage:
-            reason = "không còn đến hạn (hạn đã đổi hoặc đã gia hạn)"
-        elif chat_id not in people.chats_of(session, {view.unit_id}, (Role.OFFICER,)):
-            reason = "người nhận không còn thuộc đơn vị"
-        if reason:
-            outbox.mark_cancelled(session, row_id, reason=reason)
-            return None
-    return render.reminder(view)
+        if outcome == "retried" and status is DeliveryStatus.FAILED:
+            outcome = "failed"
+        self.report.count(row_id, outcome)
+
+    def _mark(
+        self, row_id: int, outcome: str, error: str, wait: float | None, message_id: int
+    ) -> DeliveryStatus | None:
+        now = self.runtime.now()
+        with self.runtime.transaction() as session:
+            if outcome == "retried":
+                delay = timedelta(seconds=wait) if wait is not None else None
+                return outbox.mark_retry(session, row_id, error=error, now=now, wait=delay)
+            if outcome == "sent":
+                outbox.mark_sent(session, row_id, message_id=message_id, now=now)
+            elif outcome == "undeliverable":
+                outbox.mark_undeliverable(session, row_id, error=error)
+            else:
+                outbox.mark_failed(session, row_id, error=error)
+        return None
+
+    def _claim(self, limit: int) -> tuple[list[delivery.Ready], int]:
+        now = self.runtime.now()
+        settings = self.runtime.settings
+        with self.runtime.transaction() as session:
+            outbox.release_expired_claims(session, now=now)
+            rows = outbox.claim(session, now=now, worker=self.worker, limit=limit)
+            ready = delivery.prepare(
+                session, rows, today=self.runtime.today(), lead_days=settings.reminders.lead_days
+            )
+        return ready, len(rows)
+
+    def _renew(self, row_ids: list[int]) -> None:
+        if row_ids:
+            with self.runtime.transaction() as session:
+                outbox.renew_claims(session, row_ids, worker=self.worker, now=self.runtime.now())
+
+    def _release(self, everything: bool) -> int:
+        with self.runtime.transaction() as session:
+            if everything:
+                return outbox.release_all_claims(session)
+            dead = [w for w in outbox.claim_holders(session) if _dead_here(w)]
+            return outbox.release_claims_of(session, dead) + outbox.release_expired_claims(
+                session, now=self.runtime.now()
+            )
+
+    def _due_now(self) -> bool:
+        with self.runtime.transaction() as session:
+            upcoming = outbox.next_due(session)
+        return upcoming is not None and upcoming <= self.runtime.now()
+
+    async def _wait(self, *, timeout: float) -> None:
+        pending = [t for t in self._ready_at.values() if t > time.monotonic()]
+        if self._queue and pending:
+            timeout = min(timeout, max(0.01, min(pending) - time.monotonic()))
+        self._wake.clear()
+        self._progress.clear()
+        waiters = [
+            asyncio.create_task(self._wake.wait()),
+            asyncio.create_task(self._progress.wait()),
+        ]
+        try:
+            await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiter in waiters:
+                waiter.cancel()
+
+    async def _finish(self) -> None:
+        if self._in_flight:
+            await asyncio.gather(*self._in_flight, return_exceptions=True)
+        if self._queue:
+            # Claimed but not started: give them back at once rather than after the lease.
+            ids = [r.row.id for r in self._queue]
+            self._queue = []
+            await self.runtime.in_background(self._unclaim, ids)
+        self._held.clear()
+
+    def _unclaim(self, row_ids: list[int]) -> None:
+        with self.runtime.transaction() as session:
+            outbox.unclaim(session, row_ids, worker=self.worker)
+
+
+def _dead_here(worker: str) -> bool:
+    """True when `worker` names a process of this host that no longer runs."""
+    host, _, pid = worker.rpartition(":")
+    if host != socket.gethostname()[: len(host)] or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _seconds(value: float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)

@@ -1,35 +1,47 @@
-"""The tick: one recurring job that asks the database what is due, enqueues it, and sends it.
+"""The tick: one recurring job that asks the database what is due and queues it.
 
-It holds no state of its own: kill the process at any moment and the next start continues.
+It holds no state of its own: kill the process at any moment and the next start continues. Once a
+day it first extends the occurrences (in slices, one transaction each) and decides the
+coordinators' digests; then it queues the reminders due now and wakes the dispatcher.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
-import time as clock
+from dataclasses import asdict, dataclass
 from datetime import datetime, time, timedelta
 
-from telegram import Bot
+from sqlmodel import col, select
 
 from jobs.digests import enqueue_digests
-from jobs.dispatch import DispatchReport, dispatch_once, worker_name
-from kehoach_bot.db.models import Heartbeat
+from jobs.dispatch import Dispatcher
+from kehoach_bot.db.models import Obligation
 from kehoach_bot.domain.reminders import ReminderPolicy
-from kehoach_bot.services import outbox
+from kehoach_bot.runtime import Runtime
+from kehoach_bot.services import health
 from kehoach_bot.services.bootstrap import horizon
-from kehoach_bot.services.occurrences import sync_occurrences
-from kehoach_bot.telegram.context import BotContext, BotServices
+from kehoach_bot.services.occurrences import SyncReport, sync_occurrences
+from kehoach_bot.services.reminders import EnqueueReport, enqueue_due_reminders
 
 log = logging.getLogger("kehoach_bot.tick")
 # The daily extension looks back this far (edits and successions go over whole plans themselves).
 ROLLING_LOOKBACK = timedelta(days=31)
+EXTENSION_SLICE = 20  # obligations per transaction: answers can write between slices
 
 
-def reminder_policy(services: BotServices) -> ReminderPolicy:
+@dataclass(frozen=True, slots=True)
+class TickReport:
+    """What one tick did."""
+
+    extended: SyncReport | None
+    planned: EnqueueReport
+    digests: int
+
+
+def reminder_policy(runtime: Runtime) -> ReminderPolicy:
     """The configured reminder stages and sending hours."""
-    settings = services.settings.reminders
+    settings = runtime.settings.reminders
     return ReminderPolicy(
         lead_days=settings.lead_days,
         send_from=time(settings.hour, 0),
@@ -37,90 +49,58 @@ def reminder_policy(services: BotServices) -> ReminderPolicy:
     )
 
 
-def plan_reminders(services: BotServices, now: datetime) -> outbox.EnqueueReport:
-    """Extend occurrences (once a day) and enqueue the reminders due now."""
-    settings = services.settings
+def extend_daily(runtime: Runtime, now: datetime) -> SyncReport | None:
+    """Once a day: create the periods that came within the horizon, a slice at a time."""
+    settings = runtime.settings
     today = now.astimezone(settings.tz).date()
-    with services.session() as session:
-        synced = session.get(Heartbeat, "sync")
-        if synced is None or synced.at.astimezone(settings.tz).date() < today:
+    with runtime.transaction() as session:
+        synced = health.last_beat(session, "sync")
+        if synced is not None and synced.astimezone(settings.tz).date() >= today:
+            return None
+        ids = list(session.exec(select(Obligation.id).order_by(col(Obligation.id))).all())
+    total = SyncReport()
+    for start in range(0, len(ids), EXTENSION_SLICE):
+        with runtime.transaction() as session:
             report = sync_occurrences(
-                session, policy=settings.deadlines, until=horizon(settings, now), now=now
-            )
-            outbox.beat(
                 session,
-                "sync",
+                policy=settings.deadlines,
+                until=horizon(settings, now),
                 now=now,
-                info={"created": report.created, "updated": report.updated},
+                obligation_ids=[i for i in ids[start : start + EXTENSION_SLICE] if i is not None],
+                since=today - ROLLING_LOOKBACK,
             )
-        return outbox.enqueue_due_reminders(
-            session, now=now, tz=settings.tz, policy=reminder_policy(services)
-        )
-
-
-async def send_pending(bot: Bot, services: BotServices, *, budget: float) -> DispatchReport:
-    """Dispatch batch after batch until nothing is due or the time budget of this tick is spent."""
-    total = DispatchReport()
-    worker = worker_name()
-    deadline = clock.monotonic() + budget
-    idle = 0
-    while clock.monotonic() < deadline and idle < 2:
-        report = await dispatch_once(
-            bot, services, worker=worker, limit=services.settings.reminders.batch
-        )
-        for name in (
-            "claimed",
-            "sent",
-            "retried",
-            "failed",
-            "undeliverable",
-            "cancelled",
-            "deferred",
-        ):
+        for name in ("created", "updated", "transferred", "removed"):
             setattr(total, name, getattr(total, name) + getattr(report, name))
-        idle = idle + 1 if report.sent + report.retried + report.cancelled == 0 else 0
-        if report.claimed == report.deferred:
-            # Nothing went out: what is left waits for its chat's one-second gap, or for later.
-            with services.session() as session:
-                upcoming = outbox.next_due(session)
-            wait = (upcoming - services.now()).total_seconds() if upcoming else None
-            if wait is None or wait > 2 or clock.monotonic() + max(wait, 0) > deadline:
-                break
-            await asyncio.sleep(max(wait, 0.05))
+    with runtime.transaction() as session:
+        health.beat(session, "sync", now=now, info=asdict(total))
     return total
 
 
-async def run_tick(
-    bot: object, services: BotServices
-) -> tuple[outbox.EnqueueReport, DispatchReport]:
-    """One tick: plan, then send one batch; record the heartbeat and log one line."""
+def plan_reminders(runtime: Runtime, now: datetime) -> EnqueueReport:
+    """Queue the reminders due now."""
+    with runtime.transaction() as session:
+        return enqueue_due_reminders(
+            session, now=now, tz=runtime.settings.tz, policy=reminder_policy(runtime)
+        )
 
-    assert isinstance(bot, Bot)
-    now = services.now()
-    planned = plan_reminders(services, now)
-    digests = enqueue_digests(services, now)
-    sent = await dispatch_once(
-        bot, services, worker=worker_name(), limit=services.settings.reminders.batch
-    )
-    info = {
-        "digests": digests,
-        "examined": planned.examined,
-        "enqueued": planned.enqueued,
-        "without_recipient": planned.without_recipient,
-        "claimed": sent.claimed,
-        "sent": sent.sent,
-        "retried": sent.retried,
-        "failed": sent.failed,
-        "undeliverable": sent.undeliverable,
-        "cancelled": sent.cancelled,
-        "deferred": sent.deferred,
-    }
-    with services.session() as session:
-        outbox.beat(session, "tick", now=now, info=info)
+
+def record_tick(runtime: Runtime, now: datetime, info: dict[str, object]) -> None:
+    """The tick's heartbeat."""
+    with runtime.transaction() as session:
+        health.beat(session, "tick", now=now, info=info)
+
+
+async def run_tick(runtime: Runtime, dispatcher: Dispatcher | None = None) -> TickReport:
+    """One tick, all database work off the event loop; the dispatcher is woken at the end."""
+    now = runtime.now()
+    extended = await runtime.in_background(extend_daily, runtime, now)
+    digests = await runtime.in_background(enqueue_digests, runtime, now)
+    planned = await runtime.in_background(plan_reminders, runtime, now)
+    info: dict[str, object] = {"digests": digests, **asdict(planned)}
+    if extended is not None:
+        info["extended"] = asdict(extended)
+    await runtime.in_background(record_tick, runtime, now, info)
     log.info("tick %s", json.dumps(info, sort_keys=True))
-    return planned, sent
-
-
-async def tick(context: BotContext) -> None:
-    """The JobQueue callback."""
-    await run_tick(context.bot, context.services)
+    if dispatcher is not None:
+        dispatcher.wake()
+    return TickReport(extended, planned, digests)

@@ -53,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="chạy bot Telegram (cần mã bot)")
     sub.add_parser("status", help="outbox, lần chạy tick gần nhất, các lời nhắc sắp tới")
     sub.add_parser("migrate", help="cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất")
+    backup = sub.add_parser(
+        "backup", help="sao lưu cơ sở dữ liệu và tệp báo cáo vào THƯ_MỤC mới (bot vẫn chạy được)"
+    )
+    backup.add_argument("directory", metavar="THƯ_MỤC", help="thư mục mới hoặc trống")
+    restore = sub.add_parser(
+        "restore", help="khôi phục từ bản sao lưu trong THƯ_MỤC (dừng bot trước khi khôi phục)"
+    )
+    restore.add_argument("directory", metavar="THƯ_MỤC", help="thư mục do lệnh backup tạo")
 
     invite = sub.add_parser("invite", help="tạo đường dẫn mời dùng một lần")
     invite.add_argument("--unit", required=True, metavar="MÃ_ĐƠN_VỊ")

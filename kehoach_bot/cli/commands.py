@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import getpass
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -15,19 +15,20 @@ from telegram import Bot, Update
 from telegram.error import TelegramError
 
 from kehoach_bot.cli import render
+from kehoach_bot.cli.backup import cmd_backup, cmd_restore
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.plans.files import bundled_plan_files, read_text
+from kehoach_bot.runtime import Runtime, system_clock
 from kehoach_bot.services import calendar as calendar_service
-from kehoach_bot.services import outbox, people, requests, succession, units
+from kehoach_bot.services import health, people, requests, succession, units
 from kehoach_bot.services import plans as plan_service
 from kehoach_bot.services.bootstrap import horizon, prepare_database
 from kehoach_bot.services.errors import InvalidInput
-from kehoach_bot.telegram import render as bot_render
 from kehoach_bot.telegram.app import BotApplication
-from kehoach_bot.telegram.context import BotServices
+from kehoach_bot.telegram.render import people as bot_render
 from kehoach_bot.texts import bot_vi, vi
 
 
@@ -211,12 +212,12 @@ def _succession_text(result: succession.SuccessionResult) -> str:
     )
 
 
-def bot_services(ctx: Context) -> BotServices:
-    """The bot's services for `run`: migrations and seeds applied, the real clock."""
+def bot_runtime(ctx: Context) -> Runtime:
+    """The bot's runtime for `run`: migrations and seeds applied, the real clock."""
     if not ctx.settings.telegram.token:
         raise InvalidInput(bot_vi.NO_TOKEN)
     prepare_database(ctx.engine, ctx.settings, ctx.now)
-    return BotServices(settings=ctx.settings, engine=ctx.engine, clock=lambda: datetime.now(UTC))
+    return Runtime(settings=ctx.settings, engine=ctx.engine, clock=system_clock)
 
 
 def run_application(application: BotApplication, settings: Settings) -> None:
@@ -238,7 +239,7 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     """The outbox, the last tick and the next reminders."""
     prepare_database(ctx.engine, ctx.settings, ctx.now)
     with session_scope(ctx.engine) as session:
-        found = outbox.status(session, today=ctx.today)
+        found = health.delivery_health(session, today=ctx.today)
     ctx.print(render.status_text(found, ctx.settings.tz))
     return 0
 
@@ -292,4 +293,6 @@ COMMANDS = {
     ("unit", "merge"): cmd_unit_succession,
     ("unit", "split"): cmd_unit_succession,
     ("unit", "add"): cmd_unit_add,
+    ("backup", None): cmd_backup,
+    ("restore", None): cmd_restore,
 }

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from kehoach_bot.domain.vietnamese import format_date_padded
 from kehoach_bot.plans.files import UNIT_KINDS
 from kehoach_bot.services.calendar import CalendarEntry
-from kehoach_bot.services.outbox import OutboxStatus
+from kehoach_bot.services.health import DeliveryHealth
 from kehoach_bot.services.plans import LoadResult, PlanView
 from kehoach_bot.services.units import UnitView
 from kehoach_bot.texts import vi
@@ -139,7 +139,7 @@ def plans_json(plans: Sequence[PlanView]) -> str:
     return to_json([asdict(p) for p in plans])
 
 
-def status_text(found: OutboxStatus, tz: ZoneInfo) -> str:
+def status_text(found: DeliveryHealth, tz: ZoneInfo) -> str:
     """`bot.py status`: outbox counts, the last tick, the next reminder days."""
     counts = ", ".join(
         f"{vi.OUTBOX_STATUS.get(name, name)}: {found.counts.get(name, 0)}"

@@ -9,6 +9,8 @@ from sqlalchemy import JSON, BigInteger, Column, Index, MetaData, Text, UniqueCo
 from sqlmodel import Field, SQLModel
 
 from kehoach_bot.db.types import UtcDateTime, utcnow
+from kehoach_bot.domain.status import State
+from kehoach_bot.domain.stored import DeliveryStatus, ExtensionStatus, MessageKind, ObligationRole
 
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -36,7 +38,7 @@ class Unit(SQLModel, table=True):
     short_name: str = Field(default="", max_length=120)
     kind: str = Field(max_length=32)  # so, phong, ubnd_tinh, ubnd_huyen, ubnd_xa, dang, ..., nhom
     locality: str = Field(default="", max_length=64, index=True)
-    parent_id: int | None = Field(default=None, foreign_key="unit.id")
+    parent_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
     is_group: bool = False
     active: bool = True
     ended_on: date | None = None
@@ -58,7 +60,7 @@ class GroupMember(SQLModel, table=True):
     """Membership of a unit in a named group such as "UBND các xã, thị trấn"."""
 
     group_id: int = Field(foreign_key="unit.id", primary_key=True)
-    member_id: int = Field(foreign_key="unit.id", primary_key=True)
+    member_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
 
 
 class Succession(SQLModel, table=True):
@@ -66,8 +68,8 @@ class Succession(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     predecessor_id: int = Field(foreign_key="unit.id", index=True)
-    successor_id: int = Field(foreign_key="unit.id")
-    obligation_id: int | None = Field(default=None, foreign_key="obligation.id")
+    successor_id: int = Field(foreign_key="unit.id", index=True)
+    obligation_id: int | None = Field(default=None, foreign_key="obligation.id", index=True)
     kind: str = Field(max_length=16)  # merge, split, replace
     effective_on: date
     recorded_by: str = Field(max_length=120)
@@ -85,7 +87,7 @@ class Plan(SQLModel, table=True):
     code: str = Field(max_length=64, unique=True)
     number: str = Field(default="", max_length=64)
     title: str = Field(sa_type=Text)
-    issuer_id: int | None = Field(default=None, foreign_key="unit.id")
+    issuer_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
     issued_on: date | None = None
     locality: str = Field(default="", max_length=64)
     valid_from: date | None = None
@@ -123,7 +125,7 @@ class TaskUnit(SQLModel, table=True):
     """A unit's role in a task: lead (chủ trì) or coordinating (phối hợp)."""
 
     task_id: int = Field(foreign_key="task.id", primary_key=True)
-    unit_id: int = Field(foreign_key="unit.id", primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
     role: str = Field(max_length=16, primary_key=True)  # lead, coordinating
 
 
@@ -138,8 +140,8 @@ class Obligation(SQLModel, table=True):
     report_kind: str = Field(max_length=16)  # dinh_ky, chuyen_de, dot_xuat, mot_lan
     schedule: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     wording: str = Field(max_length=32)
-    recipient_id: int | None = Field(default=None, foreign_key="unit.id")
-    via_id: int | None = Field(default=None, foreign_key="unit.id")
+    recipient_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    via_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
     quote: str = Field(sa_type=Text)
     valid_from: date | None = None
     valid_to: date | None = None
@@ -153,15 +155,15 @@ class ObligationUnit(SQLModel, table=True):
     """A unit (or group) named by an obligation: responsible, or an extra recipient."""
 
     obligation_id: int = Field(foreign_key="obligation.id", primary_key=True)
-    unit_id: int = Field(foreign_key="unit.id", primary_key=True)
-    role: str = Field(default="responsible", max_length=16, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
+    role: str = Field(default=ObligationRole.RESPONSIBLE.value, max_length=16, primary_key=True)
 
 
 class AdHocRequest(SQLModel, table=True):
     """A coordinator's ad hoc request (yêu cầu đột xuất) with its own deadline."""
 
     id: int | None = Field(default=None, primary_key=True)
-    obligation_id: int = Field(foreign_key="obligation.id")
+    obligation_id: int = Field(foreign_key="obligation.id", index=True)
     title: str = Field(sa_type=Text)
     due_date: date
     wording: str = Field(max_length=32)
@@ -184,7 +186,7 @@ class Occurrence(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     obligation_id: int = Field(foreign_key="obligation.id", index=True)
     unit_id: int = Field(foreign_key="unit.id")
-    request_id: int | None = Field(default=None, foreign_key="adhocrequest.id")
+    request_id: int | None = Field(default=None, foreign_key="adhocrequest.id", index=True)
     period_key: str = Field(max_length=64)
     period_label: str = Field(max_length=200)
     data_from: date | None = None
@@ -193,10 +195,10 @@ class Occurrence(SQLModel, table=True):
     wording: str = Field(max_length=32)
     last_day: date
     remind_by: date
-    state: str = Field(default="open", max_length=16)
+    state: str = Field(default=State.OPEN.value, max_length=16)
     submitted_at: datetime | None = _ts(default=None, nullable=True)
     extended_to: date | None = None
-    routed_from_id: int | None = Field(default=None, foreign_key="occurrence.id")
+    routed_from_id: int | None = Field(default=None, foreign_key="occurrence.id", index=True)
     # The tick looks only at open occurrences whose next reminder day has come; None = compute.
     next_remind_on: date | None = None
     created_at: datetime = _ts(default_factory=utcnow)
@@ -221,7 +223,7 @@ class Membership(SQLModel, table=True):
     """A person's role in a unit: officer, coordinator or admin."""
 
     person_id: int = Field(foreign_key="person.id", primary_key=True)
-    unit_id: int = Field(foreign_key="unit.id", primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
     role: str = Field(max_length=16, primary_key=True)
     created_at: datetime = _ts(default_factory=utcnow)
     revoked_at: datetime | None = _ts(default=None, nullable=True)
@@ -232,13 +234,13 @@ class Invite(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     code_hash: str = Field(max_length=64, unique=True)
-    unit_id: int = Field(foreign_key="unit.id")
+    unit_id: int = Field(foreign_key="unit.id", index=True)
     role: str = Field(max_length=16)
     created_by: str = Field(max_length=120)
     created_at: datetime = _ts(default_factory=utcnow)
     expires_at: datetime = _ts()
     used_at: datetime | None = _ts(default=None, nullable=True)
-    used_by_id: int | None = Field(default=None, foreign_key="person.id")
+    used_by_id: int | None = Field(default=None, foreign_key="person.id", index=True)
 
 
 class Reply(SQLModel, table=True):
@@ -246,7 +248,7 @@ class Reply(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     occurrence_id: int = Field(foreign_key="occurrence.id", index=True)
-    person_id: int | None = Field(default=None, foreign_key="person.id")
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     kind: str = Field(max_length=16)  # submitted, in_progress, stuck, extension, note
     text: str = Field(default="", sa_type=Text)
     telegram_message_id: int | None = Field(default=None, sa_type=BigInteger)
@@ -262,11 +264,11 @@ class Extension(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     occurrence_id: int = Field(foreign_key="occurrence.id", index=True)
-    requested_by_id: int | None = Field(default=None, foreign_key="person.id")
+    requested_by_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     proposed_date: date
     reason: str = Field(default="", sa_type=Text)
-    status: str = Field(default="pending", max_length=16)  # pending, approved, refused
-    decided_by_id: int | None = Field(default=None, foreign_key="person.id")
+    status: str = Field(default=ExtensionStatus.PENDING.value, max_length=16)
+    decided_by_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     decided_at: datetime | None = _ts(default=None, nullable=True)
     created_at: datetime = _ts(default_factory=utcnow)
 
@@ -289,12 +291,13 @@ class Outbox(SQLModel, table=True):
     dedupe_key: str = Field(max_length=160, unique=True)
     occurrence_id: int | None = Field(default=None, foreign_key="occurrence.id")
     chat_id: int = Field(sa_type=BigInteger)
-    person_id: int | None = Field(default=None, foreign_key="person.id")
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    # The reply or extension a notice is about (reminders and requests name the occurrence).
+    subject_id: int | None = None
     stage: str = Field(max_length=64)
-    kind: str = Field(default="reminder", max_length=16)  # reminder, digest
+    kind: str = Field(default=MessageKind.REMINDER.value, max_length=16)
     text: str = Field(sa_type=Text)
-    # pending, sending, sent, failed, undeliverable, cancelled
-    status: str = Field(default="pending", max_length=16)
+    status: str = Field(default=DeliveryStatus.PENDING.value, max_length=16)
     claimed_by: str = Field(default="", max_length=64)
     claimed_at: datetime | None = _ts(default=None, nullable=True)
     attempts: int = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -40,6 +41,18 @@ def record(
     )
 
 
-def recent(session: Session, limit: int = 30) -> list[AuditLog]:
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One change: who, what, on which entity, when."""
+
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+
+
+def recent(session: Session, limit: int = 30) -> list[AuditEntry]:
     """The latest audit entries, newest first."""
-    return list(session.exec(select(AuditLog).order_by(col(AuditLog.id).desc()).limit(limit)).all())
+    rows = session.exec(select(AuditLog).order_by(col(AuditLog.id).desc()).limit(limit)).all()
+    return [AuditEntry(r.at, r.actor, r.action, r.entity, r.entity_id) for r in rows]

@@ -1,21 +1,30 @@
 """Coordinators' digests: per plan, what falls due within three days, what is overdue (days late),
-and which reminders could not be delivered; a weekly summary gives the four category counts."""
+and which reminders could not be delivered; a weekly summary gives the four category counts.
+
+The coordinator's occurrences are streamed as light rows and counted on the way; only the few
+shown in the message (the nearest due and the longest overdue) are then loaded in full, so memory
+stays flat however many units a plan has.
+"""
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from sqlalchemy import Select
 from sqlmodel import Session, col, or_, select
 
-from kehoach_bot.db.models import Membership, Obligation, Occurrence, Outbox, Person
+from kehoach_bot.db.models import Membership, Obligation, Occurrence, Outbox, Person, Plan
 from kehoach_bot.domain.roles import Role
-from kehoach_bot.domain.status import State, Status
-from kehoach_bot.services.outbox import Status as RowStatus
+from kehoach_bot.domain.status import State, Status, is_due_soon, status_of
+from kehoach_bot.domain.stored import DeliveryStatus, MessageKind
 from kehoach_bot.services.people import Identity, identify
-from kehoach_bot.services.tracking import VIETNAM, OccurrenceView, to_view, view_query
+from kehoach_bot.services.tracking import VIETNAM, OccurrenceView, views_by_id
 
 UNDELIVERABLE_WINDOW = timedelta(days=7)
+SHOWN = 40  # lines per list in one digest; the rest are counted
+_STREAM = 5000
 
 
 @dataclass
@@ -28,6 +37,8 @@ class PlanDigest:
     overdue: list[OccurrenceView] = field(default_factory=list)
     undeliverable: list[tuple[OccurrenceView, str]] = field(default_factory=list)
     counts: dict[Status, int] = field(default_factory=dict)
+    due_soon_total: int = 0
+    overdue_total: int = 0
 
     @property
     def has_news(self) -> bool:
@@ -35,41 +46,119 @@ class PlanDigest:
         return bool(self.due_soon or self.overdue or self.undeliverable)
 
 
+@dataclass
+class _Tally:
+    title: str
+    counts: dict[Status, int] = field(default_factory=dict)
+    # The SHOWN earliest (deadline, id) as a heap of negated pairs: its top is the latest kept.
+    due_soon: list[tuple[int, int]] = field(default_factory=list)
+    overdue: list[tuple[int, int]] = field(default_factory=list)
+    due_soon_total: int = 0
+    overdue_total: int = 0
+
+
+def _keep(heap: list[tuple[int, int]], deadline: date, occurrence_id: int) -> None:
+    entry = (-deadline.toordinal(), -occurrence_id)
+    if len(heap) < SHOWN:
+        heapq.heappush(heap, entry)
+    elif entry > heap[0]:
+        heapq.heapreplace(heap, entry)
+
+
+def _scope(query: Select, identity: Identity) -> Select:  # type: ignore[type-arg]
+    if identity.is_admin:
+        return query
+    units = identity.units_with(Role.COORDINATOR)
+    return query.where(
+        or_(col(Obligation.via_id).in_(units), col(Obligation.recipient_id).in_(units))
+    )
+
+
 def plan_digests(
     session: Session, identity: Identity, *, today: date, now: datetime, tz: tzinfo = VIETNAM
 ) -> list[PlanDigest]:
     """The digests of one coordinator, one per plan they coordinate, in plan order."""
-    units = identity.units_with(Role.COORDINATOR)
-    query = view_query().where(col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]))
-    if not identity.is_admin:
-        query = query.where(
-            or_(col(Obligation.via_id).in_(units), col(Obligation.recipient_id).in_(units))
+    query = _scope(
+        select(  # type: ignore[call-overload]
+            col(Plan.code),
+            col(Plan.title),
+            col(Occurrence.id),
+            col(Occurrence.state),
+            col(Occurrence.last_day),
+            col(Occurrence.extended_to),
+            col(Occurrence.submitted_at),
         )
+        .select_from(Occurrence)
+        .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+        .join(Plan, col(Plan.id) == col(Obligation.plan_id))
+        .where(col(Occurrence.state).in_([State.OPEN.value, State.DONE.value])),
+        identity,
+    )
+    tallies: dict[str, _Tally] = {}
+    # Streamed: a server-side cursor on PostgreSQL, rows fetched a chunk at a time.
+    result = session.connection().execute(query, execution_options={"yield_per": _STREAM})
+    for plan, title, occurrence_id, state, last_day, extended_to, submitted_at in result:
+        tally = tallies.get(plan) or tallies.setdefault(plan, _Tally(title))
+        submitted = submitted_at.astimezone(tz).date() if submitted_at else None
+        status = status_of(State(state), last_day, today, submitted, extended_to)
+        tally.counts[status] = tally.counts.get(status, 0) + 1
+        deadline = max(last_day, extended_to) if extended_to else last_day
+        if is_due_soon(status, last_day, today, extended_to):
+            tally.due_soon_total += 1
+            _keep(tally.due_soon, deadline, occurrence_id)
+        elif status is Status.OPEN_OVERDUE:
+            tally.overdue_total += 1
+            _keep(tally.overdue, deadline, occurrence_id)
+    wanted = {-i for t in tallies.values() for _, i in t.due_soon + t.overdue}
+    views = views_by_id(session, wanted, today)
     digests: dict[str, PlanDigest] = {}
-    for row in session.exec(query).all():
-        view = to_view(row, today, tz)
-        digest = digests.setdefault(view.plan, PlanDigest(view.plan, view.plan_title))
-        digest.counts[view.status] = digest.counts.get(view.status, 0) + 1
-        if view.due_soon:
-            digest.due_soon.append(view)
-        elif view.status is Status.OPEN_OVERDUE:
-            digest.overdue.append(view)
-    by_occurrence = {v.id: (d, v) for d in digests.values() for v in d.due_soon + d.overdue}
-    failed = session.exec(
-        select(Outbox.occurrence_id, Outbox.last_error).where(
-            Outbox.status == RowStatus.UNDELIVERABLE,
-            Outbox.kind == "reminder",
-            col(Outbox.created_at) >= now - UNDELIVERABLE_WINDOW,
+    for plan, tally in tallies.items():
+        digests[plan] = PlanDigest(
+            plan,
+            tally.title,
+            due_soon=_ordered(tally.due_soon, views),
+            overdue=_ordered(tally.overdue, views),
+            counts=tally.counts,
+            due_soon_total=tally.due_soon_total,
+            overdue_total=tally.overdue_total,
         )
-    ).all()
-    for occurrence_id, error in failed:
-        if occurrence_id in by_occurrence:
-            digest, view = by_occurrence[occurrence_id]
-            digest.undeliverable.append((view, error))
-    for digest in digests.values():
-        digest.due_soon.sort(key=lambda v: (v.deadline, v.unit))
-        digest.overdue.sort(key=lambda v: (v.deadline, v.unit))
+    _add_undeliverable(session, identity, digests, now, today)
     return [digests[code] for code in sorted(digests)]
+
+
+def _ordered(heap: list[tuple[int, int]], views: dict[int, OccurrenceView]) -> list[OccurrenceView]:
+    chosen = [views[-i] for _, i in heap if -i in views]
+    return sorted(chosen, key=lambda v: (v.deadline, v.unit))
+
+
+def _add_undeliverable(
+    session: Session,
+    identity: Identity,
+    digests: dict[str, PlanDigest],
+    now: datetime,
+    today: date,
+) -> None:
+    query = _scope(
+        select(col(Outbox.occurrence_id), col(Outbox.last_error))
+        .join(Occurrence, col(Occurrence.id) == col(Outbox.occurrence_id))
+        .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+        .where(
+            Outbox.status == DeliveryStatus.UNDELIVERABLE.value,
+            Outbox.kind == MessageKind.REMINDER.value,
+            col(Outbox.created_at) >= now - UNDELIVERABLE_WINDOW,
+            Occurrence.state == State.OPEN.value,
+        )
+        .order_by(col(Outbox.id))
+        .limit(SHOWN * 10),
+        identity,
+    )
+    failed = session.execute(query).all()
+    views = views_by_id(session, {i for i, _ in failed if i is not None}, today)
+    for occurrence_id, error in failed:
+        view = views.get(occurrence_id or 0)
+        digest = digests.get(view.plan) if view else None
+        if view is not None and digest is not None and len(digest.undeliverable) < SHOWN:
+            digest.undeliverable.append((view, error))
 
 
 def coordinators(session: Session, admin_ids: tuple[int, ...]) -> list[tuple[Identity, int]]:
@@ -84,6 +173,7 @@ def coordinators(session: Session, admin_ids: tuple[int, ...]) -> list[tuple[Ide
             col(Person.chat_id).is_not(None),
         )
         .distinct()
+        .order_by(col(Person.telegram_user_id))
     ).all()
     return [
         (identify(session, user_id, admin_ids), chat_id) for user_id, chat_id in rows if chat_id

@@ -13,3 +13,7 @@ class NotFound(ServiceError):
 
 class InvalidInput(ServiceError):
     """Input that is well-formed but not acceptable (a date in the past, a cycle, …)."""
+
+
+class Forbidden(ServiceError):
+    """The person may not do this (another unit's report, or a role they do not hold)."""

@@ -6,7 +6,6 @@ on the server, for every action: callback data and command arguments are never t
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -15,8 +14,9 @@ from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import Extension, Occurrence, Reply
 from kehoach_bot.domain.status import State, Status, status_of
+from kehoach_bot.domain.stored import ExtensionStatus, ReplyKind
 from kehoach_bot.services import audit
-from kehoach_bot.services.errors import InvalidInput, NotFound, ServiceError
+from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.people import Identity
 from kehoach_bot.services.tracking import (
     VIETNAM,
@@ -31,17 +31,26 @@ _INSERT_REPLY = insert(Reply)
 MAX_EXTENSION = timedelta(days=366)
 
 
-class Forbidden(ServiceError):
-    """The person may not act on this occurrence (another unit's, or no role)."""
+@dataclass(frozen=True, slots=True)
+class ExtensionView:
+    """An extension request and, once decided, the decision."""
+
+    id: int
+    occurrence_id: int
+    proposed_date: date
+    reason: str
+    status: ExtensionStatus
 
 
-class ReplyKind(enum.StrEnum):
-    """What an officer says about an occurrence."""
-
-    SUBMITTED = "submitted"
-    IN_PROGRESS = "in_progress"
-    STUCK = "stuck"
-    NOTE = "note"
+def extension_view(extension: Extension) -> ExtensionView:
+    """The plain view of an extension row."""
+    return ExtensionView(
+        extension.id or 0,
+        extension.occurrence_id,
+        extension.proposed_date,
+        extension.reason,
+        ExtensionStatus(extension.status),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +65,12 @@ class Attachment:
 
 @dataclass(frozen=True, slots=True)
 class ReplyOutcome:
-    """The occurrence after the reply, and whether a submission counted as on time."""
+    """The stored reply, the occurrence after it, and whether a submission counted as on time."""
 
+    reply_id: int
     view: OccurrenceView
     on_time: bool | None
+    first_submission: bool = False
 
 
 def _clean(text: str) -> str:
@@ -97,8 +108,8 @@ def record_reply(
     text = _clean(text)
     if kind is ReplyKind.STUCK and not text:
         raise InvalidInput("Hãy ghi ngắn gọn vướng mắc để đơn vị đầu mối biết.")
-    session.execute(
-        _INSERT_REPLY,
+    reply_id = session.execute(
+        _INSERT_REPLY.returning(col(Reply.id)),
         {
             "occurrence_id": occurrence_id,
             "person_id": identity.person_id,
@@ -111,9 +122,11 @@ def record_reply(
             "file_sha256": attachment.sha256 if attachment else None,
             "created_at": now,
         },
-    )
+    ).scalar_one()
     if kind is not ReplyKind.SUBMITTED:
-        return ReplyOutcome(view, None)  # the reply row itself records who said what, and when
+        return ReplyOutcome(
+            reply_id, view, None
+        )  # the reply row itself records who said what, and when
     submitted_on = view.submitted_on
     if view.state is not State.DONE:  # the first submission's time is the one that counts
         session.execute(
@@ -134,7 +147,7 @@ def record_reply(
         now=now,
     )
     done = replace(view, state=State.DONE, status=status, due_soon=False, submitted_on=submitted_on)
-    return ReplyOutcome(done, status is Status.DONE_ON_TIME)
+    return ReplyOutcome(reply_id, done, status is Status.DONE_ON_TIME, view.state is not State.DONE)
 
 
 def request_extension(
@@ -146,7 +159,7 @@ def request_extension(
     reason: str,
     now: datetime,
     today: date,
-) -> tuple[Extension, OccurrenceView]:
+) -> tuple[ExtensionView, OccurrenceView]:
     """Ask the coordinator to move the last on-time day to `proposed`."""
     view = _answerable(session, identity, occurrence_id, today)
     if view.state is State.DONE:
@@ -160,7 +173,8 @@ def request_extension(
         raise InvalidInput("Chỉ đề nghị gia hạn trong vòng một năm.")
     pending = session.exec(
         select(Extension.id).where(
-            Extension.occurrence_id == occurrence_id, Extension.status == "pending"
+            Extension.occurrence_id == occurrence_id,
+            Extension.status == ExtensionStatus.PENDING.value,
         )
     ).first()
     if pending is not None:
@@ -183,7 +197,7 @@ def request_extension(
         now=now,
     )
     session.flush()
-    return extension, view
+    return extension_view(extension), view
 
 
 def decide_extension(
@@ -194,7 +208,7 @@ def decide_extension(
     approve: bool,
     now: datetime,
     today: date,
-) -> tuple[Extension, OccurrenceView]:
+) -> tuple[ExtensionView, OccurrenceView]:
     """Approve or refuse a pending extension; approval moves the occurrence's last day."""
     extension = session.get(Extension, extension_id)
     if extension is None:
@@ -202,9 +216,9 @@ def decide_extension(
     view = get_view(session, extension.occurrence_id, today)
     if not may_coordinate(identity, view):
         raise Forbidden("Chỉ đơn vị đầu mối của báo cáo này mới duyệt gia hạn.")
-    if extension.status != "pending":
+    if extension.status != ExtensionStatus.PENDING:
         raise InvalidInput("Đề nghị gia hạn này đã được xử lý trước đó.")
-    extension.status = "approved" if approve else "refused"
+    extension.status = (ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED).value
     extension.decided_by_id, extension.decided_at = identity.person_id, now
     occurrence = session.get(Occurrence, extension.occurrence_id)
     assert occurrence is not None
@@ -225,25 +239,36 @@ def decide_extension(
         now=now,
     )
     session.flush()
-    return extension, get_view(session, extension.occurrence_id, today)
+    return extension_view(extension), get_view(session, extension.occurrence_id, today)
 
 
 def pending_extensions(
     session: Session, identity: Identity, today: date
-) -> list[tuple[Extension, OccurrenceView]]:
+) -> list[tuple[ExtensionView, OccurrenceView]]:
     """Pending extension requests the person may decide."""
     rows = session.exec(
-        select(Extension).where(Extension.status == "pending").order_by(col(Extension.created_at))
+        select(Extension)
+        .where(Extension.status == ExtensionStatus.PENDING.value)
+        .order_by(col(Extension.created_at))
     ).all()
     found = []
     for extension in rows:
         view = get_view(session, extension.occurrence_id, today)
         if may_coordinate(identity, view):
-            found.append((extension, view))
+            found.append((extension_view(extension), view))
     return found
 
 
-def reply_file(session: Session, *, identity: Identity, reply_id: int, today: date) -> Reply:
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    """A submitted report file: its name and where it lies under the data folder."""
+
+    reply_id: int
+    file_name: str
+    path: str
+
+
+def reply_file(session: Session, *, identity: Identity, reply_id: int, today: date) -> StoredFile:
     """A submitted file, for the unit itself or its coordinators."""
     reply = session.get(Reply, reply_id)
     if reply is None or not reply.file_path:
@@ -251,4 +276,4 @@ def reply_file(session: Session, *, identity: Identity, reply_id: int, today: da
     view = get_view(session, reply.occurrence_id, today)
     if not (may_answer(identity, view) or may_coordinate(identity, view)):
         raise Forbidden("Bạn không có quyền xem tệp báo cáo của đơn vị này.")
-    return reply
+    return StoredFile(reply_id, reply.file_name or "bao-cao", reply.file_path)

@@ -178,6 +178,20 @@ def get_view(session: Session, occurrence_id: int, today: date) -> OccurrenceVie
     return to_view(row, today)
 
 
+def views_by_id(
+    session: Session, occurrence_ids: set[int], today: date
+) -> dict[int, OccurrenceView]:
+    """Several occurrences at once, by id; ids that name nothing are left out."""
+    found: dict[int, OccurrenceView] = {}
+    ids = sorted(occurrence_ids)
+    for start in range(0, len(ids), 5000):
+        rows = session.exec(
+            view_query().where(col(Occurrence.id).in_(ids[start : start + 5000]))
+        ).all()
+        found.update((view.id, view) for view in (to_view(r, today) for r in rows))
+    return found
+
+
 def may_answer(identity: Identity, view: OccurrenceView) -> bool:
     """Officers (and coordinators) of the owing unit answer for it."""
     return view.unit_id in identity.units_with(*ANSWERING_ROLES)

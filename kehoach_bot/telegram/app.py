@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -18,57 +14,46 @@ from telegram.ext import (
     filters,
 )
 
+from kehoach_bot.runtime import Runtime
 from kehoach_bot.telegram.commands import register_default_commands
-from kehoach_bot.telegram.context import BotContext, BotServices
+from kehoach_bot.telegram.context import RUNTIME_KEY, BotContext, UserState
+from kehoach_bot.telegram.errors import on_error
 from kehoach_bot.telegram.handlers import (
     admin,
     buttons,
     coordinator,
-    editing,
+    inbox,
+    obligation_edit,
     officer,
     onboarding,
+    units_edit,
 )
-from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.telegram.limits import LaneRateLimiter
 
-log = logging.getLogger(__name__)
-
-BotApplication = Application[Any, BotContext, Any, Any, Any, Any]
+BotApplication = Application[Any, BotContext, UserState, Any, Any, Any]
 
 
-def build_application(services: BotServices) -> BotApplication:
+def build_application(runtime: Runtime) -> BotApplication:
     """An Application wired to our handlers; the token and API addresses come from settings."""
-    telegram = services.settings.telegram
+    telegram = runtime.settings.telegram
     if not telegram.token:
         raise ValueError("a bot token is required")
-    limits = services.settings.reminders
+    limits = runtime.settings.reminders
     builder = (
         ApplicationBuilder()
         .token(telegram.token)
-        .context_types(ContextTypes(context=BotContext))
+        .context_types(ContextTypes(context=BotContext, user_data=UserState))
         .post_init(_post_init)
-        .rate_limiter(make_rate_limiter(limits.overall_per_second, limits.group_per_minute))
+        .rate_limiter(LaneRateLimiter(limits.overall_per_second, limits.group_per_minute))
     )
     if telegram.base_url:
         builder = builder.base_url(telegram.base_url)
     if telegram.base_file_url:
         builder = builder.base_file_url(telegram.base_file_url)
     application: BotApplication = builder.build()
-    application.bot_data["services"] = services
+    application.bot_data[RUNTIME_KEY] = runtime
     _add_handlers(application)
     return application
-
-
-def make_rate_limiter(per_second: int, group_per_minute: int) -> AIORateLimiter:
-    """Telegram's limits, paced evenly: one message every 1/N second rather than bursts of N
-    (a bucket of N would let up to 2N through in one second). Retries stay with the outbox,
-    which knows what is still due."""
-    return AIORateLimiter(
-        overall_max_rate=1,
-        overall_time_period=1 / per_second,
-        group_max_rate=1,
-        group_time_period=60 / group_per_minute,
-        max_retries=0,
-    )
 
 
 def _add_handlers(application: BotApplication) -> None:
@@ -87,33 +72,23 @@ def _add_handlers(application: BotApplication) -> None:
         "kehoach": admin.plans,
         "thuhoi": admin.revoke,
         "nhatky": admin.audit_log,
-        "nghiavu": editing.list_obligations,
-        "sua": editing.edit,
-        "themdonvi": editing.add_unit,
-        "bietdanh": editing.add_alias,
-        "sapnhap": editing.merge,
-        "chiatach": editing.split,
+        "nghiavu": obligation_edit.list_obligations,
+        "sua": obligation_edit.edit,
+        "themdonvi": units_edit.add_unit,
+        "bietdanh": units_edit.add_alias,
+        "sapnhap": units_edit.merge,
+        "chiatach": units_edit.split,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(CallbackQueryHandler(buttons.button))
     private = filters.ChatType.PRIVATE
     application.add_handler(
-        MessageHandler(private & (filters.Document.ALL | filters.PHOTO), officer.document)
+        MessageHandler(private & (filters.Document.ALL | filters.PHOTO), inbox.document)
     )
-    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, officer.text))
-    application.add_error_handler(_on_error)
+    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, inbox.text))
+    application.add_error_handler(on_error)
 
 
 async def _post_init(application: BotApplication) -> None:
     await register_default_commands(application.bot)
-
-
-async def _on_error(update: object, context: BotContext) -> None:
-    """Log the failure (never the token) and tell the person nothing was recorded."""
-    log.error("handler failed", exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat is not None:
-        try:
-            await update.effective_chat.send_message(t.UNEXPECTED)
-        except TelegramError:
-            log.warning("could not tell the user about the failure")

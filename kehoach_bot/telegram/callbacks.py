@@ -27,10 +27,10 @@ class Action(enum.StrEnum):
     REFUSE = "yr"
     FILE = "f"  # open a submitted file (reply id)
     FIELD = "fe"  # admin: edit this field (obligation id, field index)
-    CONFIRM = "ok"  # admin: save what was previewed (kept on the server, not in the button)
+    CONFIRM = "ok"  # admin: save the preview this token names (the change stays on the server)
 
 
-_ARITY = {Action.CANCEL: 0, Action.CONFIRM: 0, Action.FIELD: 2}
+_ARITY = {Action.CANCEL: 0, Action.FIELD: 2}
 
 
 @dataclass(frozen=True, slots=True)

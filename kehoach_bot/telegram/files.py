@@ -46,3 +46,8 @@ async def save(
         size=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
     )
+
+
+def discard(data_dir: Path, attachment: Attachment) -> None:
+    """Remove a saved file whose submission was refused."""
+    (data_dir / attachment.path).unlink(missing_ok=True)

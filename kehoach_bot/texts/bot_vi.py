@@ -151,6 +151,11 @@ OVERDUE_LINE = "• {unit} — {title}, {period}: quá {days} ngày (hạn cuố
 AD_HOC_USAGE = "Cách dùng: /dotxuat MÃ_ĐƠN_VỊ[,MÃ_ĐƠN_VỊ…] NGÀY nội dung\nVí dụ: /dotxuat GL-SYT,GL-SNV 30/11/2026 Báo cáo nhanh số liệu"
 AD_HOC_DONE = "Đã gửi yêu cầu đột xuất đến {count} đơn vị ({units}); hạn cuối {last_day}. Đã nhắn {sent} người."
 
+INVITE_PRIVATE_ONLY = (
+    "Hãy mở đường dẫn mời trong cuộc trò chuyện riêng với bot (không mở trong nhóm): lời nhắc sẽ gửi "
+    "về đúng nơi bạn bấm Start. Lời mời vẫn còn dùng được."
+)
+PREVIEW_EXPIRED = "Bản xem trước này đã cũ: bạn đã xem trước một thay đổi khác sau đó. Hãy bấm Lưu trên bản xem trước mới nhất."
 INVITE_USAGE = "Cách dùng: /moi MÃ_ĐƠN_VỊ officer|coordinator|admin [số giờ, mặc định 72]"
 INVITE_DONE = "Lời mời {role} cho {unit} ({unit_name}), dùng một lần, hết hạn {expires}:\n{link}"
 REVOKE_USAGE = "Cách dùng: /thuhoi ID_TELEGRAM (số)"

@@ -85,3 +85,69 @@ UPCOMING = "Ngày nhắc sắp tới (số kỳ báo cáo): {days}"
 NOT_YET_PLANNED = (
     "Kỳ báo cáo còn mở chưa được tick xếp ngày nhắc (tick chỉ xếp trong giờ làm việc): {count}"
 )
+
+# backup / restore
+BACKUP_TARGET_NOT_EMPTY = "Thư mục {path} đã có dữ liệu: hãy chọn một thư mục mới (hoặc trống) để sao lưu, không ghi đè bản sao lưu cũ."
+BACKUP_TARGET_IS_FILE = (
+    "{path} là một tệp, không phải thư mục: hãy chọn một thư mục mới để sao lưu."
+)
+BACKUP_INSIDE_FILES = (
+    "Thư mục {path} nằm trong thư mục tệp báo cáo {files}: hãy chọn một thư mục ở chỗ khác."
+)
+BACKUP_NO_DATABASE = "Không tìm thấy cơ sở dữ liệu SQLite {path}: chưa có gì để sao lưu."
+BACKUP_IN_MEMORY = "Cơ sở dữ liệu SQLite trong bộ nhớ không sao lưu hay khôi phục được: hãy dùng một tệp cơ sở dữ liệu."
+BACKUP_UNSUPPORTED = (
+    "Chỉ sao lưu và khôi phục được SQLite và PostgreSQL, không hỗ trợ cơ sở dữ liệu {backend}."
+)
+BACKUP_NOT_MIGRATED = "Cơ sở dữ liệu chưa được khởi tạo (không có phiên bản cấu trúc trong bảng alembic_version): hãy chạy python bot.py migrate trước."
+BACKUP_WRITE_FAILED = "Không ghi được bản sao lưu vào {path}: {reason}. Đã xóa phần ghi dở; cơ sở dữ liệu và tệp báo cáo không bị thay đổi."
+BACKUP_DONE = (
+    "Đã sao lưu vào {path}\n"
+    "Cơ sở dữ liệu {backend} (phiên bản cấu trúc {revision}): {size}, {rows} dòng trong {tables} bảng\n"
+    "Tệp báo cáo: {files} tệp, {files_size}\n"
+    "Khôi phục (dừng bot trước): python bot.py restore {path}"
+)
+PG_DUMP_MISSING = "Cần chương trình pg_dump để sao lưu PostgreSQL nhưng không tìm thấy trong PATH hay trong /usr/lib/postgresql/*/bin. Hãy cài gói postgresql-client cùng phiên bản với máy chủ rồi chạy lại."
+PG_RESTORE_MISSING = "Cần chương trình pg_restore để khôi phục PostgreSQL nhưng không tìm thấy trong PATH hay trong /usr/lib/postgresql/*/bin. Hãy cài gói postgresql-client cùng phiên bản với máy chủ rồi chạy lại. Chưa khôi phục gì."
+PG_TOOL_FAILED = "{tool} báo lỗi (mã thoát {code}): {detail}"
+SQLITE_NOT_INTACT = (
+    "Tệp cơ sở dữ liệu {path} không qua được kiểm tra toàn vẹn: {detail}. Không thay đổi gì."
+)
+
+RESTORE_NO_DIR = "Không tìm thấy thư mục sao lưu {path}."
+RESTORE_NO_MANIFEST = "Thư mục {path} không có manifest.json: đây không phải bản sao lưu của kehoach-bot, hoặc bản sao lưu chưa ghi xong. Không khôi phục gì."
+RESTORE_BAD_MANIFEST = (
+    "Tệp manifest.json trong {path} hỏng hoặc sai định dạng ({reason}). Không khôi phục gì."
+)
+MANIFEST_NOT_JSON = "không đọc được JSON"
+MANIFEST_NOT_OURS = "không phải manifest của bản sao lưu kehoach-bot"
+MANIFEST_BAD_FIELD = "trường {field} thiếu hoặc sai kiểu"
+MANIFEST_BAD_PATH = "đường dẫn tệp {file} không hợp lệ"
+RESTORE_NEWER_FORMAT = "Bản sao lưu {path} có định dạng số {found}, bản kehoach-bot này chỉ đọc được đến định dạng số {supported}: hãy cập nhật kehoach-bot. Không khôi phục gì."
+RESTORE_WRONG_BACKEND = "Bản sao lưu chứa cơ sở dữ liệu {found}, còn cơ sở dữ liệu đang cấu hình là {target}: không khôi phục chéo được. Không khôi phục gì."
+RESTORE_UNKNOWN_REVISION = "Bản sao lưu có phiên bản cấu trúc {revision} mà bản kehoach-bot này không biết (bản sao lưu từ phiên bản mới hơn?): hãy cập nhật kehoach-bot rồi khôi phục lại. Không khôi phục gì."
+RESTORE_CORRUPT = "Bản sao lưu {path} bị hỏng hoặc đã bị sửa, không khôi phục gì: {problems}."
+RESTORE_FILE_MISSING = "thiếu tệp {file}"
+RESTORE_FILE_CHANGED = "tệp {file} không khớp dung lượng hoặc mã SHA-256 ghi trong manifest.json"
+RESTORE_FILE_UNLISTED = "tệp {file} không có trong manifest.json"
+RESTORE_IN_USE = "Cơ sở dữ liệu {path} đang được tiến trình khác dùng (bot đang chạy?): hãy dừng bot rồi khôi phục lại. Không khôi phục gì."
+RESTORE_PG_IN_USE = "Cơ sở dữ liệu {path} đang có {count} kết nối khác (bot đang chạy?): hãy dừng bot rồi khôi phục lại. Không khôi phục gì."
+RESTORE_PG_EXTRA_TABLES = "Cơ sở dữ liệu {path} có bảng không có trong bản sao lưu ({tables}; cấu trúc mới hơn bản sao lưu?) mà pg_restore không xóa: hãy khôi phục vào một cơ sở dữ liệu trống. Không khôi phục gì."
+RESTORE_TARGET_UNREADABLE = "Không mở được cơ sở dữ liệu đích {path} ({reason}) nên không ghi đè lên nó. Không khôi phục gì."
+RESTORE_STAGED_MISMATCH = (
+    "Số dòng trong bản sao lưu không khớp manifest.json ({details}). Không khôi phục gì."
+)
+RESTORE_COUNTS_MISMATCH = "Đã khôi phục nhưng số dòng không khớp manifest.json ({details}): hãy kiểm tra lại cơ sở dữ liệu trước khi chạy bot."
+RESTORE_COUNT_DIFF = "bảng {table}: {found} dòng, manifest ghi {expected}"
+RESTORE_WRITE_FAILED = (
+    "Không khôi phục được: {reason}. Cơ sở dữ liệu và tệp báo cáo chưa bị thay thế."
+)
+RESTORE_SWAP_FAILED = "Đã khôi phục cơ sở dữ liệu nhưng không thay được thư mục tệp báo cáo {files_dir} ({reason}); thư mục cũ vẫn giữ nguyên, các tệp đã khôi phục nằm ở {staged}."
+RESTORE_DONE = (
+    "Đã khôi phục từ {path} (bản sao lưu lúc {created_at})\n"
+    "Cơ sở dữ liệu {backend} (phiên bản cấu trúc {revision}): {size}, {rows} dòng trong {tables} bảng, khớp manifest.json\n"
+    "Tệp báo cáo: {files} tệp vào {files_dir}\n"
+    "Chạy lại bot: python bot.py run (tự cập nhật cấu trúc nếu cần)"
+)
+SIZE_UNITS = ("byte", "KB", "MB", "GB", "TB")
+BACKENDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}

@@ -1,4 +1,4 @@
-"""A bare Bot against the fake Bot API server, services with a movable clock, and members."""
+"""A bare Bot against the fake Bot API server, a runtime with a movable clock, and members."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ from datetime import datetime
 
 import pytest
 from sqlalchemy import Engine
-from telegram import Bot
+from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
+from jobs.dispatch import Dispatcher, DispatchReport
+from jobs.tick import TickReport, run_tick
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.domain.roles import Role
+from kehoach_bot.runtime import Runtime
 from kehoach_bot.services.people import accept_invite, issue_invite
-from kehoach_bot.telegram.context import BotServices
+from kehoach_bot.telegram.limits import LaneRateLimiter
 from tests.auxil.fake_telegram import FakeTelegram
 from tests.e2e.conftest import TOKEN, Clock
 
@@ -28,10 +31,19 @@ class Delivery:
     """The pieces a delivery test drives."""
 
     fake: FakeTelegram
-    bot: Bot
-    services: BotServices
+    bot: ExtBot[str]
+    runtime: Runtime
     clock: Clock
     engine: Engine
+
+    async def send(self, *, worker: str = "w", batch: int | None = None) -> DispatchReport:
+        """Send everything due now, as the bot's dispatcher does, and return what happened."""
+        return await Dispatcher(self.bot, self.runtime, worker=worker, batch=batch).drain()
+
+    async def tick(self) -> tuple[TickReport, DispatchReport]:
+        """One tick of the bot, then the dispatcher sends what it queued."""
+        planned = await run_tick(self.runtime)
+        return planned, await self.send()
 
     def join(self, user_id: int, unit: str) -> None:
         """Bind a Telegram user as an officer of `unit` (as /start with an invite would)."""
@@ -60,7 +72,14 @@ async def delivery(engine: Engine, settings: Settings) -> AsyncIterator[Delivery
         telegram=replace(settings.telegram, token=TOKEN, base_url=fake.base_url),
     )
     # A short read timeout, so that a slow answer from the fake server is a timeout.
-    bot = Bot(TOKEN, base_url=fake.base_url, request=HTTPXRequest(read_timeout=0.5))
+    bot: ExtBot[str] = ExtBot(
+        TOKEN,
+        base_url=fake.base_url,
+        request=HTTPXRequest(read_timeout=0.5),
+        rate_limiter=LaneRateLimiter(30, 20),
+    )
+    runtime = Runtime(configured, engine, clock)
     async with bot:
-        yield Delivery(fake, bot, BotServices(configured, engine, clock), clock, engine)
+        yield Delivery(fake, bot, runtime, clock, engine)
+    runtime.close()
     fake.stop()

@@ -1,5 +1,6 @@
-"""Kill the sending process with SIGKILL mid-batch, start another: nothing is lost, and only
-rows that were in flight at the kill may go out twice."""
+"""Kill a real `python bot.py run` with SIGKILL mid-burst and start it again: everything pending
+arrives within a minute of the restart, nothing is lost, and only rows in flight at the kill may
+arrive twice."""
 
 from __future__ import annotations
 
@@ -9,33 +10,23 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlmodel import col
 
-from benchmarks.common import NOW
-from benchmarks.dispatch import build
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import make_engine
 from kehoach_bot.db.models import Outbox
-from kehoach_bot.services.outbox import STALE_CLAIM
-from tests.auxil.dispatcher_process import TOKEN
+from kehoach_bot.domain.stored import DeliveryStatus, MessageKind
+from kehoach_bot.services.bootstrap import prepare_database
 from tests.auxil.fake_telegram import FakeTelegram
 
-CHATS = 60  # three reminders each: 180 messages at 20/s take about nine seconds
-
-
-def start(url: str, fake: FakeTelegram, offset: float) -> subprocess.Popen[str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.auxil.dispatcher_process", url, fake.base_url, str(offset)],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert process.stdout is not None and process.stdout.readline().strip() == "ready"
-    return process
+TOKEN = "1:CRASH"
+CHATS = 60  # three messages each: 180 at 20/s
+PER_CHAT = 3
+RECOVERY = 60.0  # seconds from the restart until everything pending was delivered
 
 
 def statuses(url: str) -> Counter[str]:
@@ -47,37 +38,82 @@ def statuses(url: str) -> Counter[str]:
         engine.dispose()
 
 
-def test_sigkill_mid_batch_then_restart(empty_url: str) -> None:
-    url = empty_url
+def queue_messages(url: str, data_dir: Path) -> None:
+    """A migrated, seeded database with 180 ready messages in the outbox."""
     engine = make_engine(url)
-    build(engine, NOW.astimezone(Settings().tz), chats=CHATS)
+    now = datetime.now(UTC)
+    prepare_database(engine, Settings(database_url=url, data_dir=data_dir), now)
+    rows = [
+        {
+            "dedupe_key": f"crash:{chat}:{n}",
+            "chat_id": 70_000 + chat,
+            "stage": "thu",
+            "kind": MessageKind.DIGEST.value,
+            "text": f"Tin thử {n} cho {chat}",
+            "status": DeliveryStatus.PENDING.value,
+            "attempts": 0,
+            "next_attempt_at": now - timedelta(minutes=1),
+            "last_error": "",
+            "claimed_by": "",
+            "created_at": now,
+        }
+        for chat in range(CHATS)
+        for n in range(PER_CHAT)
+    ]
+    with engine.begin() as conn:
+        conn.execute(insert(Outbox), rows)
     engine.dispose()
+
+
+def start(config: Path, log: Path) -> subprocess.Popen[bytes]:
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "bot.py", "--config", str(config), "run"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+
+
+def test_sigkill_mid_burst_then_restart(empty_url: str, tmp_path: Path) -> None:
+    url, data_dir = empty_url, tmp_path / "data"
+    queue_messages(url, data_dir)
     fake = FakeTelegram(TOKEN)
     fake.start()
-    offset = (NOW - datetime.now(UTC)).total_seconds()
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[app]\ndata_dir = "{data_dir}"\n[database]\nurl = "{url}"\n'
+        f'[telegram]\ntoken = "{TOKEN}"\nbase_url = "{fake.base_url}"\n'
+        "[reminders]\noverall_per_second = 20\n",
+        encoding="utf-8",
+    )
+    log = tmp_path / "bot.log"
+    total = CHATS * PER_CHAT
     try:
-        first = start(url, fake, offset)
-        deadline = time.monotonic() + 30
+        first = start(config, log)
+        deadline = time.monotonic() + 60
         while len(fake.sent()) < 40 and time.monotonic() < deadline:
-            time.sleep(0.05)
+            time.sleep(0.02)
         os.kill(first.pid, signal.SIGKILL)
         first.wait(10)
         at_kill = statuses(url)
-        in_flight = at_kill["sending"]
-        sent_before = len(fake.sent())
-        assert 0 < sent_before < 3 * CHATS, "the kill must land mid-batch"
-        # The next start comes after the stale-claim delay, as after a real restart.
-        second = start(url, fake, offset + STALE_CLAIM.total_seconds() + 60)
-        deadline = time.monotonic() + 60
-        while statuses(url)["sent"] < 3 * CHATS and time.monotonic() < deadline:
+        in_flight = at_kill[DeliveryStatus.SENDING]
+        assert 0 < at_kill[DeliveryStatus.SENT] < total, (at_kill, log.read_text())
+        restarted = time.monotonic()
+        second = start(config, log)
+        deadline = restarted + RECOVERY
+        while statuses(url)[DeliveryStatus.SENT] < total and time.monotonic() < deadline:
             time.sleep(0.2)
-        second.send_signal(signal.SIGKILL)
-        second.wait(10)
+        recovered_in = time.monotonic() - restarted
+        second.send_signal(signal.SIGTERM)  # a normal stop: finish in flight, release the rest
+        second.wait(30)
     finally:
         fake.stop()
     final = statuses(url)
-    assert final["sent"] == 3 * CHATS, final
+    assert final[DeliveryStatus.SENT] == total, (final, log.read_text()[-3000:])
+    assert recovered_in < RECOVERY
     delivered = Counter((c.params["chat_id"], c.params["text"]) for c in fake.sent())
-    assert len(delivered) == 3 * CHATS  # every reminder arrived
+    assert len(delivered) == total  # every message arrived
     duplicates = sum(n - 1 for n in delivered.values())
     assert duplicates <= in_flight, (duplicates, in_flight)
+    assert TOKEN not in log.read_text()  # the token never reaches the log

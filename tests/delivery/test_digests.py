@@ -7,7 +7,6 @@ from datetime import timedelta
 from sqlmodel import col, select
 
 from jobs.digests import enqueue_digests
-from jobs.dispatch import dispatch_once
 from jobs.tick import plan_reminders
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Outbox
@@ -44,7 +43,7 @@ def digests(delivery: Delivery) -> list[Outbox]:
 
 async def send_all(delivery: Delivery) -> None:
     for _ in range(10):
-        await dispatch_once(delivery.bot, delivery.services, worker="w", limit=100)
+        await delivery.send(worker="w", batch=100)
         delivery.clock.advance(seconds=2)
 
 
@@ -53,8 +52,8 @@ async def test_daily_digest_lists_overdue_units_once_and_only_when_there_is_news
 ) -> None:
     join(delivery, COORDINATOR, "GL-SYT", Role.COORDINATOR)
     join(delivery, QUIET_COORDINATOR, "BL-PLDTBXH", Role.COORDINATOR)  # Bình Lục: nothing dated
-    assert enqueue_digests(delivery.services, delivery.clock()) >= 1
-    assert enqueue_digests(delivery.services, delivery.clock() + timedelta(hours=2)) == 0
+    assert enqueue_digests(delivery.runtime, delivery.clock()) >= 1
+    assert enqueue_digests(delivery.runtime, delivery.clock() + timedelta(hours=2)) == 0
     await send_all(delivery)
     texts = delivery.fake.messages_to(COORDINATOR)
     assert texts and "Tổng hợp 25/11/2026" in texts[0]
@@ -69,14 +68,14 @@ async def test_digest_reports_undeliverable_reminders_and_monday_summary(
 ) -> None:
     join(delivery, COORDINATOR, "GL-SYT", Role.COORDINATOR)
     join(delivery, OFFICER, "GL-SNV", Role.OFFICER)
-    plan_reminders(delivery.services, delivery.clock())
+    plan_reminders(delivery.runtime, delivery.clock())
     for _ in range(3):
         delivery.fake.fail(
             "sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=OFFICER
         )
     await send_all(delivery)
     delivery.clock.advance(days=5)  # Monday 30/11/2026, 09:00
-    enqueue_digests(delivery.services, delivery.clock())
+    enqueue_digests(delivery.runtime, delivery.clock())
     await send_all(delivery)
     texts = delivery.fake.messages_to(COORDINATOR)
     assert any("Không gửi được lời nhắc" in t and "Sở Nội vụ tỉnh Gia Lai" in t for t in texts)
@@ -88,6 +87,6 @@ async def test_digest_reports_undeliverable_reminders_and_monday_summary(
 
 async def test_no_digest_before_the_hour_or_at_the_weekend(delivery: Delivery) -> None:
     join(delivery, COORDINATOR, "GL-SYT", Role.COORDINATOR)
-    assert enqueue_digests(delivery.services, delivery.clock() - timedelta(hours=2)) == 0  # 07:00
-    assert enqueue_digests(delivery.services, delivery.clock() + timedelta(days=3)) == 0  # Saturday
+    assert enqueue_digests(delivery.runtime, delivery.clock() - timedelta(hours=2)) == 0  # 07:00
+    assert enqueue_digests(delivery.runtime, delivery.clock() + timedelta(days=3)) == 0  # Saturday
     assert digests(delivery) == []

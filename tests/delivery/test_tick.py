@@ -10,12 +10,11 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import col, select
 
-from jobs.dispatch import dispatch_once
-from jobs.tick import plan_reminders, run_tick
+from jobs.tick import plan_reminders
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Occurrence, Outbox, Unit
 from kehoach_bot.domain.reminders import latest_and_next
-from kehoach_bot.services.outbox import Status
+from kehoach_bot.domain.stored import DeliveryStatus as Status
 from tests.delivery.conftest import Delivery
 
 OFFICER = 2001
@@ -38,18 +37,18 @@ def open_occurrences(delivery: Delivery, unit: str) -> list[Occurrence]:
 
 async def test_due_reminder_is_sent_once_with_its_buttons(delivery: Delivery) -> None:
     delivery.join(OFFICER, "GL-SNV")
-    planned, sent = await run_tick(delivery.bot, delivery.services)
+    planned, sent = await delivery.tick()
     # Gia Lai 2026: 25/11 is today (last day 24/11 passed: overdue), 5/12 and 15/12 upcoming.
     # Three are due for this officer; they go out one after another, a second apart.
-    assert planned.enqueued == 3 and sent.sent == 3
+    assert planned.planned.enqueued == 3 and sent.sent == 3
     messages = delivery.fake.messages_to(OFFICER)
     assert len(messages) == 3 and all("Nhắc hạn báo cáo" in m for m in messages)
     markup = delivery.fake.sent()[0].params["reply_markup"]["inline_keyboard"]
     assert markup[0][0]["text"] == "✅ Đã nộp"
     # Ticks later the same day send nothing new: the reminder is already in the outbox.
     for _ in range(3):
-        planned, _ = await run_tick(delivery.bot, delivery.services)
-        assert planned.enqueued == 0
+        planned, _ = await delivery.tick()
+        assert planned.planned.enqueued == 0
     assert len(delivery.fake.messages_to(OFFICER)) == len(
         [r for r in rows(delivery) if r.status == Status.SENT]
     )
@@ -61,7 +60,7 @@ async def test_after_ten_days_of_downtime_one_catch_up_per_occurrence(delivery: 
     delivery.join(OFFICER, "GL-SNV")
     delivery.clock.advance(days=10)  # Saturday 5/12 → move to Monday 7/12
     delivery.clock.advance(days=2)
-    planned = plan_reminders(delivery.services, delivery.clock())
+    planned = plan_reminders(delivery.runtime, delivery.clock())
     per_occurrence = Counter(r.occurrence_id for r in rows(delivery))
     assert planned.enqueued == len(per_occurrence)
     assert set(per_occurrence.values()) == {1}
@@ -77,15 +76,15 @@ async def test_after_ten_days_of_downtime_one_catch_up_per_occurrence(delivery: 
 async def test_no_reminders_outside_hours_or_on_holidays(delivery: Delivery) -> None:
     delivery.join(OFFICER, "GL-SNV")
     delivery.clock.advance(hours=12)  # 21:00 local
-    assert plan_reminders(delivery.services, delivery.clock()).enqueued == 0
+    assert plan_reminders(delivery.runtime, delivery.clock()).enqueued == 0
     delivery.clock.advance(days=3, hours=-12)  # Saturday morning
-    assert plan_reminders(delivery.services, delivery.clock()).enqueued == 0
+    assert plan_reminders(delivery.runtime, delivery.clock()).enqueued == 0
     assert rows(delivery) == []
 
 
 async def test_done_or_extended_stops_an_enqueued_reminder(delivery: Delivery) -> None:
     delivery.join(OFFICER, "GL-SNV")
-    plan_reminders(delivery.services, delivery.clock())
+    plan_reminders(delivery.runtime, delivery.clock())
     queued = rows(delivery)
     assert queued
     with session_scope(delivery.engine) as session:
@@ -94,7 +93,7 @@ async def test_done_or_extended_stops_an_enqueued_reminder(delivery: Delivery) -
             assert occ is not None
             occ.state = "done"
     for _ in range(len(queued)):  # one message per chat per run: the rest wait a second
-        await dispatch_once(delivery.bot, delivery.services, worker="w", limit=50)
+        await delivery.send(worker="w", batch=50)
         delivery.clock.advance(seconds=2)
     assert {r.status for r in rows(delivery)} == {Status.CANCELLED}
     assert delivery.fake.messages_to(OFFICER) == []
@@ -119,9 +118,9 @@ async def test_faults_are_handled(
     retries: int,
 ) -> None:
     delivery.join(OFFICER, "GL-SNV")
-    plan_reminders(delivery.services, delivery.clock())
+    plan_reminders(delivery.runtime, delivery.clock())
     delivery.fake.fail("sendMessage", status, description, retry_after=retry_after)
-    await dispatch_once(delivery.bot, delivery.services, worker="w", limit=1)
+    await delivery.send(worker="w", batch=1)
     (first, *_) = rows(delivery)
     assert first.status == expected
     if expected == Status.PENDING:
@@ -130,7 +129,7 @@ async def test_faults_are_handled(
         assert first.attempts == retries + (1 if retry_after else 0)
         # Once the wait is over, it goes out.
         delivery.clock.advance(seconds=60)
-        await dispatch_once(delivery.bot, delivery.services, worker="w", limit=1)
+        await delivery.send(worker="w", batch=1)
         assert rows(delivery)[0].status == Status.SENT
     else:
         assert description.split(": ")[-1].lower() in first.last_error.lower()
@@ -138,22 +137,22 @@ async def test_faults_are_handled(
 
 async def test_a_timeout_is_retried_with_backoff(delivery: Delivery) -> None:
     delivery.join(OFFICER, "GL-SNV")
-    plan_reminders(delivery.services, delivery.clock())
+    plan_reminders(delivery.runtime, delivery.clock())
     delivery.fake.fail("sendMessage", 200, "", delay=1.5)  # answers after the client gave up
-    report = await dispatch_once(delivery.bot, delivery.services, worker="w", limit=1)
+    report = await delivery.send(worker="w", batch=1)
     assert report.retried == 1
     (first, *_) = rows(delivery)
     assert first.status == Status.PENDING and first.attempts == 1
     assert "timed out" in first.last_error.lower()
     assert first.next_attempt_at == delivery.clock() + timedelta(seconds=5)
     delivery.clock.advance(seconds=6)
-    await dispatch_once(delivery.bot, delivery.services, worker="w", limit=1)
+    await delivery.send(worker="w", batch=1)
     assert rows(delivery)[0].status == Status.SENT
 
 
 async def test_a_killed_claim_is_released_and_sent_later(delivery: Delivery) -> None:
     delivery.join(OFFICER, "GL-SNV")
-    plan_reminders(delivery.services, delivery.clock())
+    plan_reminders(delivery.runtime, delivery.clock())
     from kehoach_bot.services import outbox
 
     with session_scope(delivery.engine) as session:
@@ -161,7 +160,7 @@ async def test_a_killed_claim_is_released_and_sent_later(delivery: Delivery) -> 
         assert claimed
     # The process that claimed them died; five minutes later they are back in the queue.
     delivery.clock.advance(minutes=6)
-    report = await dispatch_once(delivery.bot, delivery.services, worker="alive", limit=10)
+    report = await delivery.send(worker="alive", batch=10)
     assert report.sent == report.claimed == len(claimed)
 
 
@@ -170,15 +169,15 @@ async def test_two_dispatchers_never_send_a_row_twice(delivery: Delivery) -> Non
     for i, unit in enumerate(units):
         for j in range(6):
             delivery.join(3000 + 10 * i + j, unit)
-    plan_reminders(delivery.services, delivery.clock())
+    plan_reminders(delivery.runtime, delivery.clock())
     queued = len(rows(delivery))
     assert queued >= 40
     for _ in range(40):
         if all(r.status == Status.SENT for r in rows(delivery)):
             break
         await asyncio.gather(
-            dispatch_once(delivery.bot, delivery.services, worker="a", limit=15),
-            dispatch_once(delivery.bot, delivery.services, worker="b", limit=15),
+            delivery.send(worker="a", batch=15),
+            delivery.send(worker="b", batch=15),
         )
         delivery.clock.advance(seconds=2)
     sent = [(c.params["chat_id"], c.params["text"]) for c in delivery.fake.sent()]
@@ -213,7 +212,7 @@ def test_concurrent_claims_take_disjoint_rows(delivery: Delivery) -> None:
     concurrent = delivery.engine.dialect.name == "postgresql"
     for j in range(10):
         delivery.join(6000 + j, "GL-SXD")
-    plan_reminders(delivery.services, delivery.clock())
+    plan_reminders(delivery.runtime, delivery.clock())
     total = len(rows(delivery))
     claimed: dict[str, list[int]] = {}
     first_holds = threading.Event()
@@ -256,8 +255,8 @@ async def test_changing_a_schedule_retires_reminded_occurrences_without_losing_t
     )
 
     delivery.join(OFFICER, "GL-SNV")
-    plan_reminders(delivery.services, delivery.clock())
-    settings = delivery.services.settings
+    plan_reminders(delivery.runtime, delivery.clock())
+    settings = delivery.runtime.settings
     with session_scope(delivery.engine) as session:
         obligation = find_obligation(session, "gia-lai-743", "gui-so-y-te")
         of_obligation = set(
@@ -281,5 +280,5 @@ async def test_changing_a_schedule_retires_reminded_occurrences_without_losing_t
     with session_scope(delivery.engine) as session:
         kept = session.exec(select(Occurrence).where(col(Occurrence.id).in_(reminded))).all()
         assert {o.state for o in kept} == {"waived"}  # history stays, reminders stop
-    await dispatch_once(delivery.bot, delivery.services, worker="w", limit=50)
+    await delivery.send(worker="w", batch=50)
     assert {r.status for r in rows(delivery) if r.occurrence_id in reminded} == {Status.CANCELLED}

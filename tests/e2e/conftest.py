@@ -10,9 +10,10 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import Engine
 
+from jobs.schedule import schedule_jobs
 from kehoach_bot.config import Settings
+from kehoach_bot.runtime import Runtime
 from kehoach_bot.telegram.app import BotApplication, build_application
-from kehoach_bot.telegram.context import BotServices
 from tests.auxil.fake_telegram import FakeTelegram
 from tests.conftest import NOW
 
@@ -74,7 +75,11 @@ async def bot(engine: Engine, settings: Settings) -> AsyncIterator[BotEnv]:
     )
     configured = replace(settings, telegram=telegram)
     clock = Clock(NOW)
-    app = build_application(BotServices(settings=configured, engine=engine, clock=clock))
+    runtime = Runtime(settings=configured, engine=engine, clock=clock)
+    app = build_application(runtime)
+    # The dispatcher runs as in production (notices go through the outbox); the tick is left
+    # out so that journeys see only what people's actions cause.
+    schedule_jobs(app, with_tick=False)
     async with app:
         await app.start()
         assert app.updater is not None
@@ -84,4 +89,5 @@ async def bot(engine: Engine, settings: Settings) -> AsyncIterator[BotEnv]:
         finally:
             await app.updater.stop()
             await app.stop()
+            runtime.close()
     fake.stop()

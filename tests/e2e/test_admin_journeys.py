@@ -10,16 +10,23 @@ import pytest
 from sqlmodel import select
 
 from kehoach_bot.db.engine import session_scope
-from kehoach_bot.db.models import Occurrence, Plan, Reply, Unit
+from kehoach_bot.db.models import Occurrence, Outbox, Plan, Reply, Unit
+from kehoach_bot.domain.stored import DeliveryStatus, MessageKind
 from kehoach_bot.logs import configure_logging
 from kehoach_bot.plans.files import bundled_plan_files
 from kehoach_bot.services.calendar import calendar
 from kehoach_bot.telegram.callbacks import Action, encode
+from tests.auxil.fake_telegram import Call
 from tests.auxil.snapshot import snapshot
 from tests.e2e.conftest import ADMIN, TOKEN, BotEnv
 
 OFFICER, COORDINATOR = 1001, 1003
 TODAY = date(2026, 11, 24)
+
+
+def save_button(preview: Call) -> str:
+    """The callback data of the «Lưu» button under a preview."""
+    return str(preview.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
 
 
 def unit_id(bot: BotEnv, code: str) -> int:
@@ -66,7 +73,7 @@ async def test_admin_uploads_a_plan_file_previews_and_saves(bot: BotEnv) -> None
     assert "cập nhật" in str(preview.params["text"])
     with session_scope(bot.engine) as session:
         assert session.exec(select(Plan).where(Plan.code == "la-gi-81")).one().version == 1
-    fake.press(ADMIN, encode(Action.CONFIRM))
+    fake.press(ADMIN, save_button(preview))
     await fake.wait_text(ADMIN, "phiên bản 2")
     with session_scope(bot.engine) as session:
         rows = calendar(session, today=TODAY, plan_code="la-gi-81")
@@ -79,7 +86,7 @@ async def test_broken_plan_upload_changes_nothing(bot: BotEnv) -> None:
     broken = dict(bundled_plan_files())["la-gi-81.toml"].replace('"LG-MTTQ", ', '"LG-KHONG-CO", ')
     fake.send_document(ADMIN, broken.encode(), "la-gi-81.toml")
     await fake.wait_text(ADMIN, "không có đơn vị mã 'LG-KHONG-CO'")
-    fake.press(ADMIN, encode(Action.CONFIRM))
+    fake.press(ADMIN, encode(Action.CONFIRM, 1))
     answer = await fake.wait_answer()
     assert "Không có thay đổi" in str(answer.params["text"])
     assert snapshot(bot.engine) == before
@@ -92,10 +99,23 @@ async def test_merge_from_the_bot_is_previewed_then_saved(bot: BotEnv) -> None:
     assert "chuyển sang đơn vị kế thừa" in str(preview.params["text"])
     with session_scope(bot.engine) as session:
         assert session.exec(select(Unit).where(Unit.code == "DN-SLDTBXH")).one().active
-    fake.press(ADMIN, encode(Action.CONFIRM))
+    fake.press(ADMIN, save_button(preview))
     await fake.wait_text(ADMIN, "Đã ghi nhận DN-SLDTBXH → DN-SNV")
     with session_scope(bot.engine) as session:
         assert not session.exec(select(Unit).where(Unit.code == "DN-SLDTBXH")).one().active
+
+
+async def test_save_on_an_older_preview_saves_nothing(bot: BotEnv) -> None:
+    fake = bot.fake
+    fake.send_text(ADMIN, "/sapnhap DN-SLDTBXH DN-SNV 01/03/2025")
+    merger = await fake.wait_text(ADMIN, "DN-SLDTBXH → DN-SNV từ 1/3/2025")
+    fake.send_text(ADMIN, "/sapnhap GL-SNV GL-SYT 01/03/2025")
+    await fake.wait_text(ADMIN, "GL-SNV → GL-SYT")
+    before = snapshot(bot.engine)
+    fake.press(ADMIN, save_button(merger))  # the first preview's «Lưu»: not what was shown last
+    answer = await fake.wait_answer()
+    assert "đã cũ" in str(answer.params["text"])
+    assert snapshot(bot.engine) == before
 
 
 @pytest.mark.parametrize(
@@ -145,9 +165,18 @@ async def test_blocked_coordinator_does_not_stop_the_submission(
     await fake.wait_text(OFFICER, "Nộp đúng hạn")
     with session_scope(bot.engine) as session:
         assert [r.kind for r in session.exec(select(Reply)).all()] == ["submitted"]
-    for _ in range(200):  # the notification follows the confirmation: give it time to fail
-        if "notify chat 1003 failed" in caplog.text:
+    # The notice went through the outbox: recorded as undeliverable, for the digests to report.
+    notice = None
+    for _ in range(250):
+        with session_scope(bot.engine) as session:
+            notice = session.exec(
+                select(Outbox).where(
+                    Outbox.chat_id == COORDINATOR, Outbox.kind == MessageKind.SUBMITTED.value
+                )
+            ).first()
+        if notice is not None and notice.status == DeliveryStatus.UNDELIVERABLE:
             break
         await asyncio.sleep(0.02)
-    assert "notify chat 1003 failed" in caplog.text
+    assert notice is not None and notice.status == DeliveryStatus.UNDELIVERABLE
+    assert "blocked" in notice.last_error
     assert TOKEN not in caplog.text

@@ -109,7 +109,7 @@ async def test_forged_callback_for_another_units_occurrence_does_nothing(
     caplog.set_level(logging.WARNING)
     fake.press(OFFICER, encode(Action.PROGRESS, other))
     answer = await fake.wait_answer()
-    assert answer.params.get("show_alert") is True and "không có quyền" in str(
+    assert answer.params.get("show_alert") is True and "không thuộc đơn vị" in str(
         answer.params["text"]
     )
     fake.press(OFFICER, "k1:d:notanumber")
@@ -216,7 +216,7 @@ async def test_in_a_group_only_bound_members_count(bot: BotEnv) -> None:
     await fake.wait_text(group, "chưa được mời")
     fake.press(5555, encode(Action.PROGRESS, _some_open_occurrence(bot, "GL-SNV")))
     answer = await fake.wait_answer()
-    assert "không có quyền" in str(answer.params["text"])
+    assert "không thuộc đơn vị" in str(answer.params["text"])
 
 
 async def test_coordinator_asks_for_the_digest_now(bot: BotEnv) -> None:

@@ -67,3 +67,25 @@ def test_upgrade_is_idempotent(factory: DatabaseFactory, empty_url: str, times: 
         assert not migrate.is_fresh(engine)
     finally:
         engine.dispose()
+
+
+def test_every_foreign_key_is_indexed() -> None:
+    """Deleting or joining through an unindexed foreign key scans the whole referring table."""
+    from kehoach_bot.db.models import metadata
+
+    missing = []
+    for table in metadata.sorted_tables:
+        leading = {next(iter(index.columns)).name for index in table.indexes}
+        leading |= {
+            next(iter(constraint.columns)).name  # type: ignore[attr-defined]
+            for constraint in table.constraints
+            if list(getattr(constraint, "columns", []))
+            and constraint.__class__.__name__ in ("PrimaryKeyConstraint", "UniqueConstraint")
+        }
+        leading |= {column.name for column in table.columns if column.unique}
+        missing += [
+            f"{table.name}.{fk.parent.name}"
+            for fk in table.foreign_keys
+            if fk.parent.name not in leading
+        ]
+    assert missing == []

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from kehoach_bot.domain.status import State, Status
 from kehoach_bot.services.tracking import OccurrenceView
-from kehoach_bot.telegram import render
 from kehoach_bot.telegram.callbacks import Action, decode, encode
+from kehoach_bot.telegram.render import cards
+from kehoach_bot.telegram.render import pages as paging
 
 
 @given(
@@ -46,12 +47,12 @@ def test_tampered_callback_data_is_rejected(data: str | None) -> None:
 
 @given(st.lists(st.text(min_size=0, max_size=5000), max_size=40))
 def test_pages_stay_under_the_limit_and_keep_every_line(lines: list[str]) -> None:
-    pages = render.paginate(lines, "Tiêu đề")
-    assert all(len(p) <= render.PAGE_LIMIT for p in pages)
+    pages = paging.paginate(lines, "Tiêu đề")
+    assert all(len(p) <= paging.PAGE_LIMIT for p in pages)
     joined = "\n".join(pages)
     assert joined.startswith("Tiêu đề")
     for line in lines:
-        assert line[: render.PAGE_LIMIT - 1] in joined
+        assert line[: paging.PAGE_LIMIT - 1] in joined
 
 
 def view(**changes: object) -> OccurrenceView:
@@ -90,7 +91,7 @@ def view(**changes: object) -> OccurrenceView:
 
 
 def test_reminder_names_plan_report_period_wording_and_last_day() -> None:
-    text, keyboard = render.reminder(view())
+    text, keyboard = cards.reminder(view())
     for fragment in (
         "Kế hoạch Bình Sơn",
         "Báo cáo hằng năm",
@@ -105,10 +106,10 @@ def test_reminder_names_plan_report_period_wording_and_last_day() -> None:
 
 
 def test_reminder_shows_the_working_day_shift_and_extensions() -> None:
-    shifted, _ = render.reminder(
+    shifted, _ = cards.reminder(
         view(wording="cham_nhat", due=date(2026, 12, 5), last_day=date(2026, 12, 7))
     )
     assert "chậm nhất ngày 5/12/2026" in shifted and "Thứ Hai, 7/12/2026" in shifted
     assert "ngày làm việc kế tiếp" in shifted
-    extended, _ = render.reminder(view(extended_to=date(2024, 11, 1)))
+    extended, _ = cards.reminder(view(extended_to=date(2024, 11, 1)))
     assert "1/11/2024 (đã gia hạn)" in extended

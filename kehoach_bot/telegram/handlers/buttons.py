@@ -1,44 +1,43 @@
-"""Every inline button: parse the claim, route it, and turn refusals into plain answers."""
+"""Every inline button: parse the claim, route it; refusals are answered by the error handler."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from telegram import Update
 
-from kehoach_bot.services.errors import ServiceError
-from kehoach_bot.services.replies import Forbidden
-from kehoach_bot.telegram.callbacks import decode
+from kehoach_bot.services.errors import InvalidInput
+from kehoach_bot.telegram.callbacks import Action, Callback, decode
 from kehoach_bot.telegram.context import BotContext
-from kehoach_bot.telegram.handlers import coordinator, editing, officer
+from kehoach_bot.telegram.handlers import coordinator, obligation_edit, officer, previews
 from kehoach_bot.texts import bot_vi as t
 
 log = logging.getLogger(__name__)
 
+ButtonHandler = Callable[[Update, BotContext, Callback], Awaitable[None]]
+ACTIONS: dict[Action, ButtonHandler] = {
+    Action.SUBMIT: officer.ask,
+    Action.STUCK: officer.ask,
+    Action.EXTEND: officer.ask,
+    Action.PROGRESS: officer.progress,
+    Action.NO_FILE: officer.no_file,
+    Action.CANCEL: officer.cancel,
+    Action.APPROVE: coordinator.decide,
+    Action.REFUSE: coordinator.decide,
+    Action.FILE: coordinator.open_file,
+    Action.FIELD: obligation_edit.choose_field,
+    Action.CONFIRM: previews.confirm,
+}
+
 
 async def button(update: Update, context: BotContext) -> None:
-    """Every inline button of officers and coordinators: parse, check on the server, act."""
-    query = update.callback_query
-    user = update.effective_user
+    """Every inline button: parse, then act (the service checks who may)."""
+    query, user = update.callback_query, update.effective_user
     if query is None or user is None:
         return
     parsed = decode(query.data)
     if parsed is None:
         log.warning("malformed callback from %s: %r", user.id, query.data)
-        await query.answer(t.BAD_CALLBACK, show_alert=True)
-        return
-    handler = (
-        officer.ACTIONS.get(parsed.action)
-        or coordinator.ACTIONS.get(parsed.action)
-        or editing.ACTIONS.get(parsed.action)
-    )
-    if handler is None:
-        await query.answer(t.BAD_CALLBACK, show_alert=True)
-        return
-    try:
-        await handler(update, context, parsed)
-    except Forbidden:
-        log.warning("forbidden callback from %s: %r", user.id, query.data)
-        await query.answer(t.FORBIDDEN_LOGGED, show_alert=True)
-    except ServiceError as exc:
-        await query.answer(str(exc)[:200], show_alert=True)
+        raise InvalidInput(t.BAD_CALLBACK)
+    await ACTIONS[parsed.action](update, context, parsed)

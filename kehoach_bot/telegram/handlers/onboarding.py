@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ChatType
 
 from kehoach_bot.domain.roles import ROLE_TEXT
-from kehoach_bot.services import people, tracking
-from kehoach_bot.services.errors import ServiceError
-from kehoach_bot.telegram import render
+from kehoach_bot.services import answers, onboarding
 from kehoach_bot.telegram.commands import register_commands_for
 from kehoach_bot.telegram.context import BotContext
+from kehoach_bot.telegram.render import people
 from kehoach_bot.texts import bot_vi as t
 
 
@@ -18,52 +18,46 @@ async def start(update: Update, context: BotContext) -> None:
     user, message, chat = update.effective_user, update.effective_message, update.effective_chat
     if user is None or message is None or chat is None:
         return
-    services = context.services
+    runtime = context.runtime
     code = context.args[0] if context.args else ""
     if not code:
-        identity = services.identify(user.id)
+        identity = await runtime.answer(answers.who, runtime, user.id)
         if identity.known:
             roles = ", ".join(ROLE_TEXT[r] for r in sorted(identity.roles))
             await message.reply_text(t.START_KNOWN.format(name=user.full_name, roles=roles))
         else:
             await message.reply_text(t.START_UNKNOWN)
         return
-    try:
-        with services.session() as session:
-            bound = people.accept_invite(
-                session,
-                code=code,
-                telegram_user_id=user.id,
-                chat_id=chat.id,
-                full_name=user.full_name,
-                now=services.now(),
-            )
-            identity = people.identify(session, user.id, services.settings.telegram.admins)
-            upcoming = next(
-                (
-                    v
-                    for v in tracking.owed(session, identity, services.today())
-                    if v.unit_id == bound.unit_id
-                ),
-                None,
-            )
-    except ServiceError as exc:
-        await message.reply_text(str(exc))
+    if chat.type != ChatType.PRIVATE:
+        # Reminders go to the chat the invite was opened in: a group would get them all.
+        await message.reply_text(t.INVITE_PRIVATE_ONLY)
         return
-    await message.reply_text(render.welcome(user.full_name, bound.role, bound.unit_name, upcoming))
-    await register_commands_for(context.bot, chat.id, identity.roles)
+    joined = await runtime.answer(
+        onboarding.join,
+        runtime,
+        code=code,
+        user_id=user.id,
+        chat_id=chat.id,
+        full_name=user.full_name,
+    )
+    await message.reply_text(
+        people.welcome(user.full_name, joined.role, joined.unit_name, joined.upcoming)
+    )
+    await register_commands_for(context.bot, chat.id, joined.roles)
 
 
 async def help_command(update: Update, context: BotContext) -> None:
     """Explain, per role, what the person can do."""
     if update.effective_user and update.effective_message:
-        identity = context.services.identify(update.effective_user.id)
-        await update.effective_message.reply_text(render.help_text(identity))
+        runtime = context.runtime
+        identity = await runtime.answer(answers.who, runtime, update.effective_user.id)
+        await update.effective_message.reply_text(people.help_text(identity))
 
 
 async def whoami(update: Update, context: BotContext) -> None:
     """Show who the person is in the system."""
     user, message = update.effective_user, update.effective_message
     if user and message:
-        identity = context.services.identify(user.id)
-        await message.reply_text(render.whoami(identity, user.full_name))
+        runtime = context.runtime
+        identity = await runtime.answer(answers.who, runtime, user.id)
+        await message.reply_text(people.whoami(identity, user.full_name))

@@ -1,0 +1,156 @@
+"""A coordinator's actions, one transaction each: the status table, overdue units, extension
+requests and decisions, submitted files, ad hoc requests, the digest on demand.
+
+Every action checks on the server that the person coordinates the report (or is an admin).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session
+
+from kehoach_bot.domain.roles import Role
+from kehoach_bot.domain.stored import ExtensionStatus, MessageKind
+from kehoach_bot.runtime import Runtime
+from kehoach_bot.services import digests, notices, replies, requests, tracking
+from kehoach_bot.services.errors import Forbidden
+from kehoach_bot.services.people import Identity, identify
+from kehoach_bot.services.replies import ExtensionView, StoredFile
+from kehoach_bot.services.tracking import OccurrenceView, StatusTable
+from kehoach_bot.texts import bot_vi as t
+
+MAX_PENDING_SHOWN = 20
+
+
+def _coordinator(runtime: Runtime, session: Session, user_id: int) -> Identity:
+    identity = identify(session, user_id, runtime.settings.telegram.admins)
+    if not (identity.is_admin or Role.COORDINATOR in identity.roles):
+        raise Forbidden(t.NOT_ALLOWED)
+    return identity
+
+
+@dataclass(frozen=True, slots=True)
+class StatusAnswer:
+    """Either the plans to choose from, or one plan's table with its files."""
+
+    plans: list[tuple[str, str]]
+    table: StatusTable | None = None
+    files: dict[int, str] | None = None  # reply id → unit code
+
+
+def status(
+    runtime: Runtime, *, user_id: int, plan_code: str | None, period_key: str | None
+) -> StatusAnswer:
+    """/tinhhinh: counts in the four categories and who has not submitted."""
+    with runtime.transaction() as session:
+        identity = _coordinator(runtime, session, user_id)
+        if plan_code is None:
+            return StatusAnswer(tracking.coordinated_plans(session, identity))
+        table = tracking.status_table(session, identity, plan_code, runtime.today(), period_key)
+        files = tracking.latest_files(session, [v.id for v in table.done])
+        units = {v.id: v.unit for v in table.done}
+        return StatusAnswer([], table, {reply: units[occ] for occ, reply in files.items()})
+
+
+def overdue(runtime: Runtime, *, user_id: int) -> list[OccurrenceView]:
+    """/quahan: every overdue unit in the person's plans."""
+    with runtime.transaction() as session:
+        identity = _coordinator(runtime, session, user_id)
+        return tracking.overdue(session, identity, runtime.today())
+
+
+def pending_extensions(
+    runtime: Runtime, *, user_id: int
+) -> list[tuple[ExtensionView, OccurrenceView]]:
+    """/giahan: extension requests waiting for this coordinator."""
+    with runtime.transaction() as session:
+        identity = _coordinator(runtime, session, user_id)
+        found = replies.pending_extensions(session, identity, runtime.today())
+        return found[:MAX_PENDING_SHOWN]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decided extension and its report after the decision."""
+
+    extension: ExtensionView
+    view: OccurrenceView
+
+    @property
+    def approved(self) -> bool:
+        """True when the extension was granted."""
+        return self.extension.status is ExtensionStatus.APPROVED
+
+
+def decide_extension(
+    runtime: Runtime, *, user_id: int, extension_id: int, approve: bool
+) -> Decision:
+    """Approve or refuse; the unit hears of the decision through the outbox."""
+    now = runtime.now()
+    with runtime.transaction() as session:
+        identity = identify(session, user_id, runtime.settings.telegram.admins)
+        extension, view = replies.decide_extension(
+            session,
+            identity=identity,
+            extension_id=extension_id,
+            approve=approve,
+            now=now,
+            today=runtime.today(),
+        )
+        notices.tell_unit(session, view, MessageKind.EXTENSION_DECISION, extension.id, now=now)
+        return Decision(extension, view)
+
+
+def submitted_file(runtime: Runtime, *, user_id: int, reply_id: int) -> StoredFile:
+    """A submitted file, for the unit itself or its coordinators."""
+    with runtime.transaction() as session:
+        identity = identify(session, user_id, runtime.settings.telegram.admins)
+        return replies.reply_file(
+            session, identity=identity, reply_id=reply_id, today=runtime.today()
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AdHocSent:
+    """The request, the units that owe it and how many people were queued its card."""
+
+    units: list[str]
+    last_day: date
+    queued: int
+
+
+def request_ad_hoc(
+    runtime: Runtime, *, user_id: int, unit_codes: list[str], due: date, title: str
+) -> AdHocSent:
+    """/dotxuat: occurrences for the chosen units, and a card queued for each of their officers."""
+    now, today = runtime.now(), runtime.today()
+    with runtime.transaction() as session:
+        identity = _coordinator(runtime, session, user_id)
+        result = requests.request_ad_hoc(
+            session,
+            unit_codes=unit_codes,
+            title=title,
+            due=due,
+            plan_code=None,
+            recipient_code=next(
+                (m.unit for m in identity.memberships if m.role is Role.COORDINATOR), None
+            ),
+            actor=f"tg:{user_id}",
+            now=now,
+            today=today,
+            policy=runtime.settings.deadlines,
+        )
+        views = list(tracking.views_by_id(session, set(result.occurrence_ids), today).values())
+        queued = notices.send_request_cards(session, views, now=now)
+        return AdHocSent(result.units, result.last_day, queued)
+
+
+def digest_now(runtime: Runtime, *, user_id: int) -> list[digests.PlanDigest]:
+    """/tonghop: the coordinator's digest, now."""
+    with runtime.transaction() as session:
+        identity = _coordinator(runtime, session, user_id)
+        return digests.plan_digests(
+            session, identity, today=runtime.today(), now=runtime.now(), tz=runtime.settings.tz
+        )

@@ -1,0 +1,123 @@
+"""What a claimed outbox row says when its turn comes, re-checked against the database.
+
+A reminder whose occurrence was submitted, waived, extended or moved, a request card whose
+officer left the unit, an extension request already decided: each is cancelled rather than sent.
+Everything else comes back as plain data for the renderer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from kehoach_bot.db.models import Extension, Obligation, Reply
+from kehoach_bot.domain.reminders import latest_and_next
+from kehoach_bot.domain.status import State
+from kehoach_bot.domain.stored import ExtensionStatus, MessageKind
+from kehoach_bot.services.outbox import Claimed, mark_cancelled
+from kehoach_bot.services.reminders import officer_chats
+from kehoach_bot.services.replies import ExtensionView, extension_view
+from kehoach_bot.services.tracking import OccurrenceView, views_by_id
+
+
+@dataclass(frozen=True, slots=True)
+class Ready:
+    """A row that is still due, with what its message shows."""
+
+    row: Claimed
+    view: OccurrenceView | None = None
+    extension: ExtensionView | None = None
+    note: str = ""  # the officer's words (stuck notes)
+
+
+def prepare(
+    session: Session, rows: Sequence[Claimed], *, today: date, lead_days: tuple[int, ...]
+) -> list[Ready]:
+    """The rows still due, ready to render; the others are marked cancelled."""
+    occurrence_ids = {r.occurrence_id for r in rows if r.occurrence_id is not None}
+    views = views_by_id(session, occurrence_ids, today)
+    officers = officer_chats(session, {v.unit_id for v in views.values()})
+    leads = _lead_days(session, {v.obligation_id for v in views.values()})
+    replies = _replies(session, [r.subject_id for r in rows if _about_reply(r)])
+    extensions = _extensions(session, [r.subject_id for r in rows if _about_extension(r)])
+    ready: list[Ready] = []
+    for row in rows:
+        view = views.get(row.occurrence_id) if row.occurrence_id is not None else None
+        reason = _why_not(row, view, officers, leads, lead_days, today, extensions)
+        if reason:
+            mark_cancelled(session, row.id, reason=reason)
+            continue
+        extension = extensions.get(row.subject_id or 0) if _about_extension(row) else None
+        note = replies.get(row.subject_id or 0, "") if _about_reply(row) else ""
+        ready.append(Ready(row, view, extension, note))
+    return ready
+
+
+def _why_not(
+    row: Claimed,
+    view: OccurrenceView | None,
+    officers: dict[int, list[tuple[int, int]]],
+    leads: dict[int, list[int] | None],
+    default_lead: tuple[int, ...],
+    today: date,
+    extensions: dict[int, ExtensionView],
+) -> str:
+    if row.kind is MessageKind.DIGEST:
+        return ""
+    if view is None:
+        return "occurrence gone"
+    if row.kind in (MessageKind.REMINDER, MessageKind.REQUEST):
+        if view.state is not State.OPEN:
+            return "submitted, waived or transferred"
+        if row.chat_id not in {chat for _, chat in officers.get(view.unit_id, [])}:
+            return "recipient no longer an officer of the unit"
+    if row.kind is MessageKind.REMINDER:
+        latest, _ = latest_and_next(
+            view.deadline, leads.get(view.obligation_id) or default_lead, today
+        )
+        if latest is None or latest.key != row.stage:
+            return "stage no longer due (deadline changed or extended)"
+    if _about_extension(row):
+        extension = extensions.get(row.subject_id or 0)
+        if extension is None:
+            return "extension gone"
+        decided = extension.status is not ExtensionStatus.PENDING
+        if row.kind is MessageKind.EXTENSION_REQUEST and decided:
+            return "extension already decided"
+    return ""
+
+
+def _about_reply(row: Claimed) -> bool:
+    return row.kind in (MessageKind.SUBMITTED, MessageKind.STUCK) and row.subject_id is not None
+
+
+def _about_extension(row: Claimed) -> bool:
+    return row.kind in (MessageKind.EXTENSION_REQUEST, MessageKind.EXTENSION_DECISION)
+
+
+def _lead_days(session: Session, obligation_ids: set[int]) -> dict[int, list[int] | None]:
+    if not obligation_ids:
+        return {}
+    rows = session.exec(
+        select(Obligation.id, Obligation.lead_days).where(col(Obligation.id).in_(obligation_ids))
+    ).all()
+    return {oid: list(lead) if lead else None for oid, lead in rows if oid is not None}
+
+
+def _replies(session: Session, ids: list[int | None]) -> dict[int, str]:
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    rows = session.exec(select(Reply.id, Reply.text).where(col(Reply.id).in_(wanted))).all()
+    return {rid: text for rid, text in rows if rid is not None}
+
+
+def _extensions(session: Session, ids: list[int | None]) -> dict[int, ExtensionView]:
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    rows = session.exec(select(Extension).where(col(Extension.id).in_(wanted))).all()
+    return {row.id or 0: extension_view(row) for row in rows}

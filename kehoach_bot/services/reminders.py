@@ -1,0 +1,123 @@
+"""Which reminders are due now: the tick asks, and the answer goes into the outbox.
+
+Only open occurrences whose next reminder day has come are read; for each, the latest stage due
+by today is queued once per officer of the unit, and the day of the following stage is stored so
+that the next ticks skip the occurrence until then.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from sqlalchemy import update
+from sqlmodel import Session, col, or_, select
+
+from kehoach_bot.db.models import Membership, Obligation, Occurrence, Person
+from kehoach_bot.domain.reminders import ReminderPolicy, latest_and_next, may_send_at
+from kehoach_bot.domain.roles import Role
+from kehoach_bot.domain.status import State, effective_last_day
+from kehoach_bot.domain.stored import MessageKind
+from kehoach_bot.services.outbox import Message, enqueue, reminder_key
+
+_CHUNK = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class EnqueueReport:
+    """What one enqueue pass did."""
+
+    examined: int = 0
+    enqueued: int = 0
+    without_recipient: int = 0
+
+
+def enqueue_due_reminders(
+    session: Session,
+    *,
+    now: datetime,
+    tz: tzinfo,
+    policy: ReminderPolicy,
+    batch: int = 20_000,
+) -> EnqueueReport:
+    """Decide which reminders are due now and put them in the outbox (idempotently)."""
+    local = now.astimezone(tz)
+    if not may_send_at(local, policy):
+        return EnqueueReport()
+    today = local.date()
+    rows = session.exec(
+        select(  # type: ignore[call-overload]
+            col(Occurrence.id),
+            col(Occurrence.unit_id),
+            col(Occurrence.last_day),
+            col(Occurrence.extended_to),
+            col(Obligation.lead_days),
+        )
+        .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+        .where(
+            Occurrence.state == State.OPEN.value,
+            or_(col(Occurrence.next_remind_on).is_(None), col(Occurrence.next_remind_on) <= today),
+        )
+        .order_by(col(Occurrence.id))
+        .limit(batch)
+    ).all()
+    if not rows:
+        return EnqueueReport()
+    chats = officer_chats(session, {unit_id for _, unit_id, _, _, _ in rows})
+    messages: list[Message] = []
+    next_days: dict[date, list[int]] = defaultdict(list)
+    without = 0
+    for occurrence_id, unit_id, last_day, extended_to, lead_days in rows:
+        stage, following = latest_and_next(
+            effective_last_day(last_day, extended_to), lead_days or policy.lead_days, today
+        )
+        next_days[following].append(occurrence_id)
+        recipients = chats.get(unit_id, [])
+        if stage is None:
+            continue
+        if not recipients:
+            without += 1
+        messages += [
+            Message(
+                key=reminder_key(occurrence_id, chat_id, stage.key),
+                chat_id=chat_id,
+                kind=MessageKind.REMINDER,
+                stage=stage.key,
+                occurrence_id=occurrence_id,
+                person_id=person_id,
+            )
+            for person_id, chat_id in recipients
+        ]
+    inserted = enqueue(session, messages, now=now)
+    for day, ids in next_days.items():
+        for start in range(0, len(ids), _CHUNK):
+            session.execute(
+                update(Occurrence)
+                .where(col(Occurrence.id).in_(ids[start : start + _CHUNK]))
+                .values(next_remind_on=day)
+            )
+    session.flush()
+    return EnqueueReport(len(rows), inserted, without)
+
+
+def officer_chats(session: Session, unit_ids: set[int]) -> dict[int, list[tuple[int, int]]]:
+    """Unit id → (person id, chat id) of its active officers who pressed Start."""
+    found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    ids = sorted(unit_ids)
+    for start in range(0, len(ids), _CHUNK):
+        for unit_id, person_id, chat_id in session.exec(
+            select(Membership.unit_id, Person.id, Person.chat_id)
+            .join(Person, col(Person.id) == col(Membership.person_id))
+            .where(
+                col(Membership.unit_id).in_(ids[start : start + _CHUNK]),
+                Membership.role == Role.OFFICER.value,
+                col(Membership.revoked_at).is_(None),
+                col(Person.active).is_(True),
+                col(Person.chat_id).is_not(None),
+            )
+            .order_by(col(Person.id))
+        ).all():
+            if person_id is not None and chat_id is not None:
+                found[unit_id].append((person_id, chat_id))
+    return found

@@ -1,0 +1,1 @@
+"""Pure rendering: service results → message texts and inline keyboards. No I/O here."""
