@@ -17,7 +17,7 @@ from kehoach_bot.cli.commands import COMMANDS, Context, bot_runtime, run_applica
 from kehoach_bot.config import ConfigError, load_settings
 from kehoach_bot.db.engine import make_engine
 from kehoach_bot.logs import configure_logging
-from kehoach_bot.plans.files import PlanFileError
+from kehoach_bot.plans.reading import PlanFileError
 from kehoach_bot.services.errors import ServiceError
 from kehoach_bot.services.plans import PlanFilesError
 from kehoach_bot.telegram.app import build_application

@@ -78,7 +78,7 @@ def build(engine: Engine) -> int:
 
 
 def measure(url: str, *mode: str) -> dict[str, Any]:
-    """Run one tick's planning (or the daily extension) in a fresh process: time and peak memory."""
+    """Run one production step of the tick in a fresh process: time and peak memory."""
     output = subprocess.run(
         [sys.executable, "-m", "benchmarks.tick_process", url, *mode],
         check=True,
@@ -95,7 +95,7 @@ def run(backend: str) -> Result:
         total = build(engine)
         built = time.perf_counter() - started
         engine.dispose()
-        numbers = measure(url)
+        numbers = measure(url, "tick")
     numbers.update({"occurrences": total, "units": UNITS, "build_seconds": round(built, 1)})
     met = numbers["tick_seconds"] <= TARGET_SECONDS and numbers["peak_rss_mb"] < TARGET_MB
     return Result(

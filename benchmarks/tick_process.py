@@ -1,6 +1,9 @@
-"""One tick's planning (what is due now, and the enqueue) in a process of its own.
+"""One piece of the production tick in a process of its own, so that its peak memory is its own.
 
-Usage: python -m benchmarks.tick_process DATABASE_URL — prints one JSON line.
+Usage: python -m benchmarks.tick_process DATABASE_URL [tick|extension|digests] — prints one JSON
+line. Each runs exactly the function the bot's tick runs: `queue_due` (the reminders due now),
+`extend_daily` (the daily extension with its look-back, in slices) and `queue_digests` (the
+coordinators' digests, decided once a day).
 """
 
 from __future__ import annotations
@@ -8,65 +11,56 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import delete
 
 from benchmarks.common import NOW, peak_rss_mb
-from jobs.tick import plan_reminders
+from jobs.digests import queue_digests
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import make_engine
-from kehoach_bot.telegram.context import BotServices
+from kehoach_bot.db.models import Heartbeat
+from kehoach_bot.runtime import Runtime
+from kehoach_bot.services.extension import extend_daily
+from kehoach_bot.services.reminders import queue_due
 
 
-def daily_sync(url: str) -> None:
-    """The tick's once-a-day extension of occurrences, measured on its own."""
-    from jobs.tick import ROLLING_LOOKBACK
-    from kehoach_bot.db.engine import session_scope
-    from kehoach_bot.services.bootstrap import horizon
-    from kehoach_bot.services.occurrences import sync_occurrences
-
-    settings = Settings(database_url=url)
+def _forget(url: str, name: str) -> None:
+    """Make the day's run due again (the benchmark database marks it done)."""
     engine = make_engine(url)
-    started = time.perf_counter()
-    with session_scope(engine) as session:
-        report = sync_occurrences(
-            session,
-            policy=settings.deadlines,
-            until=horizon(settings, NOW),
-            now=NOW,
-            since=NOW.date() - ROLLING_LOOKBACK,
-        )
-    elapsed = time.perf_counter() - started
-    print(
-        json.dumps(
-            {
-                "daily_sync_seconds": round(elapsed, 2),
-                "daily_sync_created": report.created,
-                "daily_sync_peak_rss_mb": round(peak_rss_mb(), 1),
-            }
-        )
-    )
+    with engine.begin() as conn:
+        conn.execute(delete(Heartbeat).where(Heartbeat.name == name))  # type: ignore[arg-type]
+    engine.dispose()
 
 
-def main(url: str) -> None:
-    """Measure and print."""
-    engine = make_engine(url)
-    services = BotServices(Settings(database_url=url), engine, lambda: NOW)
+def measure(url: str, mode: str) -> dict[str, Any]:
+    """Time one production step and report its numbers."""
+    runs: dict[str, tuple[str | None, Callable[[Runtime], Any]]] = {
+        "tick": (None, lambda rt: queue_due(rt, NOW)),
+        "extension": ("sync", lambda rt: extend_daily(rt, NOW)),
+        "digests": ("digests", lambda rt: queue_digests(rt, NOW)),
+    }
+    heartbeat, work = runs[mode]
+    if heartbeat:
+        _forget(url, heartbeat)
+    runtime = Runtime(Settings(database_url=url), make_engine(url), lambda: NOW)
     started = time.perf_counter()
-    report = plan_reminders(services, NOW)
+    result = work(runtime)
     elapsed = time.perf_counter() - started
-    print(
-        json.dumps(
-            {
-                "tick_seconds": round(elapsed, 3),
-                "examined": report.examined,
-                "enqueued": report.enqueued,
-                "peak_rss_mb": round(peak_rss_mb(), 1),
-            }
-        )
-    )
+    runtime.close()
+    numbers: dict[str, Any] = {
+        f"{mode}_seconds": round(elapsed, 3),
+        f"{mode}_peak_rss_mb": round(peak_rss_mb(), 1),
+    }
+    if mode == "tick":
+        numbers |= {"examined": result.examined, "enqueued": result.enqueued}
+    elif mode == "extension":
+        numbers |= {"extension_created": result.created if result else 0}
+    else:
+        numbers |= {"digests_queued": result}
+    return numbers
 
 
 if __name__ == "__main__":
-    if sys.argv[2:] == ["sync"]:
-        daily_sync(sys.argv[1])
-    else:
-        main(sys.argv[1])
+    print(json.dumps(measure(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "tick")))

@@ -1,53 +1,25 @@
-"""Coordinators' daily digests and Monday summaries, decided once per day and queued.
-
-The first tick from the digest hour on a working day decides them, one coordinator per
-transaction; coordinators who follow the same units share one computation. A restart halfway
-through decides again, and the outbox's dedupe keys drop what was already queued.
-"""
+"""Coordinators' daily digests and Monday summaries: rendered and keyed for the outbox."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.stored import MessageKind
-from kehoach_bot.domain.working_days import is_working_day
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import digests, health
-from kehoach_bot.services.outbox import Message, enqueue
+from kehoach_bot.services.digests import PlanDigest, decide_daily
+from kehoach_bot.services.outbox import Message
 from kehoach_bot.telegram.render import coordinator as render
 
 MONDAY = 0
 
 
-def enqueue_digests(runtime: Runtime, now: datetime) -> int:
-    """On working days from the digest hour, once: one message per coordinator and plan."""
-    settings = runtime.settings
-    local = now.astimezone(settings.tz)
-    today = local.date()
-    if not is_working_day(today) or local.hour < settings.reminders.digest_hour:
-        return 0
-    with runtime.transaction() as session:
-        decided = health.last_beat(session, "digests")
-        if decided is not None and decided.astimezone(settings.tz).date() >= today:
-            return 0
-        people = digests.coordinators(session, settings.telegram.admins)
-    shared: dict[tuple[bool, frozenset[int]], list[digests.PlanDigest]] = {}
-    queued = 0
-    for identity, chat_id in people:
-        key = (identity.is_admin, frozenset(identity.units_with(Role.COORDINATOR)))
-        with runtime.transaction() as session:
-            if key not in shared:
-                shared[key] = digests.plan_digests(
-                    session, identity, today=today, now=now, tz=settings.tz
-                )
-            queued += enqueue(session, _messages(shared[key], chat_id, today), now=now)
-    with runtime.transaction() as session:
-        health.beat(session, "digests", now=now, info={"queued": queued, "people": len(people)})
-    return queued
+def queue_digests(runtime: Runtime, now: datetime) -> int:
+    """Decide today's digests once and queue them."""
+    return decide_daily(runtime, now, compose)
 
 
-def _messages(found: list[digests.PlanDigest], chat_id: int, today: date) -> list[Message]:
+def compose(found: list[PlanDigest], chat_id: int, today: date) -> list[Message]:
+    """One coordinator's messages: a digest per plan with news, and on Mondays the week."""
     messages: list[Message] = []
     for item in found:
         if item.has_news:

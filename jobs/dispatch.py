@@ -22,9 +22,10 @@ from typing import Any
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
-from kehoach_bot.domain.stored import DeliveryStatus
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import delivery, outbox
+from kehoach_bot.services import delivery
+from kehoach_bot.services.delivery import Outcome
+from kehoach_bot.services.outbox import LEASE
 from kehoach_bot.telegram.limits import BULK
 from kehoach_bot.telegram.render.outbound import render_outbound
 
@@ -49,12 +50,12 @@ class DispatchReport:
     failed: int = 0
     undeliverable: int = 0
     cancelled: int = 0
-    outcomes: dict[int, str] = field(default_factory=dict)
+    outcomes: dict[int, Outcome] = field(default_factory=dict)
 
-    def count(self, row_id: int, outcome: str) -> None:
+    def count(self, row_id: int, outcome: Outcome) -> None:
         """Record one row's outcome."""
         self.outcomes[row_id] = outcome
-        setattr(self, outcome, getattr(self, outcome) + 1)
+        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
 
 class Dispatcher:
@@ -91,8 +92,9 @@ class Dispatcher:
     async def start(self) -> None:
         """Give back the claims of processes that died: on SQLite every claim (one bot process
         runs, and this one replaces it), elsewhere those of dead processes on this host."""
-        sqlite = self.runtime.engine.dialect.name == "sqlite"
-        released = await self.runtime.in_background(self._release, sqlite)
+        released = await self.runtime.in_background(
+            delivery.release_at_start, self.runtime, dead=_dead_here
+        )
         if released:
             log.info("released %d claims of a previous process", released)
 
@@ -113,7 +115,7 @@ class Dispatcher:
         while time.monotonic() < deadline:
             progressed = await self.step()
             if not progressed and not self._queue and not self._in_flight:
-                due = await self.runtime.in_background(self._due_now)
+                due = await self.runtime.in_background(delivery.due_now, self.runtime)
                 if not due:
                     break
                 self.wake()
@@ -128,9 +130,11 @@ class Dispatcher:
         claimed = 0
         if len(self._queue) <= self._batch // 2 and time.monotonic() >= self._look_at:
             claimed = await self._refill()
-        if time.monotonic() - self._renewed_at > outbox.LEASE.total_seconds() / 3:
+        if time.monotonic() - self._renewed_at > LEASE.total_seconds() / 3:
             self._renewed_at = time.monotonic()
-            await self.runtime.in_background(self._renew, sorted(self._held))
+            await self.runtime.in_background(
+                delivery.renew, self.runtime, sorted(self._held), worker=self.worker
+            )
         started = 0
         now = time.monotonic()
         waiting: list[delivery.Ready] = []
@@ -150,7 +154,9 @@ class Dispatcher:
 
     async def _refill(self) -> int:
         limit = self._batch - len(self._queue)
-        ready, claimed = await self.runtime.in_background(self._claim, limit)
+        ready, claimed = await self.runtime.in_background(
+            delivery.claim_ready, self.runtime, worker=self.worker, limit=limit
+        )
         self.report.claimed += claimed
         self.report.cancelled += claimed - len(ready)
         self._held.update(item.row.id for item in ready)
@@ -169,19 +175,20 @@ class Dispatcher:
         except RetryAfter as exc:
             wait = _seconds(exc.retry_after)
             self._ready_at[row.chat_id] = time.monotonic() + wait
-            await self._record(row.id, "retried", error=str(exc), wait=wait)
+            await self._record(row.id, Outcome.RETRIED, error=str(exc), wait=wait)
         except Forbidden as exc:
-            await self._record(row.id, "undeliverable", error=str(exc))
+            await self._record(row.id, Outcome.UNDELIVERABLE, error=str(exc))
         except BadRequest as exc:
             gone = "chat not found" in str(exc).lower()
-            await self._record(row.id, "undeliverable" if gone else "failed", error=str(exc))
+            outcome = Outcome.UNDELIVERABLE if gone else Outcome.FAILED
+            await self._record(row.id, outcome, error=str(exc))
         except (NetworkError, TelegramError) as exc:  # timeouts and 5xx are NetworkError
-            await self._record(row.id, "retried", error=str(exc))
+            await self._record(row.id, Outcome.RETRIED, error=str(exc))
         except Exception:
             log.exception("sending outbox row %s failed", row.id)
-            await self._record(row.id, "retried", error="internal error")
+            await self._record(row.id, Outcome.RETRIED, error="internal error")
         else:
-            await self._record(row.id, "sent", message_id=message.message_id)
+            await self._record(row.id, Outcome.SENT, message_id=message.message_id)
         finally:
             self._busy.discard(row.chat_id)
             after = time.monotonic() + PER_CHAT_GAP
@@ -192,64 +199,22 @@ class Dispatcher:
     async def _record(
         self,
         row_id: int,
-        outcome: str,
+        outcome: Outcome,
         *,
         error: str = "",
         wait: float | None = None,
         message_id: int = 0,
     ) -> None:
-        status = await self.runtime.in_background(
-            self._mark, row_id, outcome, error, wait, message_id
+        recorded = await self.runtime.in_background(
+            delivery.record_outcome,
+            self.runtime,
+            row_id,
+            outcome,
+            error=error,
+            wait=timedelta(seconds=wait) if wait is not None else None,
+            message_id=message_id,
         )
-        if outcome == "retried" and status is DeliveryStatus.FAILED:
-            outcome = "failed"
-        self.report.count(row_id, outcome)
-
-    def _mark(
-        self, row_id: int, outcome: str, error: str, wait: float | None, message_id: int
-    ) -> DeliveryStatus | None:
-        now = self.runtime.now()
-        with self.runtime.transaction() as session:
-            if outcome == "retried":
-                delay = timedelta(seconds=wait) if wait is not None else None
-                return outbox.mark_retry(session, row_id, error=error, now=now, wait=delay)
-            if outcome == "sent":
-                outbox.mark_sent(session, row_id, message_id=message_id, now=now)
-            elif outcome == "undeliverable":
-                outbox.mark_undeliverable(session, row_id, error=error)
-            else:
-                outbox.mark_failed(session, row_id, error=error)
-        return None
-
-    def _claim(self, limit: int) -> tuple[list[delivery.Ready], int]:
-        now = self.runtime.now()
-        settings = self.runtime.settings
-        with self.runtime.transaction() as session:
-            outbox.release_expired_claims(session, now=now)
-            rows = outbox.claim(session, now=now, worker=self.worker, limit=limit)
-            ready = delivery.prepare(
-                session, rows, today=self.runtime.today(), lead_days=settings.reminders.lead_days
-            )
-        return ready, len(rows)
-
-    def _renew(self, row_ids: list[int]) -> None:
-        if row_ids:
-            with self.runtime.transaction() as session:
-                outbox.renew_claims(session, row_ids, worker=self.worker, now=self.runtime.now())
-
-    def _release(self, everything: bool) -> int:
-        with self.runtime.transaction() as session:
-            if everything:
-                return outbox.release_all_claims(session)
-            dead = [w for w in outbox.claim_holders(session) if _dead_here(w)]
-            return outbox.release_claims_of(session, dead) + outbox.release_expired_claims(
-                session, now=self.runtime.now()
-            )
-
-    def _due_now(self) -> bool:
-        with self.runtime.transaction() as session:
-            upcoming = outbox.next_due(session)
-        return upcoming is not None and upcoming <= self.runtime.now()
+        self.report.count(row_id, recorded)
 
     async def _wait(self, *, timeout: float) -> None:
         pending = [t for t in self._ready_at.values() if t > time.monotonic()]
@@ -274,12 +239,10 @@ class Dispatcher:
             # Claimed but not started: give them back at once rather than after the lease.
             ids = [r.row.id for r in self._queue]
             self._queue = []
-            await self.runtime.in_background(self._unclaim, ids)
+            await self.runtime.in_background(
+                delivery.give_back, self.runtime, ids, worker=self.worker
+            )
         self._held.clear()
-
-    def _unclaim(self, row_ids: list[int]) -> None:
-        with self.runtime.transaction() as session:
-            outbox.unclaim(session, row_ids, worker=self.worker)
 
 
 def _dead_here(worker: str) -> bool:

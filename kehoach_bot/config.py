@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kehoach_bot.domain.deadlines import BeforePolicy, DeadlinePolicy
+from kehoach_bot.texts import errors_vi as t
 
 ENV_TOKEN = "KEHOACH_BOT_TOKEN"
 ENV_DATABASE_URL = "KEHOACH_DATABASE_URL"
@@ -87,9 +88,9 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"Tệp cấu hình {path} không đọc được: {exc}") from exc
+            raise ConfigError(t.CONFIG_UNREADABLE.format(path=path, reason=exc)) from exc
     elif explicit:
-        raise ConfigError(f"Không tìm thấy tệp cấu hình {path}")
+        raise ConfigError(t.CONFIG_NOT_FOUND.format(path=path))
     settings = _from_dict(raw, base=path.parent if explicit else Path.cwd())
     return _apply_env(settings, env)
 
@@ -97,7 +98,7 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
 def _section(raw: dict[str, Any], name: str) -> dict[str, Any]:
     value = raw.get(name, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"Mục [{name}] trong cấu hình phải là một bảng")
+        raise ConfigError(t.CONFIG_SECTION_NOT_TABLE.format(name=name))
     return value
 
 
@@ -111,18 +112,18 @@ def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"Múi giờ không hợp lệ: {timezone}") from exc
+        raise ConfigError(t.CONFIG_BAD_TIMEZONE.format(timezone=timezone)) from exc
     data_dir = Path(str(app.get("data_dir", "data")))
     try:
         before = BeforePolicy(str(deadlines.get("before_policy", "exclusive")))
     except ValueError as exc:
-        raise ConfigError("deadlines.before_policy chỉ nhận 'exclusive' hoặc 'inclusive'") from exc
+        raise ConfigError(t.CONFIG_BAD_BEFORE_POLICY) from exc
     lead_days = tuple(int(d) for d in reminders.get("lead_days", (7, 3, 1, 0)))
     if any(d < 0 for d in lead_days):
-        raise ConfigError("reminders.lead_days không được âm")
+        raise ConfigError(t.CONFIG_NEGATIVE_LEAD_DAYS)
     hour = int(reminders.get("hour", 8))
     if not 0 <= hour <= 23:
-        raise ConfigError("reminders.hour phải từ 0 đến 23")
+        raise ConfigError(t.CONFIG_BAD_HOUR.format(key="hour"))
     return Settings(
         data_dir=data_dir if data_dir.is_absolute() else base / data_dir,
         database_url=database.get("url") or None,
@@ -161,31 +162,29 @@ def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
 
 def _hour(value: Any, key: str) -> int:
     if not isinstance(value, int) or not 0 <= value <= 23:
-        raise ConfigError(f"reminders.{key} phải từ 0 đến 23")
+        raise ConfigError(t.CONFIG_BAD_HOUR.format(key=key))
     return value
 
 
 def _positive(value: Any, key: str) -> int:
     if not isinstance(value, int) or value < 1:
-        raise ConfigError(f"reminders.{key} phải là số nguyên dương")
+        raise ConfigError(t.CONFIG_NOT_POSITIVE.format(key=key))
     return value
 
 
 def _file_limit(value: Any) -> int:
     # The Bot API lets bots download files up to 20 MB.
     if not isinstance(value, int) or not 1 <= value <= 20:
-        raise ConfigError("telegram.max_file_mb phải từ 1 đến 20 (giới hạn tải tệp của Bot API)")
+        raise ConfigError(t.CONFIG_BAD_MAX_FILE_MB)
     return value
 
 
 def _mode(telegram: dict[str, Any]) -> str:
     mode = str(telegram.get("mode", "polling"))
     if mode not in ("polling", "webhook"):
-        raise ConfigError("telegram.mode chỉ nhận 'polling' hoặc 'webhook'")
+        raise ConfigError(t.CONFIG_BAD_MODE)
     if mode == "webhook" and not telegram.get("webhook_url"):
-        raise ConfigError(
-            "telegram.mode = 'webhook' cần telegram.webhook_url (địa chỉ https công khai)"
-        )
+        raise ConfigError(t.CONFIG_WEBHOOK_URL_NEEDED)
     return mode
 
 

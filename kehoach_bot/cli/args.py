@@ -8,7 +8,7 @@ from datetime import date
 from typing import NoReturn
 
 from kehoach_bot.domain.vietnamese import BadDate, parse_date
-from kehoach_bot.plans.files import UNIT_KINDS
+from kehoach_bot.plans.unit_directories import UNIT_KINDS
 from kehoach_bot.texts import vi
 
 

@@ -20,7 +20,8 @@ from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.vietnamese import format_date
-from kehoach_bot.plans.files import bundled_plan_files, read_text
+from kehoach_bot.plans.bundled import bundled_plan_files
+from kehoach_bot.plans.reading import read_text
 from kehoach_bot.runtime import Runtime, system_clock
 from kehoach_bot.services import calendar as calendar_service
 from kehoach_bot.services import health, people, requests, succession, units

@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kehoach_bot.domain.vietnamese import format_date_padded
-from kehoach_bot.plans.files import UNIT_KINDS
+from kehoach_bot.plans.unit_directories import UNIT_KINDS
 from kehoach_bot.services.calendar import CalendarEntry
 from kehoach_bot.services.health import DeliveryHealth
 from kehoach_bot.services.plans import LoadResult, PlanView

@@ -16,6 +16,7 @@ from kehoach_bot.domain.working_days import (
     next_working_day,
     previous_working_day,
 )
+from kehoach_bot.texts import domain_vi as t
 
 
 class Wording(enum.StrEnum):
@@ -28,10 +29,10 @@ class Wording(enum.StrEnum):
 
 
 WORDING_TEXT: dict[Wording, str] = {
-    Wording.BEFORE: "trước ngày",
-    Wording.NO_LATER_THAN: "chậm nhất ngày",
-    Wording.BY: "đến ngày",
-    Wording.AS_REGULATED: "theo thời gian quy định",
+    Wording.BEFORE: t.WORDING_BEFORE,
+    Wording.NO_LATER_THAN: t.WORDING_NO_LATER_THAN,
+    Wording.BY: t.WORDING_BY,
+    Wording.AS_REGULATED: t.WORDING_AS_REGULATED,
 }
 
 

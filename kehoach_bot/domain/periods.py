@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kehoach_bot.texts import domain_vi as t
+
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -23,7 +25,12 @@ def _clip(data_to: date, due: date) -> date:
 
 def year_period(year: int, due: date) -> Period:
     """The yearly period: data from 15/12 of the previous year to 14/12 (Decree 09/2019)."""
-    return Period(f"{year}", f"năm {year}", date(year - 1, 12, 15), _clip(date(year, 12, 14), due))
+    return Period(
+        f"{year}",
+        t.PERIOD_YEAR.format(year=year),
+        date(year - 1, 12, 15),
+        _clip(date(year, 12, 14), due),
+    )
 
 
 def half_year_period(year: int, half: int, due: date) -> Period:
@@ -31,12 +38,15 @@ def half_year_period(year: int, half: int, due: date) -> Period:
     if half == 1:
         return Period(
             f"{year}-H1",
-            f"6 tháng đầu năm {year}",
+            t.PERIOD_FIRST_HALF.format(year=year),
             date(year - 1, 12, 15),
             _clip(date(year, 6, 14), due),
         )
     return Period(
-        f"{year}-H2", f"6 tháng cuối năm {year}", date(year, 6, 15), _clip(date(year, 12, 14), due)
+        f"{year}-H2",
+        t.PERIOD_SECOND_HALF.format(year=year),
+        date(year, 6, 15),
+        _clip(date(year, 12, 14), due),
     )
 
 
@@ -45,25 +55,26 @@ def quarter_period(year: int, quarter: int, due: date) -> Period:
     first_month = 3 * (quarter - 1) + 1
     start = date(year - 1, 12, 15) if quarter == 1 else date(year, first_month - 1, 15)
     end = date(year, first_month + 2, 14)
-    return Period(f"{year}-Q{quarter}", f"quý {_roman(quarter)} năm {year}", start, _clip(end, due))
+    label = t.PERIOD_QUARTER.format(quarter=_roman(quarter), year=year)
+    return Period(f"{year}-Q{quarter}", label, start, _clip(end, due))
 
 
 def month_period(year: int, month: int, due: date) -> Period:
     """A month: from the 15th of the previous month to the 14th of this month."""
     start = date(year - 1, 12, 15) if month == 1 else date(year, month - 1, 15)
-    return Period(
-        f"{year}-{month:02d}", f"tháng {month}/{year}", start, _clip(date(year, month, 14), due)
-    )
+    label = t.PERIOD_MONTH.format(month=month, year=year)
+    return Period(f"{year}-{month:02d}", label, start, _clip(date(year, month, 14), due))
 
 
 def one_off_period(due: date) -> Period:
     """The single period of a one-off submission."""
-    return Period("once", f"một lần (hạn {due.day}/{due.month}/{due.year})", None, None)
+    label = t.PERIOD_ONE_OFF.format(day=due.day, month=due.month, year=due.year)
+    return Period("once", label, None, None)
 
 
 def ad_hoc_period(request_key: str, title: str) -> Period:
     """The period of an ad hoc request (đột xuất): one per request."""
-    return Period(f"adhoc-{request_key}", f"đột xuất: {title}", None, None)
+    return Period(f"adhoc-{request_key}", t.PERIOD_AD_HOC.format(title=title), None, None)
 
 
 def _roman(number: int) -> str:

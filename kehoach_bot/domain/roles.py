@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from kehoach_bot.texts import domain_vi as t
+
 
 class Role(enum.StrEnum):
     """A person's role in a unit."""
@@ -14,7 +16,7 @@ class Role(enum.StrEnum):
 
 
 ROLE_TEXT: dict[Role, str] = {
-    Role.OFFICER: "cán bộ",
-    Role.COORDINATOR: "đầu mối",
-    Role.ADMIN: "quản trị viên",
+    Role.OFFICER: t.ROLE_OFFICER,
+    Role.COORDINATOR: t.ROLE_COORDINATOR,
+    Role.ADMIN: t.ROLE_ADMIN,
 }

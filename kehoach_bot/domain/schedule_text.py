@@ -7,11 +7,9 @@ import unicodedata
 from datetime import date
 
 from kehoach_bot.domain.schedules import Schedule, ScheduleError, ScheduleType, validate
+from kehoach_bot.texts import domain_vi as t
 
-FORMS = (
-    "«hằng năm 20/10», «một lần 20/7/2024», «6 tháng 30/6», «6 tháng 30/6 30/12», "
-    "«hằng quý 10» (ngày 10 tháng sau quý), «hằng tháng 25», «không ngày»"
-)
+FORMS = t.SCHEDULE_FORMS
 
 
 def plain_text(text: str) -> str:
@@ -30,8 +28,10 @@ def parse_schedule(text: str) -> Schedule:
     words = plain.split()
     try:
         schedule = _parse(plain, words)
+    except ScheduleError:
+        raise  # a specific reason (a date that does not exist) says more than the generic one
     except (ValueError, IndexError) as exc:
-        raise ScheduleError(f"Không hiểu lịch {text!r}. Viết như: {FORMS}.") from exc
+        raise ScheduleError(t.SCHEDULE_NOT_UNDERSTOOD.format(text=text, forms=FORMS)) from exc
     validate(schedule)
     return schedule
 
@@ -57,16 +57,14 @@ def _parse(plain: str, words: list[str]) -> Schedule:
         try:
             return Schedule(ScheduleType.ONE_OFF, date=date(year, month, day))
         except ValueError as exc:
-            raise ScheduleError(f"Ngày {last} không tồn tại.") from exc
+            raise ScheduleError(t.SCHEDULE_DATE_DOES_NOT_EXIST.format(date=last)) from exc
     if plain.startswith(("hang nam", "nam ")):
         day, month = _day_month(last)
         return Schedule(ScheduleType.YEARLY, month=month, day=day)
     if plain.startswith("6 thang"):
         pairs = [_day_month(w) for w in words[2:]]
         if not 1 <= len(pairs) <= 2 or len({d for d, _ in pairs}) != 1:
-            raise ScheduleError(
-                "Lịch 6 tháng: một hoặc hai ngày, cùng ngày trong tháng (ví dụ 30/6 30/12)."
-            )
+            raise ScheduleError(t.SCHEDULE_HALF_YEARLY_DAYS)
         return Schedule(
             ScheduleType.HALF_YEARLY, day=pairs[0][0], months=tuple(m for _, m in pairs)
         )
@@ -82,19 +80,22 @@ def describe_schedule(schedule: Schedule) -> str:
     kind = schedule.type
     if kind is ScheduleType.ONE_OFF and schedule.date:
         d = schedule.date
-        return f"một lần, ngày {d.day}/{d.month}/{d.year}"
+        return t.DESCRIBE_ONE_OFF.format(day=d.day, month=d.month, year=d.year)
     if kind is ScheduleType.YEARLY:
-        return f"hằng năm, ngày {schedule.day}/{schedule.month}"
+        return t.DESCRIBE_YEARLY.format(day=schedule.day, month=schedule.month)
     if kind is ScheduleType.HALF_YEARLY:
-        days = " và ".join(f"{schedule.day}/{m}" for m in schedule.months)
-        label = "6 tháng đầu năm" if len(schedule.months) == 1 else "6 tháng"
-        return f"{label}, ngày {days}"
+        days = t.DESCRIBE_DAYS_SEPARATOR.join(f"{schedule.day}/{m}" for m in schedule.months)
+        template = t.DESCRIBE_FIRST_HALF if len(schedule.months) == 1 else t.DESCRIBE_HALF_YEARLY
+        return template.format(days=days)
     if kind is ScheduleType.QUARTERLY:
-        return (
-            f"hằng quý, ngày {schedule.day} tháng {'sau' if schedule.offset_months else 'cuối'} quý"
+        template = (
+            t.DESCRIBE_QUARTERLY_NEXT_MONTH
+            if schedule.offset_months
+            else t.DESCRIBE_QUARTERLY_LAST_MONTH
         )
+        return template.format(day=schedule.day)
     if kind is ScheduleType.MONTHLY:
-        return f"hằng tháng, ngày {schedule.day}"
+        return t.DESCRIBE_MONTHLY.format(day=schedule.day)
     if kind is ScheduleType.AD_HOC:
-        return "đột xuất (theo từng yêu cầu)"
-    return "chưa có ngày (định kỳ theo quy định)"
+        return t.DESCRIBE_AD_HOC
+    return t.DESCRIBE_UNDATED

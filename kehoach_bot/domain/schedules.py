@@ -17,6 +17,7 @@ from kehoach_bot.domain.periods import (
     quarter_period,
     year_period,
 )
+from kehoach_bot.texts import domain_vi as t
 
 
 class ScheduleType(enum.StrEnum):
@@ -92,7 +93,7 @@ def schedule_from_dict(data: dict[str, Any]) -> Schedule:
     try:
         kind = ScheduleType(data["type"])
     except (KeyError, ValueError) as exc:
-        raise ScheduleError(f"loại lịch không hợp lệ: {data.get('type')!r}") from exc
+        raise ScheduleError(t.SCHEDULE_TYPE_INVALID.format(value=data.get("type"))) from exc
     raw_date = data.get("date")
     when = date.fromisoformat(raw_date) if isinstance(raw_date, str) else raw_date
     schedule = Schedule(
@@ -111,29 +112,29 @@ def validate(schedule: Schedule) -> None:
     """Raise ScheduleError when the schedule names an impossible or missing date."""
     kind = schedule.type
     if kind is ScheduleType.ONE_OFF and schedule.date is None:
-        raise ScheduleError("lịch một lần cần có ngày (date)")
+        raise ScheduleError(t.ONE_OFF_NEEDS_DATE)
     if kind is ScheduleType.YEARLY:
         if schedule.month is None or schedule.day is None:
-            raise ScheduleError("lịch hằng năm cần tháng (month) và ngày (day)")
+            raise ScheduleError(t.YEARLY_NEEDS_MONTH_AND_DAY)
         _check_day(schedule.month, schedule.day)
     if kind is ScheduleType.HALF_YEARLY:
         if schedule.day is None or len(schedule.months) not in (1, 2):
-            raise ScheduleError("lịch 6 tháng cần một hoặc hai tháng (months) và ngày (day)")
+            raise ScheduleError(t.HALF_YEARLY_NEEDS_MONTHS_AND_DAY)
         for month in schedule.months:
             _check_day(month, schedule.day)
     if kind in (ScheduleType.QUARTERLY, ScheduleType.MONTHLY):
         if schedule.day is None or not 1 <= schedule.day <= 31:
-            raise ScheduleError("lịch quý/tháng cần ngày (day) từ 1 đến 31")
+            raise ScheduleError(t.QUARTERLY_MONTHLY_NEEDS_DAY)
         if schedule.offset_months not in (0, 1):
-            raise ScheduleError("offset_months chỉ nhận 0 hoặc 1")
+            raise ScheduleError(t.OFFSET_MONTHS_ZERO_OR_ONE)
 
 
 def _check_day(month: int, day: int) -> None:
     if not 1 <= month <= 12:
-        raise ScheduleError(f"tháng {month} không tồn tại")
+        raise ScheduleError(t.MONTH_DOES_NOT_EXIST.format(month=month))
     # A leap year is used so that 29/02 stays possible for a yearly date.
     if not 1 <= day <= calendar.monthrange(2024, month)[1]:
-        raise ScheduleError(f"ngày {day}/{month} không tồn tại")
+        raise ScheduleError(t.DAY_OF_MONTH_DOES_NOT_EXIST.format(day=day, month=month))
 
 
 def _due(year: int, month: int, day: int) -> date:
@@ -154,7 +155,7 @@ def periods(schedule: Schedule, window: Window) -> Iterator[tuple[Period, date]]
     if not schedule.is_dated:
         return
     if window.start is None or window.end is None:
-        raise ScheduleError("cần khoảng thời gian đóng để sinh các kỳ báo cáo")
+        raise ScheduleError(t.CLOSED_WINDOW_NEEDED)
     for year in range(window.start.year - 1, window.end.year + 2):
         for period, due in _periods_of_year(schedule, year):
             if window.contains(due):

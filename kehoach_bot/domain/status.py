@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from datetime import date, timedelta
 
+from kehoach_bot.texts import domain_vi as t
+
 
 class State(enum.StrEnum):
     """What has happened to an occurrence (stored)."""
@@ -27,12 +29,12 @@ class Status(enum.StrEnum):
 
 
 STATUS_TEXT: dict[Status, str] = {
-    Status.OPEN_ON_TIME: "đang thực hiện trong hạn",
-    Status.OPEN_OVERDUE: "đang thực hiện quá hạn",
-    Status.DONE_ON_TIME: "hoàn thành đúng hạn",
-    Status.DONE_LATE: "hoàn thành quá hạn",
-    Status.WAIVED: "được miễn",
-    Status.TRANSFERRED: "đã chuyển cho đơn vị kế thừa",
+    Status.OPEN_ON_TIME: t.STATUS_OPEN_ON_TIME,
+    Status.OPEN_OVERDUE: t.STATUS_OPEN_OVERDUE,
+    Status.DONE_ON_TIME: t.STATUS_DONE_ON_TIME,
+    Status.DONE_LATE: t.STATUS_DONE_LATE,
+    Status.WAIVED: t.STATUS_WAIVED,
+    Status.TRANSFERRED: t.STATUS_TRANSFERRED,
 }
 
 DUE_SOON_DAYS = 3

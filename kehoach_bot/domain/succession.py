@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from kehoach_bot.texts import domain_vi as t
+
 
 @dataclass(frozen=True, slots=True)
 class Route:
@@ -42,7 +44,7 @@ def _resolve(
     if unit not in inactive:
         return [unit]
     if unit in trail:
-        raise SuccessionCycle(f"vòng lặp kế thừa qua đơn vị {unit}")
+        raise SuccessionCycle(t.SUCCESSION_CYCLE.format(unit=unit))
     links = routes.get(unit, ())
     chosen = [r for r in links if r.obligation == obligation] or [
         r for r in links if r.obligation is None

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from datetime import date
 
+from kehoach_bot.texts import domain_vi as t
+
 _DASHES = re.compile(r"\s*[-–—]\s*")
 _SPACES = re.compile(r"\s+")
 
@@ -20,7 +22,7 @@ def format_date_padded(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+WEEKDAYS = t.WEEKDAYS
 
 
 def weekday_name(day: date) -> str:
@@ -43,9 +45,6 @@ _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
-_DATE_HINT = "Dùng dạng YYYY-MM-DD hoặc DD/MM/YYYY."
-
-
 class BadDate(ValueError):
     """A date that is not written YYYY-MM-DD or DD/MM/YYYY, or that does not exist."""
 
@@ -58,13 +57,13 @@ def parse_date(value: str) -> date:
     elif match := _DMY.match(text):
         day, month, year = (int(g) for g in match.groups())
     else:
-        raise BadDate(f"Ngày không hợp lệ {value!r}: không đúng dạng ngày. {_DATE_HINT}")
+        raise BadDate(t.BAD_DATE_FORM.format(value=value))
     try:
         return date(year, month, day)
     except ValueError:
-        reason = (
-            f"tháng {month} không tồn tại"
+        message = (
+            t.BAD_DATE_MONTH.format(value=value, month=month)
             if not 1 <= month <= 12
-            else f"tháng {month} năm {year} không có ngày {day}"
+            else t.BAD_DATE_DAY.format(value=value, month=month, year=year, day=day)
         )
-        raise BadDate(f"Ngày không hợp lệ {value!r}: {reason}. {_DATE_HINT}") from None
+        raise BadDate(message) from None

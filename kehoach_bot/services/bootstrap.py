@@ -11,10 +11,11 @@ from kehoach_bot.config import Settings
 from kehoach_bot.db import migrate
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Plan
-from kehoach_bot.plans.files import bundled_plan_files
+from kehoach_bot.plans.bundled import bundled_plan_files
 from kehoach_bot.services.plans import LoadResult, load_plans
+from kehoach_bot.texts import domain_vi as t
 
-SEED_ACTOR = "khởi tạo"
+SEED_ACTOR = t.SEED_ACTOR
 
 
 def horizon(settings: Settings, now: datetime) -> date:

@@ -14,6 +14,7 @@ from kehoach_bot.domain.status import State
 from kehoach_bot.services.errors import NotFound
 from kehoach_bot.services.occurrences import sync_occurrences
 from kehoach_bot.services.tracking import VIETNAM, OccurrenceView, to_view, view_query
+from kehoach_bot.texts import errors_vi as t
 
 SHOWN_STATES = (State.OPEN.value, State.DONE.value)
 # Looking further ahead than the rolling horizon generates occurrences, but not without bound.
@@ -68,9 +69,7 @@ def calendar(
         query = query.where(Occurrence.due_date <= end)
     if plan_code:
         if session.exec(select(Plan.id).where(Plan.code == plan_code)).first() is None:
-            raise NotFound(
-                f"Không có kế hoạch mã {plan_code!r}. Xem danh sách: python bot.py plans"
-            )
+            raise NotFound(t.PLAN_NOT_FOUND_SEE_LIST.format(code=plan_code))
         query = query.where(Plan.code == plan_code)
     if unit_code:
         query = query.where(col(Occurrence.unit_id).in_(_unit_and_members(session, unit_code)))
@@ -104,7 +103,7 @@ def _entry(view: OccurrenceView) -> CalendarEntry:
 def _unit_and_members(session: Session, code: str) -> list[int]:
     unit = session.exec(select(Unit).where(Unit.code == code)).first()
     if unit is None or unit.id is None:
-        raise NotFound(f"Không có đơn vị mã {code!r}. Xem danh sách: python bot.py units")
+        raise NotFound(t.UNIT_NOT_FOUND_SEE_LIST.format(code=code))
     members = session.exec(
         select(GroupMember.member_id).where(GroupMember.group_id == unit.id)
     ).all()

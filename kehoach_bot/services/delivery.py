@@ -7,16 +7,19 @@ Everything else comes back as plain data for the renderer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import enum
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import Extension, Obligation, Reply
 from kehoach_bot.domain.reminders import latest_and_next
 from kehoach_bot.domain.status import State
-from kehoach_bot.domain.stored import ExtensionStatus, MessageKind
+from kehoach_bot.domain.stored import DeliveryStatus, ExtensionStatus, MessageKind
+from kehoach_bot.runtime import Runtime
+from kehoach_bot.services import outbox
 from kehoach_bot.services.outbox import Claimed, mark_cancelled
 from kehoach_bot.services.reminders import officer_chats
 from kehoach_bot.services.replies import ExtensionView, extension_view
@@ -121,3 +124,81 @@ def _extensions(session: Session, ids: list[int | None]) -> dict[int, ExtensionV
         return {}
     rows = session.exec(select(Extension).where(col(Extension.id).in_(wanted))).all()
     return {row.id or 0: extension_view(row) for row in rows}
+
+
+class Outcome(enum.StrEnum):
+    """What became of one send."""
+
+    SENT = "sent"
+    RETRIED = "retried"
+    FAILED = "failed"
+    UNDELIVERABLE = "undeliverable"
+    CANCELLED = "cancelled"
+
+
+def claim_ready(runtime: Runtime, *, worker: str, limit: int) -> tuple[list[Ready], int]:
+    """Claim due rows for `worker` and keep those still due; (ready rows, rows claimed)."""
+    now = runtime.now()
+    with runtime.transaction() as session:
+        outbox.release_expired_claims(session, now=now)
+        rows = outbox.claim(session, now=now, worker=worker, limit=limit)
+        ready = prepare(
+            session, rows, today=runtime.today(), lead_days=runtime.settings.reminders.lead_days
+        )
+    return ready, len(rows)
+
+
+def record_outcome(
+    runtime: Runtime,
+    row_id: int,
+    outcome: Outcome,
+    *,
+    error: str = "",
+    wait: timedelta | None = None,
+    message_id: int = 0,
+) -> Outcome:
+    """Mark one row with what its send did; a retry past the limit becomes a failure."""
+    now = runtime.now()
+    with runtime.transaction() as session:
+        if outcome is Outcome.RETRIED:
+            status = outbox.mark_retry(session, row_id, error=error, now=now, wait=wait)
+            return Outcome.FAILED if status is DeliveryStatus.FAILED else outcome
+        if outcome is Outcome.SENT:
+            outbox.mark_sent(session, row_id, message_id=message_id, now=now)
+        elif outcome is Outcome.UNDELIVERABLE:
+            outbox.mark_undeliverable(session, row_id, error=error)
+        else:
+            outbox.mark_failed(session, row_id, error=error)
+    return outcome
+
+
+def renew(runtime: Runtime, row_ids: list[int], *, worker: str) -> None:
+    """Extend the lease of the rows a worker still holds."""
+    if row_ids:
+        with runtime.transaction() as session:
+            outbox.renew_claims(session, row_ids, worker=worker, now=runtime.now())
+
+
+def give_back(runtime: Runtime, row_ids: list[int], *, worker: str) -> None:
+    """Return rows a worker claimed but will not send."""
+    if row_ids:
+        with runtime.transaction() as session:
+            outbox.unclaim(session, row_ids, worker=worker)
+
+
+def release_at_start(runtime: Runtime, *, dead: Callable[[str], bool]) -> int:
+    """Give back the claims of processes that died: on SQLite all of them (one bot process
+    runs, and the one starting replaces it), elsewhere those `dead` recognises."""
+    with runtime.transaction() as session:
+        if runtime.engine.dialect.name == "sqlite":
+            return outbox.release_all_claims(session)
+        gone = [worker for worker in outbox.claim_holders(session) if dead(worker)]
+        released = outbox.release_claims_of(session, gone)
+        return released + outbox.release_expired_claims(session, now=runtime.now())
+
+
+def due_now(runtime: Runtime) -> bool:
+    """True when a pending row may be sent now."""
+    with runtime.transaction() as session:
+        upcoming = outbox.next_due(session)
+    return upcoming is not None and upcoming <= runtime.now()

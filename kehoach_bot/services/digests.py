@@ -9,6 +9,7 @@ stays flat however many units a plan has.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -19,10 +20,15 @@ from kehoach_bot.db.models import Membership, Obligation, Occurrence, Outbox, Pe
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import State, Status, is_due_soon, status_of
 from kehoach_bot.domain.stored import DeliveryStatus, MessageKind
+from kehoach_bot.domain.working_days import is_working_day
+from kehoach_bot.runtime import Runtime
+from kehoach_bot.services import health
+from kehoach_bot.services.outbox import Message, enqueue
 from kehoach_bot.services.people import Identity, identify
 from kehoach_bot.services.tracking import VIETNAM, OccurrenceView, views_by_id
 
 UNDELIVERABLE_WINDOW = timedelta(days=7)
+HEARTBEAT = "digests"
 SHOWN = 40  # lines per list in one digest; the rest are counted
 _STREAM = 5000
 
@@ -178,3 +184,33 @@ def coordinators(session: Session, admin_ids: tuple[int, ...]) -> list[tuple[Ide
     return [
         (identify(session, user_id, admin_ids), chat_id) for user_id, chat_id in rows if chat_id
     ]
+
+
+Compose = Callable[[list[PlanDigest], int, date], list[Message]]
+
+
+def decide_daily(runtime: Runtime, now: datetime, compose: Compose) -> int:
+    """On working days from the digest hour, once a day: queue what `compose` makes of each
+    coordinator's digests (one transaction per coordinator; those who follow the same units
+    share one computation). A restart halfway decides again; dedupe keys drop repeats."""
+    settings = runtime.settings
+    local = now.astimezone(settings.tz)
+    today = local.date()
+    if not is_working_day(today) or local.hour < settings.reminders.digest_hour:
+        return 0
+    with runtime.transaction() as session:
+        decided = health.last_beat(session, HEARTBEAT)
+        if decided is not None and decided.astimezone(settings.tz).date() >= today:
+            return 0
+        people = coordinators(session, settings.telegram.admins)
+    shared: dict[tuple[bool, frozenset[int]], list[PlanDigest]] = {}
+    queued = 0
+    for identity, chat_id in people:
+        key = (identity.is_admin, frozenset(identity.units_with(Role.COORDINATOR)))
+        with runtime.transaction() as session:
+            if key not in shared:
+                shared[key] = plan_digests(session, identity, today=today, now=now, tz=settings.tz)
+            queued += enqueue(session, compose(shared[key], chat_id, today), now=now)
+    with runtime.transaction() as session:
+        health.beat(session, HEARTBEAT, now=now, info={"queued": queued, "people": len(people)})
+    return queued

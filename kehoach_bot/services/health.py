@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import Heartbeat, Occurrence, Outbox
 from kehoach_bot.domain.status import State
+from kehoach_bot.runtime import Runtime
 
 
 def beat(session: Session, name: str, *, now: datetime, info: dict[str, Any]) -> None:
@@ -18,6 +19,12 @@ def beat(session: Session, name: str, *, now: datetime, info: dict[str, Any]) ->
     heartbeat = session.get(Heartbeat, name) or Heartbeat(name=name, at=now)
     heartbeat.at, heartbeat.info = now, info
     session.add(heartbeat)
+
+
+def record_run(runtime: Runtime, name: str, now: datetime, info: dict[str, Any]) -> None:
+    """Record, in its own transaction, that a recurring job ran."""
+    with runtime.transaction() as session:
+        beat(session, name, now=now, info=info)
 
 
 def last_beat(session: Session, name: str) -> datetime | None:

@@ -21,6 +21,7 @@ from kehoach_bot.domain.schedules import ScheduleError, schedule_from_dict
 from kehoach_bot.services import audit
 from kehoach_bot.services.errors import InvalidInput, NotFound
 from kehoach_bot.services.occurrences import SyncReport, sync_occurrences
+from kehoach_bot.texts import domain_vi, errors_vi
 
 
 class Field(enum.StrEnum):
@@ -35,12 +36,12 @@ class Field(enum.StrEnum):
 
 
 FIELD_TEXT = {
-    Field.SCHEDULE: "hạn và lịch",
-    Field.WORDING: "cách ghi hạn",
-    Field.RESPONSIBLE: "đơn vị phải nộp",
-    Field.RECIPIENT: "nơi nhận",
-    Field.VIA: "đơn vị đầu mối (qua)",
-    Field.LEAD_DAYS: "nhắc trước (ngày làm việc)",
+    Field.SCHEDULE: domain_vi.FIELD_SCHEDULE,
+    Field.WORDING: domain_vi.FIELD_WORDING,
+    Field.RESPONSIBLE: domain_vi.FIELD_RESPONSIBLE,
+    Field.RECIPIENT: domain_vi.FIELD_RECIPIENT,
+    Field.VIA: domain_vi.FIELD_VIA,
+    Field.LEAD_DAYS: domain_vi.FIELD_LEAD_DAYS,
 }
 _WORDING_PREFIXES = (
     ("cham nhat ngay ", Wording.NO_LATER_THAN),
@@ -77,7 +78,11 @@ class ObligationSummary:
             Field.RESPONSIBLE: ", ".join(self.responsible),
             Field.RECIPIENT: self.recipient or "—",
             Field.VIA: self.via or "—",
-            Field.LEAD_DAYS: ", ".join(map(str, self.lead_days)) if self.lead_days else "mặc định",
+            Field.LEAD_DAYS: (
+                ", ".join(map(str, self.lead_days))
+                if self.lead_days
+                else domain_vi.LEAD_DAYS_DEFAULT
+            ),
         }[field]
 
 
@@ -119,7 +124,7 @@ def list_obligations(session: Session, plan_code: str) -> list[ObligationSummary
     """The obligations of a plan."""
     plan = session.exec(select(Plan).where(Plan.code == plan_code)).first()
     if plan is None:
-        raise NotFound(f"Không có kế hoạch mã {plan_code!r}.")
+        raise NotFound(errors_vi.PLAN_NOT_FOUND.format(code=plan_code))
     rows = session.exec(
         select(Obligation).where(Obligation.plan_id == plan.id).order_by(col(Obligation.id))
     ).all()
@@ -130,7 +135,7 @@ def get_obligation(session: Session, obligation_id: int) -> ObligationSummary:
     """One obligation by id."""
     obligation = session.get(Obligation, obligation_id)
     if obligation is None:
-        raise NotFound("Không tìm thấy nghĩa vụ báo cáo này.")
+        raise NotFound(errors_vi.OBLIGATION_NOT_FOUND)
     plan = session.get(Plan, obligation.plan_id)
     assert plan is not None
     return _summary(session, obligation, plan)
@@ -141,7 +146,7 @@ def find_obligation(session: Session, plan_code: str, code: str) -> ObligationSu
     for summary in list_obligations(session, plan_code):
         if summary.code == code:
             return summary
-    raise NotFound(f"Kế hoạch {plan_code} không có nghĩa vụ mã {code!r}.")
+    raise NotFound(errors_vi.PLAN_HAS_NO_OBLIGATION.format(plan=plan_code, code=code))
 
 
 def propose_change(session: Session, obligation_id: int, field: Field, text: str) -> ProposedChange:
@@ -151,14 +156,14 @@ def propose_change(session: Session, obligation_id: int, field: Field, text: str
     assert obligation is not None
     text = text.strip()
     if not text:
-        raise InvalidInput("Giá trị trống. Gửi giá trị mới hoặc bấm Hủy.")
+        raise InvalidInput(errors_vi.EMPTY_VALUE)
     value: Any
     if field is Field.SCHEDULE:
         value, after = _schedule_value(text, Wording(obligation.wording))
     elif field is Field.WORDING:
         wording = _wording_value(text)
         if not schedule_from_dict(obligation.schedule).is_dated:
-            raise InvalidInput("Nghĩa vụ này chưa có ngày: hãy đặt lịch trước (mục hạn và lịch).")
+            raise InvalidInput(errors_vi.UNDATED_OBLIGATION_WORDING)
         value, after = wording.value, WORDING_TEXT[wording]
     elif field is Field.RESPONSIBLE:
         codes = [c for c in re.split(r"[,\s]+", text) if c]
@@ -170,7 +175,7 @@ def propose_change(session: Session, obligation_id: int, field: Field, text: str
         after = value or "—"
     else:
         value = _lead_days(text)
-        after = ", ".join(map(str, value)) if value else "mặc định"
+        after = ", ".join(map(str, value)) if value else domain_vi.LEAD_DAYS_DEFAULT
     return ProposedChange(obligation_id, field, value, current.value_of(field), after)
 
 
@@ -191,7 +196,9 @@ def _schedule_value(text: str, current: Wording) -> tuple[dict[str, Any], str]:
         wording = Wording.BEFORE if current is Wording.AS_REGULATED else current
     description = describe_schedule(schedule)
     if schedule.is_dated:
-        description = f"{description} ({WORDING_TEXT[wording]})"
+        description = domain_vi.SCHEDULE_WITH_WORDING.format(
+            schedule=description, wording=WORDING_TEXT[wording]
+        )
     return {"schedule": schedule.to_dict(), "wording": wording.value}, description
 
 
@@ -203,7 +210,7 @@ def _wording_value(text: str) -> Wording:
     for wording in (Wording.BEFORE, Wording.NO_LATER_THAN, Wording.BY):
         if plain == wording.value:
             return wording
-    raise InvalidInput("Cách ghi hạn chỉ nhận: trước ngày, chậm nhất ngày, đến ngày.")
+    raise InvalidInput(errors_vi.BAD_WORDING)
 
 
 def _lead_days(text: str) -> list[int] | None:
@@ -211,14 +218,14 @@ def _lead_days(text: str) -> list[int] | None:
         return None
     parts = [p for p in re.split(r"[,\s]+", text) if p]
     if not parts or len(parts) > 10 or not all(p.isdigit() and int(p) <= 60 for p in parts):
-        raise InvalidInput("Nhắc trước: tối đa 10 số ngày từ 0 đến 60, ví dụ 7, 3, 1, 0.")
+        raise InvalidInput(errors_vi.BAD_LEAD_DAYS)
     return sorted({int(p) for p in parts}, reverse=True)
 
 
 def _unit(session: Session, code: str) -> Unit:
     unit = session.exec(select(Unit).where(Unit.code == code.strip())).first()
     if unit is None:
-        raise NotFound(f"Không có đơn vị mã {code!r}.")
+        raise NotFound(errors_vi.UNIT_NOT_FOUND.format(code=code))
     return unit
 
 
@@ -234,7 +241,7 @@ def apply_change(
     """Save a previewed change, audit it and bring the occurrences in line."""
     obligation = session.get(Obligation, change.obligation_id)
     if obligation is None:
-        raise NotFound("Không tìm thấy nghĩa vụ báo cáo này.")
+        raise NotFound(errors_vi.OBLIGATION_NOT_FOUND)
     field, value = change.field, change.value
     if field is Field.SCHEDULE:
         # Checked when proposed; read back through the validators all the same.

@@ -18,6 +18,7 @@ from kehoach_bot.domain.roles import Role
 from kehoach_bot.services import audit
 from kehoach_bot.services.errors import InvalidInput, NotFound
 from kehoach_bot.services.units import get_unit
+from kehoach_bot.texts import errors_vi as t
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 MAX_INVITE_HOURS = 24 * 30
@@ -80,12 +81,12 @@ def issue_invite(
 ) -> IssuedInvite:
     """Create a single-use invite for `unit_code` and `role`, valid for `hours`."""
     if not 1 <= hours <= MAX_INVITE_HOURS:
-        raise InvalidInput(f"Thời hạn lời mời từ 1 đến {MAX_INVITE_HOURS} giờ.")
+        raise InvalidInput(t.BAD_INVITE_HOURS.format(max_hours=MAX_INVITE_HOURS))
     unit = get_unit(session, unit_code)
     if not unit.active:
-        raise InvalidInput(f"Đơn vị {unit.code} đã ngừng hoạt động; mời vào đơn vị kế thừa.")
+        raise InvalidInput(t.INVITE_UNIT_INACTIVE.format(code=unit.code))
     if unit.is_group:
-        raise InvalidInput(f"{unit.code} là nhóm đơn vị; hãy mời vào từng đơn vị thành viên.")
+        raise InvalidInput(t.INVITE_TO_GROUP.format(code=unit.code))
     code = secrets.token_urlsafe(24)  # 32 characters of A–Z a–z 0–9 _ -
     expires_at = now + timedelta(hours=hours)
     assert unit.id is not None
@@ -123,14 +124,14 @@ def accept_invite(
 ) -> UnitRole:
     """Bind the Telegram user to the invite's unit and role; the invite is then spent."""
     if not CODE_PATTERN.match(code):
-        raise InvalidInput("Mã mời không hợp lệ. Hãy xin quản trị viên một đường dẫn mời mới.")
+        raise InvalidInput(t.INVITE_CODE_INVALID)
     invite = session.exec(select(Invite).where(Invite.code_hash == hash_code(code))).first()
     if invite is None:
-        raise InvalidInput("Mã mời không hợp lệ. Hãy xin quản trị viên một đường dẫn mời mới.")
+        raise InvalidInput(t.INVITE_CODE_INVALID)
     if invite.used_at is not None:
-        raise InvalidInput("Lời mời này đã được dùng. Mỗi lời mời chỉ dùng một lần.")
+        raise InvalidInput(t.INVITE_USED)
     if invite.expires_at <= now:
-        raise InvalidInput("Lời mời này đã hết hạn. Hãy xin quản trị viên một lời mời mới.")
+        raise InvalidInput(t.INVITE_EXPIRED)
     person = _person(session, telegram_user_id, chat_id, full_name, now)
     assert person.id is not None
     unit = session.get(Unit, invite.unit_id)
@@ -215,7 +216,7 @@ def revoke(session: Session, *, telegram_user_id: int, actor: str, now: datetime
     """End every membership of a person; returns how many were ended."""
     person = session.exec(select(Person).where(Person.telegram_user_id == telegram_user_id)).first()
     if person is None:
-        raise NotFound(f"Không có người dùng Telegram {telegram_user_id}.")
+        raise NotFound(t.PERSON_NOT_FOUND.format(telegram_user_id=telegram_user_id))
     live = session.exec(
         select(Membership).where(
             Membership.person_id == person.id, col(Membership.revoked_at).is_(None)

@@ -23,18 +23,14 @@ from kehoach_bot.db.models import (
     Unit,
 )
 from kehoach_bot.domain.deadlines import DeadlinePolicy
-from kehoach_bot.plans.files import (
-    ObligationSpec,
-    PlanFileError,
-    PlanSpec,
-    UnitSpec,
-    bundled_directory,
-    parse_plan,
-    parse_units_directory,
-)
+from kehoach_bot.plans.bundled import bundled_directory
+from kehoach_bot.plans.plan_files import ObligationSpec, PlanSpec, parse_plan
+from kehoach_bot.plans.reading import PlanFileError
+from kehoach_bot.plans.unit_directories import UnitSpec, parse_units_directory
 from kehoach_bot.services import audit
 from kehoach_bot.services.occurrences import SyncReport, sync_occurrences
 from kehoach_bot.services.units import import_units
+from kehoach_bot.texts import errors_vi as t
 
 
 class PlanFilesError(Exception):
@@ -75,7 +71,7 @@ def parse_sources(
             errors.append(
                 PlanFileError(
                     spec.origin,
-                    [f"mã kế hoạch {spec.code!r} trùng với tệp {seen_codes[spec.code]}"],
+                    [t.PLAN_CODE_DUPLICATE.format(code=spec.code, other=seen_codes[spec.code])],
                 )
             )
         seen_codes[spec.code] = spec.origin
@@ -85,7 +81,7 @@ def parse_sources(
         for locality in spec.directories:
             found = bundled_directory(locality)
             if found is None:
-                problems.append(f"directories: không có danh bạ đơn vị {locality!r}")
+                problems.append(t.DIRECTORY_NOT_FOUND.format(locality=locality))
                 continue
             try:
                 _, units = parse_units_directory(found[1], found[0])
@@ -101,14 +97,16 @@ def parse_sources(
     known = set(session.exec(select(Unit.code)).all()) | set(all_units)
     for spec in specs:
         problems = [
-            f"{where}: không có đơn vị mã {code!r}"
+            t.REFERENCED_UNIT_NOT_FOUND.format(where=where, code=code)
             for where, code in spec.referenced_units()
             if code not in known
         ]
         for unit in spec.units:
             refs = [*unit.members, *unit.successors, *([unit.parent] if unit.parent else [])]
             problems += [
-                f"đơn vị {unit.code}: không có đơn vị mã {c!r}" for c in refs if c not in known
+                t.UNIT_REFERENCE_NOT_FOUND.format(unit=unit.code, code=c)
+                for c in refs
+                if c not in known
             ]
         if problems:
             errors.append(PlanFileError(spec.origin, problems))

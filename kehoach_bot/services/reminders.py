@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 
 from sqlalchemy import update
 from sqlmodel import Session, col, or_, select
@@ -19,6 +19,7 @@ from kehoach_bot.domain.reminders import ReminderPolicy, latest_and_next, may_se
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import State, effective_last_day
 from kehoach_bot.domain.stored import MessageKind
+from kehoach_bot.runtime import Runtime
 from kehoach_bot.services.outbox import Message, enqueue, reminder_key
 
 _CHUNK = 5000
@@ -31,6 +32,24 @@ class EnqueueReport:
     examined: int = 0
     enqueued: int = 0
     without_recipient: int = 0
+
+
+def reminder_policy(runtime: Runtime) -> ReminderPolicy:
+    """The configured reminder stages and sending hours."""
+    settings = runtime.settings.reminders
+    return ReminderPolicy(
+        lead_days=settings.lead_days,
+        send_from=time(settings.hour, 0),
+        send_until=time(settings.until_hour, 59, 59),
+    )
+
+
+def queue_due(runtime: Runtime, now: datetime) -> EnqueueReport:
+    """Queue the reminders due now, in one transaction."""
+    with runtime.transaction() as session:
+        return enqueue_due_reminders(
+            session, now=now, tz=runtime.settings.tz, policy=reminder_policy(runtime)
+        )
 
 
 def enqueue_due_reminders(

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from kehoach_bot.db.models import Extension, Occurrence, Reply
 from kehoach_bot.domain.status import State, Status, status_of
 from kehoach_bot.domain.stored import ExtensionStatus, ReplyKind
+from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.services import audit
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.people import Identity
@@ -25,6 +26,7 @@ from kehoach_bot.services.tracking import (
     may_answer,
     may_coordinate,
 )
+from kehoach_bot.texts import errors_vi as t
 
 MAX_TEXT = 2000
 _INSERT_REPLY = insert(Reply)
@@ -76,7 +78,7 @@ class ReplyOutcome:
 def _clean(text: str) -> str:
     text = text.strip()
     if len(text) > MAX_TEXT:
-        raise InvalidInput(f"Nội dung dài {len(text)} ký tự; tối đa {MAX_TEXT} ký tự.")
+        raise InvalidInput(t.REPLY_TOO_LONG.format(length=len(text), limit=MAX_TEXT))
     return text
 
 
@@ -85,9 +87,9 @@ def _answerable(
 ) -> OccurrenceView:
     view = get_view(session, occurrence_id, today)
     if not may_answer(identity, view):
-        raise Forbidden("Bạn không thuộc đơn vị phải nộp báo cáo này nên không thể trả lời thay.")
+        raise Forbidden(t.NOT_YOUR_UNIT)
     if view.state in (State.TRANSFERRED, State.WAIVED):
-        raise InvalidInput("Kỳ báo cáo này đã chuyển cho đơn vị khác hoặc đã được miễn.")
+        raise InvalidInput(t.OCCURRENCE_CLOSED)
     return view
 
 
@@ -107,7 +109,7 @@ def record_reply(
     view = _answerable(session, identity, occurrence_id, today)
     text = _clean(text)
     if kind is ReplyKind.STUCK and not text:
-        raise InvalidInput("Hãy ghi ngắn gọn vướng mắc để đơn vị đầu mối biết.")
+        raise InvalidInput(t.STUCK_NEEDS_TEXT)
     reply_id = session.execute(
         _INSERT_REPLY.returning(col(Reply.id)),
         {
@@ -163,14 +165,11 @@ def request_extension(
     """Ask the coordinator to move the last on-time day to `proposed`."""
     view = _answerable(session, identity, occurrence_id, today)
     if view.state is State.DONE:
-        raise InvalidInput("Báo cáo này đã nộp, không cần gia hạn.")
+        raise InvalidInput(t.ALREADY_SUBMITTED)
     if proposed <= max(view.deadline, today - timedelta(days=1)):
-        raise InvalidInput(
-            f"Ngày đề nghị phải sau hạn hiện tại ({view.deadline.day}/{view.deadline.month}/"
-            f"{view.deadline.year}) và không ở quá khứ."
-        )
+        raise InvalidInput(t.EXTENSION_TOO_EARLY.format(deadline=format_date(view.deadline)))
     if proposed > today + MAX_EXTENSION:
-        raise InvalidInput("Chỉ đề nghị gia hạn trong vòng một năm.")
+        raise InvalidInput(t.EXTENSION_TOO_FAR)
     pending = session.exec(
         select(Extension.id).where(
             Extension.occurrence_id == occurrence_id,
@@ -178,7 +177,7 @@ def request_extension(
         )
     ).first()
     if pending is not None:
-        raise InvalidInput("Đã có một đề nghị gia hạn đang chờ đơn vị đầu mối xem xét.")
+        raise InvalidInput(t.EXTENSION_ALREADY_PENDING)
     extension = Extension(
         occurrence_id=occurrence_id,
         requested_by_id=identity.person_id,
@@ -212,12 +211,12 @@ def decide_extension(
     """Approve or refuse a pending extension; approval moves the occurrence's last day."""
     extension = session.get(Extension, extension_id)
     if extension is None:
-        raise NotFound("Không tìm thấy đề nghị gia hạn này.")
+        raise NotFound(t.EXTENSION_NOT_FOUND)
     view = get_view(session, extension.occurrence_id, today)
     if not may_coordinate(identity, view):
-        raise Forbidden("Chỉ đơn vị đầu mối của báo cáo này mới duyệt gia hạn.")
+        raise Forbidden(t.ONLY_COORDINATOR_DECIDES)
     if extension.status != ExtensionStatus.PENDING:
-        raise InvalidInput("Đề nghị gia hạn này đã được xử lý trước đó.")
+        raise InvalidInput(t.EXTENSION_ALREADY_DECIDED)
     extension.status = (ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED).value
     extension.decided_by_id, extension.decided_at = identity.person_id, now
     occurrence = session.get(Occurrence, extension.occurrence_id)
@@ -272,8 +271,8 @@ def reply_file(session: Session, *, identity: Identity, reply_id: int, today: da
     """A submitted file, for the unit itself or its coordinators."""
     reply = session.get(Reply, reply_id)
     if reply is None or not reply.file_path:
-        raise NotFound("Không tìm thấy tệp báo cáo này.")
+        raise NotFound(t.REPORT_FILE_NOT_FOUND)
     view = get_view(session, reply.occurrence_id, today)
     if not (may_answer(identity, view) or may_coordinate(identity, view)):
-        raise Forbidden("Bạn không có quyền xem tệp báo cáo của đơn vị này.")
+        raise Forbidden(t.REPORT_FILE_FORBIDDEN)
     return StoredFile(reply_id, reply.file_name or "bao-cao", reply.file_path)

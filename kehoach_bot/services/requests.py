@@ -11,12 +11,14 @@ from kehoach_bot.db.models import AdHocRequest, GroupMember, Obligation, Occurre
 from kehoach_bot.domain.deadlines import DeadlinePolicy, Wording, last_on_time_day
 from kehoach_bot.domain.periods import ad_hoc_period
 from kehoach_bot.domain.schedules import ScheduleType
+from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.services import audit
 from kehoach_bot.services.errors import InvalidInput, NotFound
 from kehoach_bot.services.units import get_unit
+from kehoach_bot.texts import domain_vi, errors_vi
 
 STANDALONE_PLAN = "dot-xuat"
-STANDALONE_TITLE = "Yêu cầu báo cáo đột xuất (không thuộc kế hoạch)"
+STANDALONE_TITLE = domain_vi.STANDALONE_PLAN_TITLE
 AD_HOC_OBLIGATION = "dot-xuat"
 MAX_TITLE = 500
 
@@ -50,15 +52,17 @@ def request_ad_hoc(
     """Create one occurrence per chosen unit (groups expand to their members) with its own date."""
     title = " ".join(title.split())
     if not title:
-        raise InvalidInput("Cần nêu nội dung yêu cầu báo cáo (--title).")
+        raise InvalidInput(errors_vi.REQUEST_TITLE_NEEDED)
     if len(title) > MAX_TITLE:
-        raise InvalidInput(f"Nội dung yêu cầu dài {len(title)} ký tự; tối đa {MAX_TITLE}.")
+        raise InvalidInput(
+            errors_vi.REQUEST_TITLE_TOO_LONG.format(length=len(title), limit=MAX_TITLE)
+        )
     if due < today:
-        raise InvalidInput(f"Hạn {due.day}/{due.month}/{due.year} đã qua; chọn hôm nay hoặc sau.")
+        raise InvalidInput(errors_vi.REQUEST_DUE_PASSED.format(due=format_date(due)))
     if wording is Wording.AS_REGULATED:
-        raise InvalidInput("Yêu cầu đột xuất cần một ngày hạn cụ thể.")
+        raise InvalidInput(errors_vi.REQUEST_NEEDS_DATE)
     if not unit_codes:
-        raise InvalidInput("Cần chọn ít nhất một đơn vị (--unit).")
+        raise InvalidInput(errors_vi.REQUEST_UNIT_NEEDED)
     targets = _targets(session, unit_codes)
     recipient = get_unit(session, recipient_code) if recipient_code else None
     obligation, plan = _obligation(session, plan_code, recipient, actor, now, today)
@@ -119,7 +123,7 @@ def _targets(session: Session, codes: list[str]) -> list[Unit]:
     for code in dict.fromkeys(c.strip() for c in codes):
         unit = get_unit(session, code)
         if not unit.active:
-            raise InvalidInput(f"Đơn vị {code} đã ngừng hoạt động; gửi cho đơn vị kế thừa.")
+            raise InvalidInput(errors_vi.REQUEST_UNIT_INACTIVE.format(code=code))
         members = (
             session.exec(
                 select(Unit)
@@ -145,7 +149,7 @@ def _obligation(
     """The plan's ad hoc obligation; outside any plan, one per requesting (recipient) unit."""
     plan = session.exec(select(Plan).where(Plan.code == (plan_code or STANDALONE_PLAN))).first()
     if plan is None and plan_code:
-        raise NotFound(f"Không có kế hoạch mã {plan_code!r}. Xem danh sách: python bot.py plans")
+        raise NotFound(errors_vi.PLAN_NOT_FOUND_SEE_LIST.format(code=plan_code))
     if plan is None:
         plan = Plan(code=STANDALONE_PLAN, title=STANDALONE_TITLE, valid_from=today, loaded_at=now)
         session.add(plan)
@@ -162,11 +166,11 @@ def _obligation(
         plan_id=plan.id or 0,
         code=code,
         recipient_id=recipient.id if recipient else None,
-        title="Báo cáo đột xuất theo yêu cầu của đơn vị đầu mối",
+        title=domain_vi.AD_HOC_OBLIGATION_TITLE,
         report_kind="dot_xuat",
         schedule={"type": ScheduleType.AD_HOC.value},
         wording=Wording.AS_REGULATED.value,
-        quote=f"Yêu cầu đột xuất do {actor} tạo.",
+        quote=domain_vi.AD_HOC_OBLIGATION_QUOTE.format(actor=actor),
     )
     session.add(obligation)
     session.flush()

@@ -17,6 +17,7 @@ from kehoach_bot.services import audit
 from kehoach_bot.services.errors import InvalidInput, NotFound
 from kehoach_bot.services.occurrences import SyncReport, sync_occurrences
 from kehoach_bot.services.units import get_unit
+from kehoach_bot.texts import errors_vi as t
 
 ALL_SUCCESSORS = "all"
 
@@ -79,22 +80,21 @@ def split(
     """
     old_unit = get_unit(session, old)
     if not old_unit.active:
-        raise InvalidInput(f"Đơn vị {old} đã ngừng hoạt động và đã có đơn vị kế thừa.")
+        raise InvalidInput(t.UNIT_ALREADY_SUCCEEDED.format(code=old))
     if not into:
-        raise InvalidInput("Cần ít nhất một đơn vị kế thừa (--into).")
+        raise InvalidInput(t.SUCCESSOR_NEEDED)
     successors = [_successor(session, code, old_unit) for code in dict.fromkeys(into)]
     by_code = {u.code: u for u in successors}
     if default != ALL_SUCCESSORS and default not in by_code:
         raise InvalidInput(
-            f"--default {default!r} phải là 'all' hoặc một trong các đơn vị kế thừa: "
-            f"{', '.join(by_code)}"
+            t.BAD_DEFAULT_SUCCESSOR.format(default=default, successors=", ".join(by_code))
         )
     routed = [
         (_obligation(session, ref), by_code.get(code), ref, code) for ref, code in routes.items()
     ]
     for _, unit, ref, code in routed:
         if unit is None:
-            raise InvalidInput(f"Tuyến {ref}={code}: {code} không nằm trong danh sách --into.")
+            raise InvalidInput(t.ROUTE_OUTSIDE_INTO.format(ref=ref, code=code))
     _check_no_cycle(session, old_unit, successors)
     assert old_unit.id is not None
     for obligation, unit, _, _ in routed:
@@ -131,23 +131,23 @@ def split(
 def _successor(session: Session, code: str, old: Unit) -> Unit:
     unit = get_unit(session, code)
     if unit.id == old.id:
-        raise InvalidInput(f"Đơn vị {code} không thể kế thừa chính nó.")
+        raise InvalidInput(t.SUCCESSOR_IS_ITSELF.format(code=code))
     if not unit.active:
-        raise InvalidInput(f"Đơn vị kế thừa {code} đã ngừng hoạt động.")
+        raise InvalidInput(t.SUCCESSOR_INACTIVE.format(code=code))
     return unit
 
 
 def _obligation(session: Session, ref: str) -> Obligation:
     plan_code, sep, code = ref.partition(":")
     if not sep:
-        raise InvalidInput(f"Tuyến {ref!r} phải có dạng KẾ_HOẠCH:NGHĨA_VỤ=ĐƠN_VỊ.")
+        raise InvalidInput(t.BAD_ROUTE_FORM.format(ref=ref))
     obligation = session.exec(
         select(Obligation)
         .join(Plan, col(Plan.id) == col(Obligation.plan_id))
         .where(Plan.code == plan_code, Obligation.code == code)
     ).first()
     if obligation is None:
-        raise NotFound(f"Không có nghĩa vụ {code!r} trong kế hoạch {plan_code!r}.")
+        raise NotFound(t.OBLIGATION_NOT_IN_PLAN.format(code=code, plan=plan_code))
     return obligation
 
 
@@ -158,9 +158,7 @@ def _check_no_cycle(session: Session, old: Unit, successors: list[Unit]) -> None
     }
     for unit in successors:
         if unit.id in members:
-            raise InvalidInput(
-                f"{unit.code} là thành viên của nhóm {old.code}, không thể kế thừa nhóm."
-            )
+            raise InvalidInput(t.MEMBER_SUCCEEDS_GROUP.format(member=unit.code, group=old.code))
 
 
 def _link(

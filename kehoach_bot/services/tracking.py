@@ -24,6 +24,9 @@ ANSWERING_ROLES = (Role.OFFICER, Role.COORDINATOR)
 # Submissions are dated in the agencies' timezone: 01:00 on D+1 in Hà Nội is late for D.
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 CURRENT_PERIOD_LOOKAHEAD = timedelta(days=7)
+SHOWN_MISSING = 100  # lines of a status table; the rest are counted (the export has them all)
+SHOWN_DONE = 10  # files offered under a status table
+FOUR_CATEGORIES = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.OPEN_ON_TIME, Status.OPEN_OVERDUE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,9 +232,10 @@ class StatusTable:
     plan_title: str
     period: str | None
     counts: dict[Status, int]
-    missing: list[OccurrenceView]
-    done: list[OccurrenceView]
+    missing: list[OccurrenceView]  # the first SHOWN_MISSING, most urgent first
+    done: list[OccurrenceView]  # the first SHOWN_DONE, by unit code
     total: int
+    missing_total: int = 0
 
 
 def _coordinated(identity: Identity):  # type: ignore[no-untyped-def]
@@ -256,49 +260,76 @@ def coordinated_plans(session: Session, identity: Identity) -> list[tuple[str, s
 def status_table(
     session: Session, identity: Identity, plan_code: str, today: date, period_key: str | None = None
 ) -> StatusTable:
-    """Counts in the four categories and the units that have not submitted, for one plan."""
+    """Counts in the four categories and the units that have not submitted, for one plan.
+
+    Only the chosen period is read, as light rows; full views are loaded for the lines the
+    table shows (the first SHOWN_MISSING units that have not submitted, and the files).
+    """
     plan = session.exec(select(Plan).where(Plan.code == plan_code)).first()
     if plan is None:
         raise NotFound(f"Không có kế hoạch mã {plan_code!r}.")
-    query = view_query().where(
-        Plan.code == plan_code,
-        col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
-        _coordinated(identity),
+    scope = (
+        select(col(Occurrence.id))
+        .select_from(Occurrence)
+        .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+        .where(
+            col(Obligation.plan_id) == plan.id,
+            col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
+            _coordinated(identity),
+        )
     )
-    if period_key is not None:
-        query = query.where(Occurrence.period_key == period_key)
-    views = [to_view(r, today) for r in session.exec(query).all()]
-    if period_key is None and views:
-        views = _current_period(views, today)
-    counts = Counter(v.status for v in views)
-    missing = sorted(
-        (v for v in views if v.state is State.OPEN), key=lambda v: (v.deadline, v.unit)
-    )
+    if period_key is None:
+        period_key = _current_period(session, scope, today)
+    rows = session.execute(
+        scope.add_columns(
+            col(Occurrence.state),
+            col(Occurrence.last_day),
+            col(Occurrence.extended_to),
+            col(Occurrence.submitted_at),
+            col(Unit.code),
+        )
+        .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
+        .where(col(Occurrence.period_key) == period_key)
+    ).all()
+    counts: Counter[Status] = Counter()
+    missing: list[tuple[date, str, int]] = []
+    done: list[tuple[str, int]] = []
+    for occurrence_id, state, last_day, extended_to, submitted_at, unit in rows:
+        submitted = submitted_at.astimezone(VIETNAM).date() if submitted_at else None
+        counts[status_of(State(state), last_day, today, submitted, extended_to)] += 1
+        if state == State.OPEN:
+            missing.append((effective_last_day(last_day, extended_to), unit, occurrence_id))
+        else:
+            done.append((unit, occurrence_id))
+    missing.sort()
+    done.sort()
+    shown = [i for _, _, i in missing[:SHOWN_MISSING]] + [i for _, i in done[:SHOWN_DONE]]
+    views = views_by_id(session, set(shown), today)
     return StatusTable(
         plan=plan.code,
         plan_title=plan.title,
-        period=views[0].period if views else None,
-        counts={
-            s: counts.get(s, 0)
-            for s in (
-                Status.DONE_ON_TIME,
-                Status.DONE_LATE,
-                Status.OPEN_ON_TIME,
-                Status.OPEN_OVERDUE,
-            )
-        },
-        missing=missing,
-        done=sorted((v for v in views if v.state is State.DONE), key=lambda v: v.unit),
-        total=len(views),
+        period=next(iter(views.values())).period if views else None,
+        counts={s: counts.get(s, 0) for s in FOUR_CATEGORIES},
+        missing=[views[i] for _, _, i in missing[:SHOWN_MISSING] if i in views],
+        done=[views[i] for _, i in done[:SHOWN_DONE] if i in views],
+        total=len(rows),
+        missing_total=len(missing),
     )
 
 
-def _current_period(views: list[OccurrenceView], today: date) -> list[OccurrenceView]:
+def _current_period(session: Session, scope: Any, today: date) -> str | None:
     """The period a coordinator is chasing: the latest one due by next week, else the next one."""
     soon = today + CURRENT_PERIOD_LOOKAHEAD
-    fallen = [v for v in views if v.due <= soon]
-    chosen = max(fallen, key=lambda v: v.due) if fallen else min(views, key=lambda v: v.due)
-    return [v for v in views if v.period_key == chosen.period_key]
+    key = scope.with_only_columns(col(Occurrence.period_key))
+    fallen = session.exec(
+        key.where(col(Occurrence.due_date) <= soon)
+        .order_by(col(Occurrence.due_date).desc())
+        .limit(1)
+    ).first()
+    if fallen is not None:
+        return str(fallen)
+    coming = session.exec(key.order_by(col(Occurrence.due_date)).limit(1)).first()
+    return str(coming) if coming is not None else None
 
 
 def overdue(

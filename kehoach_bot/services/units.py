@@ -11,19 +11,20 @@ from sqlmodel import Session, col, select
 from kehoach_bot.db.models import GroupMember, Succession, Unit, UnitAlias
 from kehoach_bot.domain.deadlines import DeadlinePolicy
 from kehoach_bot.domain.vietnamese import normalize_name
-from kehoach_bot.plans.files import UNIT_KINDS, UnitSpec
+from kehoach_bot.plans.unit_directories import UNIT_KINDS, UnitSpec
 from kehoach_bot.services import audit
 from kehoach_bot.services.errors import InvalidInput, NotFound
 from kehoach_bot.services.occurrences import sync_occurrences
+from kehoach_bot.texts import domain_vi, errors_vi
 
-DIRECTORY_ACTOR = "danh bạ đơn vị"
+DIRECTORY_ACTOR = domain_vi.DIRECTORY_ACTOR
 
 
 def get_unit(session: Session, code: str) -> Unit:
     """The unit with this code, or NotFound with a Vietnamese message."""
     unit = session.exec(select(Unit).where(Unit.code == code.strip())).first()
     if unit is None:
-        raise NotFound(f"Không có đơn vị mã {code!r}. Xem danh sách: python bot.py units")
+        raise NotFound(errors_vi.UNIT_NOT_FOUND_SEE_LIST.format(code=code))
     return unit
 
 
@@ -184,18 +185,18 @@ def add_unit(
     """Create a unit (e.g. a new commune after the 2025 reorganisation) and put it in groups."""
     code, name = code.strip(), name.strip()
     if not code or len(code) > 64 or not all(ch.isalnum() or ch in "-_" for ch in code):
-        raise InvalidInput("Mã đơn vị chỉ gồm chữ, số, '-' và '_' (tối đa 64 ký tự).")
+        raise InvalidInput(errors_vi.BAD_UNIT_CODE)
     if not name or len(name) > 300:
-        raise InvalidInput("Tên đơn vị không được để trống và tối đa 300 ký tự.")
+        raise InvalidInput(errors_vi.BAD_UNIT_NAME)
     if kind not in UNIT_KINDS or kind == "nhom":
-        raise InvalidInput(f"Loại đơn vị không hợp lệ: {kind!r}. Chọn: {', '.join(UNIT_KINDS)}.")
+        raise InvalidInput(errors_vi.BAD_UNIT_KIND.format(kind=kind, kinds=", ".join(UNIT_KINDS)))
     if session.exec(select(Unit.id).where(Unit.code == code)).first() is not None:
-        raise InvalidInput(f"Mã đơn vị {code} đã có.")
+        raise InvalidInput(errors_vi.UNIT_CODE_TAKEN.format(code=code))
     parent_unit = get_unit(session, parent) if parent else None
     group_units = [get_unit(session, g) for g in groups]
     for group in group_units:
         if not group.is_group:
-            raise InvalidInput(f"{group.code} không phải là nhóm đơn vị.")
+            raise InvalidInput(errors_vi.NOT_A_GROUP.format(code=group.code))
     unit = Unit(
         code=code,
         name=name,
@@ -233,7 +234,7 @@ def add_alias(session: Session, *, code: str, alias: str, actor: str, now: datet
     unit = get_unit(session, code)
     alias = " ".join(alias.split())
     if not alias or len(alias) > 300:
-        raise InvalidInput("Tên khác không được trống và tối đa 300 ký tự.")
+        raise InvalidInput(errors_vi.BAD_ALIAS)
     key = normalize_name(alias)
     taken = session.exec(
         select(UnitAlias).where(UnitAlias.locality == unit.locality, UnitAlias.normalized == key)
@@ -241,7 +242,7 @@ def add_alias(session: Session, *, code: str, alias: str, actor: str, now: datet
     if taken is not None:
         owner = session.get(Unit, taken.unit_id)
         raise InvalidInput(
-            f"Tên {alias!r} đã là tên của {owner.code if owner else '?'} trong cùng địa bàn."
+            errors_vi.ALIAS_TAKEN.format(alias=alias, owner=owner.code if owner else "?")
         )
     assert unit.id is not None
     session.add(UnitAlias(unit_id=unit.id, locality=unit.locality, alias=alias, normalized=key))

@@ -139,6 +139,8 @@ STATUS_COUNTS = (
     "Đang thực hiện quá hạn: {open_overdue}"
 )
 STATUS_MISSING = "Chưa nộp ({count}):"
+DIGEST_MORE = "… và {count} mục khác (xem đủ bằng /quahan)."
+STATUS_MORE = "… và {count} đơn vị khác chưa nộp (xem đủ bằng /quahan)."
 STATUS_MISSING_LINE = "• {unit} — hạn cuối {last_day}{late}"
 STATUS_LATE = " (quá {days} ngày)"
 STATUS_NOTHING = "Kế hoạch {plan} chưa có kỳ báo cáo nào đến hạn."

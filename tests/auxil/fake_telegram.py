@@ -218,11 +218,15 @@ class FakeTelegram:
             f"no matching call within {timeout}s; calls: {[c.method for c in self.calls]}"
         )
 
-    async def wait_text(self, chat_id: int, fragment: str, timeout: float = 10.0) -> Call:
-        """The first message to `chat_id` containing `fragment`."""
+    async def wait_text(
+        self, chat_id: int, fragment: str, timeout: float = 10.0, *, after: Call | None = None
+    ) -> Call:
+        """The first message to `chat_id` containing `fragment` (sent after `after`, if given)."""
+        since = after.at if after is not None else float("-inf")
         return await self.wait_for(
             lambda c: (
-                c.method in ("sendMessage", "editMessageText")
+                c.at > since
+                and c.method in ("sendMessage", "editMessageText")
                 and int(c.params.get("chat_id", 0)) == chat_id
                 and fragment in str(c.params.get("text", ""))
             ),

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
-from jobs.digests import enqueue_digests
-from jobs.tick import plan_reminders
+from jobs.digests import queue_digests
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Outbox
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.services.people import accept_invite, issue_invite
+from kehoach_bot.services.reminders import queue_due
 from tests.delivery.conftest import Delivery
 
 COORDINATOR, QUIET_COORDINATOR, OFFICER = 4001, 4002, 4003
@@ -52,8 +52,8 @@ async def test_daily_digest_lists_overdue_units_once_and_only_when_there_is_news
 ) -> None:
     join(delivery, COORDINATOR, "GL-SYT", Role.COORDINATOR)
     join(delivery, QUIET_COORDINATOR, "BL-PLDTBXH", Role.COORDINATOR)  # Bình Lục: nothing dated
-    assert enqueue_digests(delivery.runtime, delivery.clock()) >= 1
-    assert enqueue_digests(delivery.runtime, delivery.clock() + timedelta(hours=2)) == 0
+    assert queue_digests(delivery.runtime, delivery.clock()) >= 1
+    assert queue_digests(delivery.runtime, delivery.clock() + timedelta(hours=2)) == 0
     await send_all(delivery)
     texts = delivery.fake.messages_to(COORDINATOR)
     assert texts and "Tổng hợp 25/11/2026" in texts[0]
@@ -68,14 +68,14 @@ async def test_digest_reports_undeliverable_reminders_and_monday_summary(
 ) -> None:
     join(delivery, COORDINATOR, "GL-SYT", Role.COORDINATOR)
     join(delivery, OFFICER, "GL-SNV", Role.OFFICER)
-    plan_reminders(delivery.runtime, delivery.clock())
+    queue_due(delivery.runtime, delivery.clock())
     for _ in range(3):
         delivery.fake.fail(
             "sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=OFFICER
         )
     await send_all(delivery)
     delivery.clock.advance(days=5)  # Monday 30/11/2026, 09:00
-    enqueue_digests(delivery.runtime, delivery.clock())
+    queue_digests(delivery.runtime, delivery.clock())
     await send_all(delivery)
     texts = delivery.fake.messages_to(COORDINATOR)
     assert any("Không gửi được lời nhắc" in t and "Sở Nội vụ tỉnh Gia Lai" in t for t in texts)
@@ -87,6 +87,6 @@ async def test_digest_reports_undeliverable_reminders_and_monday_summary(
 
 async def test_no_digest_before_the_hour_or_at_the_weekend(delivery: Delivery) -> None:
     join(delivery, COORDINATOR, "GL-SYT", Role.COORDINATOR)
-    assert enqueue_digests(delivery.runtime, delivery.clock() - timedelta(hours=2)) == 0  # 07:00
-    assert enqueue_digests(delivery.runtime, delivery.clock() + timedelta(days=3)) == 0  # Saturday
+    assert queue_digests(delivery.runtime, delivery.clock() - timedelta(hours=2)) == 0  # 07:00
+    assert queue_digests(delivery.runtime, delivery.clock() + timedelta(days=3)) == 0  # Saturday
     assert digests(delivery) == []

@@ -6,15 +6,17 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from sqlmodel import col, select
 
-from jobs.tick import plan_reminders
+from jobs.dispatch import Dispatcher
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Occurrence, Outbox, Unit
 from kehoach_bot.domain.reminders import latest_and_next
 from kehoach_bot.domain.stored import DeliveryStatus as Status
+from kehoach_bot.services.reminders import queue_due
 from tests.delivery.conftest import Delivery
 
 OFFICER = 2001
@@ -60,7 +62,7 @@ async def test_after_ten_days_of_downtime_one_catch_up_per_occurrence(delivery: 
     delivery.join(OFFICER, "GL-SNV")
     delivery.clock.advance(days=10)  # Saturday 5/12 → move to Monday 7/12
     delivery.clock.advance(days=2)
-    planned = plan_reminders(delivery.runtime, delivery.clock())
+    planned = queue_due(delivery.runtime, delivery.clock())
     per_occurrence = Counter(r.occurrence_id for r in rows(delivery))
     assert planned.enqueued == len(per_occurrence)
     assert set(per_occurrence.values()) == {1}
@@ -76,15 +78,15 @@ async def test_after_ten_days_of_downtime_one_catch_up_per_occurrence(delivery: 
 async def test_no_reminders_outside_hours_or_on_holidays(delivery: Delivery) -> None:
     delivery.join(OFFICER, "GL-SNV")
     delivery.clock.advance(hours=12)  # 21:00 local
-    assert plan_reminders(delivery.runtime, delivery.clock()).enqueued == 0
+    assert queue_due(delivery.runtime, delivery.clock()).enqueued == 0
     delivery.clock.advance(days=3, hours=-12)  # Saturday morning
-    assert plan_reminders(delivery.runtime, delivery.clock()).enqueued == 0
+    assert queue_due(delivery.runtime, delivery.clock()).enqueued == 0
     assert rows(delivery) == []
 
 
 async def test_done_or_extended_stops_an_enqueued_reminder(delivery: Delivery) -> None:
     delivery.join(OFFICER, "GL-SNV")
-    plan_reminders(delivery.runtime, delivery.clock())
+    queue_due(delivery.runtime, delivery.clock())
     queued = rows(delivery)
     assert queued
     with session_scope(delivery.engine) as session:
@@ -118,7 +120,7 @@ async def test_faults_are_handled(
     retries: int,
 ) -> None:
     delivery.join(OFFICER, "GL-SNV")
-    plan_reminders(delivery.runtime, delivery.clock())
+    queue_due(delivery.runtime, delivery.clock())
     delivery.fake.fail("sendMessage", status, description, retry_after=retry_after)
     await delivery.send(worker="w", batch=1)
     (first, *_) = rows(delivery)
@@ -137,7 +139,7 @@ async def test_faults_are_handled(
 
 async def test_a_timeout_is_retried_with_backoff(delivery: Delivery) -> None:
     delivery.join(OFFICER, "GL-SNV")
-    plan_reminders(delivery.runtime, delivery.clock())
+    queue_due(delivery.runtime, delivery.clock())
     delivery.fake.fail("sendMessage", 200, "", delay=1.5)  # answers after the client gave up
     report = await delivery.send(worker="w", batch=1)
     assert report.retried == 1
@@ -152,7 +154,7 @@ async def test_a_timeout_is_retried_with_backoff(delivery: Delivery) -> None:
 
 async def test_a_killed_claim_is_released_and_sent_later(delivery: Delivery) -> None:
     delivery.join(OFFICER, "GL-SNV")
-    plan_reminders(delivery.runtime, delivery.clock())
+    queue_due(delivery.runtime, delivery.clock())
     from kehoach_bot.services import outbox
 
     with session_scope(delivery.engine) as session:
@@ -169,22 +171,51 @@ async def test_two_dispatchers_never_send_a_row_twice(delivery: Delivery) -> Non
     for i, unit in enumerate(units):
         for j in range(6):
             delivery.join(3000 + 10 * i + j, unit)
-    plan_reminders(delivery.runtime, delivery.clock())
+    queue_due(delivery.runtime, delivery.clock())
     queued = len(rows(delivery))
     assert queued >= 40
-    for _ in range(40):
-        if all(r.status == Status.SENT for r in rows(delivery)):
-            break
-        await asyncio.gather(
-            delivery.send(worker="a", batch=15),
-            delivery.send(worker="b", batch=15),
-        )
-        delivery.clock.advance(seconds=2)
+    # Both run at once (their database work in threads): each claims batch after batch while
+    # the other holds claims of its own.
+    a, b = await asyncio.gather(
+        delivery.send(worker="a", batch=5), delivery.send(worker="b", batch=5)
+    )
+    assert a.claimed > 0 and b.claimed > 0 and a.claimed + b.claimed == queued
+    assert not set(a.outcomes) & set(b.outcomes)
     sent = [(c.params["chat_id"], c.params["text"]) for c in delivery.fake.sent()]
     final = rows(delivery)
     assert {r.status for r in final} == {Status.SENT}
-    assert len(sent) == queued
+    assert len(sent) == len(set(sent)) == queued
     assert len({r.telegram_message_id for r in final}) == queued
+
+
+async def test_queueing_the_same_reminders_again_adds_nothing(delivery: Delivery) -> None:
+    delivery.join(OFFICER, "GL-SNV")
+    first = queue_due(delivery.runtime, delivery.clock())
+    assert first.enqueued == 3
+    with session_scope(delivery.engine) as session:  # as a new member joining would do
+        for occurrence in session.exec(select(Occurrence)).all():
+            occurrence.next_remind_on = None
+    again = queue_due(delivery.runtime, delivery.clock())
+    assert again.examined > 0 and again.enqueued == 0
+    assert len(rows(delivery)) == 3
+
+
+async def test_one_chat_gets_a_message_a_second_across_batches_and_retries(
+    delivery: Delivery,
+) -> None:
+    delivery.fake.enforce_limits = True  # the fake answers 429 to a second message within 1 s
+    delivery.join(OFFICER, "GL-SNV")
+    queue_due(delivery.runtime, delivery.clock())
+    delivery.fake.fail("sendMessage", 502, "Bad Gateway", chat_id=OFFICER)
+    # The bot's one dispatcher, one row per claim: the three go out in separate batches.
+    dispatcher = Dispatcher(delivery.bot, delivery.runtime, batch=1)
+    await dispatcher.drain()
+    delivery.clock.advance(seconds=10)  # the failed one is due again
+    await dispatcher.drain()
+    arrivals = [c.at for c in delivery.fake.sent() if c.params["chat_id"] == OFFICER]
+    assert len(arrivals) == 3
+    assert delivery.fake.violations["chat"] == 0
+    assert min(b - a for a, b in pairwise(arrivals)) >= 1.0
 
 
 def test_stage_selection_on_the_calendar() -> None:
@@ -212,7 +243,7 @@ def test_concurrent_claims_take_disjoint_rows(delivery: Delivery) -> None:
     concurrent = delivery.engine.dialect.name == "postgresql"
     for j in range(10):
         delivery.join(6000 + j, "GL-SXD")
-    plan_reminders(delivery.runtime, delivery.clock())
+    queue_due(delivery.runtime, delivery.clock())
     total = len(rows(delivery))
     claimed: dict[str, list[int]] = {}
     first_holds = threading.Event()
@@ -255,7 +286,7 @@ async def test_changing_a_schedule_retires_reminded_occurrences_without_losing_t
     )
 
     delivery.join(OFFICER, "GL-SNV")
-    plan_reminders(delivery.runtime, delivery.clock())
+    queue_due(delivery.runtime, delivery.clock())
     settings = delivery.runtime.settings
     with session_scope(delivery.engine) as session:
         obligation = find_obligation(session, "gia-lai-743", "gui-so-y-te")

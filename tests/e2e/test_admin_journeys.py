@@ -13,7 +13,7 @@ from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Occurrence, Outbox, Plan, Reply, Unit
 from kehoach_bot.domain.stored import DeliveryStatus, MessageKind
 from kehoach_bot.logs import configure_logging
-from kehoach_bot.plans.files import bundled_plan_files
+from kehoach_bot.plans.bundled import bundled_plan_files
 from kehoach_bot.services.calendar import calendar
 from kehoach_bot.telegram.callbacks import Action, encode
 from tests.auxil.fake_telegram import Call

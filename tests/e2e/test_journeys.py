@@ -144,13 +144,16 @@ async def test_file_too_big_and_officer_outside_the_unit(bot: BotEnv) -> None:
     await bot.join(OFFICER, "GL-SNV", "officer")
     mine = _some_open_occurrence(bot, "GL-SNV")
     fake.press(OFFICER, encode(Action.SUBMIT, mine))
-    await fake.wait_text(OFFICER, "Gửi tệp báo cáo")
+    prompt = await fake.wait_text(OFFICER, "Gửi tệp báo cáo")
     fake.send_document(OFFICER, b"x", "lon.pdf", reported_size=30_000_000)
-    await fake.wait_text(OFFICER, "vượt giới hạn 20 MB")
+    refused = await fake.wait_text(OFFICER, "vượt giới hạn 20 MB", after=prompt)
     fake.send_text(OFFICER, "x" * 8000)
-    await fake.wait_text(OFFICER, "Gửi tệp báo cáo")  # still waiting for the file
+    await fake.wait_text(OFFICER, "dài 8000 ký tự", after=refused)
+    fake.send_text(OFFICER, "gửi sau")  # a short text: the bot asks for the file again
+    await fake.wait_text(OFFICER, "Gửi tệp báo cáo", after=refused)
     with session_scope(bot.engine) as session:
         assert session.get(Occurrence, mine).state == "open"  # type: ignore[union-attr]
+        assert session.exec(select(Reply)).all() == []
     # An officer of Sở Nội vụ cannot answer for Sở Xây dựng, even by typing its id.
     fake.press(OFFICER, encode(Action.SUBMIT, _some_open_occurrence(bot, "GL-SXD")))
     answer = await fake.wait_for(

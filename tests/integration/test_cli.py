@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Obligation, Plan, PlanRevision
-from kehoach_bot.plans.files import bundled_plan_files
+from kehoach_bot.plans.bundled import bundled_plan_files
 from tests.auxil.cli import CliResult, run_cli
 from tests.auxil.plan_texts import BROKEN_PLAN
 from tests.auxil.snapshot import snapshot

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach_bot.plans.files import (
-    PlanFileError,
-    bundled_directory,
-    bundled_plan_files,
-    parse_plan,
-    parse_units_directory,
-)
+from kehoach_bot.plans.bundled import bundled_directory, bundled_plan_files
+from kehoach_bot.plans.plan_files import parse_plan
+from kehoach_bot.plans.reading import PlanFileError
+from kehoach_bot.plans.unit_directories import parse_units_directory
 from tests.auxil.plan_texts import MINIMAL
 
 
@@ -64,3 +61,12 @@ def test_broken_files_name_the_field(change: tuple[str, str], expected: str) -> 
 def test_not_toml_at_all() -> None:
     with pytest.raises(PlanFileError, match="cú pháp TOML"):
         parse_plan("code = = 1", "x.toml")
+
+
+def test_directories_that_are_not_names_are_reported_under_their_own_field() -> None:
+    text = dict(bundled_plan_files())["la-gi-81.toml"]
+    broken = text.replace('directories = ["binh-thuan"]', "directories = 3", 1)
+    assert broken != text
+    with pytest.raises(PlanFileError) as caught:
+        parse_plan(broken, "la-gi-81.toml")
+    assert any(p.startswith("directories:") for p in caught.value.problems)

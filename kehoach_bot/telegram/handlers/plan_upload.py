@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from kehoach_bot.plans.files import MAX_FILE_BYTES, PlanFileError
+from kehoach_bot.plans.reading import MAX_FILE_BYTES, PlanFileError
 from kehoach_bot.services import administration
 from kehoach_bot.services.plans import PlanFilesError
 from kehoach_bot.telegram.answer import reply_pages

@@ -37,7 +37,7 @@ def status_table(
     )
     lines = []
     if table.missing:
-        lines.append(t.STATUS_MISSING.format(count=len(table.missing)))
+        lines.append(t.STATUS_MISSING.format(count=table.missing_total))
         for v in table.missing:
             late = days_late(v, today)
             lines.append(
@@ -47,6 +47,8 @@ def status_table(
                     late=t.STATUS_LATE.format(days=late) if v.status is Status.OPEN_OVERDUE else "",
                 )
             )
+    if table.missing_total > len(table.missing):
+        lines.append(t.STATUS_MORE.format(count=table.missing_total - len(table.missing)))
     buttons = [
         [
             InlineKeyboardButton(
@@ -116,21 +118,25 @@ def digest(item: PlanDigest, today: date) -> list[str]:
     """One plan's digest: due soon, overdue with days late, undeliverable reminders; paged."""
     lines: list[str] = []
     if item.due_soon:
-        lines.append(t.DIGEST_DUE_SOON.format(count=len(item.due_soon)))
+        lines.append(t.DIGEST_DUE_SOON.format(count=max(item.due_soon_total, len(item.due_soon))))
         lines += [
             t.DIGEST_DUE_SOON_LINE.format(
                 unit=v.unit_name, title=v.title, period=v.period, last_day=format_date(v.deadline)
             )
             for v in item.due_soon
         ]
+        if item.due_soon_total > len(item.due_soon):
+            lines.append(t.DIGEST_MORE.format(count=item.due_soon_total - len(item.due_soon)))
     if item.overdue:
-        lines.append(t.DIGEST_OVERDUE.format(count=len(item.overdue)))
+        lines.append(t.DIGEST_OVERDUE.format(count=max(item.overdue_total, len(item.overdue))))
         lines += [
             t.DIGEST_OVERDUE_LINE.format(
                 unit=v.unit_name, title=v.title, period=v.period, days=days_late(v, today)
             )
             for v in item.overdue
         ]
+        if item.overdue_total > len(item.overdue):
+            lines.append(t.DIGEST_MORE.format(count=item.overdue_total - len(item.overdue)))
     if item.undeliverable:
         lines.append(t.DIGEST_UNDELIVERABLE.format(count=len(item.undeliverable)))
         lines += [
