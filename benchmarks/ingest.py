@@ -12,9 +12,11 @@ from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Occurrence, Unit
 from kehoach_bot.domain.roles import Role
+from kehoach_bot.domain.stored import ReplyKind
+from kehoach_bot.runtime import Runtime
+from kehoach_bot.services import answers
 from kehoach_bot.services.bootstrap import prepare_database
-from kehoach_bot.services.people import accept_invite, identify, issue_invite
-from kehoach_bot.services.replies import ReplyKind, record_reply
+from kehoach_bot.services.people import accept_invite, issue_invite
 
 REPLIES = 5000
 TARGET = 1000.0
@@ -50,19 +52,17 @@ def run() -> Result:
         work = cycle([(user, occ) for user, occs in officers for occ in occs])
         kinds = cycle([ReplyKind.IN_PROGRESS, ReplyKind.NOTE, ReplyKind.SUBMITTED])
         started = time.perf_counter()
+        runtime = Runtime(settings, engine, lambda: NOW)
         for _ in range(REPLIES):
             user, occurrence_id = next(work)
-            with session_scope(engine) as session:  # as the bot does: one transaction per reply
-                identity = identify(session, user, ())
-                record_reply(
-                    session,
-                    identity=identity,
-                    occurrence_id=occurrence_id,
-                    kind=next(kinds),
-                    text="Đang tổng hợp số liệu",
-                    now=NOW,
-                    today=NOW.date(),
-                )
+            # The bot's own action: one transaction, permission, reply, notices queued.
+            answers.answer(
+                runtime,
+                user_id=user,
+                occurrence_id=occurrence_id,
+                kind=next(kinds),
+                text="Đang tổng hợp số liệu",
+            )
         elapsed = time.perf_counter() - started
     rate = REPLIES / elapsed
     return Result(

@@ -17,11 +17,13 @@ from typing import Any
 from sqlalchemy import delete
 
 from benchmarks.common import NOW, peak_rss_mb
+from benchmarks.national import COORDINATOR_BASE
 from jobs.digests import queue_digests
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import make_engine
 from kehoach_bot.db.models import Heartbeat
 from kehoach_bot.runtime import Runtime
+from kehoach_bot.services import coordination
 from kehoach_bot.services.extension import extend_daily
 from kehoach_bot.services.reminders import queue_due
 
@@ -40,6 +42,12 @@ def measure(url: str, mode: str) -> dict[str, Any]:
         "tick": (None, lambda rt: queue_due(rt, NOW)),
         "extension": ("sync", lambda rt: extend_daily(rt, NOW)),
         "digests": ("digests", lambda rt: queue_digests(rt, NOW)),
+        "status": (
+            None,
+            lambda rt: coordination.status(
+                rt, user_id=COORDINATOR_BASE, plan_code="kh-00", period_key=None
+            ),
+        ),
     }
     heartbeat, work = runs[mode]
     if heartbeat:
@@ -57,8 +65,10 @@ def measure(url: str, mode: str) -> dict[str, Any]:
         numbers |= {"examined": result.examined, "enqueued": result.enqueued}
     elif mode == "extension":
         numbers |= {"extension_created": result.created if result else 0}
-    else:
+    elif mode == "digests":
         numbers |= {"digests_queued": result}
+    else:
+        numbers |= {"status_rows": result.table.total if result.table else 0}
     return numbers
 
 

@@ -68,15 +68,15 @@ def start(url: str) -> dict[str, float]:
 def ours(url: str) -> dict[str, float]:
     """Start ours on its database: schema check, then one tick's decision and enqueue."""
     started = time.perf_counter()
-    from jobs.tick import plan_reminders
     from kehoach_bot.config import Settings
     from kehoach_bot.db import migrate
     from kehoach_bot.db.engine import make_engine
-    from kehoach_bot.telegram.context import BotServices
+    from kehoach_bot.runtime import Runtime
+    from kehoach_bot.services.reminders import queue_due
 
     engine = make_engine(url)
     migrate.upgrade(engine)
-    report = plan_reminders(BotServices(Settings(database_url=url), engine, lambda: NOW), NOW)
+    report = queue_due(Runtime(Settings(database_url=url), engine, lambda: NOW), NOW)
     elapsed = time.perf_counter() - started
     return {
         "seconds": round(elapsed, 2),

@@ -197,6 +197,8 @@ class Occurrence(SQLModel, table=True):
     remind_by: date
     state: str = Field(default=State.OPEN.value, max_length=16)
     submitted_at: datetime | None = _ts(default=None, nullable=True)
+    # The local day of the first submission: on time or late is decided on it, in SQL too.
+    submitted_on: date | None = None
     extended_to: date | None = None
     routed_from_id: int | None = Field(default=None, foreign_key="occurrence.id", index=True)
     # The tick looks only at open occurrences whose next reminder day has come; None = compute.

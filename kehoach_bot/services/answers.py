@@ -77,6 +77,7 @@ def answer(
             attachment=attachment,
             now=now,
             today=runtime.today(),
+            tz=runtime.settings.tz,
         )
         notice = {ReplyKind.SUBMITTED: MessageKind.SUBMITTED, ReplyKind.STUCK: MessageKind.STUCK}
         if kind in notice:

@@ -151,6 +151,4 @@ def digest_now(runtime: Runtime, *, user_id: int) -> list[digests.PlanDigest]:
     """/tonghop: the coordinator's digest, now."""
     with runtime.transaction() as session:
         identity = _coordinator(runtime, session, user_id)
-        return digests.plan_digests(
-            session, identity, today=runtime.today(), now=runtime.now(), tz=runtime.settings.tz
-        )
+        return digests.plan_digests(session, identity, today=runtime.today(), now=runtime.now())

@@ -1,36 +1,35 @@
 """Coordinators' digests: per plan, what falls due within three days, what is overdue (days late),
 and which reminders could not be delivered; a weekly summary gives the four category counts.
 
-The coordinator's occurrences are streamed as light rows and counted on the way; only the few
-shown in the message (the nearest due and the longest overdue) are then loaded in full, so memory
-stays flat however many units a plan has.
+The database counts the four categories; only the few lines a message shows (the nearest due and
+the longest overdue, ranked by the database) are loaded in full, so time and memory stay flat
+however many units a plan has.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Select, and_, case, func
 from sqlmodel import Session, col, or_, select
 
-from kehoach_bot.db.models import Membership, Obligation, Occurrence, Outbox, Person, Plan
+from kehoach_bot.db.models import Membership, Obligation, Occurrence, Outbox, Person, Plan, Unit
 from kehoach_bot.domain.roles import Role
-from kehoach_bot.domain.status import State, Status, is_due_soon, status_of
+from kehoach_bot.domain.status import DUE_SOON_DAYS, State, Status
 from kehoach_bot.domain.stored import DeliveryStatus, MessageKind
 from kehoach_bot.domain.working_days import is_working_day
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import health
 from kehoach_bot.services.outbox import Message, enqueue
 from kehoach_bot.services.people import Identity, identify
-from kehoach_bot.services.tracking import VIETNAM, OccurrenceView, views_by_id
+from kehoach_bot.services.tracking import OccurrenceView, views_by_id
 
 UNDELIVERABLE_WINDOW = timedelta(days=7)
 HEARTBEAT = "digests"
 SHOWN = 40  # lines per list in one digest; the rest are counted
-_STREAM = 5000
 
 
 @dataclass
@@ -52,25 +51,6 @@ class PlanDigest:
         return bool(self.due_soon or self.overdue or self.undeliverable)
 
 
-@dataclass
-class _Tally:
-    title: str
-    counts: dict[Status, int] = field(default_factory=dict)
-    # The SHOWN earliest (deadline, id) as a heap of negated pairs: its top is the latest kept.
-    due_soon: list[tuple[int, int]] = field(default_factory=list)
-    overdue: list[tuple[int, int]] = field(default_factory=list)
-    due_soon_total: int = 0
-    overdue_total: int = 0
-
-
-def _keep(heap: list[tuple[int, int]], deadline: date, occurrence_id: int) -> None:
-    entry = (-deadline.toordinal(), -occurrence_id)
-    if len(heap) < SHOWN:
-        heapq.heappush(heap, entry)
-    elif entry > heap[0]:
-        heapq.heapreplace(heap, entry)
-
-
 def _scope(query: Select, identity: Identity) -> Select:  # type: ignore[type-arg]
     if identity.is_admin:
         return query
@@ -80,61 +60,74 @@ def _scope(query: Select, identity: Identity) -> Select:  # type: ignore[type-ar
     )
 
 
+def effective_deadline() -> Any:
+    """The last on-time day after an approved extension, as an SQL expression."""
+    return case(
+        (col(Occurrence.extended_to) > col(Occurrence.last_day), col(Occurrence.extended_to)),
+        else_=col(Occurrence.last_day),
+    )
+
+
 def plan_digests(
-    session: Session, identity: Identity, *, today: date, now: datetime, tz: tzinfo = VIETNAM
+    session: Session, identity: Identity, *, today: date, now: datetime
 ) -> list[PlanDigest]:
     """The digests of one coordinator, one per plan they coordinate, in plan order."""
-    query = _scope(
-        select(  # type: ignore[call-overload]
-            col(Plan.code),
-            col(Plan.title),
-            col(Occurrence.id),
-            col(Occurrence.state),
-            col(Occurrence.last_day),
-            col(Occurrence.extended_to),
-            col(Occurrence.submitted_at),
-        )
+    deadline = effective_deadline()
+    is_open = col(Occurrence.state) == State.OPEN.value
+    soon = today + timedelta(days=DUE_SOON_DAYS)
+    category = case(
+        (and_(is_open, deadline >= today), Status.OPEN_ON_TIME.value),
+        (is_open, Status.OPEN_OVERDUE.value),
+        (col(Occurrence.submitted_on) <= deadline, Status.DONE_ON_TIME.value),
+        else_=Status.DONE_LATE.value,
+    )
+    due_soon = case((and_(is_open, deadline >= today, deadline <= soon), 1), else_=0)
+    joined = (
+        select(col(Plan.code))
         .select_from(Occurrence)
         .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
         .join(Plan, col(Plan.id) == col(Obligation.plan_id))
-        .where(col(Occurrence.state).in_([State.OPEN.value, State.DONE.value])),
+    )
+    counted = _scope(
+        joined.add_columns(col(Plan.title), category, func.count(), func.sum(due_soon))
+        .where(col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]))
+        .group_by(col(Plan.code), col(Plan.title), category),
         identity,
     )
-    tallies: dict[str, _Tally] = {}
-    # Streamed: a server-side cursor on PostgreSQL, rows fetched a chunk at a time.
-    result = session.connection().execute(query, execution_options={"yield_per": _STREAM})
-    for plan, title, occurrence_id, state, last_day, extended_to, submitted_at in result:
-        tally = tallies.get(plan) or tallies.setdefault(plan, _Tally(title))
-        submitted = submitted_at.astimezone(tz).date() if submitted_at else None
-        status = status_of(State(state), last_day, today, submitted, extended_to)
-        tally.counts[status] = tally.counts.get(status, 0) + 1
-        deadline = max(last_day, extended_to) if extended_to else last_day
-        if is_due_soon(status, last_day, today, extended_to):
-            tally.due_soon_total += 1
-            _keep(tally.due_soon, deadline, occurrence_id)
-        elif status is Status.OPEN_OVERDUE:
-            tally.overdue_total += 1
-            _keep(tally.overdue, deadline, occurrence_id)
-    wanted = {-i for t in tallies.values() for _, i in t.due_soon + t.overdue}
-    views = views_by_id(session, wanted, today)
     digests: dict[str, PlanDigest] = {}
-    for plan, tally in tallies.items():
-        digests[plan] = PlanDigest(
-            plan,
-            tally.title,
-            due_soon=_ordered(tally.due_soon, views),
-            overdue=_ordered(tally.overdue, views),
-            counts=tally.counts,
-            due_soon_total=tally.due_soon_total,
-            overdue_total=tally.overdue_total,
+    for plan, title, status, count, soon_count in session.execute(counted).all():
+        digest = digests.get(plan) or digests.setdefault(plan, PlanDigest(plan, title))
+        digest.counts[Status(status)] = int(count)
+        digest.due_soon_total += int(soon_count or 0)
+        if status == Status.OPEN_OVERDUE:
+            digest.overdue_total = int(count)
+    overdue = deadline < today
+    ranked = _scope(
+        joined.add_columns(
+            col(Occurrence.id).label("id"),
+            overdue.label("overdue"),
+            func.row_number()
+            .over(partition_by=(col(Plan.code), overdue), order_by=(deadline, col(Unit.code)))
+            .label("rank"),
         )
+        .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
+        .where(is_open, deadline <= soon),
+        identity,
+    ).subquery()
+    shown = session.execute(
+        select(ranked.c.id, ranked.c.overdue).where(ranked.c.rank <= SHOWN)
+    ).all()
+    views = views_by_id(session, {i for i, _ in shown}, today)
+    for occurrence_id, is_overdue in shown:
+        view = views.get(occurrence_id)
+        if view is None or view.plan not in digests:
+            continue
+        (digests[view.plan].overdue if is_overdue else digests[view.plan].due_soon).append(view)
+    for digest in digests.values():
+        digest.due_soon.sort(key=lambda v: (v.deadline, v.unit))
+        digest.overdue.sort(key=lambda v: (v.deadline, v.unit))
     _add_undeliverable(session, identity, digests, now, today)
     return [digests[code] for code in sorted(digests)]
-
-
-def _ordered(heap: list[tuple[int, int]], views: dict[int, OccurrenceView]) -> list[OccurrenceView]:
-    chosen = [views[-i] for _, i in heap if -i in views]
-    return sorted(chosen, key=lambda v: (v.deadline, v.unit))
 
 
 def _add_undeliverable(
@@ -209,7 +202,7 @@ def decide_daily(runtime: Runtime, now: datetime, compose: Compose) -> int:
         key = (identity.is_admin, frozenset(identity.units_with(Role.COORDINATOR)))
         with runtime.transaction() as session:
             if key not in shared:
-                shared[key] = plan_digests(session, identity, today=today, now=now, tz=settings.tz)
+                shared[key] = plan_digests(session, identity, today=today, now=now)
             queued += enqueue(session, compose(shared[key], chat_id, today), now=now)
     with runtime.transaction() as session:
         health.beat(session, HEARTBEAT, now=now, info={"queued": queued, "people": len(people)})

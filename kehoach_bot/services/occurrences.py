@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, update
 from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import (
@@ -36,6 +36,7 @@ from kehoach_bot.domain.status import State
 from kehoach_bot.domain.succession import Route, successors_for
 
 MAX_DEPTH = 8
+_CHUNK = 5000
 
 
 @dataclass(slots=True)
@@ -49,7 +50,7 @@ class SyncReport:
 
 
 @dataclass(frozen=True, slots=True)
-class _Graph:
+class UnitGraph:
     """Units, group members and successions, loaded once per synchronisation."""
 
     groups: dict[int, list[int]]
@@ -89,7 +90,7 @@ class _Graph:
         found.setdefault(unit_id, predecessor)
 
 
-def _load_graph(session: Session) -> _Graph:
+def load_graph(session: Session) -> UnitGraph:
     groups: dict[int, list[int]] = defaultdict(list)
     for link in session.exec(select(GroupMember).order_by(col(GroupMember.member_id))).all():
         groups[link.group_id].append(link.member_id)
@@ -104,7 +105,7 @@ def _load_graph(session: Session) -> _Graph:
     routes: dict[int, list[Route]] = defaultdict(list)
     for succ in session.exec(select(Succession).order_by(col(Succession.id))).all():
         routes[succ.predecessor_id].append(Route(succ.successor_id, succ.obligation_id))
-    return _Graph(dict(groups), is_group, inactive, dict(routes))
+    return UnitGraph(dict(groups), is_group, inactive, dict(routes))
 
 
 def obligation_window(obligation: Obligation, plan: Plan, until: date) -> Window:
@@ -121,13 +122,14 @@ def sync_occurrences(
     now: datetime,
     obligation_ids: Iterable[int] | None = None,
     since: date | None = None,
+    graph: UnitGraph | None = None,
 ) -> SyncReport:
     """Bring occurrences in line with obligations, units and successions, up to `until`.
 
     With `since`, only periods due from that day on are looked at: the daily tick only extends
     the rolling horizon, while loading or editing a plan goes over its whole window.
     """
-    graph = _load_graph(session)
+    graph = graph or load_graph(session)
     query = select(Obligation, Plan).join(Plan, col(Plan.id) == col(Obligation.plan_id))
     if obligation_ids is not None:
         query = query.where(col(Obligation.id).in_(list(obligation_ids)))
@@ -135,6 +137,7 @@ def sync_occurrences(
     for obligation, plan in session.exec(query).all():
         _sync_one(session, obligation, plan, graph, policy, until, now, report, since)
     session.flush()
+    session.expire_all()  # rows were changed by bulk statements: reload what is read next
     return report
 
 
@@ -142,7 +145,7 @@ def _expected(
     session: Session,
     obligation: Obligation,
     plan: Plan,
-    graph: _Graph,
+    graph: UnitGraph,
     until: date,
     since: date | None,
 ) -> dict[tuple[int, str], tuple[Period, date, int | None]]:
@@ -176,52 +179,50 @@ def _sync_one(
     session: Session,
     obligation: Obligation,
     plan: Plan,
-    graph: _Graph,
+    graph: UnitGraph,
     policy: DeadlinePolicy,
     until: date,
     now: datetime,
     report: SyncReport,
     since: date | None,
 ) -> None:
-    query = select(Occurrence).where(
-        Occurrence.obligation_id == obligation.id, col(Occurrence.request_id).is_(None)
+    # Light rows, not ORM objects: the daily extension reads hundreds of thousands of them.
+    query = select(*_EXISTING).where(  # type: ignore[call-overload]
+        col(Occurrence.obligation_id) == obligation.id, col(Occurrence.request_id).is_(None)
     )
     if since is not None:
-        query = query.where(Occurrence.due_date >= since)
-    existing = {(occ.unit_id, occ.period_key): occ for occ in session.exec(query).all()}
+        query = query.where(col(Occurrence.due_date) >= since)
+    existing = {(row.unit_id, row.period_key): row for row in session.execute(query).all()}
     expected = _expected(session, obligation, plan, graph, until, since)
     wording = Wording(obligation.wording)
     assert obligation.id is not None
     stale = [
-        occ
-        for (unit_id, key), occ in existing.items()
-        if (unit_id, key) not in expected and occ.state == State.OPEN
+        row
+        for key, row in existing.items()
+        if key not in expected and row.state == State.OPEN.value
     ]
-    for occ in stale:
-        if occ.unit_id in graph.inactive:
-            occ.state, occ.updated_at = State.TRANSFERRED, now
-            report.transferred += 1
+    moved = [row.id for row in stale if row.unit_id in graph.inactive]
+    _set_state(session, moved, State.TRANSFERRED, now)
+    report.transferred += len(moved)
     # Beyond `until` nothing was expected: those wait for a longer horizon, untouched.
-    retired = [o for o in stale if o.state == State.OPEN and until >= o.due_date]
-    touched = _touched_ids(session, [o.id for o in retired if o.id is not None])
-    unused: list[int] = []
-    for occ in retired:
-        if occ.id in touched:
-            # No longer asked for, but someone answered or was reminded: keep it as history.
-            occ.state, occ.updated_at = State.WAIVED, now
-        elif occ.id is not None:
-            unused.append(occ.id)
-            session.expunge(occ)
-        report.removed += 1
-    for start in range(0, len(unused), 5000):
+    retired = [
+        row.id for row in stale if row.unit_id not in graph.inactive and until >= row.due_date
+    ]
+    touched = _touched_ids(session, retired)
+    # No longer asked for, but someone answered or was reminded: kept as history.
+    _set_state(session, [i for i in retired if i in touched], State.WAIVED, now)
+    unused = [i for i in retired if i not in touched]
+    for start in range(0, len(unused), _CHUNK):
         session.execute(
-            delete(Occurrence).where(col(Occurrence.id).in_(unused[start : start + 5000]))
+            delete(Occurrence).where(col(Occurrence.id).in_(unused[start : start + _CHUNK]))
         )
+    report.removed += len(retired)
     new_rows: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     deadlines: dict[date, Deadline] = {}
     for (unit_id, key), (period, due, predecessor) in expected.items():
         previous = existing.get((predecessor, key)) if predecessor else None
-        if previous is not None and previous.state in (State.DONE, State.WAIVED):
+        if previous is not None and previous.state in (State.DONE.value, State.WAIVED.value):
             continue  # the predecessor already delivered this period
         deadline = deadlines.get(due) or deadlines.setdefault(
             due, last_on_time_day(due, wording, policy)
@@ -247,25 +248,55 @@ def _sync_one(
                     "updated_at": now,
                 }
             )
-        elif current.state == State.OPEN and (
+        elif current.state == State.OPEN.value and (
             current.due_date != due
             or current.wording != wording.value
             or current.last_day != deadline.last_day
             or current.period_label != period.label
         ):
-            current.due_date, current.wording = due, wording.value
-            current.period_label = period.label
-            current.data_from, current.data_to = period.data_from, period.data_to
-            current.last_day, current.remind_by = deadline.last_day, deadline.remind_by
-            current.next_remind_on = None  # the reminder stages moved with the deadline
-            current.updated_at = now
-            report.updated += 1
+            changed.append(
+                {
+                    "id": current.id,
+                    "due_date": due,
+                    "wording": wording.value,
+                    "period_label": period.label,
+                    "data_from": period.data_from,
+                    "data_to": period.data_to,
+                    "last_day": deadline.last_day,
+                    "remind_by": deadline.remind_by,
+                    "next_remind_on": None,  # the reminder stages moved with the deadline
+                    "updated_at": now,
+                }
+            )
+    if changed:
+        session.execute(update(Occurrence), changed)  # an UPDATE by primary key per row
+        report.updated += len(changed)
     if new_rows:
         # One executemany rather than an ORM object per row: a plan for thousands of communes
         # creates tens of thousands of occurrences at once.
-        session.flush()
         session.execute(insert(Occurrence), new_rows)
         report.created += len(new_rows)
+
+
+_EXISTING = (
+    col(Occurrence.id),
+    col(Occurrence.unit_id),
+    col(Occurrence.period_key),
+    col(Occurrence.state),
+    col(Occurrence.due_date),
+    col(Occurrence.wording),
+    col(Occurrence.last_day),
+    col(Occurrence.period_label),
+)
+
+
+def _set_state(session: Session, ids: list[int], state: State, now: datetime) -> None:
+    for start in range(0, len(ids), _CHUNK):
+        session.execute(
+            update(Occurrence)
+            .where(col(Occurrence.id).in_(ids[start : start + _CHUNK]))
+            .values(state=state.value, updated_at=now)
+        )
 
 
 def _touched_ids(session: Session, ids: list[int]) -> set[int]:

@@ -7,7 +7,7 @@ on the server, for every action: callback data and command arguments are never t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy import insert, update
 from sqlmodel import Session, col, select
@@ -20,7 +20,6 @@ from kehoach_bot.services import audit
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.people import Identity
 from kehoach_bot.services.tracking import (
-    VIETNAM,
     OccurrenceView,
     get_view,
     may_answer,
@@ -104,8 +103,10 @@ def record_reply(
     attachment: Attachment | None = None,
     now: datetime,
     today: date,
+    tz: tzinfo,
 ) -> ReplyOutcome:
-    """Store a reply; "submitted" marks the occurrence done (the first submission's time counts)."""
+    """Store a reply; "submitted" marks the occurrence done (the first submission's time counts,
+    dated in the agencies' timezone `tz`)."""
     view = _answerable(session, identity, occurrence_id, today)
     text = _clean(text)
     if kind is ReplyKind.STUCK and not text:
@@ -126,17 +127,18 @@ def record_reply(
         },
     ).scalar_one()
     if kind is not ReplyKind.SUBMITTED:
-        return ReplyOutcome(
-            reply_id, view, None
-        )  # the reply row itself records who said what, and when
+        # The reply row itself records who said what, and when.
+        return ReplyOutcome(reply_id, view, None)
     submitted_on = view.submitted_on
     if view.state is not State.DONE:  # the first submission's time is the one that counts
+        submitted_on = now.astimezone(tz).date()
         session.execute(
             update(Occurrence)
             .where(col(Occurrence.id) == occurrence_id)
-            .values(state=State.DONE.value, submitted_at=now, updated_at=now)
+            .values(
+                state=State.DONE.value, submitted_at=now, submitted_on=submitted_on, updated_at=now
+            )
         )
-        submitted_on = now.astimezone(VIETNAM).date()
     status = status_of(State.DONE, view.last_day, today, submitted_on, view.extended_to)
     audit.record(
         session,

@@ -85,6 +85,7 @@ def view_query() -> Any:
         col(Occurrence.id).label("id"),
         col(Occurrence.state).label("state"),
         col(Occurrence.submitted_at).label("submitted_at"),
+        col(Occurrence.submitted_on).label("submitted_on"),
         col(Occurrence.last_day).label("last_day"),
         col(Occurrence.extended_to).label("extended_to"),
         col(Occurrence.period_label).label("period"),
@@ -125,7 +126,7 @@ def to_view(row: Any, today: date, tz: tzinfo = VIETNAM) -> OccurrenceView:
     m = row._mapping
     state = State(m["state"])
     submitted_at = m["submitted_at"]
-    submitted = submitted_at.astimezone(tz).date() if submitted_at else None
+    submitted = m["submitted_on"] or (submitted_at.astimezone(tz).date() if submitted_at else None)
     last_day, extended_to = m["last_day"], m["extended_to"]
     status = status_of(state, last_day, today, submitted, extended_to)
     values = {k: m[k] for k in _PLAIN_FIELDS}
@@ -285,7 +286,7 @@ def status_table(
             col(Occurrence.state),
             col(Occurrence.last_day),
             col(Occurrence.extended_to),
-            col(Occurrence.submitted_at),
+            col(Occurrence.submitted_on),
             col(Unit.code),
         )
         .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
@@ -294,9 +295,8 @@ def status_table(
     counts: Counter[Status] = Counter()
     missing: list[tuple[date, str, int]] = []
     done: list[tuple[str, int]] = []
-    for occurrence_id, state, last_day, extended_to, submitted_at, unit in rows:
-        submitted = submitted_at.astimezone(VIETNAM).date() if submitted_at else None
-        counts[status_of(State(state), last_day, today, submitted, extended_to)] += 1
+    for occurrence_id, state, last_day, extended_to, submitted_on, unit in rows:
+        counts[status_of(State(state), last_day, today, submitted_on, extended_to)] += 1
         if state == State.OPEN:
             missing.append((effective_last_day(last_day, extended_to), unit, occurrence_id))
         else:
