@@ -18,6 +18,7 @@ from kehoach_bot.config import ConfigError, load_settings
 from kehoach_bot.db.engine import make_engine
 from kehoach_bot.logs import configure_logging
 from kehoach_bot.plans.reading import PlanFileError
+from kehoach_bot.runtime import Runtime
 from kehoach_bot.services.errors import ServiceError
 from kehoach_bot.services.plans import PlanFilesError
 from kehoach_bot.telegram.app import build_application
@@ -61,8 +62,11 @@ def main(
     except ConfigError as exc:
         err.write(f"{vi.ERROR_PREFIX}: {exc}\n")
         return 1
-    engine = make_engine(settings.resolved_database_url)
-    ctx = Context(settings=settings, engine=engine, now=now or datetime.now(UTC), out=out)
+    started = now or datetime.now(UTC)
+    runtime = Runtime(
+        settings=settings, engine=make_engine(settings.resolved_database_url), clock=lambda: started
+    )
+    ctx = Context(runtime=runtime, out=out)
     try:
         if args.command == "run":
             return run_bot(ctx)
@@ -78,11 +82,11 @@ def main(
         err.write(f"{vi.ERROR_PREFIX}: {exc}\n")
         return 1
     except OperationalError as exc:
-        url = engine.url.render_as_string(hide_password=True)
+        url = runtime.engine.url.render_as_string(hide_password=True)
         err.write(vi.DATABASE_UNREACHABLE.format(url=url, reason=exc.orig) + "\n")
         return 1
     finally:
-        engine.dispose()
+        runtime.close()
 
 
 if __name__ == "__main__":

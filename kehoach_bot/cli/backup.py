@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # commands.py imports this module: no import cycle at run tim
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     """Back up the database and the report files into a new folder (the bot may keep running)."""
-    result = backup_service.backup(ctx.settings, ctx.engine, Path(args.directory), now=ctx.now)
+    result = backup_service.backup(ctx.runtime, Path(args.directory))
     manifest = result.manifest
     ctx.print(
         vi.BACKUP_DONE.format(
@@ -34,7 +34,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     """Check a backup and put it back in place of the database and the report files."""
-    result = backup_service.restore(ctx.settings, ctx.engine, Path(args.directory))
+    result = backup_service.restore(ctx.runtime, Path(args.directory))
     manifest = result.manifest
     created = manifest.created_at.astimezone(ctx.settings.tz)
     ctx.print(

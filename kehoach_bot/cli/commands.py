@@ -1,4 +1,4 @@
-"""Command handlers: each parses nothing more, calls one service, renders, prints."""
+"""Command handlers: each parses its arguments, calls one service action, renders, prints."""
 
 from __future__ import annotations
 
@@ -10,24 +10,20 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import Engine
 from telegram import Bot, Update
 from telegram.error import TelegramError
 
 from kehoach_bot.cli import render
 from kehoach_bot.cli.backup import cmd_backup, cmd_restore
 from kehoach_bot.config import Settings
-from kehoach_bot.db.engine import session_scope
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.plans.bundled import bundled_plan_files
 from kehoach_bot.plans.reading import read_text
 from kehoach_bot.runtime import Runtime, system_clock
-from kehoach_bot.services import calendar as calendar_service
-from kehoach_bot.services import health, people, requests, succession, units
-from kehoach_bot.services import plans as plan_service
-from kehoach_bot.services.bootstrap import horizon, prepare_database
+from kehoach_bot.services import console
 from kehoach_bot.services.errors import InvalidInput
+from kehoach_bot.services.succession import SuccessionResult
 from kehoach_bot.telegram.app import BotApplication
 from kehoach_bot.telegram.render import people as bot_render
 from kehoach_bot.texts import bot_vi, vi
@@ -35,17 +31,25 @@ from kehoach_bot.texts import bot_vi, vi
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What every command needs: settings, the engine, the clock reading and the output."""
+    """What every command needs: the runtime (clock fixed to the command's start), the output."""
 
-    settings: Settings
-    engine: Engine
-    now: datetime
+    runtime: Runtime
     out: TextIO
+
+    @property
+    def settings(self) -> Settings:
+        """The loaded settings."""
+        return self.runtime.settings
+
+    @property
+    def now(self) -> datetime:
+        """The moment the command started (UTC, aware)."""
+        return self.runtime.now()
 
     @property
     def today(self) -> date:
         """Today in the agencies' timezone."""
-        return self.now.astimezone(self.settings.tz).date()
+        return self.runtime.today()
 
     def actor(self, given: str | None) -> str:
         """Who is acting, for the audit log."""
@@ -63,8 +67,8 @@ class Context:
 
 def cmd_migrate(ctx: Context, args: argparse.Namespace) -> int:
     """Apply migrations; on an empty database also load the seed plans."""
-    loaded = prepare_database(ctx.engine, ctx.settings, ctx.now)
-    ctx.print(vi.MIGRATED.format(url=ctx.engine.url.render_as_string(hide_password=True)))
+    loaded = console.prepare(ctx.runtime)
+    ctx.print(vi.MIGRATED.format(url=ctx.runtime.engine.url.render_as_string(hide_password=True)))
     if loaded:
         ctx.print(vi.SEEDED.format(count=len(loaded)))
     return 0
@@ -75,16 +79,8 @@ def cmd_load_plans(ctx: Context, args: argparse.Namespace) -> int:
     sources = (
         [(str(p), read_text(Path(p))) for p in args.files] if args.files else bundled_plan_files()
     )
-    prepare_database(ctx.engine, ctx.settings, ctx.now)
-    with session_scope(ctx.engine) as session:
-        results = plan_service.load_plans(
-            session,
-            sources,
-            actor=ctx.actor(args.by),
-            now=ctx.now,
-            policy=ctx.settings.deadlines,
-            until=horizon(ctx.settings, ctx.now),
-        )
+    console.prepare(ctx.runtime)
+    results = console.load_plans(ctx.runtime, sources=sources, actor=ctx.actor(args.by))
     ctx.print(render.load_results(results))
     return 0
 
@@ -95,38 +91,26 @@ def cmd_calendar(ctx: Context, args: argparse.Namespace) -> int:
         raise InvalidInput(
             vi.BAD_RANGE.format(start=format_date(args.start), end=format_date(args.end))
         )
-    prepare_database(ctx.engine, ctx.settings, ctx.now)
-    with session_scope(ctx.engine) as session:
-        entries = calendar_service.calendar_in_range(
-            session,
-            today=ctx.today,
-            start=args.start,
-            end=args.end,
-            plan_code=args.plan,
-            unit_code=args.unit,
-            policy=ctx.settings.deadlines,
-            now=ctx.now,
-            horizon=horizon(ctx.settings, ctx.now),
-            tz=ctx.settings.tz,
-        )
+    console.prepare(ctx.runtime)
+    entries = console.calendar(
+        ctx.runtime, start=args.start, end=args.end, plan_code=args.plan, unit_code=args.unit
+    )
     ctx.print(render.calendar_json(entries) if args.json else render.calendar_text(entries))
     return 0
 
 
 def cmd_units(ctx: Context, args: argparse.Namespace) -> int:
     """List the units directory."""
-    prepare_database(ctx.engine, ctx.settings, ctx.now)
-    with session_scope(ctx.engine) as session:
-        found = units.list_units(session)
+    console.prepare(ctx.runtime)
+    found = console.list_units(ctx.runtime)
     ctx.print(render.units_json(found) if args.json else render.units_text(found))
     return 0
 
 
 def cmd_plans(ctx: Context, args: argparse.Namespace) -> int:
     """List the plans."""
-    prepare_database(ctx.engine, ctx.settings, ctx.now)
-    with session_scope(ctx.engine) as session:
-        found = plan_service.list_plans(session)
+    console.prepare(ctx.runtime)
+    found = console.list_plans(ctx.runtime)
     ctx.print(render.plans_json(found) if args.json else render.plans_text(found))
     return 0
 
@@ -134,64 +118,52 @@ def cmd_plans(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_unit_succession(ctx: Context, args: argparse.Namespace) -> int:
     """Record a merger or a split and route the old unit's open work by its rule."""
     into = [args.into] if isinstance(args.into, str) else args.into
-    prepare_database(ctx.engine, ctx.settings, ctx.now)
-    with session_scope(ctx.engine) as session:
-        result = succession.split(
-            session,
-            old=args.old,
-            into=into,
-            routes=dict(args.route),
-            default=args.default,
-            effective_on=args.on or ctx.today,
-            actor=ctx.actor(args.by),
-            now=ctx.now,
-            policy=ctx.settings.deadlines,
-            until=horizon(ctx.settings, ctx.now),
-            kind=args.unit_command,
-        )
+    console.prepare(ctx.runtime)
+    result = console.record_succession(
+        ctx.runtime,
+        kind=args.unit_command,
+        old=args.old,
+        into=into,
+        routes=dict(args.route),
+        default=args.default,
+        effective_on=args.on,
+        actor=ctx.actor(args.by),
+    )
     ctx.print(_succession_text(result))
     return 0
 
 
 def cmd_unit_add(ctx: Context, args: argparse.Namespace) -> int:
     """Add a unit, optionally into named groups."""
-    prepare_database(ctx.engine, ctx.settings, ctx.now)
-    with session_scope(ctx.engine) as session:
-        unit = units.add_unit(
-            session,
-            code=args.code,
-            name=args.name,
-            kind=args.kind,
-            locality=args.locality,
-            short=args.short,
-            parent=args.parent,
-            groups=args.group,
-            aliases=args.alias,
-            actor=ctx.actor(args.by),
-            now=ctx.now,
-            policy=ctx.settings.deadlines,
-            until=horizon(ctx.settings, ctx.now),
-        )
-    ctx.print(vi.UNIT_ADDED.format(code=unit.code, name=unit.name))
+    console.prepare(ctx.runtime)
+    code, name = console.add_unit(
+        ctx.runtime,
+        code=args.code,
+        name=args.name,
+        kind=args.kind,
+        locality=args.locality,
+        short=args.short,
+        parent=args.parent,
+        groups=args.group,
+        aliases=args.alias,
+        actor=ctx.actor(args.by),
+    )
+    ctx.print(vi.UNIT_ADDED.format(code=code, name=name))
     return 0
 
 
 def cmd_request(ctx: Context, args: argparse.Namespace) -> int:
     """Send an ad hoc request (đột xuất) to chosen units."""
-    prepare_database(ctx.engine, ctx.settings, ctx.now)
-    with session_scope(ctx.engine) as session:
-        result = requests.request_ad_hoc(
-            session,
-            unit_codes=args.unit,
-            title=args.title,
-            due=args.due,
-            plan_code=args.plan,
-            recipient_code=args.recipient,
-            actor=ctx.actor(args.by),
-            now=ctx.now,
-            today=ctx.today,
-            policy=ctx.settings.deadlines,
-        )
+    console.prepare(ctx.runtime)
+    result = console.request_ad_hoc(
+        ctx.runtime,
+        unit_codes=args.unit,
+        title=args.title,
+        due=args.due,
+        plan_code=args.plan,
+        recipient_code=args.recipient,
+        actor=ctx.actor(args.by),
+    )
     ctx.print(
         vi.REQUEST_DONE.format(
             id=result.request_id,
@@ -204,7 +176,7 @@ def cmd_request(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _succession_text(result: succession.SuccessionResult) -> str:
+def _succession_text(result: SuccessionResult) -> str:
     return vi.SUCCESSION_DONE.format(
         old=result.old,
         successors=", ".join(result.successors),
@@ -217,8 +189,8 @@ def bot_runtime(ctx: Context) -> Runtime:
     """The bot's runtime for `run`: migrations and seeds applied, the real clock."""
     if not ctx.settings.telegram.token:
         raise InvalidInput(bot_vi.NO_TOKEN)
-    prepare_database(ctx.engine, ctx.settings, ctx.now)
-    return Runtime(settings=ctx.settings, engine=ctx.engine, clock=system_clock)
+    console.prepare(ctx.runtime)
+    return Runtime(settings=ctx.settings, engine=ctx.runtime.engine, clock=system_clock)
 
 
 def run_application(application: BotApplication, settings: Settings) -> None:
@@ -238,25 +210,22 @@ def run_application(application: BotApplication, settings: Settings) -> None:
 
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     """The outbox, the last tick and the next reminders."""
-    prepare_database(ctx.engine, ctx.settings, ctx.now)
-    with session_scope(ctx.engine) as session:
-        found = health.delivery_health(session, today=ctx.today)
+    console.prepare(ctx.runtime)
+    found = console.delivery_health(ctx.runtime)
     ctx.print(render.status_text(found, ctx.settings.tz))
     return 0
 
 
 def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
     """Issue a one-time invite and print its deep link."""
-    prepare_database(ctx.engine, ctx.settings, ctx.now)
-    with session_scope(ctx.engine) as session:
-        issued = people.issue_invite(
-            session,
-            unit_code=args.unit,
-            role=Role(args.role),
-            hours=args.hours,
-            actor=ctx.actor(args.by),
-            now=ctx.now,
-        )
+    console.prepare(ctx.runtime)
+    issued = console.issue_invite(
+        ctx.runtime,
+        unit_code=args.unit,
+        role=Role(args.role),
+        hours=args.hours,
+        actor=ctx.actor(args.by),
+    )
     username = ctx.settings.telegram.username or _bot_username(ctx.settings)
     if username:
         ctx.print(bot_render.invite(issued, username, ctx.settings.tz))

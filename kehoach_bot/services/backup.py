@@ -34,8 +34,8 @@ from alembic.util.exc import CommandError
 from sqlalchemy import URL, Connection, Engine, create_engine, func, inspect, select, table, text
 from sqlalchemy.pool import NullPool
 
-from kehoach_bot.config import Settings
 from kehoach_bot.db.migrate import MIGRATIONS_DIR
+from kehoach_bot.runtime import Runtime
 from kehoach_bot.services.errors import InvalidInput, NotFound, ServiceError
 from kehoach_bot.texts import vi
 
@@ -105,10 +105,11 @@ class RestoreResult:
 # --- backup ----------------------------------------------------------------------------------
 
 
-def backup(settings: Settings, engine: Engine, target: Path, *, now: datetime) -> BackupResult:
-    """Write a consistent backup of the database and the report files into a new folder."""
+def backup(runtime: Runtime, target: Path) -> BackupResult:
+    """`backup DIR`: a consistent backup of the database and the report files in a new folder."""
+    engine, now = runtime.engine, runtime.now()
     backend = _backend(engine)
-    files_dir = settings.data_dir / FILES
+    files_dir = runtime.settings.data_dir / FILES
     _refuse_inside(target, files_dir)
     _refuse_occupied(target)
     staging: Path | None = None
@@ -226,8 +227,9 @@ def _file_json(stored: StoredFile) -> dict[str, Any]:
 # --- restore ---------------------------------------------------------------------------------
 
 
-def restore(settings: Settings, engine: Engine, source: Path) -> RestoreResult:
-    """Check a backup byte for byte, then replace the database and the report files with it."""
+def restore(runtime: Runtime, source: Path) -> RestoreResult:
+    """`restore DIR`: check a backup byte for byte, then replace the database and files with it."""
+    engine = runtime.engine
     manifest = read_manifest(source)
     backend = _backend(engine)
     if manifest.backend != backend:
@@ -235,7 +237,7 @@ def restore(settings: Settings, engine: Engine, source: Path) -> RestoreResult:
         raise InvalidInput(vi.RESTORE_WRONG_BACKEND.format(found=found, target=target))
     _check_known_revision(manifest.revision)
     verify(source, manifest)
-    files_dir = settings.data_dir / FILES
+    files_dir = runtime.settings.data_dir / FILES
     _refuse_inside(source, files_dir)
     engine.dispose()  # our own pooled connections must not count as "in use"
     try:

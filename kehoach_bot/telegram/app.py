@@ -13,6 +13,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.telegram.commands import register_default_commands
@@ -33,8 +34,10 @@ from kehoach_bot.telegram.limits import LaneRateLimiter
 BotApplication = Application[Any, BotContext, UserState, Any, Any, Any]
 
 
-def build_application(runtime: Runtime) -> BotApplication:
-    """An Application wired to our handlers; the token and API addresses come from settings."""
+def build_application(runtime: Runtime, request: BaseRequest | None = None) -> BotApplication:
+    """An Application wired to our handlers; the token and API addresses come from settings.
+
+    `request` replaces the HTTP client (tests answer the Bot API in memory with it)."""
     telegram = runtime.settings.telegram
     if not telegram.token:
         raise ValueError("a bot token is required")
@@ -46,6 +49,8 @@ def build_application(runtime: Runtime) -> BotApplication:
         .post_init(_post_init)
         .rate_limiter(LaneRateLimiter(limits.overall_per_second, limits.group_per_minute))
     )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     if telegram.base_url:
         builder = builder.base_url(telegram.base_url)
     if telegram.base_file_url:
@@ -87,6 +92,8 @@ def _add_handlers(application: BotApplication) -> None:
         MessageHandler(private & (filters.Document.ALL | filters.PHOTO), inbox.document)
     )
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, inbox.text))
+    # Last: a command no handler above knows (a typo such as /vec) still gets an answer.
+    application.add_handler(MessageHandler(private & filters.COMMAND, inbox.unknown_command))
     application.add_error_handler(on_error)
 
 

@@ -83,6 +83,7 @@ WHOAMI = "Bạn: {name} (Telegram {id})\n{lines}"
 WHOAMI_LINE = "• {role} — {unit} {unit_name}"
 WHOAMI_ADMIN = "• quản trị viên (theo cấu hình)"
 NOT_KNOWN = "Bạn chưa được mời vào hệ thống. Hãy xin quản trị viên một đường dẫn mời."
+UNKNOWN_COMMAND = "Bot không có lệnh {command}. Gõ /help để xem các lệnh bạn dùng được."
 NOT_ALLOWED = "Bạn không có quyền dùng lệnh này."
 
 OWED_EMPTY = "Đơn vị của bạn không còn báo cáo nào phải nộp. 👍"
@@ -151,7 +152,7 @@ OVERDUE_TITLE = "Quá hạn ({count}):"
 OVERDUE_LINE = "• {unit} — {title}, {period}: quá {days} ngày (hạn cuối {last_day})"
 
 AD_HOC_USAGE = "Cách dùng: /dotxuat MÃ_ĐƠN_VỊ[,MÃ_ĐƠN_VỊ…] NGÀY nội dung\nVí dụ: /dotxuat GL-SYT,GL-SNV 30/11/2026 Báo cáo nhanh số liệu"
-AD_HOC_DONE = "Đã gửi yêu cầu đột xuất đến {count} đơn vị ({units}); hạn cuối {last_day}. Đã nhắn {sent} người."
+AD_HOC_DONE = "Đã gửi yêu cầu đột xuất đến {count} đơn vị ({units}); hạn cuối {last_day}. Lời nhắn đang được gửi tới {sent} người."
 
 INVITE_PRIVATE_ONLY = (
     "Hãy mở đường dẫn mời trong cuộc trò chuyện riêng với bot (không mở trong nhóm): lời nhắc sẽ gửi "

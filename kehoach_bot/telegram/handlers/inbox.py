@@ -127,3 +127,10 @@ async def text(update: Update, context: BotContext) -> None:
 
 def _date(asked: answers.ExtensionAsked) -> str:
     return format_date(asked.extension.proposed_date)
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """A command the bot does not know: say so and point to /help."""
+    message = update.effective_message
+    if message is not None and message.text:
+        await message.reply_text(t.UNKNOWN_COMMAND.format(command=message.text.split()[0][:40]))
