@@ -13,7 +13,8 @@ from sqlalchemy.exc import OperationalError
 
 from jobs.schedule import schedule_jobs
 from kehoach_bot.cli.args import build_parser
-from kehoach_bot.cli.commands import COMMANDS, Context, bot_runtime, run_application
+from kehoach_bot.cli.commands import COMMANDS, bot_runtime, run_application
+from kehoach_bot.cli.context import Context
 from kehoach_bot.config import ConfigError, load_settings
 from kehoach_bot.db.engine import make_engine
 from kehoach_bot.logs import configure_logging

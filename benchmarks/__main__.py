@@ -9,11 +9,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 
-from benchmarks import dispatch, ingest, scale, usual_way
+from benchmarks import daily, dispatch, ingest, loop_lag, scale, usual_way
 from benchmarks.common import Result, machine
 
 BENCHMARKS: dict[str, Callable[[], Result]] = {
     "dispatch": dispatch.run,
+    "loop_lag": loop_lag.run,
+    "daily": daily.run_scaling,
+    "status_table": daily.run_status,
     "tick_sqlite": lambda: scale.run("sqlite"),
     "tick_postgresql": lambda: scale.run("postgresql"),
     "usual_way": usual_way.run,

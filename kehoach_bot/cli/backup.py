@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from kehoach_bot.cli.context import Context
 from kehoach_bot.services import backup as backup_service
 from kehoach_bot.texts import vi
-
-if TYPE_CHECKING:  # commands.py imports this module: no import cycle at run time
-    from kehoach_bot.cli.commands import Context
 
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:

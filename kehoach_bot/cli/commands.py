@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import getpass
-from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
-from typing import TextIO
 
 from telegram import Bot, Update
 from telegram.error import TelegramError
 
 from kehoach_bot.cli import render
 from kehoach_bot.cli.backup import cmd_backup, cmd_restore
+from kehoach_bot.cli.context import Context
 from kehoach_bot.config import Settings
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.vietnamese import format_date
@@ -27,42 +24,6 @@ from kehoach_bot.services.succession import SuccessionResult
 from kehoach_bot.telegram.app import BotApplication
 from kehoach_bot.telegram.render import people as bot_render
 from kehoach_bot.texts import bot_vi, vi
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What every command needs: the runtime (clock fixed to the command's start), the output."""
-
-    runtime: Runtime
-    out: TextIO
-
-    @property
-    def settings(self) -> Settings:
-        """The loaded settings."""
-        return self.runtime.settings
-
-    @property
-    def now(self) -> datetime:
-        """The moment the command started (UTC, aware)."""
-        return self.runtime.now()
-
-    @property
-    def today(self) -> date:
-        """Today in the agencies' timezone."""
-        return self.runtime.today()
-
-    def actor(self, given: str | None) -> str:
-        """Who is acting, for the audit log."""
-        if given and given.strip():
-            return given.strip()[:120]
-        try:
-            return f"cli:{getpass.getuser()}"
-        except (KeyError, OSError):
-            return "cli"
-
-    def print(self, text: str) -> None:
-        """Write one block of output."""
-        self.out.write(text + "\n")
 
 
 def cmd_migrate(ctx: Context, args: argparse.Namespace) -> int:

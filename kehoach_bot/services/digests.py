@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import Select, and_, case, func
 from sqlmodel import Session, col, or_, select
@@ -25,7 +24,12 @@ from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import health
 from kehoach_bot.services.outbox import Message, enqueue
 from kehoach_bot.services.people import Identity, identify
-from kehoach_bot.services.tracking import OccurrenceView, views_by_id
+from kehoach_bot.services.tracking import (
+    OccurrenceView,
+    effective_deadline,
+    status_category,
+    views_by_id,
+)
 
 UNDELIVERABLE_WINDOW = timedelta(days=7)
 HEARTBEAT = "digests"
@@ -60,14 +64,6 @@ def _scope(query: Select, identity: Identity) -> Select:  # type: ignore[type-ar
     )
 
 
-def effective_deadline() -> Any:
-    """The last on-time day after an approved extension, as an SQL expression."""
-    return case(
-        (col(Occurrence.extended_to) > col(Occurrence.last_day), col(Occurrence.extended_to)),
-        else_=col(Occurrence.last_day),
-    )
-
-
 def plan_digests(
     session: Session, identity: Identity, *, today: date, now: datetime
 ) -> list[PlanDigest]:
@@ -75,12 +71,7 @@ def plan_digests(
     deadline = effective_deadline()
     is_open = col(Occurrence.state) == State.OPEN.value
     soon = today + timedelta(days=DUE_SOON_DAYS)
-    category = case(
-        (and_(is_open, deadline >= today), Status.OPEN_ON_TIME.value),
-        (is_open, Status.OPEN_OVERDUE.value),
-        (col(Occurrence.submitted_on) <= deadline, Status.DONE_ON_TIME.value),
-        else_=Status.DONE_LATE.value,
-    )
+    category = status_category(today)
     due_soon = case((and_(is_open, deadline >= today, deadline <= soon), 1), else_=0)
     joined = (
         select(col(Plan.code))

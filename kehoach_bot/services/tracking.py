@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam
+from sqlalchemy import and_, bindparam, case, func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
 
@@ -281,39 +280,56 @@ def status_table(
     )
     if period_key is None:
         period_key = _current_period(session, scope, today)
-    rows = session.execute(
-        scope.add_columns(
-            col(Occurrence.state),
-            col(Occurrence.last_day),
-            col(Occurrence.extended_to),
-            col(Occurrence.submitted_on),
-            col(Unit.code),
-        )
-        .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
-        .where(col(Occurrence.period_key) == period_key)
+    chosen = scope.where(col(Occurrence.period_key) == period_key)
+    category = status_category(today)
+    counts = {
+        Status(status): int(n)
+        for status, n in session.execute(
+            chosen.with_only_columns(category, func.count()).group_by(category)
+        ).all()
+    }
+    by_unit = chosen.join(Unit, col(Unit.id) == col(Occurrence.unit_id))
+    missing = session.exec(
+        by_unit.where(col(Occurrence.state) == State.OPEN.value)
+        .order_by(effective_deadline(), col(Unit.code))
+        .limit(SHOWN_MISSING)
     ).all()
-    counts: Counter[Status] = Counter()
-    missing: list[tuple[date, str, int]] = []
-    done: list[tuple[str, int]] = []
-    for occurrence_id, state, last_day, extended_to, submitted_on, unit in rows:
-        counts[status_of(State(state), last_day, today, submitted_on, extended_to)] += 1
-        if state == State.OPEN:
-            missing.append((effective_last_day(last_day, extended_to), unit, occurrence_id))
-        else:
-            done.append((unit, occurrence_id))
-    missing.sort()
-    done.sort()
-    shown = [i for _, _, i in missing[:SHOWN_MISSING]] + [i for _, i in done[:SHOWN_DONE]]
-    views = views_by_id(session, set(shown), today)
+    done = session.exec(
+        by_unit.where(col(Occurrence.state) == State.DONE.value)
+        .order_by(col(Unit.code))
+        .limit(SHOWN_DONE)
+    ).all()
+    views = views_by_id(session, {i for i in [*missing, *done] if i is not None}, today)
     return StatusTable(
         plan=plan.code,
         plan_title=plan.title,
         period=next(iter(views.values())).period if views else None,
         counts={s: counts.get(s, 0) for s in FOUR_CATEGORIES},
-        missing=[views[i] for _, _, i in missing[:SHOWN_MISSING] if i in views],
-        done=[views[i] for _, i in done[:SHOWN_DONE] if i in views],
-        total=len(rows),
-        missing_total=len(missing),
+        missing=[views[i] for i in missing if i in views],
+        done=[views[i] for i in done if i in views],
+        total=sum(counts.values()),
+        missing_total=counts.get(Status.OPEN_ON_TIME, 0) + counts.get(Status.OPEN_OVERDUE, 0),
+    )
+
+
+def effective_deadline() -> Any:
+    """The last on-time day after an approved extension, as an SQL expression."""
+    return case(
+        (col(Occurrence.extended_to) > col(Occurrence.last_day), col(Occurrence.extended_to)),
+        else_=col(Occurrence.last_day),
+    )
+
+
+def status_category(today: date) -> Any:
+    """The status category of an open or done occurrence on `today`, as an SQL expression
+    (the same rule as `domain.status.status_of`, for counting in the database)."""
+    deadline = effective_deadline()
+    is_open = col(Occurrence.state) == State.OPEN.value
+    return case(
+        (and_(is_open, deadline >= today), Status.OPEN_ON_TIME.value),
+        (is_open, Status.OPEN_OVERDUE.value),
+        (col(Occurrence.submitted_on) <= deadline, Status.DONE_ON_TIME.value),
+        else_=Status.DONE_LATE.value,
     )
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from kehoach_bot.domain.roles import Role
-
 NO_TOKEN = (
     "Chưa có mã bot Telegram.\n"
     "1. Mở Telegram, nhắn @BotFather lệnh /newbot và làm theo hướng dẫn để nhận mã bot.\n"
@@ -55,19 +53,20 @@ START_KNOWN = "Chào {name}! Bạn đang là {roles}. Gõ /help để xem hướ
 
 HELP_UNKNOWN = START_UNKNOWN
 HELP_TITLE = "Bạn có thể:"
-HELP: dict[Role, tuple[str, ...]] = {
-    Role.OFFICER: (
+# Keyed by the value of each role (officer, coordinator, admin).
+HELP: dict[str, tuple[str, ...]] = {
+    "officer": (
         "/viec — xem các báo cáo đơn vị còn phải nộp, gần hạn nhất trước",
         "Bấm nút dưới mỗi lời nhắc: Đã nộp (kèm tệp báo cáo), Đang làm, Vướng mắc, Xin gia hạn",
     ),
-    Role.COORDINATOR: (
+    "coordinator": (
         "/tinhhinh [mã kế hoạch] — bảng tình hình: hoàn thành đúng hạn, quá hạn, đang thực hiện",
         "/quahan — các đơn vị đang quá hạn",
         "/giahan — các đề nghị gia hạn chờ duyệt",
         "/dotxuat MÃ_ĐƠN_VỊ[,MÃ…] NGÀY nội dung — gửi yêu cầu báo cáo đột xuất",
         "/tonghop — bản tổng hợp sắp đến hạn, quá hạn, không gửi được (ngay bây giờ)",
     ),
-    Role.ADMIN: (
+    "admin": (
         "/moi MÃ_ĐƠN_VỊ officer|coordinator|admin [số giờ] — tạo đường dẫn mời",
         "/kehoach — danh sách kế hoạch; /nghiavu MÃ_KẾ_HOẠCH — các nghĩa vụ báo cáo",
         "/sua MÃ_KẾ_HOẠCH MÃ_NGHĨA_VỤ — sửa hạn, lịch, đơn vị (xem lại trước khi lưu)",
@@ -170,21 +169,22 @@ AUDIT_LINE = "• {at} {actor}: {action} {entity} {entity_id}"
 
 UNEXPECTED = "Có lỗi ngoài dự kiến; thao tác chưa được ghi. Hãy thử lại sau ít phút."
 
-COMMANDS: dict[Role | None, tuple[tuple[str, str], ...]] = {
+# Everyone's commands (None), then those of each role by its value.
+COMMANDS: dict[str | None, tuple[tuple[str, str], ...]] = {
     None: (
         ("start", "Bắt đầu, dùng đường dẫn mời"),
         ("help", "Hướng dẫn"),
         ("toi", "Tôi là ai trong hệ thống"),
         ("viec", "Báo cáo đơn vị còn phải nộp"),
     ),
-    Role.COORDINATOR: (
+    "coordinator": (
         ("tinhhinh", "Bảng tình hình một kế hoạch"),
         ("quahan", "Đơn vị quá hạn"),
         ("giahan", "Đề nghị gia hạn chờ duyệt"),
         ("dotxuat", "Gửi yêu cầu báo cáo đột xuất"),
         ("tonghop", "Tổng hợp sắp đến hạn và quá hạn"),
     ),
-    Role.ADMIN: (
+    "admin": (
         ("moi", "Tạo đường dẫn mời"),
         ("kehoach", "Danh sách kế hoạch"),
         ("nghiavu", "Nghĩa vụ báo cáo của một kế hoạch"),

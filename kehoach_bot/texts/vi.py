@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from kehoach_bot.domain.status import Status
-
 ERROR_PREFIX = "Lỗi"
 HINT_HELP = "Xem hướng dẫn: python bot.py --help"
 
@@ -40,11 +38,12 @@ CALENDAR_HEADERS = (
 CALENDAR_DUE = "{wording} {date}"
 CALENDAR_TOTAL = "Tổng: {count} kỳ báo cáo — {summary}"
 DUE_SOON = "sắp đến hạn"
+# Keyed by the stored value of each status category.
 STATUS_SHORT: dict[str, str] = {
-    Status.OPEN_ON_TIME.value: "đang thực hiện trong hạn",
-    Status.OPEN_OVERDUE.value: "đang thực hiện quá hạn",
-    Status.DONE_ON_TIME.value: "hoàn thành đúng hạn",
-    Status.DONE_LATE.value: "hoàn thành quá hạn",
+    "open_on_time": "đang thực hiện trong hạn",
+    "open_overdue": "đang thực hiện quá hạn",
+    "done_on_time": "hoàn thành đúng hạn",
+    "done_late": "hoàn thành quá hạn",
 }
 EXTENDED = "gia hạn đến {date}"
 

@@ -1,0 +1,17 @@
+"""The text modules are keyed by stored values; every status and role has its words."""
+
+from __future__ import annotations
+
+from kehoach_bot.domain.roles import Role
+from kehoach_bot.domain.status import Status
+from kehoach_bot.texts import bot_vi, vi
+
+
+def test_every_category_and_role_has_its_vietnamese_words() -> None:
+    four = {Status.OPEN_ON_TIME, Status.OPEN_OVERDUE, Status.DONE_ON_TIME, Status.DONE_LATE}
+    assert set(vi.STATUS_SHORT) == {s.value for s in four}
+    assert set(bot_vi.HELP) == {r.value for r in Role}
+    assert set(bot_vi.COMMANDS) == {None, Role.COORDINATOR.value, Role.ADMIN.value}
+    # Enum members find their words (a StrEnum hashes as its value).
+    assert vi.STATUS_SHORT[Status.OPEN_OVERDUE] == "đang thực hiện quá hạn"
+    assert bot_vi.HELP[Role.OFFICER]
