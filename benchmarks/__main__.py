@@ -9,12 +9,13 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 
-from benchmarks import daily, dispatch, ingest, loop_lag, scale, usual_way
+from benchmarks import daily, dispatch, ingest, loop_lag, recovery, scale, usual_way
 from benchmarks.common import Result, machine
 
 BENCHMARKS: dict[str, Callable[[], Result]] = {
     "dispatch": dispatch.run,
     "loop_lag": loop_lag.run,
+    "recovery": recovery.run,
     "daily": daily.run_scaling,
     "status_table": daily.run_status,
     "tick_sqlite": lambda: scale.run("sqlite"),
@@ -35,7 +36,13 @@ def main(argv: list[str]) -> int:
         for n in args.only
         if n != "tick_postgresql" or os.environ.get("KEHOACH_TEST_POSTGRES_URL")
     ]
-    results = [BENCHMARKS[name]() for name in names]
+    if not args.json:
+        print(f"Máy: {machine()}\n", flush=True)
+    results = []
+    for name in names:
+        results.append(BENCHMARKS[name]())
+        if not args.json:  # each as soon as it is measured: a long run shows its progress
+            _print(results[-1])
     if args.json:
         print(
             json.dumps(
@@ -44,16 +51,16 @@ def main(argv: list[str]) -> int:
                 indent=2,
             )
         )
-    else:
-        print(f"Máy: {machine()}\n")
-        for r in results:
-            status = "ĐẠT" if r.met else "CHƯA ĐẠT"
-            print(f"[{status}] {r.name} — mục tiêu: {r.target}")
-            print(f"  Bố trí: {r.setup}")
-            for key, value in r.numbers.items():
-                print(f"  {key:<36} {value}")
-            print()
     return 0 if all(r.met for r in results) else 1
+
+
+def _print(result: Result) -> None:
+    status = "ĐẠT" if result.met else "CHƯA ĐẠT"
+    print(f"[{status}] {result.name} — mục tiêu: {result.target}")
+    print(f"  Bố trí: {result.setup}")
+    for key, value in result.numbers.items():
+        print(f"  {key:<36} {value}")
+    print(flush=True)
 
 
 if __name__ == "__main__":

@@ -140,7 +140,7 @@ def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
             digest_hour=_hour(reminders.get("digest_hour", 8), "digest_hour"),
             batch=_positive(reminders.get("batch", 200), "batch"),
             overall_per_second=_positive(
-                reminders.get("overall_per_second", 30), "overall_per_second"
+                reminders.get("overall_per_second", 29), "overall_per_second"
             ),
             group_per_minute=_positive(reminders.get("group_per_minute", 20), "group_per_minute"),
         ),

@@ -182,9 +182,12 @@ class Occurrence(SQLModel, table=True):
         Index("ix_occurrence_state_last_day", "state", "last_day"),
         Index("ix_occurrence_unit_due", "unit_id", "due_date"),
         Index("ix_occurrence_state_next_remind", "state", "next_remind_on"),
+        # A coordinator's table finds the period being chased, then reads that period only.
+        Index("ix_occurrence_obligation_period", "obligation_id", "period_key"),
+        Index("ix_occurrence_obligation_due", "obligation_id", "due_date"),
     )
     id: int | None = Field(default=None, primary_key=True)
-    obligation_id: int = Field(foreign_key="obligation.id", index=True)
+    obligation_id: int = Field(foreign_key="obligation.id")
     unit_id: int = Field(foreign_key="unit.id")
     request_id: int | None = Field(default=None, foreign_key="adhocrequest.id", index=True)
     period_key: str = Field(max_length=64)

@@ -64,17 +64,6 @@ def may_send_at(local: datetime, policy: ReminderPolicy) -> bool:
     return is_working_day(local.date()) and policy.send_from <= local.time() <= policy.send_until
 
 
-def due_stage(deadline: date, local_now: datetime, policy: ReminderPolicy) -> Stage | None:
-    """The latest stage that has come by `local_now`, or None (outside hours, or nothing yet)."""
-    if not may_send_at(local_now, policy):
-        return None
-    latest: Stage | None = None
-    for stage in stages(deadline, policy.lead_days, local_now.date()):
-        if latest is None or stage.day >= latest.day:
-            latest = stage
-    return latest
-
-
 def latest_and_next(
     deadline: date, lead_days: Sequence[int], today: date
 ) -> tuple[Stage | None, date]:

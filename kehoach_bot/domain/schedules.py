@@ -47,12 +47,6 @@ class Window:
         """True when `day` lies inside the window."""
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
-    def intersect(self, other: Window) -> Window:
-        """The overlap of two windows (may be empty: start after end)."""
-        starts = [d for d in (self.start, other.start) if d is not None]
-        ends = [d for d in (self.end, other.end) if d is not None]
-        return Window(max(starts) if starts else None, min(ends) if ends else None)
-
 
 @dataclass(frozen=True, slots=True)
 class Schedule:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import enum
 from datetime import date, timedelta
 
-from kehoach_bot.texts import domain_vi as t
-
 
 class State(enum.StrEnum):
     """What has happened to an occurrence (stored)."""
@@ -27,15 +25,6 @@ class Status(enum.StrEnum):
     WAIVED = "waived"
     TRANSFERRED = "transferred"
 
-
-STATUS_TEXT: dict[Status, str] = {
-    Status.OPEN_ON_TIME: t.STATUS_OPEN_ON_TIME,
-    Status.OPEN_OVERDUE: t.STATUS_OPEN_OVERDUE,
-    Status.DONE_ON_TIME: t.STATUS_DONE_ON_TIME,
-    Status.DONE_LATE: t.STATUS_DONE_LATE,
-    Status.WAIVED: t.STATUS_WAIVED,
-    Status.TRANSFERRED: t.STATUS_TRANSFERRED,
-}
 
 DUE_SOON_DAYS = 3
 

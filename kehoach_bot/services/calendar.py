@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -13,7 +13,7 @@ from kehoach_bot.domain.deadlines import DeadlinePolicy
 from kehoach_bot.domain.status import State
 from kehoach_bot.services.errors import NotFound
 from kehoach_bot.services.occurrences import sync_occurrences
-from kehoach_bot.services.tracking import VIETNAM, OccurrenceView, to_view, view_query
+from kehoach_bot.services.tracking import OccurrenceView, to_view, view_query
 from kehoach_bot.texts import errors_vi as t
 
 SHOWN_STATES = (State.OPEN.value, State.DONE.value)
@@ -59,7 +59,6 @@ def calendar(
     end: date | None = None,
     plan_code: str | None = None,
     unit_code: str | None = None,
-    tz: tzinfo = VIETNAM,
 ) -> list[CalendarEntry]:
     """Open and done occurrences whose written due date lies in [start, end], soonest first."""
     query = view_query().where(col(Occurrence.state).in_(SHOWN_STATES))
@@ -76,7 +75,7 @@ def calendar(
     query = query.order_by(
         col(Occurrence.due_date), col(Plan.code), col(Obligation.code), col(Unit.code)
     )
-    return [_entry(to_view(row, today, tz)) for row in session.exec(query).all()]
+    return [_entry(to_view(row, today)) for row in session.exec(query).all()]
 
 
 def _entry(view: OccurrenceView) -> CalendarEntry:
@@ -121,7 +120,6 @@ def calendar_in_range(
     policy: DeadlinePolicy,
     now: datetime,
     horizon: date,
-    tz: tzinfo = VIETNAM,
 ) -> list[CalendarEntry]:
     """The calendar, first generating occurrences up to `end` when it lies past the horizon."""
     if end and end > horizon:
@@ -134,5 +132,4 @@ def calendar_in_range(
         end=end,
         plan_code=plan_code,
         unit_code=unit_code,
-        tz=tz,
     )

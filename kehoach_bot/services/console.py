@@ -14,7 +14,7 @@ from datetime import date
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import calendar as calendar_service
-from kehoach_bot.services import health, notices, people, requests, succession, tracking, units
+from kehoach_bot.services import health, people, requests, succession, units
 from kehoach_bot.services import plans as plan_service
 from kehoach_bot.services.bootstrap import horizon, prepare_database
 from kehoach_bot.services.calendar import CalendarEntry
@@ -66,7 +66,6 @@ def calendar(
             policy=runtime.settings.deadlines,
             now=now,
             horizon=horizon(runtime.settings, now),
-            tz=runtime.settings.tz,
         )
 
 
@@ -173,8 +172,6 @@ def request_ad_hoc(
             today=today,
             policy=runtime.settings.deadlines,
         )
-        views = list(tracking.views_by_id(session, set(result.occurrence_ids), today).values())
-        notices.send_request_cards(session, views, now=now)
         return result
 
 

@@ -142,9 +142,7 @@ def request_ad_hoc(
             today=today,
             policy=runtime.settings.deadlines,
         )
-        views = list(tracking.views_by_id(session, set(result.occurrence_ids), today).values())
-        queued = notices.send_request_cards(session, views, now=now)
-        return AdHocSent(result.units, result.last_day, queued)
+        return AdHocSent(result.units, result.last_day, result.queued)
 
 
 def digest_now(runtime: Runtime, *, user_id: int) -> list[digests.PlanDigest]:

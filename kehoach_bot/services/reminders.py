@@ -135,8 +135,9 @@ def officer_chats(session: Session, unit_ids: set[int]) -> dict[int, list[tuple[
                 col(Person.active).is_(True),
                 col(Person.chat_id).is_not(None),
             )
-            .order_by(col(Person.id))
         ).all():
             if person_id is not None and chat_id is not None:
                 found[unit_id].append((person_id, chat_id))
+    for recipients in found.values():
+        recipients.sort()
     return found

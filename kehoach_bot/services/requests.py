@@ -12,8 +12,9 @@ from kehoach_bot.domain.deadlines import DeadlinePolicy, Wording, last_on_time_d
 from kehoach_bot.domain.periods import ad_hoc_period
 from kehoach_bot.domain.schedules import ScheduleType
 from kehoach_bot.domain.vietnamese import format_date
-from kehoach_bot.services import audit
+from kehoach_bot.services import audit, notices
 from kehoach_bot.services.errors import InvalidInput, NotFound
+from kehoach_bot.services.tracking import views_by_id
 from kehoach_bot.services.units import get_unit
 from kehoach_bot.texts import domain_vi, errors_vi
 
@@ -25,7 +26,7 @@ MAX_TITLE = 500
 
 @dataclass(frozen=True, slots=True)
 class RequestResult:
-    """The stored request and the units that now owe a report."""
+    """The stored request, the units that now owe a report, and how many cards were queued."""
 
     request_id: int
     plan: str
@@ -33,6 +34,7 @@ class RequestResult:
     due: date
     last_day: date
     occurrence_ids: list[int]
+    queued: int = 0
 
 
 def request_ad_hoc(
@@ -108,13 +110,13 @@ def request_ad_hoc(
         now=now,
     )
     session.flush()
+    ids = [o.id for o in created if o.id is not None]
+    # Each officer of the chosen units gets the request's card through the outbox.
+    queued = notices.send_request_cards(
+        session, list(views_by_id(session, set(ids), today).values()), now=now
+    )
     return RequestResult(
-        request.id,
-        plan.code,
-        [u.code for u in targets],
-        due,
-        deadline.last_day,
-        [o.id for o in created if o.id is not None],
+        request.id, plan.code, [u.code for u in targets], due, deadline.last_day, ids, queued
     )
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, bindparam, case, func
 from sqlalchemy.orm import aliased
@@ -20,8 +19,6 @@ from kehoach_bot.services.errors import NotFound
 from kehoach_bot.services.people import Identity
 
 ANSWERING_ROLES = (Role.OFFICER, Role.COORDINATOR)
-# Submissions are dated in the agencies' timezone: 01:00 on D+1 in Hà Nội is late for D.
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 CURRENT_PERIOD_LOOKAHEAD = timedelta(days=7)
 SHOWN_MISSING = 100  # lines of a status table; the rest are counted (the export has them all)
 SHOWN_DONE = 10  # files offered under a status table
@@ -120,12 +117,12 @@ def view_query() -> Any:
     )
 
 
-def to_view(row: Any, today: date, tz: tzinfo = VIETNAM) -> OccurrenceView:
+def to_view(row: Any, today: date) -> OccurrenceView:
     """Turn a row of `view_query()` into a view; statuses use local dates."""
     m = row._mapping
     state = State(m["state"])
-    submitted_at = m["submitted_at"]
-    submitted = m["submitted_on"] or (submitted_at.astimezone(tz).date() if submitted_at else None)
+    # The local day of the submission (dated in the agencies' timezone when it was recorded).
+    submitted = m["submitted_on"]
     last_day, extended_to = m["last_day"], m["extended_to"]
     status = status_of(state, last_day, today, submitted, extended_to)
     values = {k: m[k] for k in _PLAIN_FIELDS}
@@ -279,7 +276,10 @@ def status_table(
         )
     )
     if period_key is None:
-        period_key = _current_period(session, scope, today)
+        obligations = session.exec(
+            select(Obligation.id).where(Obligation.plan_id == plan.id, _coordinated(identity))
+        ).all()
+        period_key = _current_period(session, [i for i in obligations if i is not None], today)
     chosen = scope.where(col(Occurrence.period_key) == period_key)
     category = status_category(today)
     counts = {
@@ -333,19 +333,33 @@ def status_category(today: date) -> Any:
     )
 
 
-def _current_period(session: Session, scope: Any, today: date) -> str | None:
-    """The period a coordinator is chasing: the latest one due by next week, else the next one."""
+def _current_period(session: Session, obligations: list[int], today: date) -> str | None:
+    """The period a coordinator is chasing: the latest one due by next week, else the next one.
+
+    Asked obligation by obligation, so that each question is one step down the index on
+    (obligation, due date) however many units report."""
     soon = today + CURRENT_PERIOD_LOOKAHEAD
-    key = scope.with_only_columns(col(Occurrence.period_key))
-    fallen = session.exec(
-        key.where(col(Occurrence.due_date) <= soon)
-        .order_by(col(Occurrence.due_date).desc())
-        .limit(1)
-    ).first()
-    if fallen is not None:
-        return str(fallen)
-    coming = session.exec(key.order_by(col(Occurrence.due_date)).limit(1)).first()
-    return str(coming) if coming is not None else None
+    fallen: list[tuple[date, str]] = []
+    coming: list[tuple[date, str]] = []
+    for obligation_id in obligations:
+        of_it = select(col(Occurrence.due_date), col(Occurrence.period_key)).where(
+            col(Occurrence.obligation_id) == obligation_id,
+            col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
+        )
+        last = session.exec(
+            of_it.where(col(Occurrence.due_date) <= soon)
+            .order_by(col(Occurrence.due_date).desc())
+            .limit(1)
+        ).first()
+        if last is not None:
+            fallen.append((last[0], last[1]))
+            continue
+        first = session.exec(of_it.order_by(col(Occurrence.due_date)).limit(1)).first()
+        if first is not None:
+            coming.append((first[0], first[1]))
+    if fallen:
+        return max(fallen)[1]
+    return min(coming)[1] if coming else None
 
 
 def overdue(

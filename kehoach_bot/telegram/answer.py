@@ -5,6 +5,8 @@ Everything the bot says on its own initiative goes through the outbox instead.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from telegram import InlineKeyboardMarkup, Update
 
 
@@ -23,3 +25,11 @@ async def reply_pages(
 async def say(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None) -> None:
     """Answer in the chat the update came from (works for button presses too)."""
     await reply_pages(update, [text], keyboard)
+
+
+async def send_file(update: Update, path: Path, file_name: str) -> None:
+    """Answer with a stored file, under the name it was submitted with."""
+    chat = update.effective_chat
+    if chat is not None:
+        with path.open("rb") as handle:
+            await chat.send_document(handle, filename=file_name)

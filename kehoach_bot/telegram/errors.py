@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from kehoach_bot.services.errors import Forbidden, ServiceError
+from kehoach_bot.telegram.answer import say
 from kehoach_bot.telegram.context import BotContext
 from kehoach_bot.texts import bot_vi as t
 
@@ -36,7 +37,7 @@ async def on_error(update: object, context: BotContext) -> None:
         query = update.callback_query
         if query is not None:
             await query.answer(text[:ALERT_LIMIT], show_alert=True)
-        elif update.effective_chat is not None:
-            await update.effective_chat.send_message(text)
+        else:
+            await say(update, text)
     except TelegramError:
         log.warning("could not tell the user about the failure")

@@ -22,6 +22,9 @@ from telegram.ext import BaseRateLimiter
 
 BULK = "bulk"
 ANSWER_RETRY_LIMIT = 5.0  # seconds: an answer waits for Telegram this long at most, once
+CHAT_GAP = 1.05  # seconds between two messages to one chat, whichever lane they come from
+QUIET_AFTER_ANSWER = 3.0  # bulk messages to a chat wait while its person is talking to the bot…
+MAX_DEFER = 30.0  # …but not longer than this
 
 
 class LaneRateLimiter(BaseRateLimiter[str]):
@@ -33,6 +36,8 @@ class LaneRateLimiter(BaseRateLimiter[str]):
         self._next_slot = 0.0
         self._lock = asyncio.Lock()
         self._groups: dict[int | str, AsyncLimiter] = {}
+        self._last_sent: dict[int | str, float] = {}
+        self._answered_at: dict[int | str, float] = {}
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -51,15 +56,42 @@ class LaneRateLimiter(BaseRateLimiter[str]):
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         """Wait for this request's turn, then make it."""
         chat_id = data.get("chat_id")
+        chat = chat_id if isinstance(chat_id, int | str) else None
         group = self._group(chat_id)
-        if rate_limit_args == BULK:
+        bulk = rate_limit_args == BULK
+        await self._chat_ready(chat, bulk=bulk)
+        if bulk:
             await self._bulk_slot()
         else:
             self._answer_slot()
-        if group is not None:
-            async with group:
-                return await self._call(callback, args, kwargs, rate_limit_args)
-        return await self._call(callback, args, kwargs, rate_limit_args)
+        if chat is not None:
+            self._last_sent[chat] = time.monotonic()
+            if not bulk:
+                self._answered_at[chat] = time.monotonic()
+        try:
+            if group is not None:
+                async with group:
+                    return await self._call(callback, args, kwargs, rate_limit_args)
+            return await self._call(callback, args, kwargs, rate_limit_args)
+        finally:
+            if chat is not None:  # the gap to the next message counts from here
+                self._last_sent[chat] = time.monotonic()
+
+    async def _chat_ready(self, chat: int | str | None, *, bulk: bool) -> None:
+        """Wait out the gap since the chat's last message; bulk also waits while the person
+        is talking to the bot, so that their next answer finds the chat free."""
+        if chat is None:
+            return
+        started = time.monotonic()
+        while True:
+            now = time.monotonic()
+            ready = self._last_sent.get(chat, float("-inf")) + CHAT_GAP
+            if bulk and now - started < MAX_DEFER:
+                talking = self._answered_at.get(chat, float("-inf")) + QUIET_AFTER_ANSWER
+                ready = max(ready, min(talking, started + MAX_DEFER))
+            if now >= ready:
+                return
+            await asyncio.sleep(ready - now)
 
     async def _call(
         self,
@@ -82,7 +114,11 @@ class LaneRateLimiter(BaseRateLimiter[str]):
             async with self._lock:
                 now = time.monotonic()
                 if now >= self._next_slot:
-                    self._next_slot = now + self._interval
+                    # Keep the cadence when this wake-up came a little late (no drift below the
+                    # rate), but never two messages closer than half a slot after a pause.
+                    self._next_slot = max(
+                        self._next_slot + self._interval, now + self._interval / 2
+                    )
                     return
                 wait = self._next_slot - now
             await asyncio.sleep(wait)

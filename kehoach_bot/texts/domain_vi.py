@@ -58,12 +58,6 @@ DAY_OF_MONTH_DOES_NOT_EXIST = "ngày {day}/{month} không tồn tại"
 CLOSED_WINDOW_NEEDED = "cần khoảng thời gian đóng để sinh các kỳ báo cáo"
 
 # domain/status: the status categories of digests and exports
-STATUS_OPEN_ON_TIME = "đang thực hiện trong hạn"
-STATUS_OPEN_OVERDUE = "đang thực hiện quá hạn"
-STATUS_DONE_ON_TIME = "hoàn thành đúng hạn"
-STATUS_DONE_LATE = "hoàn thành quá hạn"
-STATUS_WAIVED = "được miễn"
-STATUS_TRANSFERRED = "đã chuyển cho đơn vị kế thừa"
 
 # domain/succession
 SUCCESSION_CYCLE = "vòng lặp kế thừa qua đơn vị {unit}"

@@ -18,7 +18,7 @@ from sqlmodel import col
 
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import make_engine
-from kehoach_bot.db.models import Outbox
+from kehoach_bot.db.models import Heartbeat, Outbox
 from kehoach_bot.domain.stored import DeliveryStatus, MessageKind
 from kehoach_bot.services.bootstrap import prepare_database
 from tests.auxil.fake_telegram import FakeTelegram
@@ -117,3 +117,9 @@ def test_sigkill_mid_burst_then_restart(empty_url: str, tmp_path: Path) -> None:
     duplicates = sum(n - 1 for n in delivered.values())
     assert duplicates <= in_flight, (duplicates, in_flight)
     assert TOKEN not in log.read_text()  # the token never reaches the log
+    # The JobQueue ran the tick in the real process: its heartbeat is there.
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        ticks = conn.execute(select(col(Heartbeat.name)).where(col(Heartbeat.name) == "tick"))
+        assert ticks.first() is not None
+    engine.dispose()

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from kehoach_bot.domain.reminders import (
     ReminderPolicy,
     Stage,
-    due_stage,
     latest_and_next,
+    may_send_at,
     stages,
 )
 from kehoach_bot.domain.working_days import is_working_day
@@ -51,11 +51,11 @@ def test_stage_keys_are_unique_and_days_are_working_days(
 def test_nothing_is_due_outside_working_hours(
     deadline: date, lead: tuple[int, ...], offset: int, hour: int
 ) -> None:
+    # The tick queues nothing unless sending is allowed at that moment.
     moment = datetime.combine(deadline + timedelta(days=offset), time(hour, 0))
     policy = ReminderPolicy(lead_days=lead)
-    stage = due_stage(deadline, moment, policy)
-    if not is_working_day(moment.date()) or not 8 <= hour <= 17:
-        assert stage is None
+    allowed = may_send_at(moment, policy)
+    assert allowed == (is_working_day(moment.date()) and 8 <= hour <= 17)
 
 
 @given(deadlines, leads, offsets, st.integers(1, 90))

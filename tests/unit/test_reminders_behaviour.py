@@ -15,7 +15,6 @@ import pytest
 from kehoach_bot.domain.reminders import (
     ReminderPolicy,
     Stage,
-    due_stage,
     latest_and_next,
     may_send_at,
     stages,
@@ -122,10 +121,10 @@ def test_reminders_go_out_on_working_days_within_the_hours(moment: datetime, all
     assert may_send_at(moment, POLICY) is allowed
 
 
-def test_due_stage_in_office_hours_is_the_latest_stage() -> None:
-    assert due_stage(BINH_SON_2024, datetime(2024, 10, 16, 9, 0), POLICY) == BINH_SON_STAGES[1]
-    assert due_stage(BINH_SON_2024, datetime(2024, 10, 18, 9, 0), POLICY) == BINH_SON_STAGES[3]
-    assert due_stage(BINH_SON_2024, datetime(2024, 10, 8, 9, 0), POLICY) is None
+def test_the_decided_stage_is_the_latest_one_come() -> None:
+    assert latest_and_next(BINH_SON_2024, LEADS, date(2024, 10, 16))[0] == BINH_SON_STAGES[1]
+    assert latest_and_next(BINH_SON_2024, LEADS, date(2024, 10, 18))[0] == BINH_SON_STAGES[3]
+    assert latest_and_next(BINH_SON_2024, LEADS, date(2024, 10, 8))[0] is None
 
 
 def test_two_weekly_chases_pushed_together_by_tet_make_one_reminder() -> None:
@@ -139,7 +138,6 @@ def test_two_weekly_chases_pushed_together_by_tet_make_one_reminder() -> None:
     decided, following = latest_and_next(deadline, LEADS, monday)
     assert decided in on_the_day
     assert following == date(2026, 3, 2)
-    assert due_stage(deadline, datetime(2026, 2, 23, 9, 0), POLICY) == decided
     # During Tết nothing new is decided: the 9/2 chase stands until 23/2.
     during, following = latest_and_next(deadline, LEADS, date(2026, 2, 17))
     assert during is not None and during.day == date(2026, 2, 9)

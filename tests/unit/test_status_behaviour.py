@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kehoach_bot.domain.status import STATUS_TEXT, State, Status, is_due_soon, status_of
+from kehoach_bot.domain.status import State, Status, is_due_soon, status_of
+from kehoach_bot.texts.vi import STATUS_SHORT as STATUS_TEXT
 
 LAST = date(2025, 11, 24)  # Gia Lai: units send to Sở Y tế before 25/11
 

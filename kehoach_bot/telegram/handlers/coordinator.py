@@ -9,7 +9,7 @@ from telegram import Update
 from kehoach_bot.domain.vietnamese import BadDate, format_date, parse_date
 from kehoach_bot.services import coordination
 from kehoach_bot.services.errors import InvalidInput
-from kehoach_bot.telegram.answer import reply_pages, say
+from kehoach_bot.telegram.answer import reply_pages, say, send_file
 from kehoach_bot.telegram.callbacks import Action, Callback
 from kehoach_bot.telegram.context import BotContext
 from kehoach_bot.telegram.render import coordinator as render
@@ -88,7 +88,7 @@ async def decide(update: Update, context: BotContext, parsed: Callback) -> None:
 
 async def open_file(update: Update, context: BotContext, parsed: Callback) -> None:
     """Send a submitted report file to someone allowed to see it."""
-    query, chat = update.callback_query, update.effective_chat
+    query = update.callback_query
     assert query is not None
     runtime = context.runtime
     stored = await runtime.answer(
@@ -96,9 +96,8 @@ async def open_file(update: Update, context: BotContext, parsed: Callback) -> No
     )
     path = Path(runtime.settings.data_dir) / stored.path
     await query.answer()
-    if chat is not None and path.is_file():
-        with path.open("rb") as handle:
-            await chat.send_document(handle, filename=stored.file_name)
+    if path.is_file():
+        await send_file(update, path, stored.file_name)
     else:
         await say(update, t.UNEXPECTED)
 

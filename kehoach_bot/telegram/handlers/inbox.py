@@ -13,6 +13,7 @@ from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.services import answers, replies
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.telegram import files
+from kehoach_bot.telegram.answer import say
 from kehoach_bot.telegram.context import Awaiting, BotContext
 from kehoach_bot.telegram.handlers.obligation_edit import value_text
 from kehoach_bot.telegram.handlers.plan_upload import plan_file
@@ -34,7 +35,7 @@ async def document(update: Update, context: BotContext) -> None:
     waiting = context.state.waiting
     if waiting is None or waiting.kind is not Awaiting.FILE:
         if not await plan_file(update, context):
-            await message.reply_text(t.NOTHING_PENDING)
+            await say(update, t.NOTHING_PENDING)
         return
     item = message.document or (message.photo[-1] if message.photo else None)
     if item is None:
@@ -43,10 +44,10 @@ async def document(update: Update, context: BotContext) -> None:
     max_mb = runtime.settings.telegram.max_file_mb
     _, size = files.describe(item)
     if size is not None and size > max_mb * 1_000_000:
-        await message.reply_text(t.FILE_TOO_BIG.format(size=human_size(size), max_mb=max_mb))
+        await say(update, t.FILE_TOO_BIG.format(size=human_size(size), max_mb=max_mb))
         return
     if size == 0:
-        await message.reply_text(t.FILE_EMPTY)
+        await say(update, t.FILE_EMPTY)
         return
     attachment = await files.save(
         item, runtime.settings.data_dir, waiting.occurrence_id, runtime.now()
@@ -67,7 +68,7 @@ async def document(update: Update, context: BotContext) -> None:
         raise
     context.state.waiting = None
     context.wake_dispatcher()
-    await message.reply_text(cards.submitted(outcome, attachment))
+    await say(update, cards.submitted(outcome, attachment))
 
 
 async def text(update: Update, context: BotContext) -> None:
@@ -80,7 +81,7 @@ async def text(update: Update, context: BotContext) -> None:
         return
     waiting = context.state.waiting
     if waiting is None:
-        await message.reply_text(t.NOTHING_PENDING)
+        await say(update, t.NOTHING_PENDING)
         return
     body = message.text.strip()
     if not body:
@@ -99,8 +100,8 @@ async def text(update: Update, context: BotContext) -> None:
         )
         context.state.waiting = None
         context.wake_dispatcher()
-        await message.reply_text(
-            t.CONFIRM_STUCK.format(title=outcome.view.title, period=outcome.view.period)
+        await say(
+            update, t.CONFIRM_STUCK.format(title=outcome.view.title, period=outcome.view.period)
         )
     elif waiting.kind is Awaiting.EXTENSION:
         match = _DATE_AT_START.match(body)
@@ -116,13 +117,13 @@ async def text(update: Update, context: BotContext) -> None:
         )
         context.state.waiting = None
         context.wake_dispatcher()
-        await message.reply_text(t.CONFIRM_EXTENSION.format(date=_date(asked)))
+        await say(update, t.CONFIRM_EXTENSION.format(date=_date(asked)))
     else:
         view = await runtime.answer(
             answers.open_for_answer, runtime, user_id=user.id, occurrence_id=waiting.occurrence_id
         )
         prompt, keyboard = cards.file_prompt(view, runtime.settings.telegram.max_file_mb)
-        await message.reply_text(prompt, reply_markup=keyboard)
+        await say(update, prompt, keyboard=keyboard)
 
 
 def _date(asked: answers.ExtensionAsked) -> str:
@@ -133,4 +134,4 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     """A command the bot does not know: say so and point to /help."""
     message = update.effective_message
     if message is not None and message.text:
-        await message.reply_text(t.UNKNOWN_COMMAND.format(command=message.text.split()[0][:40]))
+        await say(update, t.UNKNOWN_COMMAND.format(command=message.text.split()[0][:40]))

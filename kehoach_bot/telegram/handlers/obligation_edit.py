@@ -121,9 +121,10 @@ async def value_text(update: Update, context: BotContext) -> None:
         text=message.text,
     )
     context.state.editing = None
-    await message.reply_text(
+    await say(
+        update,
         t.EDIT_PREVIEW.format(
             field=FIELD_TEXT[change.field], before=change.before, after=change.after
         ),
-        reply_markup=hold(context, change),
+        keyboard=hold(context, change),
     )

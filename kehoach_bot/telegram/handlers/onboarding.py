@@ -7,6 +7,7 @@ from telegram.constants import ChatType
 
 from kehoach_bot.domain.roles import ROLE_TEXT
 from kehoach_bot.services import answers, onboarding
+from kehoach_bot.telegram.answer import say
 from kehoach_bot.telegram.commands import register_commands_for
 from kehoach_bot.telegram.context import BotContext
 from kehoach_bot.telegram.render import people
@@ -24,13 +25,13 @@ async def start(update: Update, context: BotContext) -> None:
         identity = await runtime.answer(answers.who, runtime, user.id)
         if identity.known:
             roles = ", ".join(ROLE_TEXT[r] for r in sorted(identity.roles))
-            await message.reply_text(t.START_KNOWN.format(name=user.full_name, roles=roles))
+            await say(update, t.START_KNOWN.format(name=user.full_name, roles=roles))
         else:
-            await message.reply_text(t.START_UNKNOWN)
+            await say(update, t.START_UNKNOWN)
         return
     if chat.type != ChatType.PRIVATE:
         # Reminders go to the chat the invite was opened in: a group would get them all.
-        await message.reply_text(t.INVITE_PRIVATE_ONLY)
+        await say(update, t.INVITE_PRIVATE_ONLY)
         return
     joined = await runtime.answer(
         onboarding.join,
@@ -40,8 +41,8 @@ async def start(update: Update, context: BotContext) -> None:
         chat_id=chat.id,
         full_name=user.full_name,
     )
-    await message.reply_text(
-        people.welcome(user.full_name, joined.role, joined.unit_name, joined.upcoming)
+    await say(
+        update, people.welcome(user.full_name, joined.role, joined.unit_name, joined.upcoming)
     )
     await register_commands_for(context.bot, chat.id, joined.roles)
 
@@ -51,7 +52,7 @@ async def help_command(update: Update, context: BotContext) -> None:
     if update.effective_user and update.effective_message:
         runtime = context.runtime
         identity = await runtime.answer(answers.who, runtime, update.effective_user.id)
-        await update.effective_message.reply_text(people.help_text(identity))
+        await say(update, people.help_text(identity))
 
 
 async def whoami(update: Update, context: BotContext) -> None:
@@ -60,4 +61,4 @@ async def whoami(update: Update, context: BotContext) -> None:
     if user and message:
         runtime = context.runtime
         identity = await runtime.answer(answers.who, runtime, user.id)
-        await message.reply_text(people.whoami(identity, user.full_name))
+        await say(update, people.whoami(identity, user.full_name))

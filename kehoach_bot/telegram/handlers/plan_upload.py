@@ -7,7 +7,7 @@ from telegram import Update
 from kehoach_bot.plans.reading import MAX_FILE_BYTES, PlanFileError
 from kehoach_bot.services import administration
 from kehoach_bot.services.plans import PlanFilesError
-from kehoach_bot.telegram.answer import reply_pages
+from kehoach_bot.telegram.answer import reply_pages, say
 from kehoach_bot.telegram.context import BotContext, PlanUpload
 from kehoach_bot.telegram.handlers.admin import user_id
 from kehoach_bot.telegram.handlers.previews import hold
@@ -25,10 +25,11 @@ async def plan_file(update: Update, context: BotContext) -> bool:
     if not name.lower().endswith(".toml"):
         return False
     if (document.file_size or 0) > MAX_FILE_BYTES:
-        await message.reply_text(
+        await say(
+            update,
             t.FILE_TOO_BIG.format(
                 size=human_size(document.file_size or 0), max_mb=MAX_FILE_BYTES // 1_000_000
-            )
+            ),
         )
         return True
     runtime = context.runtime
@@ -38,7 +39,7 @@ async def plan_file(update: Update, context: BotContext) -> bool:
     try:
         text = bytes(raw).decode("utf-8")
     except UnicodeDecodeError:
-        await message.reply_text(t.PLAN_NOT_TOML)
+        await say(update, t.PLAN_NOT_TOML)
         return True
     try:
         result = await runtime.answer(
@@ -51,7 +52,8 @@ async def plan_file(update: Update, context: BotContext) -> bool:
             update, paginate([problems], t.PLAN_PROBLEMS.format(name=name, problems=""))
         )
         return True
-    await message.reply_text(
+    await say(
+        update,
         t.PLAN_PREVIEW.format(
             name=name,
             code=result.code,
@@ -62,6 +64,6 @@ async def plan_file(update: Update, context: BotContext) -> bool:
             updated=result.sync.updated,
             removed=result.sync.removed,
         ),
-        reply_markup=hold(context, PlanUpload(name, text)),
+        keyboard=hold(context, PlanUpload(name, text)),
     )
     return True
