@@ -14,62 +14,18 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, select
-from sqlmodel import col
-
 from benchmarks.common import Result, database
-from kehoach_bot.config import Settings
-from kehoach_bot.db.engine import make_engine
-from kehoach_bot.db.models import Outbox
-from kehoach_bot.domain.stored import DeliveryStatus, MessageKind
-from kehoach_bot.services.bootstrap import prepare_database
+from kehoach_bot.domain.stored import DeliveryStatus
 from tests.auxil.fake_telegram import FakeTelegram
+from tests.auxil.outbox_load import queue_messages, statuses
 
 TOKEN = "1:RECOVERY"
 CHATS = 200
 PER_CHAT = 3
 KILL_AFTER = 200
 TARGET_SECONDS = 60.0
-
-
-def _statuses(url: str) -> Counter[str]:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            return Counter(s for (s,) in conn.execute(select(col(Outbox.status))).all())
-    finally:
-        engine.dispose()
-
-
-def _queue(url: str, data_dir: Path) -> None:
-    engine = make_engine(url)
-    now = datetime.now(UTC)
-    prepare_database(engine, Settings(database_url=url, data_dir=data_dir), now)
-    with engine.begin() as conn:
-        conn.execute(
-            insert(Outbox),
-            [
-                {
-                    "dedupe_key": f"rec:{chat}:{n}",
-                    "chat_id": 80_000 + chat,
-                    "stage": "thu",
-                    "kind": MessageKind.DIGEST.value,
-                    "text": f"Tin {n} cho {chat}",
-                    "status": DeliveryStatus.PENDING.value,
-                    "attempts": 0,
-                    "next_attempt_at": now - timedelta(minutes=1),
-                    "last_error": "",
-                    "claimed_by": "",
-                    "created_at": now,
-                }
-                for chat in range(CHATS)
-                for n in range(PER_CHAT)
-            ],
-        )
-    engine.dispose()
 
 
 def _start(config: Path) -> subprocess.Popen[bytes]:
@@ -87,7 +43,7 @@ def run() -> Result:
     with database("sqlite") as (url, engine), tempfile.TemporaryDirectory() as folder:
         engine.dispose()
         data_dir = Path(folder) / "data"
-        _queue(url, data_dir)
+        queue_messages(url, data_dir, chats=CHATS, per_chat=PER_CHAT)
         fake = FakeTelegram(TOKEN, enforce_limits=True)
         fake.start()
         config = Path(folder) / "config.toml"
@@ -103,12 +59,12 @@ def run() -> Result:
                 time.sleep(0.01)
             os.kill(first.pid, signal.SIGKILL)
             first.wait(10)
-            at_kill = _statuses(url)
+            at_kill = statuses(url)
             restarted = time.monotonic()
             before = len(fake.sent())
             second = _start(config)
             deadline = restarted + 300
-            while _statuses(url)[DeliveryStatus.SENT] < total and time.monotonic() < deadline:
+            while statuses(url)[DeliveryStatus.SENT] < total and time.monotonic() < deadline:
                 time.sleep(0.1)
             recovered = time.monotonic() - restarted
             resumed = next((c.at for c in fake.sent()[before:]), restarted + recovered) - restarted
@@ -116,7 +72,7 @@ def run() -> Result:
             second.wait(60)
         finally:
             fake.stop()
-        final = _statuses(url)
+        final = statuses(url)
     delivered = Counter((c.params["chat_id"], c.params["text"]) for c in fake.sent())
     numbers = {
         "messages": total,

@@ -10,59 +10,21 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlmodel import col
 
-from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import make_engine
-from kehoach_bot.db.models import Heartbeat, Outbox
-from kehoach_bot.domain.stored import DeliveryStatus, MessageKind
-from kehoach_bot.services.bootstrap import prepare_database
+from kehoach_bot.db.models import Heartbeat
+from kehoach_bot.domain.stored import DeliveryStatus
 from tests.auxil.fake_telegram import FakeTelegram
+from tests.auxil.outbox_load import queue_messages, statuses
 
 TOKEN = "1:CRASH"
 CHATS = 60  # three messages each: 180 at 20/s
 PER_CHAT = 3
 RECOVERY = 60.0  # seconds from the restart until everything pending was delivered
-
-
-def statuses(url: str) -> Counter[str]:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            return Counter(s for (s,) in conn.execute(select(col(Outbox.status))).all())
-    finally:
-        engine.dispose()
-
-
-def queue_messages(url: str, data_dir: Path) -> None:
-    """A migrated, seeded database with 180 ready messages in the outbox."""
-    engine = make_engine(url)
-    now = datetime.now(UTC)
-    prepare_database(engine, Settings(database_url=url, data_dir=data_dir), now)
-    rows = [
-        {
-            "dedupe_key": f"crash:{chat}:{n}",
-            "chat_id": 70_000 + chat,
-            "stage": "thu",
-            "kind": MessageKind.DIGEST.value,
-            "text": f"Tin thử {n} cho {chat}",
-            "status": DeliveryStatus.PENDING.value,
-            "attempts": 0,
-            "next_attempt_at": now - timedelta(minutes=1),
-            "last_error": "",
-            "claimed_by": "",
-            "created_at": now,
-        }
-        for chat in range(CHATS)
-        for n in range(PER_CHAT)
-    ]
-    with engine.begin() as conn:
-        conn.execute(insert(Outbox), rows)
-    engine.dispose()
 
 
 def start(config: Path, log: Path) -> subprocess.Popen[bytes]:
@@ -77,7 +39,7 @@ def start(config: Path, log: Path) -> subprocess.Popen[bytes]:
 
 def test_sigkill_mid_burst_then_restart(empty_url: str, tmp_path: Path) -> None:
     url, data_dir = empty_url, tmp_path / "data"
-    queue_messages(url, data_dir)
+    queue_messages(url, data_dir, chats=CHATS, per_chat=PER_CHAT)
     fake = FakeTelegram(TOKEN)
     fake.start()
     config = tmp_path / "config.toml"
