@@ -71,7 +71,8 @@ def main(
     try:
         if args.command == "run":
             return run_bot(ctx)
-        handler = COMMANDS[(args.command, getattr(args, "unit_command", None))]
+        action = getattr(args, "unit_command", None) or getattr(args, "plan_command", None)
+        handler = COMMANDS[(args.command, action)]
         return handler(ctx, args)
     except PlanFilesError as exc:
         _report_plan_errors(exc.errors, err)

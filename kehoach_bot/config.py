@@ -10,6 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kehoach_bot.domain.deadlines import BeforePolicy, DeadlinePolicy
+from kehoach_bot.domain.reminders import MAX_WEEKLY
+from kehoach_bot.texts import chase_vi
 from kehoach_bot.texts import errors_vi as t
 
 ENV_TOKEN = "KEHOACH_BOT_TOKEN"
@@ -46,6 +48,7 @@ class ReminderSettings:
     lead_days: tuple[int, ...] = (7, 3, 1, 0)
     hour: int = 8
     until_hour: int = 17
+    max_weekly: int = MAX_WEEKLY  # weekly overdue reminders before the chase hands over
     horizon_days: int = 400
     tick_seconds: int = 30
     digest_hour: int = 8
@@ -136,6 +139,7 @@ def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
             hour=hour,
             horizon_days=int(reminders.get("horizon_days", 400)),
             until_hour=_hour(reminders.get("until_hour", 17), "until_hour"),
+            max_weekly=_weeks(reminders.get("max_weekly", MAX_WEEKLY)),
             tick_seconds=_positive(reminders.get("tick_seconds", 30), "tick_seconds"),
             digest_hour=_hour(reminders.get("digest_hour", 8), "digest_hour"),
             batch=_positive(reminders.get("batch", 200), "batch"),
@@ -169,6 +173,12 @@ def _hour(value: Any, key: str) -> int:
 def _positive(value: Any, key: str) -> int:
     if not isinstance(value, int) or value < 1:
         raise ConfigError(t.CONFIG_NOT_POSITIVE.format(key=key))
+    return value
+
+
+def _weeks(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 52:
+        raise ConfigError(chase_vi.CONFIG_BAD_MAX_WEEKLY)
     return value
 
 

@@ -90,13 +90,27 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MÃ_ĐƠN_VỊ",
         help="đơn vị đầu mối nhận báo cáo (người theo dõi)",
     )
-    request.add_argument("--by", help="người yêu cầu (ghi vào nhật ký)")
+    request.add_argument(
+        "--by", help="họ tên người yêu cầu (ghi vào nhật ký, hiện trên thẻ yêu cầu)"
+    )
 
     units = sub.add_parser("units", help="danh bạ đơn vị")
     units.add_argument("--json", action="store_true", help="in JSON")
 
     plans = sub.add_parser("plans", help="danh sách kế hoạch")
     plans.add_argument("--json", action="store_true", help="in JSON")
+
+    plan = sub.add_parser("plan", help="sửa một kế hoạch: ngày bắt đầu theo dõi")
+    plan_sub = plan.add_subparsers(
+        dest="plan_command", required=True, metavar="VIỆC", parser_class=VietnameseParser
+    )
+    tracked = plan_sub.add_parser(
+        "tracked-from",
+        help="theo dõi kế hoạch từ NGÀY: các kỳ có hạn cuối trước ngày đó là lịch sử, không nhắc",
+    )
+    tracked.add_argument("code", metavar="MÃ_KẾ_HOẠCH")
+    tracked.add_argument("day", type=parse_day, metavar="NGÀY")
+    tracked.add_argument("--by", help="người thực hiện (ghi vào nhật ký)")
 
     unit = sub.add_parser("unit", help="thêm đơn vị; ghi nhận sáp nhập, chia tách")
     unit_sub = unit.add_subparsers(
@@ -141,4 +155,30 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--group", action="append", default=[], help="thêm vào nhóm đơn vị")
     add.add_argument("--alias", action="append", default=[])
     add.add_argument("--by")
+    _add_group_commands(unit_sub)
     return parser
+
+
+def _add_group_commands(unit_sub: argparse._SubParsersAction[VietnameseParser]) -> None:
+    """`unit group-add`, `group-remove`, `group-import`: the members of a named group."""
+    for name, verb in (("group-add", "thêm"), ("group-remove", "bớt")):
+        change = unit_sub.add_parser(
+            name,
+            help=f"{verb} thành viên của NHÓM đơn vị (ví dụ UBND các xã, thị trấn), lưu ngay",
+        )
+        change.add_argument("group", metavar="NHÓM", help="mã nhóm đơn vị")
+        change.add_argument("units", nargs="+", metavar="ĐƠN_VỊ", help="mã các đơn vị")
+        change.add_argument("--by", help="người thực hiện (ghi vào nhật ký)")
+    imported = unit_sub.add_parser(
+        "group-import",
+        help=(
+            "nhập thành viên của NHÓM từ tệp CSV (mỗi dòng một tên hoặc mã đơn vị, dòng tiêu đề "
+            "tùy chọn, UTF-8): in bản xem trước; chỉ lưu khi có --yes"
+        ),
+    )
+    imported.add_argument("group", metavar="NHÓM", help="mã nhóm đơn vị")
+    imported.add_argument("file", metavar="TỆP.csv")
+    imported.add_argument(
+        "--yes", action="store_true", help="lưu đúng bản xem trước (không có: chỉ xem trước)"
+    )
+    imported.add_argument("--by", help="người thực hiện (ghi vào nhật ký)")

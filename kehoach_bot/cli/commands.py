@@ -12,6 +12,7 @@ from telegram.error import TelegramError
 from kehoach_bot.cli import render
 from kehoach_bot.cli.backup import cmd_backup, cmd_restore
 from kehoach_bot.cli.context import Context
+from kehoach_bot.cli.groups import cmd_group_change, cmd_group_import
 from kehoach_bot.config import Settings
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.vietnamese import format_date
@@ -23,6 +24,7 @@ from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.services.succession import SuccessionResult
 from kehoach_bot.telegram.app import BotApplication
 from kehoach_bot.telegram.render import people as bot_render
+from kehoach_bot.telegram.render import requests as request_render
 from kehoach_bot.texts import bot_vi, vi
 
 
@@ -71,8 +73,22 @@ def cmd_units(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_plans(ctx: Context, args: argparse.Namespace) -> int:
     """List the plans."""
     console.prepare(ctx.runtime)
-    found = console.list_plans(ctx.runtime)
-    ctx.print(render.plans_json(found) if args.json else render.plans_text(found))
+    found, unfilled = console.plans_overview(ctx.runtime)
+    if args.json:
+        ctx.print(render.plans_json(found, unfilled))
+    else:
+        flags = render.unfilled_text(unfilled)
+        ctx.print(render.plans_text(found) + (f"\n\n{flags}" if flags else ""))
+    return 0
+
+
+def cmd_plan_tracked_from(ctx: Context, args: argparse.Namespace) -> int:
+    """Track a plan from a date: earlier periods become history, never chased."""
+    console.prepare(ctx.runtime)
+    change = console.set_tracked_from(
+        ctx.runtime, plan_code=args.code, day=args.day, actor=ctx.actor(args.by)
+    )
+    ctx.print(render.tracked_from_text(change))
     return 0
 
 
@@ -124,6 +140,7 @@ def cmd_request(ctx: Context, args: argparse.Namespace) -> int:
         plan_code=args.plan,
         recipient_code=args.recipient,
         actor=ctx.actor(args.by),
+        requester=args.by or "",
     )
     ctx.print(
         vi.REQUEST_DONE.format(
@@ -134,6 +151,8 @@ def cmd_request(ctx: Context, args: argparse.Namespace) -> int:
             last_day=format_date(result.last_day),
         )
     )
+    if result.without_officer:
+        ctx.print(request_render.without_officer(result.without_officer))
     return 0
 
 
@@ -224,6 +243,10 @@ COMMANDS = {
     ("unit", "merge"): cmd_unit_succession,
     ("unit", "split"): cmd_unit_succession,
     ("unit", "add"): cmd_unit_add,
+    ("unit", "group-add"): cmd_group_change,
+    ("unit", "group-remove"): cmd_group_change,
+    ("unit", "group-import"): cmd_group_import,
+    ("plan", "tracked-from"): cmd_plan_tracked_from,
     ("backup", None): cmd_backup,
     ("restore", None): cmd_restore,
 }

@@ -13,10 +13,12 @@ from zoneinfo import ZoneInfo
 from kehoach_bot.domain.vietnamese import format_date_padded
 from kehoach_bot.plans.unit_directories import UNIT_KINDS
 from kehoach_bot.services.calendar import CalendarEntry
+from kehoach_bot.services.groups import UnfilledGroup
 from kehoach_bot.services.health import DeliveryHealth
+from kehoach_bot.services.plan_tracking import TrackedFrom
 from kehoach_bot.services.plans import LoadResult, PlanView
 from kehoach_bot.services.units import UnitView
-from kehoach_bot.texts import vi
+from kehoach_bot.texts import groups_vi, vi
 
 MAX_CELL = 60
 
@@ -134,9 +136,33 @@ def plans_text(plans: Sequence[PlanView]) -> str:
     return table(vi.PLANS_HEADERS, rows)
 
 
-def plans_json(plans: Sequence[PlanView]) -> str:
-    """The plans as JSON."""
-    return to_json([asdict(p) for p in plans])
+def plans_json(plans: Sequence[PlanView], unfilled: Sequence[UnfilledGroup] = ()) -> str:
+    """The plans as JSON; `unfilled_groups` lists the obligations whose group has no members."""
+    items = []
+    for p in plans:
+        item = asdict(p)
+        item["unfilled_groups"] = [
+            {"obligation": u.obligation, "group": u.group, "group_name": u.group_name}
+            for u in unfilled
+            if u.plan == p.code
+        ]
+        items.append(item)
+    return to_json(items)
+
+
+def unfilled_text(unfilled: Sequence[UnfilledGroup]) -> str:
+    """The "chưa có danh sách đơn vị" flag under the plans table ("" when every group is filled)."""
+    if not unfilled:
+        return ""
+    lines = [groups_vi.UNFILLED_CLI_TITLE.format(count=len(unfilled))]
+    lines += [
+        "  "
+        + groups_vi.UNFILLED_LINE.format(
+            plan=u.plan, obligation=u.obligation, group=u.group, group_name=u.group_name
+        )
+        for u in unfilled
+    ]
+    return "\n".join(lines)
 
 
 def status_text(found: DeliveryHealth, tz: ZoneInfo) -> str:
@@ -161,4 +187,12 @@ def status_text(found: DeliveryHealth, tz: ZoneInfo) -> str:
             vi.UPCOMING.format(days=upcoming),
             vi.NOT_YET_PLANNED.format(count=found.not_yet_planned),
         ]
+    )
+
+
+def tracked_from_text(change: TrackedFrom) -> str:
+    """The answer to `plan tracked-from`."""
+    before = format_date_padded(change.before) if change.before else vi.TRACKED_FROM_NEVER
+    return vi.TRACKED_FROM_SET.format(
+        plan=change.plan, before=before, after=format_date_padded(change.after)
     )

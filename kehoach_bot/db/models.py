@@ -92,6 +92,8 @@ class Plan(SQLModel, table=True):
     locality: str = Field(default="", max_length=64)
     valid_from: date | None = None
     valid_to: date | None = None
+    # Theo dõi từ: periods whose last on-time day is earlier are history, never chased.
+    tracked_from: date | None = None
     source_file: str = Field(default="", max_length=300)
     content_hash: str = Field(default="", max_length=64)
     version: int = 1
@@ -204,6 +206,10 @@ class Occurrence(SQLModel, table=True):
     submitted_on: date | None = None
     extended_to: date | None = None
     routed_from_id: int | None = Field(default=None, foreign_key="occurrence.id", index=True)
+    # Recipient and "qua" office of this period: the obligation's, followed through successions
+    # in force on the period's last on-time day (a later merger does not rewrite history).
+    recipient_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    via_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
     # The tick looks only at open occurrences whose next reminder day has come; None = compute.
     next_remind_on: date | None = None
     created_at: datetime = _ts(default_factory=utcnow)

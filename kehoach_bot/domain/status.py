@@ -24,6 +24,7 @@ class Status(enum.StrEnum):
     DONE_LATE = "done_late"  # hoàn thành quá hạn
     WAIVED = "waived"
     TRANSFERRED = "transferred"
+    NOT_TRACKED = "not_tracked"  # không theo dõi: open, but its last day is before tracking began
 
 
 DUE_SOON_DAYS = 3
@@ -40,8 +41,9 @@ def status_of(
     today: date,
     submitted_on: date | None = None,
     extended_to: date | None = None,
+    tracked_from: date | None = None,
 ) -> Status:
-    """Classify an occurrence on `today` (local date)."""
+    """Classify an occurrence on `today` (local date); `tracked_from` is the plan's "theo dõi từ"."""
     deadline = effective_last_day(last_day, extended_to)
     if state is State.WAIVED:
         return Status.WAIVED
@@ -50,6 +52,8 @@ def status_of(
     if state is State.DONE:
         on_time = submitted_on is not None and submitted_on <= deadline
         return Status.DONE_ON_TIME if on_time else Status.DONE_LATE
+    if tracked_from is not None and deadline < tracked_from:
+        return Status.NOT_TRACKED
     return Status.OPEN_ON_TIME if today <= deadline else Status.OPEN_OVERDUE
 
 

@@ -68,6 +68,7 @@ class PlanSpec:
     tasks: tuple[TaskSpec, ...]
     obligations: tuple[ObligationSpec, ...]
     origin: str = ""  # the file it was read from
+    tracked_from: date | None = None  # theo dõi từ; by default the day it is first loaded
     content: str = field(repr=False, default="")
 
     @property
@@ -128,6 +129,7 @@ def parse_plan(text: str, source: str) -> PlanSpec:
         locality=locality,
         valid_from=valid_from or date.min,
         valid_to=valid_to,
+        tracked_from=r.day("tracked_from"),
         source=r.text("source", required=False),
         directories=tuple(directories),
         units=tuple(read_units(data, locality, problems)),

@@ -16,14 +16,24 @@ from sqlmodel import Session
 
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import audit, obligations, people, succession, units
+from kehoach_bot.services import (
+    audit,
+    groups,
+    obligations,
+    people,
+    plan_tracking,
+    succession,
+    units,
+)
 from kehoach_bot.services.audit import AuditEntry
 from kehoach_bot.services.bootstrap import horizon
 from kehoach_bot.services.errors import Forbidden
+from kehoach_bot.services.groups import UnfilledGroup
 from kehoach_bot.services.obligations import Field, ObligationSummary, ProposedChange
 from kehoach_bot.services.occurrences import SyncReport
 from kehoach_bot.services.people import IssuedInvite
 from kehoach_bot.services.plans import LoadResult, PlanView, list_plans, load_plans
+from kehoach_bot.services.review import Choice, ReviewList, ReviewOutcome, decide, flagged
 from kehoach_bot.services.succession import SuccessionResult
 from kehoach_bot.texts import bot_vi as t
 
@@ -63,6 +73,11 @@ def invite(
 def plans(runtime: Runtime, *, user_id: int) -> list[PlanView]:
     """/kehoach: the plans."""
     return _as_admin(runtime, user_id, lambda s, _: list_plans(s))
+
+
+def plans_overview(runtime: Runtime, *, user_id: int) -> tuple[list[PlanView], list[UnfilledGroup]]:
+    """/kehoach: the plans, and the obligations whose group has no members yet."""
+    return _as_admin(runtime, user_id, lambda s, _: (list_plans(s), groups.unfilled_groups(s)))
 
 
 def revoke(runtime: Runtime, *, user_id: int, telegram_user_id: int) -> int:
@@ -133,6 +148,7 @@ def _load(runtime: Runtime, name: str, text: str) -> Callable[[Session, str], Lo
             [(name, text)],
             actor=actor,
             now=now,
+            today=now.astimezone(runtime.settings.tz).date(),
             policy=runtime.settings.deadlines,
             until=horizon(runtime.settings, now),
         )[0]
@@ -230,3 +246,41 @@ def record_succession(
 ) -> SuccessionResult:
     """Record a previewed merger or split."""
     return _as_admin(runtime, user_id, _succession(runtime, request))
+
+
+def review_list(runtime: Runtime, *, user_id: int, plan_code: str | None) -> ReviewList:
+    """/duyet: the flagged obligations waiting for a decision (of one plan, or all)."""
+    return _as_admin(runtime, user_id, lambda s, _: flagged(s, plan_code))
+
+
+def decide_review(
+    runtime: Runtime, *, user_id: int, obligation_id: int, choice: Choice
+) -> ReviewOutcome:
+    """One tap under /duyet: keep every date of the flow, keep only one, or drop one."""
+    now = runtime.now()
+    return _as_admin(
+        runtime,
+        user_id,
+        lambda s, actor: decide(
+            s,
+            obligation_id,
+            choice,
+            actor=actor,
+            now=now,
+            policy=runtime.settings.deadlines,
+            until=horizon(runtime.settings, now),
+        ),
+    )
+
+
+def set_tracked_from(
+    runtime: Runtime, *, user_id: int, plan_code: str, day: date
+) -> plan_tracking.TrackedFrom:
+    """/theodoitu: track a plan from a date; earlier periods become history."""
+    return _as_admin(
+        runtime,
+        user_id,
+        lambda s, actor: plan_tracking.set_tracked_from(
+            s, plan_code=plan_code, day=day, actor=actor, now=runtime.now()
+        ),
+    )

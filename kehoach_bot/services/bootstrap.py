@@ -34,6 +34,7 @@ def prepare_database(engine: Engine, settings: Settings, now: datetime) -> list[
             bundled_plan_files(),
             actor=SEED_ACTOR,
             now=now,
+            today=now.astimezone(settings.tz).date(),
             policy=settings.deadlines,
             until=horizon(settings, now),
         )

@@ -14,10 +14,25 @@ from datetime import date
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import calendar as calendar_service
-from kehoach_bot.services import health, people, requests, succession, units
+from kehoach_bot.services import (
+    groups,
+    health,
+    people,
+    plan_tracking,
+    requests,
+    succession,
+    units,
+)
 from kehoach_bot.services import plans as plan_service
 from kehoach_bot.services.bootstrap import horizon, prepare_database
 from kehoach_bot.services.calendar import CalendarEntry
+from kehoach_bot.services.groups import (
+    MemberAction,
+    MemberChange,
+    MembersPreview,
+    MembersSaved,
+    UnfilledGroup,
+)
 from kehoach_bot.services.health import DeliveryHealth
 from kehoach_bot.services.people import IssuedInvite
 from kehoach_bot.services.plans import LoadResult, PlanView
@@ -34,15 +49,24 @@ def prepare(runtime: Runtime) -> list[LoadResult]:
 def load_plans(runtime: Runtime, *, sources: list[tuple[str, str]], actor: str) -> list[LoadResult]:
     """`load-plans`: plan files (name, text) loaded together; none is written if one is bad."""
     now = runtime.now()
+    policy, until = runtime.settings.deadlines, horizon(runtime.settings, now)
     with runtime.transaction() as session:
-        return plan_service.load_plans(
+        before = groups.memberships(session)
+        results = plan_service.load_plans(
             session,
             sources,
             actor=actor,
             now=now,
-            policy=runtime.settings.deadlines,
-            until=horizon(runtime.settings, now),
+            today=now.astimezone(runtime.settings.tz).date(),
+            policy=policy,
+            until=until,
         )
+        # Members a shipped directory adds to an existing database take over from their group
+        # even when no plan file changed.
+        changed = groups.changed_groups(session, before)
+        if changed:
+            groups.sync_for_groups(session, changed, policy=policy, until=until, now=now)
+        return results
 
 
 def calendar(
@@ -79,6 +103,44 @@ def list_plans(runtime: Runtime) -> list[PlanView]:
     """`plans`: the plans."""
     with runtime.transaction() as session:
         return plan_service.list_plans(session)
+
+
+def plans_overview(runtime: Runtime) -> tuple[list[PlanView], list[UnfilledGroup]]:
+    """`plans`: the plans, and the obligations whose group has no members yet."""
+    with runtime.transaction() as session:
+        return plan_service.list_plans(session), groups.unfilled_groups(session)
+
+
+def preview_members(
+    runtime: Runtime, *, group: str, action: MemberAction, text: str, actor: str
+) -> MembersPreview:
+    """`unit group-import` without --yes: what saving the list would do; nothing is written."""
+    now = runtime.now()
+    with runtime.rolled_back() as session:
+        return groups.dry_run(
+            session,
+            group,
+            action,
+            text,
+            actor=actor,
+            now=now,
+            policy=runtime.settings.deadlines,
+            until=horizon(runtime.settings, now),
+        )
+
+
+def save_members(runtime: Runtime, *, change: MemberChange, actor: str) -> MembersSaved:
+    """`unit group-add`, `group-remove`, `group-import --yes`: change a group's members."""
+    now = runtime.now()
+    with runtime.transaction() as session:
+        return groups.save(
+            session,
+            change,
+            actor=actor,
+            now=now,
+            policy=runtime.settings.deadlines,
+            until=horizon(runtime.settings, now),
+        )
 
 
 def record_succession(
@@ -153,10 +215,12 @@ def request_ad_hoc(
     plan_code: str | None,
     recipient_code: str | None,
     actor: str,
+    requester: str = "",
 ) -> RequestResult:
     """`request`: an ad hoc report for the chosen units, its card queued for each of their officers.
 
-    The running bot's dispatcher sends the cards, as it does for `/dotxuat`.
+    The running bot's dispatcher sends the cards, as it does for `/dotxuat`. `requester` is the
+    person named by `--by`: the cards show it, with the requesting unit's name.
     """
     now, today = runtime.now(), runtime.today()
     with runtime.transaction() as session:
@@ -168,9 +232,11 @@ def request_ad_hoc(
             plan_code=plan_code,
             recipient_code=recipient_code,
             actor=actor,
+            requester=requester,
             now=now,
             today=today,
             policy=runtime.settings.deadlines,
+            lead_days=runtime.settings.reminders.lead_days,
         )
         return result
 
@@ -188,4 +254,14 @@ def issue_invite(
     with runtime.transaction() as session:
         return people.issue_invite(
             session, unit_code=unit_code, role=role, hours=hours, actor=actor, now=runtime.now()
+        )
+
+
+def set_tracked_from(
+    runtime: Runtime, *, plan_code: str, day: date, actor: str
+) -> plan_tracking.TrackedFrom:
+    """`plan tracked-from`: track a plan from a date; earlier periods become history."""
+    with runtime.transaction() as session:
+        return plan_tracking.set_tracked_from(
+            session, plan_code=plan_code, day=day, actor=actor, now=runtime.now()
         )

@@ -1,5 +1,5 @@
 """A coordinator's actions, one transaction each: the status table, overdue units, extension
-requests and decisions, submitted files, ad hoc requests, the digest on demand.
+requests and decisions, submitted files, ad hoc requests, the digest on demand, «nhắc lại».
 
 Every action checks on the server that the person coordinates the report (or is an admin).
 """
@@ -11,10 +11,12 @@ from datetime import date
 
 from sqlmodel import Session
 
+from kehoach_bot.domain.reminders import chase_ended
 from kehoach_bot.domain.roles import Role
+from kehoach_bot.domain.status import Status
 from kehoach_bot.domain.stored import ExtensionStatus, MessageKind
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import digests, notices, replies, requests, tracking
+from kehoach_bot.services import chase, digests, notices, replies, requests, tracking
 from kehoach_bot.services.errors import Forbidden
 from kehoach_bot.services.people import Identity, identify
 from kehoach_bot.services.replies import ExtensionView, StoredFile
@@ -38,6 +40,7 @@ class StatusAnswer:
     plans: list[tuple[str, str]]
     table: StatusTable | None = None
     files: dict[int, str] | None = None  # reply id → unit code
+    long_overdue: frozenset[int] = frozenset()  # shown occurrences whose chase is over
 
 
 def status(
@@ -51,7 +54,16 @@ def status(
         table = tracking.status_table(session, identity, plan_code, runtime.today(), period_key)
         files = tracking.latest_files(session, [v.id for v in table.done])
         units = {v.id: v.unit for v in table.done}
-        return StatusAnswer([], table, {reply: units[occ] for occ, reply in files.items()})
+        max_weekly = runtime.settings.reminders.max_weekly
+        ended = frozenset(
+            v.id
+            for v in table.missing
+            if v.status is Status.OPEN_OVERDUE
+            and chase_ended(v.deadline, runtime.today(), max_weekly)
+        )
+        return StatusAnswer(
+            [], table, {reply: units[occ] for occ, reply in files.items()}, long_overdue=ended
+        )
 
 
 def overdue(runtime: Runtime, *, user_id: int) -> list[OccurrenceView]:
@@ -119,6 +131,7 @@ class AdHocSent:
     units: list[str]
     last_day: date
     queued: int
+    without_officer: tuple[tuple[str, str], ...] = ()  # (code, name): nobody to get the card
 
 
 def request_ad_hoc(
@@ -138,15 +151,36 @@ def request_ad_hoc(
                 (m.unit for m in identity.memberships if m.role is Role.COORDINATOR), None
             ),
             actor=f"tg:{user_id}",
+            requester=identity.full_name,
             now=now,
             today=today,
             policy=runtime.settings.deadlines,
+            lead_days=runtime.settings.reminders.lead_days,
         )
-        return AdHocSent(result.units, result.last_day, result.queued)
+        return AdHocSent(result.units, result.last_day, result.queued, result.without_officer)
 
 
 def digest_now(runtime: Runtime, *, user_id: int) -> list[digests.PlanDigest]:
     """/tonghop: the coordinator's digest, now."""
     with runtime.transaction() as session:
         identity = _coordinator(runtime, session, user_id)
-        return digests.plan_digests(session, identity, today=runtime.today(), now=runtime.now())
+        return digests.plan_digests(
+            session,
+            identity,
+            today=runtime.today(),
+            now=runtime.now(),
+            max_weekly=runtime.settings.reminders.max_weekly,
+        )
+
+
+def remind_again(runtime: Runtime, *, user_id: int, occurrence_id: int) -> chase.RemindedAgain:
+    """«Nhắc lại»: a fresh reminder of an overdue period to its unit's officers, once a day."""
+    with runtime.transaction() as session:
+        identity = identify(session, user_id, runtime.settings.telegram.admins)
+        return chase.remind_again(
+            session,
+            identity=identity,
+            occurrence_id=occurrence_id,
+            today=runtime.today(),
+            now=runtime.now(),
+        )

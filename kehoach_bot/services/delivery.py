@@ -15,11 +15,12 @@ from datetime import date, timedelta
 from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import Extension, Obligation, Reply
-from kehoach_bot.domain.reminders import latest_and_next
+from kehoach_bot.domain.reminders import MAX_WEEKLY, latest_and_next
 from kehoach_bot.domain.status import State
 from kehoach_bot.domain.stored import DeliveryStatus, ExtensionStatus, MessageKind
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import outbox
+from kehoach_bot.services.chase import is_remind_again
 from kehoach_bot.services.outbox import Claimed, mark_cancelled
 from kehoach_bot.services.reminders import officer_chats
 from kehoach_bot.services.replies import ExtensionView, extension_view
@@ -37,7 +38,12 @@ class Ready:
 
 
 def prepare(
-    session: Session, rows: Sequence[Claimed], *, today: date, lead_days: tuple[int, ...]
+    session: Session,
+    rows: Sequence[Claimed],
+    *,
+    today: date,
+    lead_days: tuple[int, ...],
+    max_weekly: int = MAX_WEEKLY,
 ) -> list[Ready]:
     """The rows still due, ready to render; the others are marked cancelled."""
     occurrence_ids = {r.occurrence_id for r in rows if r.occurrence_id is not None}
@@ -49,7 +55,7 @@ def prepare(
     ready: list[Ready] = []
     for row in rows:
         view = views.get(row.occurrence_id) if row.occurrence_id is not None else None
-        reason = _why_not(row, view, officers, leads, lead_days, today, extensions)
+        reason = _why_not(row, view, officers, leads, lead_days, max_weekly, today, extensions)
         if reason:
             mark_cancelled(session, row.id, reason=reason)
             continue
@@ -65,6 +71,7 @@ def _why_not(
     officers: dict[int, list[tuple[int, int]]],
     leads: dict[int, list[int] | None],
     default_lead: tuple[int, ...],
+    max_weekly: int,
     today: date,
     extensions: dict[int, ExtensionView],
 ) -> str:
@@ -77,9 +84,9 @@ def _why_not(
             return "submitted, waived or transferred"
         if row.chat_id not in {chat for _, chat in officers.get(view.unit_id, [])}:
             return "recipient no longer an officer of the unit"
-    if row.kind is MessageKind.REMINDER:
+    if row.kind is MessageKind.REMINDER and not is_remind_again(row.stage):
         latest, _ = latest_and_next(
-            view.deadline, leads.get(view.obligation_id) or default_lead, today
+            view.deadline, leads.get(view.obligation_id) or default_lead, today, max_weekly
         )
         if latest is None or latest.key != row.stage:
             return "stage no longer due (deadline changed or extended)"
@@ -142,8 +149,13 @@ def claim_ready(runtime: Runtime, *, worker: str, limit: int) -> tuple[list[Read
     with runtime.transaction() as session:
         outbox.release_expired_claims(session, now=now)
         rows = outbox.claim(session, now=now, worker=worker, limit=limit)
+        reminders = runtime.settings.reminders
         ready = prepare(
-            session, rows, today=runtime.today(), lead_days=runtime.settings.reminders.lead_days
+            session,
+            rows,
+            today=runtime.today(),
+            lead_days=reminders.lead_days,
+            max_weekly=reminders.max_weekly,
         )
     return ready, len(rows)
 

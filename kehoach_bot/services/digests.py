@@ -1,5 +1,7 @@
 """Coordinators' digests: per plan, what falls due within three days, what is overdue (days late),
-and which reminders could not be delivered; a weekly summary gives the four category counts.
+what is "quá hạn kéo dài" (the automatic chase is over: the coordinator reminds by hand), which
+reminders could not be delivered and which units have no officer to remind; a weekly summary
+gives the four category counts.
 
 The database counts the four categories; only the few lines a message shows (the nearest due and
 the longest overdue, ranked by the database) are loaded in full, so time and memory stay flat
@@ -11,22 +13,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Select, and_, case, func
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import Membership, Obligation, Occurrence, Outbox, Person, Plan, Unit
+from kehoach_bot.domain.reminders import MAX_WEEKLY
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import DUE_SOON_DAYS, State, Status
 from kehoach_bot.domain.stored import DeliveryStatus, MessageKind
 from kehoach_bot.domain.working_days import is_working_day
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import health
+from kehoach_bot.services.chase import long_overdue, without_officer
+from kehoach_bot.services.groups import UnfilledGroup, unfilled_groups
 from kehoach_bot.services.outbox import Message, enqueue
 from kehoach_bot.services.people import Identity, identify
 from kehoach_bot.services.tracking import (
     OccurrenceView,
+    coordinated,
     effective_deadline,
+    is_tracked,
     status_category,
     views_by_id,
 )
@@ -47,25 +55,45 @@ class PlanDigest:
     undeliverable: list[tuple[OccurrenceView, str]] = field(default_factory=list)
     counts: dict[Status, int] = field(default_factory=dict)
     due_soon_total: int = 0
-    overdue_total: int = 0
+    overdue_total: int = 0  # still chased automatically
+    long_overdue: list[OccurrenceView] = field(default_factory=list)  # quá hạn kéo dài
+    long_overdue_total: int = 0
+    without_officer: list[UnitLine] = field(default_factory=list)  # chưa có cán bộ nhận nhắc
+    without_officer_total: int = 0
+    for_admin: bool = False  # an admin may invite the missing officers themselves
+    unfilled: list[UnfilledGroup] = field(default_factory=list)  # chưa có danh sách đơn vị
 
     @property
     def has_news(self) -> bool:
         """True when there is something to say (a digest is never sent empty)."""
-        return bool(self.due_soon or self.overdue or self.undeliverable)
+        return bool(
+            self.due_soon
+            or self.overdue
+            or self.undeliverable
+            or self.long_overdue
+            or self.without_officer
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UnitLine:
+    """A unit named in a digest."""
+
+    code: str
+    name: str
 
 
 def _scope(query: Select, identity: Identity) -> Select:  # type: ignore[type-arg]
-    if identity.is_admin:
-        return query
-    units = identity.units_with(Role.COORDINATOR)
-    return query.where(
-        or_(col(Obligation.via_id).in_(units), col(Obligation.recipient_id).in_(units))
-    )
+    return query if identity.is_admin else query.where(coordinated(identity))
 
 
 def plan_digests(
-    session: Session, identity: Identity, *, today: date, now: datetime
+    session: Session,
+    identity: Identity,
+    *,
+    today: date,
+    now: datetime,
+    max_weekly: int = MAX_WEEKLY,
 ) -> list[PlanDigest]:
     """The digests of one coordinator, one per plan they coordinate, in plan order."""
     deadline = effective_deadline()
@@ -93,32 +121,104 @@ def plan_digests(
         if status == Status.OPEN_OVERDUE:
             digest.overdue_total = int(count)
     overdue = deadline < today
+    chase_over = long_overdue(today, max_weekly)
     ranked = _scope(
         joined.add_columns(
             col(Occurrence.id).label("id"),
             overdue.label("overdue"),
+            chase_over.label("chase_over"),
             func.row_number()
-            .over(partition_by=(col(Plan.code), overdue), order_by=(deadline, col(Unit.code)))
+            .over(
+                partition_by=(col(Plan.code), overdue, chase_over),
+                order_by=(deadline, col(Unit.code)),
+            )
             .label("rank"),
         )
         .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
-        .where(is_open, deadline <= soon),
+        .where(is_open, deadline <= soon, is_tracked()),
         identity,
     ).subquery()
     shown = session.execute(
-        select(ranked.c.id, ranked.c.overdue).where(ranked.c.rank <= SHOWN)
+        select(ranked.c.id, ranked.c.overdue, ranked.c.chase_over).where(ranked.c.rank <= SHOWN)
     ).all()
-    views = views_by_id(session, {i for i, _ in shown}, today)
-    for occurrence_id, is_overdue in shown:
+    views = views_by_id(session, {i for i, _, _ in shown}, today)
+    for occurrence_id, is_overdue, is_over in shown:
         view = views.get(occurrence_id)
         if view is None or view.plan not in digests:
             continue
-        (digests[view.plan].overdue if is_overdue else digests[view.plan].due_soon).append(view)
+        digest = digests[view.plan]
+        shelf = digest.overdue if is_overdue else digest.due_soon
+        (digest.long_overdue if is_over else shelf).append(view)
     for digest in digests.values():
         digest.due_soon.sort(key=lambda v: (v.deadline, v.unit))
         digest.overdue.sort(key=lambda v: (v.deadline, v.unit))
+        digest.long_overdue.sort(key=lambda v: (v.deadline, v.unit))
+        digest.for_admin = identity.is_admin
+    _count_long_overdue(session, identity, digests, joined, chase_over)
+    _add_without_officer(session, identity, digests)
     _add_undeliverable(session, identity, digests, now, today)
+    for group in unfilled_groups(session, list(digests)):
+        digests[group.plan].unfilled.append(group)
     return [digests[code] for code in sorted(digests)]
+
+
+def _count_long_overdue(
+    session: Session,
+    identity: Identity,
+    digests: dict[str, PlanDigest],
+    joined: Select,  # type: ignore[type-arg]
+    chase_over: Any,
+) -> None:
+    """Split the overdue count: those still chased, and those whose chase is over."""
+    counted = _scope(
+        joined.add_columns(func.count())
+        .where(col(Occurrence.state) == State.OPEN.value, chase_over, is_tracked())
+        .group_by(col(Plan.code)),
+        identity,
+    )
+    for plan, count in session.execute(counted).all():
+        digest = digests.get(plan)
+        if digest is not None:
+            digest.long_overdue_total = int(count)
+            digest.overdue_total = max(digest.overdue_total - int(count), 0)
+
+
+def _add_without_officer(
+    session: Session, identity: Identity, digests: dict[str, PlanDigest]
+) -> None:
+    """The units of each plan's open tracked occurrences that no reminder reaches (a group row
+    is left to the "unfilled" lines: it needs members, not an officer)."""
+    units = _scope(
+        select(
+            col(Plan.code).label("plan"), col(Unit.code).label("code"), col(Unit.name).label("name")
+        )
+        .select_from(Occurrence)
+        .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+        .join(Plan, col(Plan.id) == col(Obligation.plan_id))
+        .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
+        .where(
+            col(Occurrence.state) == State.OPEN.value,
+            is_tracked(),
+            col(Unit.is_group).is_(False),
+            without_officer(),
+        )
+        .group_by(col(Plan.code), col(Unit.code), col(Unit.name)),
+        identity,
+    ).subquery()
+    ranked = select(  # type: ignore[call-overload]
+        units.c.plan,
+        units.c.code,
+        units.c.name,
+        func.row_number().over(partition_by=units.c.plan, order_by=units.c.code).label("rank"),
+        func.count().over(partition_by=units.c.plan).label("total"),
+    ).subquery()
+    for plan, code, name, _, total in session.execute(
+        select(ranked).where(ranked.c.rank <= SHOWN).order_by(ranked.c.plan, ranked.c.rank)
+    ).all():
+        digest = digests.get(plan)
+        if digest is not None:
+            digest.without_officer.append(UnitLine(code, name))
+            digest.without_officer_total = int(total)
 
 
 def _add_undeliverable(
@@ -193,7 +293,13 @@ def decide_daily(runtime: Runtime, now: datetime, compose: Compose) -> int:
         key = (identity.is_admin, frozenset(identity.units_with(Role.COORDINATOR)))
         with runtime.transaction() as session:
             if key not in shared:
-                shared[key] = plan_digests(session, identity, today=today, now=now)
+                shared[key] = plan_digests(
+                    session,
+                    identity,
+                    today=today,
+                    now=now,
+                    max_weekly=settings.reminders.max_weekly,
+                )
             queued += enqueue(session, compose(shared[key], chat_id, today), now=now)
     with runtime.transaction() as session:
         health.beat(session, HEARTBEAT, now=now, info={"queued": queued, "people": len(people)})

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from kehoach_bot.db.models import Heartbeat, Occurrence, Outbox
 from kehoach_bot.domain.status import State
 from kehoach_bot.runtime import Runtime
+from kehoach_bot.services.reminders import CHASE_ENDED
 
 
 def beat(session: Session, name: str, *, now: datetime, info: dict[str, Any]) -> None:
@@ -52,7 +53,11 @@ def delivery_health(session: Session, *, today: date) -> DeliveryHealth:
     tick = session.get(Heartbeat, "tick")
     upcoming = session.exec(
         select(col(Occurrence.next_remind_on), func.count())
-        .where(Occurrence.state == State.OPEN.value, col(Occurrence.next_remind_on) >= today)
+        .where(
+            Occurrence.state == State.OPEN.value,
+            col(Occurrence.next_remind_on) >= today,
+            col(Occurrence.next_remind_on) < CHASE_ENDED,  # no reminder day: the chase is over
+        )
         .group_by(col(Occurrence.next_remind_on))
         .order_by(col(Occurrence.next_remind_on))
         .limit(7)

@@ -29,6 +29,7 @@ from kehoach_bot.plans.reading import PlanFileError
 from kehoach_bot.plans.unit_directories import UnitSpec, parse_units_directory
 from kehoach_bot.services import audit
 from kehoach_bot.services.occurrences import SyncReport, sync_occurrences
+from kehoach_bot.services.review import standing_decisions
 from kehoach_bot.services.units import import_units
 from kehoach_bot.texts import errors_vi as t
 
@@ -121,16 +122,18 @@ def load_plans(
     *,
     actor: str,
     now: datetime,
+    today: date,
     policy: DeadlinePolicy,
     until: date,
 ) -> list[LoadResult]:
-    """Validate, then load plan files given as (name, text) in the caller's transaction."""
+    """Validate, then load plan files given as (name, text) in the caller's transaction;
+    `today` (local) is the "theo dõi từ" of a plan loaded for the first time."""
     specs, units = parse_sources(session, sources)
     import_units(session, units, now=now)
     codes = {u.code: u.id for u in session.exec(select(Unit)).all()}
     results = []
     for spec in specs:
-        result = _upsert_plan(session, spec, codes, actor=actor, now=now)
+        result = _upsert_plan(session, spec, codes, actor=actor, now=now, today=today)
         if result.status != "unchanged":
             obligation_ids = session.exec(
                 select(Obligation.id).join(Plan).where(Plan.code == spec.code)
@@ -147,7 +150,13 @@ def load_plans(
 
 
 def _upsert_plan(
-    session: Session, spec: PlanSpec, codes: dict[str, int | None], *, actor: str, now: datetime
+    session: Session,
+    spec: PlanSpec,
+    codes: dict[str, int | None],
+    *,
+    actor: str,
+    now: datetime,
+    today: date,
 ) -> LoadResult:
     plan = session.exec(select(Plan).where(Plan.code == spec.code)).first()
     n_obligations, n_tasks = len(spec.obligations), len(spec.tasks)
@@ -161,6 +170,8 @@ def _upsert_plan(
     plan.issuer_id = codes[spec.issuer] if spec.issuer else None
     plan.issued_on, plan.locality = spec.issued, spec.locality
     plan.valid_from, plan.valid_to = spec.valid_from, spec.valid_to
+    # A reload keeps the date an admin set; a file that gives one says so explicitly.
+    plan.tracked_from = spec.tracked_from or plan.tracked_from or today
     plan.source_file, plan.content_hash = spec.source, spec.content_hash
     plan.version += 1
     plan.loaded_at = now
@@ -228,6 +239,7 @@ def _upsert_obligations(
         o.code: o
         for o in session.exec(select(Obligation).where(Obligation.plan_id == plan_id)).all()
     }
+    decided = standing_decisions(session, [o.id for o in existing.values() if o.id is not None])
     for spec in specs:
         obligation = existing.pop(spec.code, None) or Obligation(
             plan_id=plan_id,
@@ -249,6 +261,10 @@ def _upsert_obligations(
         obligation.review_note = spec.review_note
         obligation.needs_review = bool(spec.review_note)
         obligation.active = True
+        # An admin's review decision (/duyet) stands while the file's note is the one decided on.
+        decision = decided.get(obligation.id or 0)
+        if decision is not None and decision.note == spec.review_note:
+            obligation.needs_review, obligation.active = False, decision.keeps
         session.add(obligation)
         session.flush()
         session.exec(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -10,18 +11,22 @@ from sqlmodel import Session, col, select
 from kehoach_bot.db.models import AdHocRequest, GroupMember, Obligation, Occurrence, Plan, Unit
 from kehoach_bot.domain.deadlines import DeadlinePolicy, Wording, last_on_time_day
 from kehoach_bot.domain.periods import ad_hoc_period
+from kehoach_bot.domain.reminders import ReminderPolicy, latest_and_next
 from kehoach_bot.domain.schedules import ScheduleType
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.services import audit, notices
 from kehoach_bot.services.errors import InvalidInput, NotFound
+from kehoach_bot.services.occurrences import offices_on
+from kehoach_bot.services.reminders import officer_chats
 from kehoach_bot.services.tracking import views_by_id
 from kehoach_bot.services.units import get_unit
-from kehoach_bot.texts import domain_vi, errors_vi
+from kehoach_bot.texts import domain_vi, errors_vi, requests_vi
 
 STANDALONE_PLAN = "dot-xuat"
 STANDALONE_TITLE = domain_vi.STANDALONE_PLAN_TITLE
 AD_HOC_OBLIGATION = "dot-xuat"
 MAX_TITLE = 500
+REQUESTED_BY_LENGTH = 120  # the column's length
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +40,8 @@ class RequestResult:
     last_day: date
     occurrence_ids: list[int]
     queued: int = 0
+    # (code, name) of the chosen units where no officer pressed Start: nobody gets the card.
+    without_officer: tuple[tuple[str, str], ...] = ()
 
 
 def request_ad_hoc(
@@ -47,11 +54,17 @@ def request_ad_hoc(
     plan_code: str | None,
     recipient_code: str | None = None,
     actor: str,
+    requester: str = "",
     now: datetime,
     today: date,
     policy: DeadlinePolicy,
+    lead_days: Sequence[int] = ReminderPolicy().lead_days,
 ) -> RequestResult:
-    """Create one occurrence per chosen unit (groups expand to their members) with its own date."""
+    """Create one occurrence per chosen unit (groups expand to their members) with its own date.
+
+    `requester` is the asking person's full name; with the requesting (recipient) unit's name it
+    is what the cards show as who asked. `lead_days` are the configured reminder stages.
+    """
     title = " ".join(title.split())
     if not title:
         raise InvalidInput(errors_vi.REQUEST_TITLE_NEEDED)
@@ -67,13 +80,14 @@ def request_ad_hoc(
         raise InvalidInput(errors_vi.REQUEST_UNIT_NEEDED)
     targets = _targets(session, unit_codes)
     recipient = get_unit(session, recipient_code) if recipient_code else None
-    obligation, plan = _obligation(session, plan_code, recipient, actor, now, today)
+    asked_by = _requested_by(requester, recipient)
+    obligation, plan = _obligation(session, plan_code, recipient, asked_by, now, today)
     request = AdHocRequest(
         obligation_id=obligation.id or 0,
         title=title,
         due_date=due,
         wording=wording.value,
-        requested_by=actor,
+        requested_by=asked_by,
         requested_at=now,
     )
     session.add(request)
@@ -81,6 +95,10 @@ def request_ad_hoc(
     assert request.id is not None
     period = ad_hoc_period(str(request.id), title)
     deadline = last_on_time_day(due, wording, policy)
+    recipient_id, via_id = offices_on(session, obligation, deadline.last_day)
+    # The card is the first word the officers get: the tick's first reminder is the next stage
+    # after today, not one that would follow the card the same day.
+    _, first_reminder = latest_and_next(deadline.last_day, obligation.lead_days or lead_days, today)
     created: list[Occurrence] = []
     for unit in targets:
         created.append(
@@ -94,6 +112,9 @@ def request_ad_hoc(
                 wording=wording.value,
                 last_day=deadline.last_day,
                 remind_by=deadline.remind_by,
+                recipient_id=recipient_id,
+                via_id=via_id,
+                next_remind_on=first_reminder,
                 created_at=now,
                 updated_at=now,
             )
@@ -115,9 +136,27 @@ def request_ad_hoc(
     queued = notices.send_request_cards(
         session, list(views_by_id(session, set(ids), today).values()), now=now
     )
+    reachable = officer_chats(session, {u.id for u in targets if u.id is not None})
     return RequestResult(
-        request.id, plan.code, [u.code for u in targets], due, deadline.last_day, ids, queued
+        request.id,
+        plan.code,
+        [u.code for u in targets],
+        due,
+        deadline.last_day,
+        ids,
+        queued,
+        tuple((u.code, u.name) for u in targets if not reachable.get(u.id or 0)),
     )
+
+
+def _requested_by(person: str, unit: Unit | None) -> str:
+    """Who asked, as people read it: the person's full name and their unit's name."""
+    person = " ".join(person.split())
+    if person and unit is not None:
+        text = requests_vi.REQUESTER.format(person=person, unit=unit.name)
+    else:
+        text = person or (unit.name if unit is not None else requests_vi.REQUESTER_UNKNOWN)
+    return text if len(text) <= REQUESTED_BY_LENGTH else text[: REQUESTED_BY_LENGTH - 1] + "…"
 
 
 def _targets(session: Session, codes: list[str]) -> list[Unit]:
@@ -144,7 +183,7 @@ def _obligation(
     session: Session,
     plan_code: str | None,
     recipient: Unit | None,
-    actor: str,
+    asked_by: str,
     now: datetime,
     today: date,
 ) -> tuple[Obligation, Plan]:
@@ -172,7 +211,7 @@ def _obligation(
         report_kind="dot_xuat",
         schedule={"type": ScheduleType.AD_HOC.value},
         wording=Wording.AS_REGULATED.value,
-        quote=domain_vi.AD_HOC_OBLIGATION_QUOTE.format(actor=actor),
+        quote=domain_vi.AD_HOC_OBLIGATION_QUOTE.format(actor=asked_by),
     )
     session.add(obligation)
     session.flush()

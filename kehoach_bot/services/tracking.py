@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func
+from sqlalchemy import and_, bindparam, case, false, func, literal, true
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
 
-from kehoach_bot.db.models import Obligation, Occurrence, Plan, Reply, Unit
+from kehoach_bot.db.models import AdHocRequest, Obligation, Occurrence, Plan, Reply, Unit
 from kehoach_bot.domain.deadlines import WORDING_TEXT, Wording
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import State, Status, effective_last_day, is_due_soon, status_of
@@ -22,6 +22,7 @@ ANSWERING_ROLES = (Role.OFFICER, Role.COORDINATOR)
 CURRENT_PERIOD_LOOKAHEAD = timedelta(days=7)
 SHOWN_MISSING = 100  # lines of a status table; the rest are counted (the export has them all)
 SHOWN_DONE = 10  # files offered under a status table
+_PLAN_COLUMN: Any = object()  # status_category: each row's own plan's "theo dõi từ"
 FOUR_CATEGORIES = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.OPEN_ON_TIME, Status.OPEN_OVERDUE)
 
 
@@ -57,6 +58,8 @@ class OccurrenceView:
     recipient_code: str | None
     via_code: str | None
     needs_review: bool
+    tracked_from: date | None
+    requested_by: str | None = None  # who asked, on the periods of an ad hoc request
 
     @property
     def deadline(self) -> date:
@@ -93,11 +96,13 @@ def view_query() -> Any:
         col(Plan.title).label("plan_title"),
         col(Obligation.id).label("obligation_id"),
         col(Obligation.code).label("obligation"),
-        col(Obligation.title).label("title"),
+        # An ad hoc request's own text is its title everywhere.
+        func.coalesce(col(AdHocRequest.title), col(Obligation.title)).label("title"),
         col(Obligation.quote).label("quote"),
-        col(Obligation.recipient_id).label("recipient_id"),
-        col(Obligation.via_id).label("via_id"),
+        col(Occurrence.recipient_id).label("recipient_id"),
+        col(Occurrence.via_id).label("via_id"),
         col(Obligation.needs_review).label("needs_review"),
+        col(Plan.tracked_from).label("tracked_from"),
         col(Unit.id).label("unit_id"),
         col(Unit.code).label("unit"),
         col(Unit.name).label("unit_name"),
@@ -105,6 +110,7 @@ def view_query() -> Any:
         col(recipient.code).label("recipient_code"),
         col(via.name).label("via_name"),
         col(via.code).label("via_code"),
+        col(AdHocRequest.requested_by).label("requested_by"),
     ]
     return (
         select(*columns)
@@ -112,8 +118,9 @@ def view_query() -> Any:
         .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
         .join(Plan, col(Plan.id) == col(Obligation.plan_id))
         .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
-        .outerjoin(recipient, col(recipient.id) == col(Obligation.recipient_id))
-        .outerjoin(via, col(via.id) == col(Obligation.via_id))
+        .outerjoin(recipient, col(recipient.id) == col(Occurrence.recipient_id))
+        .outerjoin(via, col(via.id) == col(Occurrence.via_id))
+        .outerjoin(AdHocRequest, col(AdHocRequest.id) == col(Occurrence.request_id))
     )
 
 
@@ -124,7 +131,7 @@ def to_view(row: Any, today: date) -> OccurrenceView:
     # The local day of the submission (dated in the agencies' timezone when it was recorded).
     submitted = m["submitted_on"]
     last_day, extended_to = m["last_day"], m["extended_to"]
-    status = status_of(state, last_day, today, submitted, extended_to)
+    status = status_of(state, last_day, today, submitted, extended_to, m["tracked_from"])
     values = {k: m[k] for k in _PLAIN_FIELDS}
     return OccurrenceView(
         **values,
@@ -160,6 +167,8 @@ _PLAIN_FIELDS = (
     "recipient_code",
     "via_code",
     "needs_review",
+    "tracked_from",
+    "requested_by",
 )
 
 
@@ -207,13 +216,17 @@ def may_coordinate(identity: Identity, view: OccurrenceView) -> bool:
 def owed(
     session: Session, identity: Identity, today: date, limit: int = 200
 ) -> list[OccurrenceView]:
-    """Open occurrences of the person's units, the most urgent first."""
+    """Tracked open occurrences of the person's units, the most urgent first."""
     units = identity.units_with(*ANSWERING_ROLES)
     if not units:
         return []
     rows = session.exec(
         view_query()
-        .where(col(Occurrence.unit_id).in_(units), Occurrence.state == State.OPEN.value)
+        .where(
+            col(Occurrence.unit_id).in_(units),
+            Occurrence.state == State.OPEN.value,
+            is_tracked(),
+        )
         .order_by(col(Occurrence.last_day), col(Occurrence.id))
         .limit(limit)
     ).all()
@@ -233,25 +246,43 @@ class StatusTable:
     done: list[OccurrenceView]  # the first SHOWN_DONE, by unit code
     total: int
     missing_total: int = 0
+    not_tracked: int = 0
 
 
-def _coordinated(identity: Identity):  # type: ignore[no-untyped-def]
+def coordinated(identity: Identity) -> Any:
+    """The occurrences a person coordinates, as an SQL condition: the period's own recipient
+    and "qua" office, which follow successions by date."""
     if identity.is_admin:
-        return True
+        return true()
+    units = identity.units_with(Role.COORDINATOR)
+    return or_(col(Occurrence.via_id).in_(units), col(Occurrence.recipient_id).in_(units))
+
+
+def _coordinated_obligation(identity: Identity) -> Any:
+    if identity.is_admin:
+        return true()
     units = identity.units_with(Role.COORDINATOR)
     return or_(col(Obligation.via_id).in_(units), col(Obligation.recipient_id).in_(units))
 
 
 def coordinated_plans(session: Session, identity: Identity) -> list[tuple[str, str]]:
-    """(code, title) of the plans the person coordinates."""
-    rows = session.exec(
+    """(code, title) of the plans the person coordinates: as the plan names them, or for
+    periods that passed to their unit by a succession."""
+    named = (
         select(Plan.code, Plan.title)
         .join(Obligation, col(Obligation.plan_id) == col(Plan.id))
-        .where(_coordinated(identity))
-        .distinct()
-        .order_by(col(Plan.code))
-    ).all()
-    return [(code, title) for code, title in rows]
+        .where(_coordinated_obligation(identity))
+    )
+    inherited = (
+        select(Plan.code, Plan.title)
+        .join(Obligation, col(Obligation.plan_id) == col(Plan.id))
+        .join(Occurrence, col(Occurrence.obligation_id) == col(Obligation.id))
+        .where(coordinated(identity))
+    )
+    found = {(code, title) for code, title in session.exec(named.distinct()).all()}
+    if not identity.is_admin:
+        found |= {(code, title) for code, title in session.exec(inherited.distinct()).all()}
+    return sorted(found)
 
 
 def status_table(
@@ -272,16 +303,16 @@ def status_table(
         .where(
             col(Obligation.plan_id) == plan.id,
             col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
-            _coordinated(identity),
+            coordinated(identity),
         )
     )
     if period_key is None:
-        obligations = session.exec(
-            select(Obligation.id).where(Obligation.plan_id == plan.id, _coordinated(identity))
-        ).all()
-        period_key = _current_period(session, [i for i in obligations if i is not None], today)
+        obligations = session.exec(select(Obligation.id).where(Obligation.plan_id == plan.id)).all()
+        period_key = _current_period(
+            session, [i for i in obligations if i is not None], today, coordinated(identity)
+        )
     chosen = scope.where(col(Occurrence.period_key) == period_key)
-    category = status_category(today)
+    category = status_category(today, plan.tracked_from)
     counts = {
         Status(status): int(n)
         for status, n in session.execute(
@@ -308,7 +339,10 @@ def status_table(
         missing=[views[i] for i in missing if i in views],
         done=[views[i] for i in done if i in views],
         total=sum(counts.values()),
-        missing_total=counts.get(Status.OPEN_ON_TIME, 0) + counts.get(Status.OPEN_OVERDUE, 0),
+        missing_total=counts.get(Status.OPEN_ON_TIME, 0)
+        + counts.get(Status.OPEN_OVERDUE, 0)
+        + counts.get(Status.NOT_TRACKED, 0),
+        not_tracked=counts.get(Status.NOT_TRACKED, 0),
     )
 
 
@@ -320,12 +354,29 @@ def effective_deadline() -> Any:
     )
 
 
-def status_category(today: date) -> Any:
+def is_tracked(tracked_from: Any = None) -> Any:
+    """True for occurrences whose last on-time day is on or after their plan's "theo dõi từ"
+    (the query must have `Plan` joined unless the plan's date is given)."""
+    start = col(Plan.tracked_from) if tracked_from is None else literal(tracked_from)
+    return or_(start.is_(None), effective_deadline() >= start)
+
+
+def status_category(today: date, tracked_from: Any = _PLAN_COLUMN) -> Any:
     """The status category of an open or done occurrence on `today`, as an SQL expression
-    (the same rule as `domain.status.status_of`, for counting in the database)."""
+    (the same rule as `domain.status.status_of`, for counting in the database).
+
+    `tracked_from` is the plan's "theo dõi từ" date when one plan is counted; by default the
+    query joins `Plan` and each row uses its own plan's date."""
     deadline = effective_deadline()
     is_open = col(Occurrence.state) == State.OPEN.value
+    if tracked_from is _PLAN_COLUMN:
+        untracked: Any = ~is_tracked()
+    elif tracked_from is None:
+        untracked = false()
+    else:
+        untracked = deadline < tracked_from
     return case(
+        (and_(is_open, untracked), Status.NOT_TRACKED.value),
         (and_(is_open, deadline >= today), Status.OPEN_ON_TIME.value),
         (is_open, Status.OPEN_OVERDUE.value),
         (col(Occurrence.submitted_on) <= deadline, Status.DONE_ON_TIME.value),
@@ -333,7 +384,9 @@ def status_category(today: date) -> Any:
     )
 
 
-def _current_period(session: Session, obligations: list[int], today: date) -> str | None:
+def _current_period(
+    session: Session, obligations: list[int], today: date, scope: Any
+) -> str | None:
     """The period a coordinator is chasing: the latest one due by next week, else the next one.
 
     Asked obligation by obligation, so that each question is one step down the index on
@@ -345,6 +398,7 @@ def _current_period(session: Session, obligations: list[int], today: date) -> st
         of_it = select(col(Occurrence.due_date), col(Occurrence.period_key)).where(
             col(Occurrence.obligation_id) == obligation_id,
             col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
+            scope,
         )
         last = session.exec(
             of_it.where(col(Occurrence.due_date) <= soon)
@@ -371,7 +425,8 @@ def overdue(
         .where(
             Occurrence.state == State.OPEN.value,
             Occurrence.last_day < today,
-            _coordinated(identity),
+            is_tracked(),
+            coordinated(identity),
         )
         .order_by(col(Occurrence.last_day), col(Unit.code))
         .limit(limit)

@@ -22,11 +22,15 @@ from kehoach_bot.telegram.errors import on_error
 from kehoach_bot.telegram.handlers import (
     admin,
     buttons,
+    chase,
     coordinator,
+    groups_edit,
     inbox,
     obligation_edit,
     officer,
     onboarding,
+    review,
+    tracking_start,
     units_edit,
 )
 from kehoach_bot.telegram.limits import LaneRateLimiter
@@ -77,16 +81,25 @@ def _add_handlers(application: BotApplication) -> None:
         "kehoach": admin.plans,
         "thuhoi": admin.revoke,
         "nhatky": admin.audit_log,
+        "theodoitu": tracking_start.set_tracked_from,
         "nghiavu": obligation_edit.list_obligations,
         "sua": obligation_edit.edit,
         "themdonvi": units_edit.add_unit,
         "bietdanh": units_edit.add_alias,
         "sapnhap": units_edit.merge,
         "chiatach": units_edit.split,
+        "nhom": groups_edit.list_groups,
+        "duyet": review.review,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(CallbackQueryHandler(buttons.button))
+    application.add_handler(
+        MessageHandler(
+            filters.UpdateType.MESSAGE & filters.Regex(chase.REMIND_AGAIN_COMMAND),
+            chase.remind_again_command,
+        )
+    )
     private = filters.ChatType.PRIVATE
     application.add_handler(
         MessageHandler(private & (filters.Document.ALL | filters.PHOTO), inbox.document)

@@ -28,9 +28,15 @@ class Action(enum.StrEnum):
     FILE = "f"  # open a submitted file (reply id)
     FIELD = "fe"  # admin: edit this field (obligation id, field index)
     CONFIRM = "ok"  # admin: save the preview this token names (the change stays on the server)
+    REMIND_AGAIN = "ra"  # coordinator: «nhắc lại» an overdue occurrence to its unit's officers
+    GROUP = "g"  # admin: a named group's card (group id)
+    GROUP_MODE = "gm"  # admin: add, remove or paste members (group id, mode index)
+    REVIEW_ALL = "rk"  # admin /duyet: keep every date of the flow (a flagged obligation id)
+    REVIEW_ONLY = "ro"  # admin /duyet: keep only this obligation, drop the rest of its flow
+    REVIEW_DROP = "rx"  # admin /duyet: drop this flagged obligation
 
 
-_ARITY = {Action.CANCEL: 0, Action.FIELD: 2}
+_ARITY = {Action.CANCEL: 0, Action.FIELD: 2, Action.GROUP_MODE: 2}
 
 
 @dataclass(frozen=True, slots=True)

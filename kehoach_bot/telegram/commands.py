@@ -9,6 +9,7 @@ from telegram.error import TelegramError
 
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.texts import groups_vi, review_vi
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +20,9 @@ def commands_for(roles: set[Role]) -> list[BotCommand]:
     for role in (Role.COORDINATOR, Role.ADMIN):
         if role in roles or (role is Role.COORDINATOR and Role.ADMIN in roles):
             pairs += t.COMMANDS[role]
+    if Role.ADMIN in roles:
+        pairs.append(groups_vi.COMMAND)
+        pairs.append(review_vi.COMMAND)
     return [BotCommand(name, description) for name, description in pairs]
 
 

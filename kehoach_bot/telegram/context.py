@@ -13,6 +13,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services.administration import SuccessionRequest
+from kehoach_bot.services.groups import MemberAction, MemberChange
 from kehoach_bot.services.obligations import Field, ProposedChange
 
 RUNTIME_KEY = "runtime"
@@ -52,7 +53,15 @@ class PlanUpload:
     text: str
 
 
-Change = ProposedChange | PlanUpload | SuccessionRequest
+@dataclass(frozen=True, slots=True)
+class GroupInput:
+    """The group whose members the admin's next text message adds, removes or lists."""
+
+    group: str
+    action: MemberAction
+
+
+Change = ProposedChange | PlanUpload | SuccessionRequest | MemberChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +79,12 @@ class UserState:
     waiting: Waiting | None = None
     editing: FieldEdit | None = None
     pending: Pending | None = None
+    group_input: GroupInput | None = None
 
     def clear(self) -> None:
         """Forget every flow in progress."""
         self.waiting = self.editing = self.pending = None
+        self.group_input = None
 
 
 class BotContext(CallbackContext[ExtBot[None], UserState, dict[Any, Any], dict[Any, Any]]):

@@ -73,6 +73,7 @@ HELP: dict[str, tuple[str, ...]] = {
         "Gửi tệp kế hoạch .toml — xem thay đổi rồi bấm Lưu",
         "/themdonvi, /bietdanh, /sapnhap, /chiatach — đơn vị, tên khác, sáp nhập, chia tách",
         "/thuhoi ID_TELEGRAM — thu hồi quyền của một người",
+        "/theodoitu MÃ_KẾ_HOẠCH NGÀY — theo dõi kế hoạch từ ngày này (kỳ cũ hơn là lịch sử)",
         "/nhatky — nhật ký thay đổi gần đây",
     ),
 }
@@ -194,6 +195,7 @@ COMMANDS: dict[str | None, tuple[tuple[str, str], ...]] = {
         ("sapnhap", "Ghi nhận sáp nhập đơn vị"),
         ("chiatach", "Ghi nhận chia tách đơn vị"),
         ("thuhoi", "Thu hồi quyền một người"),
+        ("theodoitu", "Đặt ngày bắt đầu theo dõi một kế hoạch"),
         ("nhatky", "Nhật ký thay đổi"),
     ),
 }
@@ -242,3 +244,14 @@ DIGEST_UNDELIVERABLE = "Không gửi được lời nhắc ({count}) — cần l
 DIGEST_UNDELIVERABLE_LINE = "• {unit} — {title}: {error}"
 WEEKLY_TITLE = "📊 Tổng kết tuần {week} — {plan}"
 DIGEST_NOTHING = "Không có gì cần báo: không có báo cáo sắp đến hạn hay quá hạn. 👍"
+
+# /theodoitu: a plan's "theo dõi từ" date
+TRACKED_FROM_USAGE = (
+    "Cách dùng: /theodoitu MÃ_KẾ_HOẠCH dd/mm/yyyy (ví dụ: /theodoitu gia-lai-743 01/01/2026)"
+)
+TRACKED_FROM_DONE = (
+    "Kế hoạch {plan}: theo dõi từ {after} (trước đây: {before}).\n"
+    "Các kỳ có hạn cuối trước ngày này là lịch sử: không nhắc, không tính quá hạn, vẫn nhận "
+    "báo cáo nộp muộn."
+)
+TRACKED_FROM_NEVER = "chưa đặt"

@@ -93,3 +93,6 @@ REQUEST_NEEDS_DATE = "Yêu cầu đột xuất cần một ngày hạn cụ th�
 REQUEST_UNIT_NEEDED = "Cần chọn ít nhất một đơn vị (--unit)."
 REQUEST_UNIT_INACTIVE = "Đơn vị {code} đã ngừng hoạt động; gửi cho đơn vị kế thừa."
 PLAN_NOT_FOUND_SEE_LIST = "Không có kế hoạch mã {code!r}. Xem danh sách: python bot.py plans"
+
+# services/plan_tracking: a plan's "theo dõi từ" date
+TRACKED_FROM_TOO_EARLY = "Ngày theo dõi phải từ {earliest} trở đi."

@@ -44,6 +44,9 @@ STATUS_SHORT: dict[str, str] = {
     "open_overdue": "đang thực hiện quá hạn",
     "done_on_time": "hoàn thành đúng hạn",
     "done_late": "hoàn thành quá hạn",
+    "not_tracked": "không theo dõi",
+    "waived": "được miễn",
+    "transferred": "đã chuyển cho đơn vị kế thừa",
 }
 EXTENDED = "gia hạn đến {date}"
 
@@ -150,3 +153,10 @@ RESTORE_DONE = (
 )
 SIZE_UNITS = ("byte", "KB", "MB", "GB", "TB")
 BACKENDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+# plan tracked-from
+TRACKED_FROM_SET = (
+    "Kế hoạch {plan}: theo dõi từ {after} (trước đây: {before}). Các kỳ có hạn cuối trước "
+    "ngày này là lịch sử: không nhắc, không tính quá hạn, vẫn nhận báo cáo nộp muộn."
+)
+TRACKED_FROM_NEVER = "chưa đặt"

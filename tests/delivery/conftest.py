@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
+from sqlmodel import col, select
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
@@ -15,9 +16,11 @@ from jobs.dispatch import Dispatcher, DispatchReport
 from jobs.tick import TickReport, run_tick
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
+from kehoach_bot.db.models import Obligation, Plan
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services.people import accept_invite, issue_invite
+from kehoach_bot.services.plan_tracking import set_tracked_from
 from kehoach_bot.telegram.limits import LaneRateLimiter
 from tests.auxil.fake_telegram import FakeTelegram
 from tests.e2e.conftest import TOKEN, Clock
@@ -61,6 +64,23 @@ class Delivery:
             )
 
 
+def keep_both_gia_lai_dates(engine: Engine) -> None:
+    """Gia Lai's plan as an admin left it: tracked since 1/1/2025 and both of the dates it gives
+    for one flow kept (without that decision its flagged obligations are held)."""
+    with session_scope(engine) as session:
+        set_tracked_from(
+            session, plan_code="gia-lai-743", day=date(2025, 1, 1), actor="t", now=MORNING
+        )
+        session.execute(
+            update(Obligation)
+            .where(
+                col(Obligation.needs_review).is_(True),
+                col(Obligation.plan_id).in_(select(Plan.id).where(Plan.code == "gia-lai-743")),
+            )
+            .values(needs_review=False)
+        )
+
+
 @pytest.fixture
 async def delivery(engine: Engine, settings: Settings) -> AsyncIterator[Delivery]:
     """A started Bot talking to the fake server over HTTP."""
@@ -79,6 +99,7 @@ async def delivery(engine: Engine, settings: Settings) -> AsyncIterator[Delivery
         rate_limiter=LaneRateLimiter(30, 20),
     )
     runtime = Runtime(configured, engine, clock)
+    keep_both_gia_lai_dates(engine)
     async with bot:
         yield Delivery(fake, bot, runtime, clock, engine)
     runtime.close()

@@ -14,12 +14,12 @@ from datetime import date
 
 import pytest
 from sqlalchemy import Engine
-from sqlmodel import col, select
+from sqlmodel import col, or_, select
 from telegram import Update
 
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
-from kehoach_bot.db.models import Occurrence, Unit
+from kehoach_bot.db.models import Obligation, Occurrence, Plan, Unit
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import people
@@ -113,12 +113,23 @@ class OfflineBot:
         return issued.code
 
     def open_occurrences(self, unit: str, *, due_from: date | None = None) -> list[int]:
-        """Ids of the unit's open occurrences (last day on or after `due_from`, if given), the
-        most urgent first, as /viec orders them."""
+        """Ids of the unit's open occurrences that are tracked (last day on or after the plan's
+        "theo dõi từ", and `due_from` if given), the most urgent first, as /viec orders them."""
         with session_scope(self.engine) as session:
             unit_id = session.exec(select(Unit.id).where(Unit.code == unit)).one()
-            query = select(Occurrence.id).where(
-                Occurrence.unit_id == unit_id, Occurrence.state == "open"
+            query = (
+                select(Occurrence.id)
+                .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+                .join(Plan, col(Plan.id) == col(Obligation.plan_id))
+                .where(
+                    Occurrence.unit_id == unit_id,
+                    Occurrence.state == "open",
+                    or_(
+                        col(Plan.tracked_from).is_(None),
+                        col(Occurrence.last_day) >= col(Plan.tracked_from),
+                        col(Occurrence.extended_to) >= col(Plan.tracked_from),
+                    ),
+                )
             )
             if due_from is not None:
                 query = query.where(Occurrence.last_day >= due_from)

@@ -92,7 +92,32 @@ def test_text_calendar_is_vietnamese(cli: Cli) -> None:
     result = cli("calendar", "--from", "20/10/2024", "--to", "20/10/2024", "--plan", "binh-son-35")
     assert result.code == 0
     assert "trước ngày 20/10/2024" in result.out and "19/10/2024" in result.out
-    assert "đang thực hiện quá hạn" in result.out
+    # Loaded long after: history, until an admin tracks the plan from an earlier day.
+    assert "không theo dõi" in result.out and "quá hạn" not in result.out
+    moved = cli("plan", "tracked-from", "binh-son-35", "01/01/2024", "--by", "Quản trị")
+    assert moved.code == 0, moved.err
+    assert "theo dõi từ 01/01/2024" in moved.out
+    result = cli("calendar", "--from", "20/10/2024", "--to", "20/10/2024", "--plan", "binh-son-35")
+    assert "đang thực hiện quá hạn" in result.out and "không theo dõi" not in result.out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["plan", "tracked-from", "khong-co", "01/01/2025"], "Không có kế hoạch mã 'khong-co'"),
+        (["plan", "tracked-from", "binh-son-35", "31/02/2025"], "không có ngày 31"),
+        (["plan", "tracked-from", "binh-son-35", "01/01/1900"], "từ 01/01/2000"),
+        (["plan", "tracked-from", "binh-son-35"], "NGÀY"),
+    ],
+)
+def test_bad_tracked_from_is_refused_and_changes_nothing(
+    cli: Cli, engine: Engine, args: list[str], message: str
+) -> None:
+    before = snapshot(engine)
+    result = cli(*args)
+    assert result.code != 0
+    assert message in result.err
+    assert snapshot(engine) == before
 
 
 @pytest.mark.parametrize(

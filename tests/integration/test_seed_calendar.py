@@ -49,7 +49,7 @@ def test_every_entry_has_the_documented_keys(entries: Entries) -> None:
         "status",
         "due_soon",
     }
-    statuses = {"open_on_time", "open_overdue", "done_on_time", "done_late"}
+    statuses = {"open_on_time", "open_overdue", "done_on_time", "done_late", "not_tracked"}
     assert entries
     for e in entries:
         assert keys <= e.keys()
@@ -66,7 +66,8 @@ def test_la_gi_one_off_for_the_units_the_plan_names(entries: Entries) -> None:
             "2024-07-19",
             "trước ngày",
         )
-        assert entry["status"] == "open_overdue"
+        # Loaded on NOW, long after it: history, not chased.
+        assert entry["status"] == "not_tracked"
 
 
 def test_binh_son_yearly_20_10_by_offices_and_communes(entries: Entries) -> None:
@@ -114,11 +115,38 @@ def test_dak_nong_30_6_and_31_12_until_2025_only(entries: Entries) -> None:
     for rows in year.values():
         assert [r["due"] for r in rows] == ["2024-12-31", "2025-12-31"]
     districts = by(entries, "dak-nong-33", "huyen-hang-nam")
-    assert [r["due"] for r in districts["DN-UBNDHUYEN"]] == ["2024-12-31", "2025-12-31"]
+    assert set(districts) == DAK_NONG_LOCALITIES
+    for rows in districts.values():
+        assert [r["due"] for r in rows] == ["2024-12-31", "2025-12-31"]
     assert not [e for e in entries if e["plan"] == "dak-nong-33" and e["due"] > "2025-12-31"]
     # 30/6/2024 is a Sunday; 31/12/2025 a Wednesday.
     assert half["DN-SYT"][0]["last_day"] == "2024-06-29"
     assert year["DN-SYT"][1]["last_day"] == "2025-12-30"
+
+
+DAK_NONG_LOCALITIES = {
+    "DN-GIANGHIA",
+    "DN-CUJUT",
+    "DN-DAKGLONG",
+    "DN-DAKMIL",
+    "DN-DAKRLAP",
+    "DN-DAKSONG",
+    "DN-KRONGNO",
+    "DN-TUYDUC",
+}
+
+
+def test_dak_nong_half_year_2024_has_a_row_per_locality_and_per_named_so(entries: Entries) -> None:
+    rows = [e for e in entries if e["plan"] == "dak-nong-33" and e["due"] == "2024-06-30"]
+    sos = {"DN-SLDTBXH", "DN-SGDDT", "DN-STTTT", "DN-SYT", "DN-SXD", "DN-SNNPTNT", "DN-BHXH"}
+    assert sorted(e["unit"] for e in rows) == sorted(DAK_NONG_LOCALITIES | sos)
+    assert {e["unit"] for e in rows if e["obligation"] == "huyen-6-thang"} == DAK_NONG_LOCALITIES
+    assert {e["unit"] for e in rows if e["obligation"] == "so-nganh-6-thang"} == sos
+    assert {e["period"] for e in rows} == {"6 tháng đầu năm 2024"}
+    names = {e["unit"]: e["unit_name"] for e in rows}
+    assert names["DN-GIANGHIA"] == "Ủy ban nhân dân thành phố Gia Nghĩa"
+    assert names["DN-DAKRLAP"] == "Ủy ban nhân dân huyện Đắk R'lấp"
+    assert "DN-UBNDHUYEN" not in names  # the group no longer stands in for its members
 
 
 def test_every_last_day_follows_the_written_policy(entries: Entries) -> None:
@@ -134,3 +162,12 @@ def test_due_soon_marks_reports_within_three_days(entries: Entries) -> None:
     soon = [e for e in entries if e["due_soon"]]
     assert soon and {e["due"] for e in soon} == {"2026-11-25"}
     assert {e["status"] for e in soon} == {"open_on_time"}
+
+
+def test_a_fresh_install_chases_nothing_from_before_its_first_day(entries: Entries) -> None:
+    # Installed on 24/11/2026: everything due earlier is history, the coming periods are tracked.
+    assert not [e for e in entries if e["status"] == "open_overdue"]
+    history = [e for e in entries if e["last_day"] < "2026-11-24"]
+    assert history and {e["status"] for e in history} == {"not_tracked"}
+    coming = [e for e in entries if e["last_day"] >= "2026-11-24"]
+    assert coming and {e["status"] for e in coming} == {"open_on_time"}

@@ -73,22 +73,37 @@ def test_merge_moves_open_and_future_work_and_keeps_history(
     with session_scope(engine) as session:
         old = occurrences(session, "DN-SLDTBXH", "so-nganh-hang-nam")
         new = occurrences(session, "DN-SNV", "so-nganh-hang-nam")
+        # Periods whose last on-time day is before 1/3/2025 stay with the old unit, open or not.
         assert [(o.period_label, o.state) for o in old] == [
-            ("năm 2021", "transferred"),
-            ("năm 2022", "transferred"),
-            ("năm 2023", "transferred"),
+            ("năm 2021", "open"),
+            ("năm 2022", "open"),
+            ("năm 2023", "open"),
             ("năm 2024", "done"),
             ("năm 2025", "transferred"),
         ]
-        # The successor owes what was still open, and not the year that was delivered.
-        assert [o.period_label for o in new] == ["năm 2021", "năm 2022", "năm 2023", "năm 2025"]
-        assert all(o.state == "open" and o.routed_from_id for o in new)
+        assert [o.period_label for o in new] == ["năm 2025"]
+        assert all(o.state == "open" and o.routed_from_id == old[4].id for o in new)
         replies = session.exec(select(Reply).where(Reply.occurrence_id == old[3].id)).all()
         assert [r.text for r in replies] == ["Báo cáo năm 2024 đã gửi"]
         unit = session.exec(select(Unit).where(Unit.code == "DN-SLDTBXH")).one()
         assert (unit.active, unit.ended_on) == (False, date(2025, 3, 1))
         entry = session.exec(select(AuditLog).where(AuditLog.action == "unit_merge")).one()
         assert entry.actor == "Nguyễn Văn Quản trị" and entry.entity_id == "DN-SLDTBXH"
+        # The "qua" office moves by the same date, for every unit's periods.
+        ids = {u.code: u.id for u in session.exec(select(Unit)).all()}
+        rows = session.exec(
+            select(col(Occurrence.last_day), col(Occurrence.unit_id), col(Occurrence.via_id))
+            .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+            .where(
+                col(Obligation.code).in_(["so-nganh-6-thang", "so-nganh-hang-nam"]),
+                col(Occurrence.state).in_(["open", "done"]),
+            )
+        ).all()
+        assert rows
+        for last_day, unit_id, via_id in rows:
+            gone = last_day >= date(2025, 3, 1)
+            assert via_id == (ids["DN-SNV"] if gone else ids["DN-SLDTBXH"]), (last_day, unit_id)
+            assert not (gone and unit_id == ids["DN-SLDTBXH"])
 
 
 def test_split_routes_one_obligation_to_health_and_the_rest_to_home_affairs(
@@ -121,17 +136,7 @@ def test_district_split_into_communes_gives_each_commune_the_district_reports(
 ) -> None:
     opts = options(settings)
     with session_scope(engine) as session:
-        units.add_unit(
-            session,
-            code="DN-CUJUT",
-            name="Ủy ban nhân dân huyện Cư Jút",
-            kind="ubnd_huyen",
-            locality="dak-nong",
-            groups=["DN-UBNDHUYEN"],
-            **opts,
-        )
-    with session_scope(engine) as session:
-        # The group's placeholder rows gave way to its first real member.
+        # Huyện Cư Jút is one of the eight members the Đắk Nông directory gives the group.
         assert occurrences(session, "DN-CUJUT", "huyen-hang-nam")
         assert not [
             o for o in occurrences(session, "DN-UBNDHUYEN", "huyen-hang-nam") if o.state == "open"
@@ -155,9 +160,10 @@ def test_district_split_into_communes_gives_each_commune_the_district_reports(
     with session_scope(engine) as session:
         for commune in ("DN-EAPO", "DN-NAMDONG"):
             rows = occurrences(session, commune, "huyen-hang-nam")
-            assert [o.period_label for o in rows] == ["năm 2024", "năm 2025"]
+            # Only the period whose last on-time day falls after 1/7/2025 passes to the communes.
+            assert [o.period_label for o in rows] == ["năm 2025"]
         states = [o.state for o in occurrences(session, "DN-CUJUT", "huyen-hang-nam")]
-        assert states == ["done", "done", "done", "transferred", "transferred"]
+        assert states == ["done", "done", "done", "open", "transferred"]
 
 
 @pytest.mark.parametrize(

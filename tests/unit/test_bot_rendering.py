@@ -85,6 +85,7 @@ def view(**changes: object) -> OccurrenceView:
         recipient_code="BS-UBND",
         via_code="BS-PLDTBXH",
         needs_review=False,
+        tracked_from=None,
     )
     base.update(changes)
     return OccurrenceView(**base)  # type: ignore[arg-type]

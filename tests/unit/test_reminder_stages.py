@@ -21,20 +21,24 @@ leads = st.lists(st.integers(0, 15), min_size=1, max_size=5).map(tuple)
 offsets = st.integers(-40, 120)
 
 
-@given(deadlines, leads, offsets)
+@given(deadlines, leads, offsets, st.integers(0, 8))
 def test_latest_stage_is_the_last_one_not_after_today(
-    deadline: date, lead: tuple[int, ...], offset: int
+    deadline: date, lead: tuple[int, ...], offset: int, weeks: int
 ) -> None:
     today = deadline + timedelta(days=offset)
-    latest, following = latest_and_next(deadline, lead, today)
-    days = [s.day for s in stages(deadline, lead, today + timedelta(days=60))]
-    assert following > today
+    latest, following = latest_and_next(deadline, lead, today, weeks)
+    days = [s.day for s in stages(deadline, lead, today + timedelta(days=60), weeks)]
     if latest is None:
         assert all(d > today for d in days)
     else:
         assert latest.day <= today
         assert not [d for d in days if latest.day < d <= today]
-    assert not [d for d in days if today < d < following]
+    if following is None:
+        # The chase is over: every stage has come, the last one is the latest.
+        assert latest is not None and latest.day == max(days) <= today
+    else:
+        assert following > today
+        assert not [d for d in days if today < d < following]
 
 
 @given(deadlines, leads)

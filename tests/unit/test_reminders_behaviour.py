@@ -99,7 +99,7 @@ def test_a_deadline_two_years_away_is_looked_at_again_before_its_first_reminder(
     today = date(2024, 10, 1)
     latest, following = latest_and_next(date(2026, 10, 19), LEADS, today)
     assert latest is None
-    assert today < following <= date(2026, 10, 8)
+    assert following is not None and today < following <= date(2026, 10, 8)
 
 
 POLICY = ReminderPolicy(lead_days=LEADS, send_from=time(8, 0), send_until=time(17, 30))
@@ -145,5 +145,5 @@ def test_two_weekly_chases_pushed_together_by_tet_make_one_reminder() -> None:
 
 
 def test_stage_keys_are_unique_over_months_of_chasing() -> None:
-    found = list(stages(BINH_SON_2024, LEADS, BINH_SON_2024 + timedelta(days=200)))
+    found = list(stages(BINH_SON_2024, LEADS, BINH_SON_2024 + timedelta(days=400), max_weekly=52))
     assert len({s.key for s in found}) == len(found) > 30

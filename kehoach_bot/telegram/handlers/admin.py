@@ -46,8 +46,10 @@ async def invite(update: Update, context: BotContext) -> None:
 async def plans(update: Update, context: BotContext) -> None:
     """/kehoach: the plans."""
     runtime = context.runtime
-    found = await runtime.answer(administration.plans, runtime, user_id=user_id(update))
-    await reply_pages(update, render.plans(found))
+    found, unfilled = await runtime.answer(
+        administration.plans_overview, runtime, user_id=user_id(update)
+    )
+    await reply_pages(update, render.plans(found, unfilled))
 
 
 async def revoke(update: Update, context: BotContext) -> None:

@@ -10,7 +10,15 @@ from telegram import Update
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.telegram.callbacks import Action, Callback, decode
 from kehoach_bot.telegram.context import BotContext
-from kehoach_bot.telegram.handlers import coordinator, obligation_edit, officer, previews
+from kehoach_bot.telegram.handlers import (
+    chase,
+    coordinator,
+    groups_edit,
+    obligation_edit,
+    officer,
+    previews,
+    review,
+)
 from kehoach_bot.texts import bot_vi as t
 
 log = logging.getLogger(__name__)
@@ -28,6 +36,12 @@ ACTIONS: dict[Action, ButtonHandler] = {
     Action.FILE: coordinator.open_file,
     Action.FIELD: obligation_edit.choose_field,
     Action.CONFIRM: previews.confirm,
+    Action.REMIND_AGAIN: chase.remind_again_button,
+    Action.GROUP: groups_edit.open_group,
+    Action.GROUP_MODE: groups_edit.choose_mode,
+    Action.REVIEW_ALL: review.decide,
+    Action.REVIEW_ONLY: review.decide,
+    Action.REVIEW_DROP: review.decide,
 }
 
 

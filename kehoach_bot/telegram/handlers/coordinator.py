@@ -6,13 +6,15 @@ from pathlib import Path
 
 from telegram import Update
 
-from kehoach_bot.domain.vietnamese import BadDate, format_date, parse_date
+from kehoach_bot.domain.vietnamese import BadDate, parse_date
 from kehoach_bot.services import coordination
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.telegram.answer import reply_pages, say, send_file
 from kehoach_bot.telegram.callbacks import Action, Callback
 from kehoach_bot.telegram.context import BotContext
+from kehoach_bot.telegram.render import chase
 from kehoach_bot.telegram.render import coordinator as render
+from kehoach_bot.telegram.render import requests as requests_render
 from kehoach_bot.texts import bot_vi as t
 
 
@@ -38,7 +40,8 @@ async def status(update: Update, context: BotContext) -> None:
         await reply_pages(update, [text])
         return
     pages, keyboard = render.status_table(found.table, runtime.today(), found.files or {})
-    await reply_pages(update, pages, keyboard)
+    ended = [v for v in found.table.missing if v.id in found.long_overdue]
+    await reply_pages(update, pages, chase.with_remind_buttons(keyboard, ended))
 
 
 async def overdue(update: Update, context: BotContext) -> None:
@@ -122,17 +125,7 @@ async def ad_hoc(update: Update, context: BotContext) -> None:
         title=" ".join(args[2:]),
     )
     context.wake_dispatcher()
-    await reply_pages(
-        update,
-        [
-            t.AD_HOC_DONE.format(
-                count=len(sent.units),
-                units=", ".join(sent.units),
-                last_day=format_date(sent.last_day),
-                sent=sent.queued,
-            )
-        ],
-    )
+    await reply_pages(update, [requests_render.ad_hoc_sent(sent)])
 
 
 async def digest_now(update: Update, context: BotContext) -> None:

@@ -15,6 +15,7 @@ from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.telegram import files
 from kehoach_bot.telegram.answer import say
 from kehoach_bot.telegram.context import Awaiting, BotContext
+from kehoach_bot.telegram.handlers.groups_edit import list_text
 from kehoach_bot.telegram.handlers.obligation_edit import value_text
 from kehoach_bot.telegram.handlers.plan_upload import plan_file
 from kehoach_bot.telegram.render import cards
@@ -78,6 +79,9 @@ async def text(update: Update, context: BotContext) -> None:
         return
     if context.state.editing is not None:
         await value_text(update, context)
+        return
+    if context.state.group_input is not None:
+        await list_text(update, context)
         return
     waiting = context.state.waiting
     if waiting is None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from kehoach_bot.services import administration
+from kehoach_bot.services import administration, groups
 from kehoach_bot.services.errors import InvalidInput
+from kehoach_bot.services.groups import MemberChange
 from kehoach_bot.services.obligations import FIELD_TEXT, ProposedChange
 from kehoach_bot.telegram.answer import say
 from kehoach_bot.telegram.callbacks import Action, Callback, encode
 from kehoach_bot.telegram.context import BotContext, Change, Pending, PlanUpload
 from kehoach_bot.telegram.handlers.admin import user_id
+from kehoach_bot.telegram.render import groups as render_groups
 from kehoach_bot.texts import bot_vi as t
 
 
@@ -62,6 +64,11 @@ async def confirm(update: Update, context: BotContext, parsed: Callback) -> None
         text = t.PLAN_SAVED.format(
             code=result.code, status=t.LOAD_STATUS[result.status], version=result.version
         )
+    elif isinstance(change, MemberChange):
+        saved = await runtime.answer(
+            groups.save_change, runtime, user_id=user_id(update), change=change
+        )
+        text = render_groups.saved(saved)
     else:
         done = await runtime.answer(
             administration.record_succession, runtime, user_id=user_id(update), request=change

@@ -5,18 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
+from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.services.audit import AuditEntry
+from kehoach_bot.services.groups import UnfilledGroup
+from kehoach_bot.services.plan_tracking import TrackedFrom
 from kehoach_bot.services.plans import PlanView
+from kehoach_bot.telegram.render.groups import unfilled_lines
 from kehoach_bot.telegram.render.pages import local_time, paginate
 from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.texts import groups_vi
 
 
-def plans(found: Sequence[PlanView]) -> list[str]:
-    """The plans list, paged."""
+def plans(found: Sequence[PlanView], unfilled: Sequence[UnfilledGroup] = ()) -> list[str]:
+    """The plans list, then the obligations whose group has no members yet; paged."""
     lines = [
         t.PLANS_LINE.format(code=p.code, title=p.title[:120], obligations=p.obligations)
         for p in found
     ]
+    if unfilled:
+        lines.append(groups_vi.UNFILLED_TITLE.format(count=len(unfilled)))
+        lines += unfilled_lines(unfilled)
     return paginate(lines, t.PLANS_TITLE.format(count=len(found)))
 
 
@@ -33,3 +41,11 @@ def audit_log(entries: Sequence[AuditEntry], tz: ZoneInfo) -> list[str]:
         for e in entries
     ]
     return paginate(lines, t.AUDIT_TITLE)
+
+
+def tracked_from(change: TrackedFrom) -> str:
+    """The answer to /theodoitu."""
+    before = format_date(change.before) if change.before else t.TRACKED_FROM_NEVER
+    return t.TRACKED_FROM_DONE.format(
+        plan=change.plan, after=format_date(change.after), before=before
+    )

@@ -10,8 +10,11 @@ from kehoach_bot.domain.vietnamese import format_date, weekday_name
 from kehoach_bot.services.replies import Attachment, ReplyOutcome
 from kehoach_bot.services.tracking import OccurrenceView
 from kehoach_bot.telegram.callbacks import Action, encode
+from kehoach_bot.telegram.render import requests as requests_render
+from kehoach_bot.telegram.render import review as review_render
 from kehoach_bot.telegram.render.pages import human_size, paginate
 from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.texts import review_vi
 from kehoach_bot.texts.vi import STATUS_SHORT
 
 
@@ -44,14 +47,16 @@ def _recipient(view: OccurrenceView) -> str:
     return t.VIA.format(recipient=recipient, via=view.via_name) if view.via_name else recipient
 
 
-def reminder(view: OccurrenceView, *, ad_hoc: bool = False) -> tuple[str, InlineKeyboardMarkup]:
+def reminder(
+    view: OccurrenceView, *, ad_hoc: bool = False, header: str | None = None
+) -> tuple[str, InlineKeyboardMarkup]:
     """A reminder: plan, report, period, the plan's own wording, the last on-time day, buttons."""
     deadline = view.deadline
     note = t.EXTENDED_NOTE if view.extended_to else ""
     if not view.extended_to and view.wording != "truoc_ngay" and view.last_day > view.due:
         note = t.SHIFT_NOTE
     text = t.REMINDER.format(
-        header=t.AD_HOC_HEADER if ad_hoc else t.REMINDER_HEADER,
+        header=header or (t.AD_HOC_HEADER if ad_hoc else t.REMINDER_HEADER),
         plan=view.plan_title,
         title=view.title,
         unit=view.unit_name,
@@ -63,8 +68,13 @@ def reminder(view: OccurrenceView, *, ad_hoc: bool = False) -> tuple[str, Inline
         shift_note=note,
         recipient=_recipient(view),
     )
-    if view.quote and not ad_hoc:
+    asked_by = requests_render.requested_by(view)
+    if asked_by is not None:  # a request's own text is its title: no plan to quote
+        text += "\n" + asked_by
+    elif view.quote and not ad_hoc:
         text += "\n" + t.QUOTE.format(quote=view.quote[:600])
+    if view.needs_review:
+        text += "\n" + review_vi.HELD
     return text, occurrence_keyboard(view.id)
 
 
@@ -79,7 +89,7 @@ def owed_list(views: Sequence[OccurrenceView]) -> list[str]:
             unit=v.unit_name,
             period=v.period,
             last_day=format_date(v.deadline),
-            status=STATUS_SHORT[v.status.value],
+            status=STATUS_SHORT[v.status.value] + review_render.held_suffix(v),
         )
         for i, v in enumerate(views, start=1)
     ]

@@ -14,8 +14,11 @@ from kehoach_bot.services.digests import PlanDigest
 from kehoach_bot.services.replies import ExtensionView
 from kehoach_bot.services.tracking import OccurrenceView, StatusTable
 from kehoach_bot.telegram.callbacks import Action, encode
+from kehoach_bot.telegram.render import chase
 from kehoach_bot.telegram.render.pages import paginate
+from kehoach_bot.telegram.render.review import held_suffix
 from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.texts import groups_vi
 
 
 def days_late(view: OccurrenceView, today: date) -> int:
@@ -46,6 +49,7 @@ def status_table(
                     last_day=format_date(v.deadline),
                     late=t.STATUS_LATE.format(days=late) if v.status is Status.OPEN_OVERDUE else "",
                 )
+                + held_suffix(v)
             )
     if table.missing_total > len(table.missing):
         lines.append(t.STATUS_MORE.format(count=table.missing_total - len(table.missing)))
@@ -72,6 +76,7 @@ def overdue(views: Sequence[OccurrenceView], today: date) -> list[str]:
             days=days_late(v, today),
             last_day=format_date(v.deadline),
         )
+        + held_suffix(v)
         for v in views
     ]
     return paginate(lines, t.OVERDUE_TITLE.format(count=len(views)))
@@ -123,6 +128,7 @@ def digest(item: PlanDigest, today: date) -> list[str]:
             t.DIGEST_DUE_SOON_LINE.format(
                 unit=v.unit_name, title=v.title, period=v.period, last_day=format_date(v.deadline)
             )
+            + held_suffix(v)
             for v in item.due_soon
         ]
         if item.due_soon_total > len(item.due_soon):
@@ -133,6 +139,7 @@ def digest(item: PlanDigest, today: date) -> list[str]:
             t.DIGEST_OVERDUE_LINE.format(
                 unit=v.unit_name, title=v.title, period=v.period, days=days_late(v, today)
             )
+            + held_suffix(v)
             for v in item.overdue
         ]
         if item.overdue_total > len(item.overdue):
@@ -143,6 +150,8 @@ def digest(item: PlanDigest, today: date) -> list[str]:
             t.DIGEST_UNDELIVERABLE_LINE.format(unit=v.unit_name, title=v.title, error=error[:120])
             for v, error in item.undeliverable
         ]
+    lines += unfilled(item)
+    lines += chase.digest_lines(item, today)  # quá hạn kéo dài, chưa có cán bộ nhận nhắc
     return paginate(
         lines, t.DIGEST_TITLE.format(date=format_date(today), plan=item.plan_title[:150])
     )
@@ -160,8 +169,22 @@ def weekly(item: PlanDigest, today: date) -> str:
         )
     }
     week = today.isocalendar()
-    return (
-        t.WEEKLY_TITLE.format(week=f"{week.week}/{week.year}", plan=item.plan_title[:150])
-        + "\n"
-        + t.STATUS_COUNTS.format(**counts)
+    return "\n".join(
+        [
+            t.WEEKLY_TITLE.format(week=f"{week.week}/{week.year}", plan=item.plan_title[:150]),
+            t.STATUS_COUNTS.format(**counts),
+            *unfilled(item),
+        ]
     )
+
+
+def unfilled(item: PlanDigest) -> list[str]:
+    """The plan's obligations whose group has no members yet ("chưa có danh sách đơn vị")."""
+    if not item.unfilled:
+        return []
+    return [groups_vi.DIGEST_UNFILLED] + [
+        groups_vi.DIGEST_UNFILLED_LINE.format(
+            group_name=u.group_name, group=u.group, obligation=u.obligation
+        )
+        for u in item.unfilled
+    ]

@@ -8,9 +8,11 @@ from telegram import InlineKeyboardMarkup
 
 from kehoach_bot.domain.status import Status
 from kehoach_bot.domain.stored import MessageKind
+from kehoach_bot.services.chase import is_remind_again
 from kehoach_bot.services.delivery import Ready
 from kehoach_bot.telegram.render import cards, coordinator
 from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.texts import chase_vi
 
 
 def render_outbound(ready: Ready, today: date) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -18,6 +20,8 @@ def render_outbound(ready: Ready, today: date) -> tuple[str, InlineKeyboardMarku
     kind, view = ready.row.kind, ready.view
     if kind is MessageKind.DIGEST or view is None:
         return ready.row.text, None
+    if kind is MessageKind.REMINDER and is_remind_again(ready.row.stage):
+        return cards.reminder(view, header=chase_vi.REMIND_AGAIN_HEADER)
     if kind is MessageKind.REMINDER:
         return cards.reminder(view)
     if kind is MessageKind.REQUEST:
