@@ -145,6 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
     split.add_argument("--on", type=parse_day, metavar="NGÀY")
     split.add_argument("--by")
 
+    undo = unit_sub.add_parser(
+        "undo", help="hoàn tác sáp nhập, chia tách hay giải thể ghi nhầm: đơn vị hoạt động lại"
+    )
+    undo.add_argument("code", metavar="MÃ_ĐƠN_VỊ")
+    undo.add_argument("--by", help="người thực hiện (ghi vào nhật ký)")
     add = unit_sub.add_parser("add", help="thêm đơn vị mới")
     add.add_argument("--code", required=True)
     add.add_argument("--name", required=True)

@@ -92,6 +92,14 @@ def cmd_plan_tracked_from(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_unit_undo(ctx: Context, args: argparse.Namespace) -> int:
+    """Undo a merger, split or end recorded by mistake."""
+    console.prepare(ctx.runtime)
+    result = console.undo_succession(ctx.runtime, code=args.code, actor=ctx.actor(args.by))
+    ctx.print(render.undo_text(result))
+    return 0
+
+
 def cmd_unit_succession(ctx: Context, args: argparse.Namespace) -> int:
     """Record a merger or a split and route the old unit's open work by its rule."""
     into = [args.into] if isinstance(args.into, str) else args.into
@@ -243,6 +251,7 @@ COMMANDS = {
     ("unit", "merge"): cmd_unit_succession,
     ("unit", "split"): cmd_unit_succession,
     ("unit", "add"): cmd_unit_add,
+    ("unit", "undo"): cmd_unit_undo,
     ("unit", "group-add"): cmd_group_change,
     ("unit", "group-remove"): cmd_group_change,
     ("unit", "group-import"): cmd_group_import,

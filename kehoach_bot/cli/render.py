@@ -17,6 +17,7 @@ from kehoach_bot.services.groups import UnfilledGroup
 from kehoach_bot.services.health import DeliveryHealth
 from kehoach_bot.services.plan_tracking import TrackedFrom
 from kehoach_bot.services.plans import LoadResult, PlanView
+from kehoach_bot.services.succession import UndoResult
 from kehoach_bot.services.units import UnitView
 from kehoach_bot.texts import groups_vi, vi
 
@@ -92,6 +93,8 @@ def units_text(units: Sequence[UnitView]) -> str:
             notes.append(
                 vi.MEMBERS.format(codes=", ".join(u.members)) if u.members else vi.NO_MEMBERS
             )
+        if u.ended_on:
+            notes.append(vi.ENDED_ON.format(date=format_date_padded(u.ended_on)))
         if u.successors:
             notes.append(vi.SUCCESSORS.format(codes=", ".join(u.successors)))
         rows.append(
@@ -107,8 +110,10 @@ def units_text(units: Sequence[UnitView]) -> str:
 
 
 def units_json(units: Sequence[UnitView]) -> str:
-    """The units directory as JSON."""
-    return to_json([asdict(u) for u in units])
+    """The units directory as JSON; `ended_on` as YYYY-MM-DD or null."""
+    return to_json(
+        [{**asdict(u), "ended_on": u.ended_on.isoformat() if u.ended_on else None} for u in units]
+    )
 
 
 def load_results(results: Sequence[LoadResult]) -> str:
@@ -195,4 +200,14 @@ def tracked_from_text(change: TrackedFrom) -> str:
     before = format_date_padded(change.before) if change.before else vi.TRACKED_FROM_NEVER
     return vi.TRACKED_FROM_SET.format(
         plan=change.plan, before=before, after=format_date_padded(change.after)
+    )
+
+
+def undo_text(result: UndoResult) -> str:
+    """The answer to `unit undo`."""
+    return vi.UNDO_DONE.format(
+        code=result.old,
+        successors=", ".join(result.successors) or vi.NO_SUCCESSOR,
+        returned=result.sync.transferred,
+        removed=result.sync.removed,
     )

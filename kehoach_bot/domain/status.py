@@ -43,7 +43,7 @@ def status_of(
     extended_to: date | None = None,
     tracked_from: date | None = None,
 ) -> Status:
-    """Classify an occurrence on `today` (local date); `tracked_from` is the plan's "theo dõi từ"."""
+    """Classify an occurrence on `today` (local); `tracked_from` is its plan's "theo dõi từ"."""
     deadline = effective_last_day(last_day, extended_to)
     if state is State.WAIVED:
         return Status.WAIVED

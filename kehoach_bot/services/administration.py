@@ -34,7 +34,7 @@ from kehoach_bot.services.occurrences import SyncReport
 from kehoach_bot.services.people import IssuedInvite
 from kehoach_bot.services.plans import LoadResult, PlanView, list_plans, load_plans
 from kehoach_bot.services.review import Choice, ReviewList, ReviewOutcome, decide, flagged
-from kehoach_bot.services.succession import SuccessionResult
+from kehoach_bot.services.succession import SuccessionResult, UndoResult
 from kehoach_bot.texts import bot_vi as t
 
 T = TypeVar("T")
@@ -284,3 +284,36 @@ def set_tracked_from(
             s, plan_code=plan_code, day=day, actor=actor, now=runtime.now()
         ),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class UndoRequest:
+    """A succession to undo: the unit that was recorded as ended."""
+
+    code: str
+
+
+def _undo(runtime: Runtime, request: UndoRequest) -> Callable[[Session, str], UndoResult]:
+    now = runtime.now()
+
+    def work(session: Session, actor: str) -> UndoResult:
+        return succession.undo(
+            session,
+            code=request.code,
+            actor=actor,
+            now=now,
+            policy=runtime.settings.deadlines,
+            until=horizon(runtime.settings, now),
+        )
+
+    return work
+
+
+def preview_undo(runtime: Runtime, *, user_id: int, request: UndoRequest) -> UndoResult:
+    """What undoing a succession would give back."""
+    return _preview(runtime, user_id, _undo(runtime, request))
+
+
+def undo_succession(runtime: Runtime, *, user_id: int, request: UndoRequest) -> UndoResult:
+    """Undo a previewed succession recorded by mistake."""
+    return _as_admin(runtime, user_id, _undo(runtime, request))

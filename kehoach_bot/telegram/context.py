@@ -12,7 +12,7 @@ from typing import Any, cast
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services.administration import SuccessionRequest
+from kehoach_bot.services.administration import SuccessionRequest, UndoRequest
 from kehoach_bot.services.groups import MemberAction, MemberChange
 from kehoach_bot.services.obligations import Field, ProposedChange
 
@@ -61,7 +61,7 @@ class GroupInput:
     action: MemberAction
 
 
-Change = ProposedChange | PlanUpload | SuccessionRequest | MemberChange
+Change = ProposedChange | PlanUpload | SuccessionRequest | MemberChange | UndoRequest
 
 
 @dataclass(frozen=True, slots=True)

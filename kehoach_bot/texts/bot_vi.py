@@ -72,6 +72,7 @@ HELP: dict[str, tuple[str, ...]] = {
         "/sua MÃ_KẾ_HOẠCH MÃ_NGHĨA_VỤ — sửa hạn, lịch, đơn vị (xem lại trước khi lưu)",
         "Gửi tệp kế hoạch .toml — xem thay đổi rồi bấm Lưu",
         "/themdonvi, /bietdanh, /sapnhap, /chiatach — đơn vị, tên khác, sáp nhập, chia tách",
+        "/hoantac MÃ_ĐƠN_VỊ — hoàn tác sáp nhập, chia tách hay giải thể ghi nhầm",
         "/thuhoi ID_TELEGRAM — thu hồi quyền của một người",
         "/theodoitu MÃ_KẾ_HOẠCH NGÀY — theo dõi kế hoạch từ ngày này (kỳ cũ hơn là lịch sử)",
         "/nhatky — nhật ký thay đổi gần đây",
@@ -194,6 +195,7 @@ COMMANDS: dict[str | None, tuple[tuple[str, str], ...]] = {
         ("bietdanh", "Thêm tên khác cho đơn vị"),
         ("sapnhap", "Ghi nhận sáp nhập đơn vị"),
         ("chiatach", "Ghi nhận chia tách đơn vị"),
+        ("hoantac", "Hoàn tác sáp nhập, chia tách ghi nhầm"),
         ("thuhoi", "Thu hồi quyền một người"),
         ("theodoitu", "Đặt ngày bắt đầu theo dõi một kế hoạch"),
         ("nhatky", "Nhật ký thay đổi"),
@@ -255,3 +257,17 @@ TRACKED_FROM_DONE = (
     "báo cáo nộp muộn."
 )
 TRACKED_FROM_NEVER = "chưa đặt"
+
+# /hoantac: undo a succession recorded by mistake
+UNDO_USAGE = "Cách dùng: /hoantac MÃ_ĐƠN_VỊ (đơn vị đã ghi nhận sáp nhập, chia tách hay giải thể)"
+UNDO_PREVIEW = (
+    "Hoàn tác: {code} hoạt động trở lại (đã ghi ngừng từ {ended}, kế thừa: {successors}).\n"
+    "Nếu lưu: {returned} kỳ báo cáo trở về {code}, {removed} kỳ của đơn vị kế thừa được bỏ. "
+    "Báo cáo đã nộp giữ nguyên."
+)
+UNDO_SAVED = (
+    "Đã hoàn tác: {code} hoạt động trở lại. {returned} kỳ báo cáo trở về đơn vị, "
+    "{removed} kỳ của đơn vị kế thừa được bỏ."
+)
+UNDO_NO_SUCCESSOR = "không có"
+UNDO_NO_DATE = "không rõ ngày"

@@ -55,6 +55,7 @@ YES, NO = "có", "không"
 MEMBERS = "thành viên: {codes}"
 NO_MEMBERS = "chưa có thành viên (quản trị viên bổ sung)"
 SUCCESSORS = "kế thừa: {codes}"
+ENDED_ON = "ngừng hoạt động từ {date}"
 PLANS_HEADERS = ("Mã", "Số", "Tên kế hoạch", "Nghĩa vụ", "Nhiệm vụ")
 
 SUCCESSION_DONE = (
@@ -160,3 +161,10 @@ TRACKED_FROM_SET = (
     "ngày này là lịch sử: không nhắc, không tính quá hạn, vẫn nhận báo cáo nộp muộn."
 )
 TRACKED_FROM_NEVER = "chưa đặt"
+
+# unit undo
+UNDO_DONE = (
+    "Đã hoàn tác: {code} hoạt động trở lại (trước đó kế thừa: {successors}). "
+    "{returned} kỳ báo cáo trở về đơn vị, {removed} kỳ của đơn vị kế thừa được bỏ."
+)
+NO_SUCCESSOR = "không có"

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
-from kehoach_bot.db.models import AuditLog, Obligation, Occurrence, Reply, Unit
+from kehoach_bot.db.models import AuditLog, Obligation, Occurrence, Reply, Succession, Unit
 from kehoach_bot.domain.deadlines import DeadlinePolicy
 from kehoach_bot.services import succession, units
 from kehoach_bot.services.bootstrap import horizon
@@ -205,3 +205,57 @@ def test_bad_successions_are_refused_and_change_nothing(
     with pytest.raises(error, match=message), session_scope(engine) as session:
         succession.split(session, **call, **options(settings))
     assert snapshot(engine) == before
+
+
+def _state_of_units_and_periods(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every occurrence (all columns but `updated_at`), unit and succession, in id order."""
+    with engine.connect() as conn:
+        occurrence_columns = [c for c in Occurrence.__table__.columns if c.name != "updated_at"]  # type: ignore[attr-defined]
+        return {
+            "occurrence": [
+                tuple(r)
+                for r in conn.execute(
+                    select(*occurrence_columns).order_by(col(Occurrence.id))
+                ).all()
+            ],
+            "unit": [tuple(r) for r in conn.execute(select(Unit).order_by(col(Unit.id))).all()],
+            "succession": [
+                tuple(r) for r in conn.execute(select(Succession).order_by(col(Succession.id)))
+            ],
+            "reply": [tuple(r) for r in conn.execute(select(Reply).order_by(col(Reply.id)))],
+        }
+
+
+def test_undoing_a_merger_restores_the_earlier_state_exactly(
+    engine: Engine, settings: Settings
+) -> None:
+    with session_scope(engine) as session:
+        done = occurrences(session, "DN-SLDTBXH", "so-nganh-hang-nam")[3]
+        submit(session, done, datetime(2024, 12, 20, 2, tzinfo=UTC), "Báo cáo năm 2024 đã gửi")
+    before = _state_of_units_and_periods(engine)
+    with session_scope(engine) as session:
+        succession.merge(
+            session,
+            old="DN-SLDTBXH",
+            into="DN-SNV",
+            effective_on=date(2025, 3, 1),
+            **options(settings),
+        )
+    assert _state_of_units_and_periods(engine) != before
+    with session_scope(engine) as session:
+        result = succession.undo(session, code="DN-SLDTBXH", **options(settings))
+    assert result.successors == ["DN-SNV"] and result.ended_on == date(2025, 3, 1)
+    assert _state_of_units_and_periods(engine) == before
+    with session_scope(engine) as session:
+        entry = session.exec(
+            select(AuditLog).where(AuditLog.action == "unit_succession_undone")
+        ).one()
+        assert entry.entity_id == "DN-SLDTBXH" and entry.before is not None
+        assert entry.before["successions"][0]["successor"] == "DN-SNV"
+    # Undoing twice: a clear message, and nothing changes.
+    from tests.auxil.snapshot import snapshot
+
+    unchanged = snapshot(engine)
+    with pytest.raises(InvalidInput, match="không có sáp nhập"), session_scope(engine) as session:
+        succession.undo(session, code="DN-SLDTBXH", **options(settings))
+    assert snapshot(engine) == unchanged

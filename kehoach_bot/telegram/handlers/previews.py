@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from kehoach_bot.services import administration, groups
+from kehoach_bot.services.administration import UndoRequest
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.services.groups import MemberChange
 from kehoach_bot.services.obligations import FIELD_TEXT, ProposedChange
@@ -12,6 +13,7 @@ from kehoach_bot.telegram.answer import say
 from kehoach_bot.telegram.callbacks import Action, Callback, encode
 from kehoach_bot.telegram.context import BotContext, Change, Pending, PlanUpload
 from kehoach_bot.telegram.handlers.admin import user_id
+from kehoach_bot.telegram.render import admin as render_admin
 from kehoach_bot.telegram.render import groups as render_groups
 from kehoach_bot.texts import bot_vi as t
 
@@ -69,6 +71,11 @@ async def confirm(update: Update, context: BotContext, parsed: Callback) -> None
             groups.save_change, runtime, user_id=user_id(update), change=change
         )
         text = render_groups.saved(saved)
+    elif isinstance(change, UndoRequest):
+        undone = await runtime.answer(
+            administration.undo_succession, runtime, user_id=user_id(update), request=change
+        )
+        text = render_admin.undo(undone, saved=True)
     else:
         done = await runtime.answer(
             administration.record_succession, runtime, user_id=user_id(update), request=change

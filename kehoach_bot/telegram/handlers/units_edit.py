@@ -8,12 +8,13 @@ from telegram import Update
 
 from kehoach_bot.domain.vietnamese import BadDate, format_date, parse_date
 from kehoach_bot.services import administration
-from kehoach_bot.services.administration import SuccessionRequest
+from kehoach_bot.services.administration import SuccessionRequest, UndoRequest
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.telegram.answer import reply_pages, say
 from kehoach_bot.telegram.context import BotContext
 from kehoach_bot.telegram.handlers.admin import user_id
 from kehoach_bot.telegram.handlers.previews import hold
+from kehoach_bot.telegram.render.admin import undo as render_undo
 from kehoach_bot.texts import bot_vi as t
 
 
@@ -104,3 +105,17 @@ async def _succession(update: Update, context: BotContext, *, split: bool) -> No
         ),
         hold(context, request),
     )
+
+
+async def undo(update: Update, context: BotContext) -> None:
+    """/hoantac UNIT: preview giving a unit back the periods a succession moved, then save."""
+    args = context.args or []
+    if len(args) != 1:
+        await say(update, t.UNDO_USAGE)
+        return
+    runtime = context.runtime
+    request = UndoRequest(args[0])
+    result = await runtime.answer(
+        administration.preview_undo, runtime, user_id=user_id(update), request=request
+    )
+    await say(update, render_undo(result, saved=False), hold(context, request))

@@ -10,6 +10,7 @@ from kehoach_bot.services.audit import AuditEntry
 from kehoach_bot.services.groups import UnfilledGroup
 from kehoach_bot.services.plan_tracking import TrackedFrom
 from kehoach_bot.services.plans import PlanView
+from kehoach_bot.services.succession import UndoResult
 from kehoach_bot.telegram.render.groups import unfilled_lines
 from kehoach_bot.telegram.render.pages import local_time, paginate
 from kehoach_bot.texts import bot_vi as t
@@ -48,4 +49,15 @@ def tracked_from(change: TrackedFrom) -> str:
     before = format_date(change.before) if change.before else t.TRACKED_FROM_NEVER
     return t.TRACKED_FROM_DONE.format(
         plan=change.plan, after=format_date(change.after), before=before
+    )
+
+
+def undo(result: UndoResult, *, saved: bool) -> str:
+    """The preview of /hoantac, or its answer once saved."""
+    return (t.UNDO_SAVED if saved else t.UNDO_PREVIEW).format(
+        code=result.old,
+        successors=", ".join(result.successors) or t.UNDO_NO_SUCCESSOR,
+        ended=format_date(result.ended_on) if result.ended_on else t.UNDO_NO_DATE,
+        returned=result.sync.transferred,
+        removed=result.sync.removed,
     )
