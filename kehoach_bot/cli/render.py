@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from kehoach_bot.domain.vietnamese import format_date_padded
 from kehoach_bot.plans.unit_directories import UNIT_KINDS
 from kehoach_bot.services.calendar import CalendarEntry
+from kehoach_bot.services.decisions import EndedOffice
 from kehoach_bot.services.groups import UnfilledGroup
 from kehoach_bot.services.health import DeliveryHealth
 from kehoach_bot.services.plan_tracking import TrackedFrom
@@ -136,9 +137,27 @@ def load_results(results: Sequence[LoadResult]) -> str:
 
 
 def plans_text(plans: Sequence[PlanView]) -> str:
-    """The plans as a table."""
+    """The plans as a table, then the plans that need an admin's decision."""
     rows = [(p.code, p.number or "—", p.title, str(p.obligations), str(p.tasks)) for p in plans]
-    return table(vi.PLANS_HEADERS, rows)
+    flagged = [e for p in plans for e in p.needs_decision]
+    if not flagged:
+        return table(vi.PLANS_HEADERS, rows)
+    lines = [vi.NEEDS_DECISION_TITLE.format(count=len(flagged))]
+    lines += [f"• {ended_office_text(e)}" for e in flagged]
+    return table(vi.PLANS_HEADERS, rows) + "\n\n" + "\n".join(lines)
+
+
+def ended_office_text(office: EndedOffice) -> str:
+    """One "cần quyết định" line: which plan names which unit that no longer exists."""
+    ended = format_date_padded(office.ended_on) if office.ended_on else vi.ENDED_UNKNOWN
+    return vi.NEEDS_DECISION_LINE.format(
+        plan=office.plan,
+        role=vi.OFFICE_ROLE[office.role],
+        obligation=f" ({office.obligation})" if office.obligation else "",
+        unit=office.unit_name,
+        code=office.unit,
+        ended=ended,
+    )
 
 
 def plans_json(plans: Sequence[PlanView], unfilled: Sequence[UnfilledGroup] = ()) -> str:
@@ -146,6 +165,10 @@ def plans_json(plans: Sequence[PlanView], unfilled: Sequence[UnfilledGroup] = ()
     items = []
     for p in plans:
         item = asdict(p)
+        item["needs_decision"] = [
+            {**asdict(e), "ended_on": e.ended_on.isoformat() if e.ended_on else None}
+            for e in p.needs_decision
+        ]
         item["unfilled_groups"] = [
             {"obligation": u.obligation, "group": u.group, "group_name": u.group_name}
             for u in unfilled

@@ -64,7 +64,7 @@ def load_plans(runtime: Runtime, *, sources: list[tuple[str, str]], actor: str) 
         # Members a shipped directory adds to an existing database take over from their group
         # even when no plan file changed.
         changed = groups.changed_groups(session, before)
-        if False:
+        if changed:
             groups.sync_for_groups(session, changed, policy=policy, until=until, now=now)
         return results
 

@@ -27,6 +27,7 @@ from kehoach_bot.domain.working_days import is_working_day
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import health
 from kehoach_bot.services.chase import long_overdue, without_officer
+from kehoach_bot.services.decisions import EndedOffice, ended_offices
 from kehoach_bot.services.groups import UnfilledGroup, unfilled_groups
 from kehoach_bot.services.outbox import Message, enqueue
 from kehoach_bot.services.people import Identity, identify
@@ -62,6 +63,7 @@ class PlanDigest:
     without_officer_total: int = 0
     for_admin: bool = False  # an admin may invite the missing officers themselves
     unfilled: list[UnfilledGroup] = field(default_factory=list)  # chưa có danh sách đơn vị
+    needs_decision: list[EndedOffice] = field(default_factory=list)  # cần quyết định
 
     @property
     def has_news(self) -> bool:
@@ -159,6 +161,8 @@ def plan_digests(
     _add_undeliverable(session, identity, digests, now, today)
     for group in unfilled_groups(session, list(digests)):
         digests[group.plan].unfilled.append(group)
+    for office in ended_offices(session, list(digests)):
+        digests[office.plan].needs_decision.append(office)
     return [digests[code] for code in sorted(digests)]
 
 

@@ -28,6 +28,7 @@ from kehoach_bot.plans.plan_files import ObligationSpec, PlanSpec, parse_plan
 from kehoach_bot.plans.reading import PlanFileError
 from kehoach_bot.plans.unit_directories import UnitSpec, parse_units_directory
 from kehoach_bot.services import audit
+from kehoach_bot.services.decisions import EndedOffice, ended_offices
 from kehoach_bot.services.occurrences import SyncReport, sync_occurrences
 from kehoach_bot.services.review import standing_decisions
 from kehoach_bot.services.units import import_units
@@ -295,6 +296,9 @@ class PlanView:
     source_file: str
     obligations: int
     tasks: int
+    tracked_from: str | None = None
+    # cần quyết định: issuer, recipient or "qua" office ended with no successor
+    needs_decision: list[EndedOffice] = field(default_factory=list)
 
 
 def list_plans(session: Session) -> list[PlanView]:
@@ -304,6 +308,7 @@ def list_plans(session: Session) -> list[PlanView]:
     )
     tasks = Counter(session.exec(select(Task.plan_id)).all())
     codes = {u.id: u.code for u in session.exec(select(Unit)).all()}
+    ended = ended_offices(session)
     return [
         PlanView(
             code=p.code,
@@ -317,6 +322,8 @@ def list_plans(session: Session) -> list[PlanView]:
             source_file=p.source_file,
             obligations=obligations[p.id or 0],
             tasks=tasks[p.id or 0],
+            tracked_from=p.tracked_from.isoformat() if p.tracked_from else None,
+            needs_decision=[e for e in ended if e.plan == p.code],
         )
         for p in session.exec(select(Plan).order_by(col(Plan.code))).all()
     ]

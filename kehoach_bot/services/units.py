@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from kehoach_bot.db.models import GroupMember, Succession, Unit, UnitAlias
+from kehoach_bot.db.models import AuditLog, GroupMember, Succession, Unit, UnitAlias
 from kehoach_bot.domain.deadlines import DeadlinePolicy
 from kehoach_bot.domain.vietnamese import normalize_name
 from kehoach_bot.plans.unit_directories import UNIT_KINDS, UnitSpec
@@ -69,7 +69,7 @@ def import_units(session: Session, specs: Iterable[UnitSpec], *, now: datetime) 
             unit.parent_id = by_code[spec.parent].id
         _add_aliases(session, unit, (spec.name, spec.short, *spec.aliases))
         _add_members(session, unit.id, [by_code[m].id for m in spec.members if m in by_code])
-        if spec.ended_on and not _has_succession(session, unit.id):
+        if spec.ended_on and not _has_succession(session, unit.id) and not _undone(session, unit):
             unit.active = False
             unit.ended_on = spec.ended_on
             for successor in spec.successors:
@@ -111,6 +111,14 @@ def _add_members(session: Session, group_id: int, member_ids: Iterable[int | Non
     for member_id in member_ids:
         if member_id is not None and member_id not in present:
             session.add(GroupMember(group_id=group_id, member_id=member_id))
+
+
+def _undone(session: Session, unit: Unit) -> bool:
+    """An admin undid this unit's ending: a reload of the directory must not record it again."""
+    query = select(AuditLog.id).where(
+        AuditLog.action == "unit_succession_undone", AuditLog.entity_id == unit.code
+    )
+    return session.exec(query).first() is not None
 
 
 def _has_succession(session: Session, unit_id: int) -> bool:

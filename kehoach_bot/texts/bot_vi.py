@@ -271,3 +271,12 @@ UNDO_SAVED = (
 )
 UNDO_NO_SUCCESSOR = "không có"
 UNDO_NO_DATE = "không rõ ngày"
+
+# /kehoach and digests: cần quyết định
+NEEDS_DECISION_TITLE = "⚠️ Cần quyết định ({count}): đơn vị ngừng hoạt động, không có đơn vị kế thừa"
+NEEDS_DECISION_LINE = "• {plan}{obligation}: {role} {unit} ngừng hoạt động từ {ended}"
+OFFICE_ROLE = {
+    "issuer": "cơ quan ban hành",
+    "recipient": "nơi nhận",
+    "via": "cơ quan đầu mối (qua)",
+}

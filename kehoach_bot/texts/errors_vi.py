@@ -98,4 +98,6 @@ PLAN_NOT_FOUND_SEE_LIST = "Không có kế hoạch mã {code!r}. Xem danh sách:
 TRACKED_FROM_TOO_EARLY = "Ngày theo dõi phải từ {earliest} trở đi."
 
 # services/succession: undo
-NOTHING_TO_UNDO = "Đơn vị {code} đang hoạt động: không có sáp nhập, chia tách hay giải thể nào để hoàn tác."
+NOTHING_TO_UNDO = (
+    "Đơn vị {code} đang hoạt động: không có sáp nhập, chia tách hay giải thể nào để hoàn tác."
+)

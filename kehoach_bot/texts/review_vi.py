@@ -8,7 +8,9 @@ from __future__ import annotations
 
 # The command menu and /help line of admins.
 COMMAND = ("duyet", "Quyết định nghĩa vụ chờ duyệt")
-HELP_LINE = "/duyet [MÃ_KẾ_HOẠCH] — nghĩa vụ chờ quyết định: giữ mốc hạn nào (chưa quyết thì chưa nhắc)"
+HELP_LINE = (
+    "/duyet [MÃ_KẾ_HOẠCH] — nghĩa vụ chờ quyết định: giữ mốc hạn nào (chưa quyết thì chưa nhắc)"
+)
 
 # Wherever an occurrence of a held obligation shows (tables, lists, cards).
 HELD = "⏸ Chờ quản trị viên quyết định"

@@ -168,3 +168,13 @@ UNDO_DONE = (
     "{returned} kỳ báo cáo trở về đơn vị, {removed} kỳ của đơn vị kế thừa được bỏ."
 )
 NO_SUCCESSOR = "không có"
+
+# plans: cần quyết định
+NEEDS_DECISION_TITLE = "Cần quyết định ({count}): đơn vị ngừng hoạt động, không có đơn vị kế thừa"
+NEEDS_DECISION_LINE = "{plan}{obligation}: {role} {unit} ({code}) ngừng hoạt động từ {ended}"
+ENDED_UNKNOWN = "không rõ ngày"
+OFFICE_ROLE = {
+    "issuer": "cơ quan ban hành",
+    "recipient": "nơi nhận",
+    "via": "cơ quan đầu mối (qua)",
+}

@@ -74,9 +74,12 @@ def test_binh_son_yearly_20_10_by_offices_and_communes(entries: Entries) -> None
     units = by(entries, "binh-son-35", "bao-cao-hang-nam")
     assert "BS-UBNDXA" in units and "BS-PNV" in units and "BS-BHXH" in units
     assert "BS-PLDTBXH" not in units  # it collects the reports: it does not send one to itself
-    for rows in units.values():
-        assert [r["due"] for r in rows] == [f"{y}-10-20" for y in range(2024, 2028)]
-        assert [r["period"] for r in rows] == [f"năm {y}" for y in range(2024, 2028)]
+    for code, rows in units.items():
+        # The district's offices ended with it on 1/7/2025; communes and BHXH go on.
+        ended = code.startswith("BS-P") or code == "BS-VP"
+        years = range(2024, 2025) if ended else range(2024, 2028)
+        assert [r["due"] for r in rows] == [f"{y}-10-20" for y in years], code
+        assert [r["period"] for r in rows] == [f"năm {y}" for y in years]
     # 20/10/2024 is a Sunday: "trước ngày" leaves Saturday 19/10 as the last on-time day.
     assert {rows[0]["last_day"] for rows in units.values()} == {"2024-10-19"}
 
@@ -105,19 +108,27 @@ def test_gia_lai_three_yearly_deadlines_2025_to_2027(entries: Entries) -> None:
 
 
 def test_dak_nong_30_6_and_31_12_until_2025_only(entries: Entries) -> None:
-    seven = {"DN-SLDTBXH", "DN-SGDDT", "DN-STTTT", "DN-SYT", "DN-SXD", "DN-SNNPTNT", "DN-BHXH"}
+    six = {"DN-SGDDT", "DN-STTTT", "DN-SYT", "DN-SXD", "DN-SNNPTNT", "DN-BHXH"}
     half = by(entries, "dak-nong-33", "so-nganh-6-thang")
     year = by(entries, "dak-nong-33", "so-nganh-hang-nam")
-    assert set(half) == seven and set(year) == seven
-    for rows in half.values():
-        assert [r["due"] for r in rows] == ["2024-06-30", "2025-06-30"]
-        assert [r["period"] for r in rows] == ["6 tháng đầu năm 2024", "6 tháng đầu năm 2025"]
-    for rows in year.values():
-        assert [r["due"] for r in rows] == ["2024-12-31", "2025-12-31"]
+    # Sở LĐTBXH reports for 2024; from 1/3/2025 its successor Sở Nội vụ does.
+    assert set(half) == set(year) == six | {"DN-SLDTBXH", "DN-SNV"}
+    for code in six:
+        assert [r["due"] for r in half[code]] == ["2024-06-30", "2025-06-30"]
+        assert [r["period"] for r in half[code]] == [
+            "6 tháng đầu năm 2024",
+            "6 tháng đầu năm 2025",
+        ]
+        assert [r["due"] for r in year[code]] == ["2024-12-31", "2025-12-31"]
+    assert [r["due"] for r in half["DN-SLDTBXH"]] == ["2024-06-30"]
+    assert [r["due"] for r in year["DN-SLDTBXH"]] == ["2024-12-31"]
+    assert [r["due"] for r in half["DN-SNV"]] == ["2025-06-30"]
+    assert [r["due"] for r in year["DN-SNV"]] == ["2025-12-31"]
     districts = by(entries, "dak-nong-33", "huyen-hang-nam")
     assert set(districts) == DAK_NONG_LOCALITIES
     for rows in districts.values():
-        assert [r["due"] for r in rows] == ["2024-12-31", "2025-12-31"]
+        # District-level localities ended on 1/7/2025: the 2025 report is owed by no one.
+        assert [r["due"] for r in rows] == ["2024-12-31"]
     assert not [e for e in entries if e["plan"] == "dak-nong-33" and e["due"] > "2025-12-31"]
     # 30/6/2024 is a Sunday; 31/12/2025 a Wednesday.
     assert half["DN-SYT"][0]["last_day"] == "2024-06-29"
@@ -171,3 +182,43 @@ def test_a_fresh_install_chases_nothing_from_before_its_first_day(entries: Entri
     assert history and {e["status"] for e in history} == {"not_tracked"}
     coming = [e for e in entries if e["last_day"] >= "2026-11-24"]
     assert coming and {e["status"] for e in coming} == {"open_on_time"}
+
+
+def test_the_2025_reorganisation_takes_effect_on_its_dates(
+    entries: Entries, empty_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    units = run_cli(["units", "--json"], url=empty_url, now=NOW, monkeypatch=monkeypatch).json()
+    ended = {u["code"]: u["ended_on"] for u in units if u["ended_on"]}
+    assert ended["DN-SLDTBXH"] == ended["QN-SLDTBXH"] == ended["HN-SLDTBXH"] == "2025-03-01"
+    assert ended["BS-UBND"] == ended["BL-UBND"] == ended["DN-CUJUT"] == "2025-07-01"
+    successors = {u["code"]: u["successors"] for u in units}
+    assert successors["DN-SLDTBXH"] == ["DN-SNV"] and successors["HN-SLDTBXH"] == ["HN-SNV"]
+    # No unit owes a period whose last on-time day is on or after its end.
+    for e in entries:
+        assert not (e["unit"] in ended and e["last_day"] >= ended[e["unit"]]), e
+    # Đắk Nông: Sở LĐTBXH is the "qua" office and a reporting unit until 1/3/2025 only.
+    dak_nong = [e for e in entries if e["plan"] == "dak-nong-33"]
+    before = [e for e in dak_nong if e["last_day"] < "2025-03-01"]
+    after = [e for e in dak_nong if e["last_day"] >= "2025-03-01"]
+    assert before and after
+    assert {e["via"] for e in before} == {"DN-SLDTBXH"}
+    assert "DN-SLDTBXH" in {e["unit"] for e in before}
+    assert {e["via"] for e in after} == {"DN-SNV"}
+    assert "DN-SLDTBXH" not in {e["unit"] for e in after} | {e["via"] for e in after}
+    assert "DN-SNV" in {e["unit"] for e in after if e["obligation"] == "so-nganh-hang-nam"}
+
+
+def test_plans_whose_offices_ended_with_no_successor_need_a_decision(
+    empty_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plans = run_cli(["plans", "--json"], url=empty_url, now=NOW, monkeypatch=monkeypatch).json()
+    flagged = {p["code"]: p["needs_decision"] for p in plans}
+    # The district UBND that issued Bình Sơn's and Bình Lục's plans ended on 1/7/2025.
+    assert {"role": "issuer", "unit": "BS-UBND"} in [
+        {"role": f["role"], "unit": f["unit"]} for f in flagged["binh-son-35"]
+    ]
+    assert any(f["role"] == "issuer" and f["unit"] == "BL-UBND" for f in flagged["binh-luc-92"])
+    # Sở LĐTBXH has a successor: Đắk Nông's plan is not flagged for it.
+    assert not [f for f in flagged["dak-nong-33"] if f["unit"] == "DN-SLDTBXH"]
+    text = run_cli(["plans"], url=empty_url, now=NOW, monkeypatch=monkeypatch).out
+    assert "Cần quyết định" in text and "cơ quan ban hành" in text

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.services.audit import AuditEntry
+from kehoach_bot.services.decisions import EndedOffice
 from kehoach_bot.services.groups import UnfilledGroup
 from kehoach_bot.services.plan_tracking import TrackedFrom
 from kehoach_bot.services.plans import PlanView
@@ -26,7 +27,23 @@ def plans(found: Sequence[PlanView], unfilled: Sequence[UnfilledGroup] = ()) -> 
     if unfilled:
         lines.append(groups_vi.UNFILLED_TITLE.format(count=len(unfilled)))
         lines += unfilled_lines(unfilled)
+    flagged = [e for p in found for e in p.needs_decision]
+    if flagged:
+        lines.append(t.NEEDS_DECISION_TITLE.format(count=len(flagged)))
+        lines += [ended_office_line(e) for e in flagged]
     return paginate(lines, t.PLANS_TITLE.format(count=len(found)))
+
+
+def ended_office_line(office: EndedOffice) -> str:
+    """One "cần quyết định" line: which plan names which unit that no longer exists."""
+    ended = format_date(office.ended_on) if office.ended_on else t.UNDO_NO_DATE
+    return t.NEEDS_DECISION_LINE.format(
+        plan=office.plan,
+        role=t.OFFICE_ROLE[office.role],
+        obligation=f" ({office.obligation})" if office.obligation else "",
+        unit=office.unit_name,
+        ended=ended,
+    )
 
 
 def audit_log(entries: Sequence[AuditEntry], tz: ZoneInfo) -> list[str]:

@@ -15,6 +15,7 @@ from kehoach_bot.services.replies import ExtensionView
 from kehoach_bot.services.tracking import OccurrenceView, StatusTable
 from kehoach_bot.telegram.callbacks import Action, encode
 from kehoach_bot.telegram.render import chase
+from kehoach_bot.telegram.render.admin import ended_office_line
 from kehoach_bot.telegram.render.pages import paginate
 from kehoach_bot.telegram.render.review import held_suffix
 from kehoach_bot.texts import bot_vi as t
@@ -151,6 +152,7 @@ def digest(item: PlanDigest, today: date) -> list[str]:
             for v, error in item.undeliverable
         ]
     lines += unfilled(item)
+    lines += needs_decision(item)
     lines += chase.digest_lines(item, today)  # quá hạn kéo dài, chưa có cán bộ nhận nhắc
     return paginate(
         lines, t.DIGEST_TITLE.format(date=format_date(today), plan=item.plan_title[:150])
@@ -174,8 +176,17 @@ def weekly(item: PlanDigest, today: date) -> str:
             t.WEEKLY_TITLE.format(week=f"{week.week}/{week.year}", plan=item.plan_title[:150]),
             t.STATUS_COUNTS.format(**counts),
             *unfilled(item),
+            *needs_decision(item),
         ]
     )
+
+
+def needs_decision(item: PlanDigest) -> list[str]:
+    """Units the plan names that ended with no successor ("cần quyết định")."""
+    if not item.needs_decision:
+        return []
+    title = t.NEEDS_DECISION_TITLE.format(count=len(item.needs_decision))
+    return [title, *(ended_office_line(e) for e in item.needs_decision)]
 
 
 def unfilled(item: PlanDigest) -> list[str]:
