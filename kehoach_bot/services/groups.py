@@ -342,19 +342,18 @@ def preview_list(session: Session, group_code: str, text: str) -> MembersPreview
     first_by_unit: dict[str, int] = {}
     for line in lines:
         outcome = _match(line, group, directory, members, prefix, taken)
-        key = plain_key(line.text)
-        unit_code = outcome.unit.code if outcome.unit else outcome.new.code if outcome.new else ""
-        earlier = first_by_key.get(key) if key else None
-        if earlier is None and outcome.unit is not None:
-            earlier = first_by_unit.get(outcome.unit.code)
-        if line.text and earlier is not None:
-            outcome = ListLine(line.number, line.text, LineOutcome.DUPLICATE, first=earlier)
-        elif line.text:
-            first_by_key.setdefault(key, line.number)
-            if unit_code and outcome.outcome is not LineOutcome.NEW:
-                first_by_unit.setdefault(unit_code, line.number)
-            if outcome.new is not None:
-                taken.add(outcome.new.code.upper())
+        if outcome.outcome is not LineOutcome.BLANK:
+            # The same name twice, or two names of one unit ("DN-CUJUT" and "huyện Cư Jút").
+            key, unit = plain_key(line.text), outcome.unit.code if outcome.unit else ""
+            earlier = first_by_key.get(key) or first_by_unit.get(unit)
+            if earlier is not None:
+                outcome = ListLine(line.number, line.text, LineOutcome.DUPLICATE, first=earlier)
+            else:
+                first_by_key[key] = line.number
+                if unit:
+                    first_by_unit[unit] = line.number
+                if outcome.new is not None:
+                    taken.add(outcome.new.code.upper())
         matched.append(outcome)
     return _with_token(
         MembersPreview(
@@ -381,7 +380,7 @@ def _match(
     prefix: str,
     taken: set[str],
 ) -> ListLine:
-    if not line.text:
+    if not plain_key(line.text):  # nothing but spaces or punctuation
         return ListLine(line.number, line.text, LineOutcome.BLANK)
     found = directory.find(line.text, group.locality)
     if len(found) > 1:

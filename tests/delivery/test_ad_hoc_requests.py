@@ -54,7 +54,7 @@ async def test_the_card_is_the_first_word_and_the_next_stage_the_second(
     assert sent.queued == 1 and sent.without_officer == ()
     today = delivery.clock().astimezone(delivery.runtime.settings.tz).date()
     stage, following = latest_and_next(sent.last_day, (7, 3, 1, 0), today)
-    assert stage is not None  # without the card, the tick would remind today
+    assert stage is not None and following is not None  # without the card: a reminder today
 
     await delivery.tick()
     (card,) = about_the_request(delivery)

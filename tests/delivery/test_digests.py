@@ -51,7 +51,7 @@ async def test_daily_digest_lists_overdue_units_once_and_only_when_there_is_news
     delivery: Delivery,
 ) -> None:
     join(delivery, COORDINATOR, "GL-SYT", Role.COORDINATOR)
-    join(delivery, QUIET_COORDINATOR, "BL-PLDTBXH", Role.COORDINATOR)  # Bình Lục: nothing dated
+    join(delivery, QUIET_COORDINATOR, "HN-UBND", Role.COORDINATOR)  # Hà Nam: nothing dated
     assert queue_digests(delivery.runtime, delivery.clock()) >= 1
     assert queue_digests(delivery.runtime, delivery.clock() + timedelta(hours=2)) == 0
     await send_all(delivery)

@@ -199,3 +199,15 @@ async def test_kehoach_flags_obligations_whose_group_has_no_members(bot: Offline
         )
     after = "\n".join(c.text for c in await bot.send_text(ADMIN, "/kehoach"))
     assert "BS-UBNDXA" not in after
+
+
+async def test_nhom_with_a_code_opens_that_group(bot: OfflineBot) -> None:
+    card = last_message(await bot.send_text(ADMIN, "/nhom DN-UBNDHUYEN"))
+    assert card.text.startswith("Nhóm DN-UBNDHUYEN: UBND các huyện, thành phố tỉnh Đắk Nông")
+    assert (
+        "Thành viên (8):" in card.text
+        and "DN-DAKRLAP — Ủy ban nhân dân huyện Đắk R'lấp" in card.text
+    )
+    assert "dak-nong-33/huyen-6-thang" in card.text and "Chưa có danh sách" not in card.text
+    refused = await bot.send_text(ADMIN, "/nhom DN-SYT")
+    assert refused[-1].text == groups_vi.NOT_A_GROUP.format(code="DN-SYT")

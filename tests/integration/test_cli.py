@@ -130,7 +130,9 @@ def test_bad_tracked_from_is_refused_and_changes_nothing(
         (["calendar", "--to", "2025-13-01"], "tháng 13 không tồn tại"),
         (["calendar", "--to", "hôm qua"], "không đúng dạng ngày"),
         (["unit", "merge", "KHONG-CO", "--into", "DN-SNV"], "Không có đơn vị mã 'KHONG-CO'"),
-        (["unit", "merge", "DN-SLDTBXH", "--into", "KHONG-CO"], "KHONG-CO"),
+        (["unit", "merge", "DN-SXD", "--into", "KHONG-CO"], "KHONG-CO"),
+        (["unit", "undo", "DN-SXD"], "không có sáp nhập"),
+        (["unit", "undo", "KHONG-CO"], "Không có đơn vị mã 'KHONG-CO'"),
         (
             ["unit", "merge", "DN-SLDTBXH", "--into", "DN-SNV", "--on", "2025-02-30"],
             "không có ngày 30",

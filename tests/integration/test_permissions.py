@@ -62,7 +62,7 @@ def gia_lai_occurrence(engine: Engine) -> int:
 def test_a_coordinator_of_another_plan_decides_nothing(engine: Engine, runtime: Runtime) -> None:
     join(engine, OFFICER, "GL-SNV", Role.OFFICER)
     join(engine, COORDINATOR, "GL-SYT", Role.COORDINATOR)
-    join(engine, OUTSIDER, "BL-PLDTBXH", Role.COORDINATOR)  # Bình Lục: not this plan
+    join(engine, OUTSIDER, "HN-UBND", Role.COORDINATOR)  # Hà Nam: not this plan
     occurrence = gia_lai_occurrence(engine)
     asked = answers.ask_extension(
         runtime,
@@ -94,7 +94,7 @@ def test_files_and_answers_stay_within_the_unit_and_its_coordinators(
 ) -> None:
     join(engine, OFFICER, "GL-SNV", Role.OFFICER)
     join(engine, COORDINATOR, "GL-SYT", Role.COORDINATOR)
-    join(engine, OUTSIDER, "BL-PLDTBXH", Role.COORDINATOR)
+    join(engine, OUTSIDER, "HN-UBND", Role.COORDINATOR)
     occurrence = gia_lai_occurrence(engine)
     with pytest.raises(Forbidden):  # a coordinator elsewhere cannot answer for the unit
         answers.answer(

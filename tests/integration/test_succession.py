@@ -53,6 +53,14 @@ def options(settings: Settings) -> Options:
     }
 
 
+@pytest.fixture(autouse=True)
+def before_the_reorganisation(engine: Engine, settings: Settings) -> None:
+    """The seeds record Sở LĐTBXH's merger and Cư Jút's end; these tests record them anew."""
+    with session_scope(engine) as session:
+        for code in ("DN-SLDTBXH", "DN-CUJUT"):
+            succession.undo(session, code=code, **options(settings))
+
+
 def test_merge_moves_open_and_future_work_and_keeps_history(
     engine: Engine, settings: Settings
 ) -> None:
@@ -248,7 +256,10 @@ def test_undoing_a_merger_restores_the_earlier_state_exactly(
     assert _state_of_units_and_periods(engine) == before
     with session_scope(engine) as session:
         entry = session.exec(
-            select(AuditLog).where(AuditLog.action == "unit_succession_undone")
+            select(AuditLog)
+            .where(AuditLog.action == "unit_succession_undone")
+            .order_by(col(AuditLog.id).desc())
+            .limit(1)
         ).one()
         assert entry.entity_id == "DN-SLDTBXH" and entry.before is not None
         assert entry.before["successions"][0]["successor"] == "DN-SNV"

@@ -14,9 +14,11 @@ from kehoach_bot.telegram.callbacks import Action, decode, encode
 from kehoach_bot.telegram.render import cards
 from kehoach_bot.telegram.render import pages as paging
 
+TWO_IDS = (Action.FIELD, Action.GROUP_MODE)
+
 
 @given(
-    st.sampled_from([a for a in Action if a not in (Action.CANCEL, Action.CONFIRM, Action.FIELD)]),
+    st.sampled_from([a for a in Action if a not in (Action.CANCEL, Action.CONFIRM, *TWO_IDS)]),
     st.integers(0, 10**12 - 1),
 )
 def test_callback_round_trip_fits_telegram(action: Action, target: int) -> None:
@@ -24,6 +26,15 @@ def test_callback_round_trip_fits_telegram(action: Action, target: int) -> None:
     assert len(data.encode()) <= 64
     parsed = decode(data)
     assert parsed is not None and parsed.action is action and parsed.target == target
+
+
+@given(st.sampled_from(TWO_IDS), st.integers(0, 10**12 - 1), st.integers(0, 10**12 - 1))
+def test_two_id_callbacks_round_trip(action: Action, first: int, second: int) -> None:
+    data = encode(action, first, second)
+    assert len(data.encode()) <= 64
+    parsed = decode(data)
+    assert parsed is not None and parsed.ids == (first, second)
+    assert decode(encode(action, first)) is None
 
 
 @pytest.mark.parametrize(

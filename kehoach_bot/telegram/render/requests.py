@@ -33,7 +33,7 @@ def without_officer(units: Sequence[tuple[str, str]]) -> str:
 
 
 def requested_by(view: OccurrenceView) -> str | None:
-    """ "Người yêu cầu: …" for the periods of an ad hoc request; None for a plan's own periods."""
+    """The line naming who asked, for an ad hoc request's periods; None for a plan's own."""
     if view.requested_by is None:
         return None
     return requests_vi.REQUESTED_BY.format(requester=view.requested_by)

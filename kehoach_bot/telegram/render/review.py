@@ -19,7 +19,7 @@ QUOTE_LIMIT = 600
 
 
 def held_suffix(view: OccurrenceView) -> str:
-    """ " — ⏸ Chờ quản trị viên quyết định" after a line about a held obligation's period."""
+    """The mark after a line about a held obligation's period (empty for any other)."""
     return t.HELD_SUFFIX if view.needs_review else ""
 
 
