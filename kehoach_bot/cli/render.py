@@ -231,6 +231,6 @@ def undo_text(result: UndoResult) -> str:
     return vi.UNDO_DONE.format(
         code=result.old,
         successors=", ".join(result.successors) or vi.NO_SUCCESSOR,
-        returned=result.sync.transferred,
+        returned=result.sync.transferred + result.sync.created,
         removed=result.sync.removed,
     )

@@ -92,23 +92,39 @@ async def test_broken_plan_upload_changes_nothing(bot: BotEnv) -> None:
     assert snapshot(bot.engine) == before
 
 
-async def test_merge_from_the_bot_is_previewed_then_saved(bot: BotEnv) -> None:
+async def test_undo_then_merge_from_the_bot_are_previewed_then_saved(bot: BotEnv) -> None:
     fake = bot.fake
+    # The seed data recorded the merger; an admin undoes it (previewed), then records it again.
+    fake.send_text(ADMIN, "/hoantac DN-SLDTBXH")
+    preview = await fake.wait_text(ADMIN, "Hoàn tác: DN-SLDTBXH hoạt động trở lại")
+    assert "01/03/2025" in str(preview.params["text"])
+    with session_scope(bot.engine) as session:
+        assert not session.exec(select(Unit).where(Unit.code == "DN-SLDTBXH")).one().active
+    fake.press(ADMIN, save_button(preview))
+    await fake.wait_text(ADMIN, "Đã hoàn tác: DN-SLDTBXH hoạt động trở lại")
+    with session_scope(bot.engine) as session:
+        assert session.exec(select(Unit).where(Unit.code == "DN-SLDTBXH")).one().active
     fake.send_text(ADMIN, "/sapnhap DN-SLDTBXH DN-SNV 01/03/2025")
     preview = await fake.wait_text(ADMIN, "DN-SLDTBXH → DN-SNV từ 1/3/2025")
     assert "chuyển sang đơn vị kế thừa" in str(preview.params["text"])
-    with session_scope(bot.engine) as session:
-        assert session.exec(select(Unit).where(Unit.code == "DN-SLDTBXH")).one().active
     fake.press(ADMIN, save_button(preview))
     await fake.wait_text(ADMIN, "Đã ghi nhận DN-SLDTBXH → DN-SNV")
     with session_scope(bot.engine) as session:
         assert not session.exec(select(Unit).where(Unit.code == "DN-SLDTBXH")).one().active
 
 
+async def test_tracked_from_is_set_from_the_bot(bot: BotEnv) -> None:
+    bot.fake.send_text(ADMIN, "/theodoitu gia-lai-743 01/01/2025")
+    await bot.fake.wait_text(ADMIN, "Kế hoạch gia-lai-743: theo dõi từ 01/01/2025")
+    with session_scope(bot.engine) as session:
+        plan = session.exec(select(Plan).where(Plan.code == "gia-lai-743")).one()
+        assert plan.tracked_from == date(2025, 1, 1)
+
+
 async def test_save_on_an_older_preview_saves_nothing(bot: BotEnv) -> None:
     fake = bot.fake
-    fake.send_text(ADMIN, "/sapnhap DN-SLDTBXH DN-SNV 01/03/2025")
-    merger = await fake.wait_text(ADMIN, "DN-SLDTBXH → DN-SNV từ 1/3/2025")
+    fake.send_text(ADMIN, "/sapnhap DN-SXD DN-SNV 01/03/2025")
+    merger = await fake.wait_text(ADMIN, "DN-SXD → DN-SNV từ 1/3/2025")
     fake.send_text(ADMIN, "/sapnhap GL-SNV GL-SYT 01/03/2025")
     await fake.wait_text(ADMIN, "GL-SNV → GL-SYT")
     before = snapshot(bot.engine)
@@ -131,6 +147,11 @@ async def test_save_on_an_older_preview_saves_nothing(bot: BotEnv) -> None:
         ("/sua gia-lai-743 khong-co", "không có nghĩa vụ"),
         ("/sapnhap DN-SNV DN-SNV", "chính nó"),
         ("/thuhoi abc", "Cách dùng"),
+        ("/hoantac DN-SXD", "không có sáp nhập"),
+        ("/hoantac", "Cách dùng"),
+        ("/theodoitu gia-lai-743 31/02/2026", "không có ngày 31"),
+        ("/theodoitu khong-co 01/01/2026", "Không có kế hoạch mã 'khong-co'"),
+        ("/theodoitu gia-lai-743", "Cách dùng"),
     ],
 )
 async def test_bad_commands_are_answered_in_vietnamese_and_change_nothing(

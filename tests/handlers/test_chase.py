@@ -47,7 +47,7 @@ def late(bot: OfflineBot) -> OfflineBot:
     bot.join(OFFICER, "GL-SNV", Role.OFFICER)
     bot.join(SECOND_OFFICER, "GL-SNV", Role.OFFICER)
     bot.join(COORDINATOR, "GL-SYT", Role.COORDINATOR, name="Đầu mối")
-    bot.join(OTHER_COORDINATOR, "BS-PLDTBXH", Role.COORDINATOR, name="Đầu mối khác")
+    bot.join(OTHER_COORDINATOR, "LG-VPTU", Role.COORDINATOR, name="Đầu mối khác")
     bot.clock.advance(days=36)
     return bot
 
@@ -117,9 +117,9 @@ async def test_an_admin_may_remind_again(late: OfflineBot) -> None:
     ("data", "message"),
     [
         ("k1:ra:999999", "Không tìm thấy kỳ báo cáo này"),
-        ("k1:ra:abc", "Nút này không còn hợp lệ"),
-        ("k1:ra:1:2", "Nút này không còn hợp lệ"),
-        ("k1:ra", "Nút này không còn hợp lệ"),
+        ("k1:ra:abc", "không hợp lệ"),
+        ("k1:ra:1:2", "không hợp lệ"),
+        ("k1:ra", "không hợp lệ"),
     ],
 )
 async def test_tampered_data_changes_nothing(late: OfflineBot, data: str, message: str) -> None:

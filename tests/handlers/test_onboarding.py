@@ -66,3 +66,18 @@ async def test_an_invite_opened_in_a_group_is_refused_and_binds_nothing(bot: Off
         assert session.exec(select(Membership)).all() == []
         invite = session.exec(select(Invite).where(Invite.code_hash == hash_code(code))).one()
         assert invite.used_at is None and invite.used_by_id is None
+
+
+async def test_the_first_greeting_names_a_tracked_period_never_history(bot: OfflineBot) -> None:
+    # Installed on 24/11/2026: Gia Lai's 2025 periods are history; its nearest tracked one is
+    # the 2026 report to Sở Y tế (last on-time day 24/11/2026).
+    code = bot.invite("GL-SNV", Role.OFFICER)
+    calls = await bot.send_text(OFFICER, f"/start {code}", name="Chị Lan")
+    text = next(c.text for c in calls if c.method == "sendMessage")
+    assert "năm 2026, hạn cuối 24/11/2026" in text
+    assert "2025" not in text
+    # Đắk Nông's plan ended in 2025: everything it asked is history, nothing is named.
+    code = bot.invite("DN-SYT", Role.OFFICER)
+    calls = await bot.send_text(STRANGER, f"/start {code}", name="Anh Nam")
+    text = next(c.text for c in calls if c.method == "sendMessage")
+    assert t.WELCOME_NOTHING in text and "202" not in text

@@ -12,7 +12,7 @@ from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.services.review import Flagged, ReviewGroup, ReviewList, ReviewOutcome
 from kehoach_bot.services.tracking import OccurrenceView
 from kehoach_bot.telegram.callbacks import Action, encode
-from kehoach_bot.telegram.render.pages import paginate
+from kehoach_bot.telegram.render.pages import PAGE_LIMIT, paginate
 from kehoach_bot.texts import review_vi as t
 
 QUOTE_LIMIT = 600
@@ -86,7 +86,9 @@ def _group_text(group: ReviewGroup) -> str:
         for n, item in enumerate(items)
     ]
     ask = t.GROUP_ASK if len(items) > 1 else t.SINGLE_ASK
-    return "\n\n".join([header, *blocks, ask])
+    text = "\n\n".join([header, *blocks, ask])
+    # The buttons go under one message: a flow too long for it is cut, its buttons still decide.
+    return text if len(text) <= PAGE_LIMIT else text[: PAGE_LIMIT - 1] + "…"
 
 
 def _recipient(item: Flagged) -> str:
