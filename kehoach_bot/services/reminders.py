@@ -156,6 +156,8 @@ def reachable_officer() -> tuple[Any, ...]:
     """SQL conditions on Membership joined with Person: an active officer who pressed Start
     (whoever these match gets the unit's reminders)."""
     return (
+        Membership.role == Role.OFFICER.value,
         col(Membership.revoked_at).is_(None),
+        col(Person.active).is_(True),
         col(Person.chat_id).is_not(None),
     )

@@ -16,8 +16,9 @@ from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Occurrence, Outbox, Unit
 from kehoach_bot.domain.reminders import latest_and_next
 from kehoach_bot.domain.stored import DeliveryStatus as Status
+from kehoach_bot.services.plan_tracking import set_tracked_from
 from kehoach_bot.services.reminders import queue_due
-from tests.delivery.conftest import Delivery
+from tests.delivery.conftest import MORNING, Delivery
 
 OFFICER = 2001
 
@@ -313,3 +314,25 @@ async def test_changing_a_schedule_retires_reminded_occurrences_without_losing_t
         assert {o.state for o in kept} == {"waived"}  # history stays, reminders stop
     await delivery.send(worker="w", batch=50)
     assert {r.status for r in rows(delivery) if r.occurrence_id in reminded} == {Status.CANCELLED}
+
+
+async def test_history_before_tracking_is_never_reminded(delivery: Delivery) -> None:
+    # Đắk Nông's plan ended in 2025: on its first day the bot chases none of it.
+    delivery.join(OFFICER, "DN-SYT")
+    planned, sent = await delivery.tick()
+    assert planned.planned.enqueued == 0 and sent.sent == 0
+    # Gia Lai tracked from today: only its 2026 period is chased, never 2025's.
+    with session_scope(delivery.engine) as session:
+        set_tracked_from(
+            session, plan_code="gia-lai-743", day=date(2026, 11, 25), actor="t", now=MORNING
+        )
+    delivery.join(OFFICER + 1, "GL-SNV")
+    planned, sent = await delivery.tick()
+    assert planned.planned.enqueued == sent.sent == 0  # the 2026 report's last day was 24/11
+    with session_scope(delivery.engine) as session:
+        set_tracked_from(
+            session, plan_code="gia-lai-743", day=date(2026, 11, 24), actor="t", now=MORNING
+        )
+    planned, sent = await delivery.tick()
+    assert planned.planned.enqueued == sent.sent == 1
+    assert "năm 2026" in delivery.fake.messages_to(OFFICER + 1)[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine
@@ -14,12 +15,14 @@ from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Extension, Occurrence, Unit
 from kehoach_bot.domain.roles import Role
+from kehoach_bot.domain.status import State, Status
 from kehoach_bot.domain.stored import ExtensionStatus, ReplyKind
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import answers, coordination
 from kehoach_bot.services.errors import Forbidden
-from kehoach_bot.services.people import accept_invite, issue_invite
-from kehoach_bot.services.replies import Attachment
+from kehoach_bot.services.people import accept_invite, identify, issue_invite
+from kehoach_bot.services.replies import Attachment, record_reply
+from kehoach_bot.services.tracking import get_view
 from tests.conftest import NOW
 
 OFFICER, COORDINATOR, OUTSIDER = 7001, 7002, 7003
@@ -111,3 +114,28 @@ def test_files_and_answers_stay_within_the_unit_and_its_coordinators(
         coordination.submitted_file(runtime, user_id=OUTSIDER, reply_id=submitted.reply_id)
     stored = coordination.submitted_file(runtime, user_id=COORDINATOR, reply_id=submitted.reply_id)
     assert stored.file_name == "bao-cao.pdf"
+
+
+def test_a_period_from_before_tracking_still_takes_a_late_report(engine: Engine) -> None:
+    join(engine, 5101, "GL-SNV", Role.OFFICER)
+    with session_scope(engine) as session:
+        unit = session.exec(select(Unit.id).where(Unit.code == "GL-SNV")).one()
+        history = session.exec(
+            select(Occurrence.id).where(
+                Occurrence.unit_id == unit, Occurrence.due_date == date(2025, 11, 25)
+            )
+        ).one()
+        identity = identify(session, 5101, ())
+        assert get_view(session, history, NOW.date()).status is Status.NOT_TRACKED
+        outcome = record_reply(
+            session,
+            identity=identity,
+            occurrence_id=history,
+            kind=ReplyKind.SUBMITTED,
+            text="Nộp bổ sung báo cáo năm 2025",
+            now=NOW,
+            today=NOW.date(),
+            tz=ZoneInfo("Asia/Ho_Chi_Minh"),
+        )
+        assert outcome.view.status is Status.DONE_LATE
+        assert get_view(session, history, NOW.date()).state is State.DONE
