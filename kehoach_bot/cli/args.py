@@ -166,11 +166,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_group_commands(unit_sub: argparse._SubParsersAction[VietnameseParser]) -> None:
     """`unit group-add`, `group-remove`, `group-import`: the members of a named group."""
-    for name, verb in (("group-add", "thêm"), ("group-remove", "bớt")):
-        change = unit_sub.add_parser(
-            name,
-            help=f"{verb} thành viên của NHÓM đơn vị (ví dụ UBND các xã, thị trấn), lưu ngay",
-        )
+    for name, summary in (
+        ("group-add", "thêm đơn vị vào NHÓM đơn vị (ví dụ UBND các xã, thị trấn), lưu ngay"),
+        ("group-remove", "bớt đơn vị khỏi NHÓM đơn vị, lưu ngay"),
+    ):
+        change = unit_sub.add_parser(name, help=summary)
         change.add_argument("group", metavar="NHÓM", help="mã nhóm đơn vị")
         change.add_argument("units", nargs="+", metavar="ĐƠN_VỊ", help="mã các đơn vị")
         change.add_argument("--by", help="người thực hiện (ghi vào nhật ký)")

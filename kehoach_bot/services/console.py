@@ -51,8 +51,7 @@ def load_plans(runtime: Runtime, *, sources: list[tuple[str, str]], actor: str) 
     now = runtime.now()
     policy, until = runtime.settings.deadlines, horizon(runtime.settings, now)
     with runtime.transaction() as session:
-        before = groups.memberships(session)
-        results = plan_service.load_plans(
+        return plan_service.load_plans(
             session,
             sources,
             actor=actor,
@@ -61,12 +60,6 @@ def load_plans(runtime: Runtime, *, sources: list[tuple[str, str]], actor: str) 
             policy=policy,
             until=until,
         )
-        # Members a shipped directory adds to an existing database take over from their group
-        # even when no plan file changed.
-        changed = groups.changed_groups(session, before)
-        if changed:
-            groups.sync_for_groups(session, changed, policy=policy, until=until, now=now)
-        return results
 
 
 def calendar(

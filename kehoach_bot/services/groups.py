@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TypeVar
 
+from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
 
 from kehoach_bot.db.models import (
@@ -48,7 +49,7 @@ from kehoach_bot.services import audit, people, units
 from kehoach_bot.services.bootstrap import horizon
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.occurrences import SyncReport, sync_occurrences
-from kehoach_bot.texts import bot_vi
+from kehoach_bot.texts import bot_vi, errors_vi
 from kehoach_bot.texts import groups_vi as t
 
 T = TypeVar("T")
@@ -243,9 +244,18 @@ class _Directory:
         return UnitRef(unit.code, unit.name, other)
 
 
+def _unit(session: Session, code: str) -> Unit:
+    """The unit with this code, in any letter case (admins type "dn-cujut" too)."""
+    query = select(Unit).where(func.upper(Unit.code) == code.strip().upper())
+    unit = session.exec(query).first()
+    if unit is None:
+        raise NotFound(errors_vi.UNIT_NOT_FOUND_SEE_LIST.format(code=code))
+    return unit
+
+
 def get_group(session: Session, code: str) -> Unit:
     """The group with this code; NotFound, or InvalidInput when the unit is not a group."""
-    unit = units.get_unit(session, code)
+    unit = _unit(session, code)
     if not unit.is_group:
         raise InvalidInput(t.NOT_A_GROUP.format(code=unit.code))
     return unit
@@ -292,7 +302,7 @@ def preview_codes(
     members = set(_member_ids(session, group.id))
     chosen: list[UnitRef] = []
     for code in codes:
-        unit = units.get_unit(session, code)
+        unit = _unit(session, code)
         if unit.id == group.id:
             raise InvalidInput(t.MEMBER_IS_THE_GROUP.format(group=group.code))
         if action is MemberAction.ADD:

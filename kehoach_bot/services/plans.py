@@ -14,10 +14,12 @@ from datetime import date, datetime
 from sqlmodel import Session, col, delete, select
 
 from kehoach_bot.db.models import (
+    GroupMember,
     Obligation,
     ObligationUnit,
     Plan,
     PlanRevision,
+    Succession,
     Task,
     TaskUnit,
     Unit,
@@ -130,7 +132,12 @@ def load_plans(
     """Validate, then load plan files given as (name, text) in the caller's transaction;
     `today` (local) is the "theo dõi từ" of a plan loaded for the first time."""
     specs, units = parse_sources(session, sources)
+    before = _unit_graph_state(session)
     import_units(session, units, now=now)
+    # A shipped directory that adds group members or records an ending changes who owes what
+    # even when no plan file changed: every obligation is brought in line once.
+    if _unit_graph_state(session) != before:
+        sync_occurrences(session, policy=policy, until=until, now=now)
     codes = {u.code: u.id for u in session.exec(select(Unit)).all()}
     results = []
     for spec in specs:
@@ -148,6 +155,15 @@ def load_plans(
             )
         results.append(result)
     return results
+
+
+def _unit_graph_state(session: Session) -> tuple[object, ...]:
+    """Group members, endings and successions: what occurrence generation follows."""
+    return (
+        set(session.exec(select(GroupMember.group_id, GroupMember.member_id)).all()),
+        set(session.execute(select(col(Unit.id), col(Unit.active), col(Unit.ended_on))).all()),
+        set(session.exec(select(Succession.id)).all()),
+    )
 
 
 def _upsert_plan(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Occurrence, Unit
@@ -100,7 +100,7 @@ def test_the_rendered_digest_links_remind_again_and_says_whom_to_ask(engine: Eng
         as_admin = gia_lai(session, identify(session, 1, (1,)), FIRST_LONG)
         snv = session.exec(
             select(Occurrence.id)
-            .join(Unit, Unit.id == Occurrence.unit_id)  # type: ignore[arg-type]
+            .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
             .where(Unit.code == "GL-SNV", Occurrence.last_day == date(2026, 11, 24))
         ).one()
     text = "\n".join(render_digest(item, FIRST_LONG))

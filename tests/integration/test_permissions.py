@@ -120,11 +120,13 @@ def test_a_period_from_before_tracking_still_takes_a_late_report(engine: Engine)
     join(engine, 5101, "GL-SNV", Role.OFFICER)
     with session_scope(engine) as session:
         unit = session.exec(select(Unit.id).where(Unit.code == "GL-SNV")).one()
-        history = session.exec(
+        found = session.exec(
             select(Occurrence.id).where(
                 Occurrence.unit_id == unit, Occurrence.due_date == date(2025, 11, 25)
             )
         ).one()
+        assert found is not None
+        history = found
         identity = identify(session, 5101, ())
         assert get_view(session, history, NOW.date()).status is Status.NOT_TRACKED
         outcome = record_reply(
