@@ -62,7 +62,10 @@ def _queue(
                 key=notice_key(kind, subject_id, chat_id),
                 chat_id=chat_id,
                 kind=kind,
-                stage=kind.value,
+                # One row per subject: a second reply, request or decision on the same
+                # occurrence is a notice of its own (the outbox is unique on occurrence,
+                # chat and stage).
+                stage=f"{kind.value}:{subject_id}",
                 occurrence_id=occurrence_id,
                 subject_id=subject_id,
             )

@@ -225,6 +225,9 @@ async def test_in_a_group_only_bound_members_count(bot: BotEnv) -> None:
 async def test_coordinator_asks_for_the_digest_now(bot: BotEnv) -> None:
     fake = bot.fake
     await bot.join(COORDINATOR, "GL-SYT", "coordinator")
+    # On its first day nothing is overdue; an admin tracks Gia Lai's plan from 2025.
+    fake.send_text(ADMIN, "/theodoitu gia-lai-743 01/01/2025")
+    await fake.wait_text(ADMIN, "theo dõi từ 01/01/2025")
     fake.send_text(COORDINATOR, "/tonghop")
     digest = await fake.wait_text(COORDINATOR, "Tổng hợp 24/11/2026")
     assert "Quá hạn" in str(digest.params["text"])
