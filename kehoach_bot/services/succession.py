@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import GroupMember, Obligation, Plan, Succession, Unit
@@ -96,6 +97,7 @@ def split(
         if unit is None:
             raise InvalidInput(t.ROUTE_OUTSIDE_INTO.format(ref=ref, code=code))
     _check_no_cycle(session, old_unit, successors)
+    _check_existed(session, effective_on, [old_unit, *successors])
     assert old_unit.id is not None
     for obligation, unit, _, _ in routed:
         assert unit is not None and unit.id is not None
@@ -126,6 +128,25 @@ def split(
     session.flush()
     report = sync_occurrences(session, policy=policy, until=until, now=now)
     return SuccessionResult(old_unit.code, list(by_code), report)
+
+
+def _check_existed(session: Session, effective_on: date, units: list[Unit]) -> None:
+    """A unit that itself took over from others on a date did not exist before it: it cannot
+    end, or take over, earlier."""
+    for unit in units:
+        began = session.execute(
+            select(func.min(col(Succession.effective_on))).where(
+                col(Succession.successor_id) == unit.id
+            )
+        ).scalar()
+        if began is not None and effective_on < began:
+            raise InvalidInput(
+                t.BEFORE_UNIT_EXISTED.format(
+                    code=unit.code,
+                    began=began.strftime("%d/%m/%Y"),
+                    on=effective_on.strftime("%d/%m/%Y"),
+                )
+            )
 
 
 def _successor(session: Session, code: str, old: Unit) -> Unit:

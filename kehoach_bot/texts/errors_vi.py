@@ -101,3 +101,7 @@ TRACKED_FROM_TOO_EARLY = "Ngày theo dõi phải từ {earliest} trở đi."
 NOTHING_TO_UNDO = (
     "Đơn vị {code} đang hoạt động: không có sáp nhập, chia tách hay giải thể nào để hoàn tác."
 )
+BEFORE_UNIT_EXISTED = (
+    "Ngày hiệu lực {on} sớm hơn ngày đơn vị {code} bắt đầu hoạt động ({began}, khi tiếp nhận "
+    "từ đơn vị trước): hãy kiểm tra lại ngày."
+)

@@ -132,6 +132,12 @@ def test_bad_tracked_from_is_refused_and_changes_nothing(
         (["unit", "merge", "KHONG-CO", "--into", "DN-SNV"], "Không có đơn vị mã 'KHONG-CO'"),
         (["unit", "merge", "DN-SXD", "--into", "KHONG-CO"], "KHONG-CO"),
         (["unit", "undo", "DN-SXD"], "không có sáp nhập"),
+        # Sở Nội vụ took over from Sở LĐTBXH on 1/3/2025: it did not exist as such before.
+        (
+            ["unit", "merge", "DN-SNV", "--into", "DN-SYT", "--on", "2025-01-01"],
+            "sớm hơn ngày đơn vị DN-SNV bắt đầu hoạt động (01/03/2025",
+        ),
+        (["unit", "merge", "DN-SXD", "--into", "DN-SNV", "--on", "2025-01-01"], "DN-SNV"),
         (["unit", "undo", "KHONG-CO"], "Không có đơn vị mã 'KHONG-CO'"),
         (
             ["unit", "merge", "DN-SLDTBXH", "--into", "DN-SNV", "--on", "2025-02-30"],
