@@ -79,6 +79,7 @@ def build(engine: Engine, units: int, provinces: int = PROVINCES) -> dict[str, i
                                 "wording": Wording.BEFORE.value,
                                 "last_day": deadline.last_day,
                                 "remind_by": deadline.remind_by,
+                                "via_id": province + 1,  # the plan's "qua" office
                                 "state": "open" if open_ else "done",
                                 "submitted_at": None
                                 if open_
