@@ -85,8 +85,8 @@ class UnitLine:
     name: str
 
 
-def _scope(query: Select, identity: Identity) -> Select:  # type: ignore[type-arg]
-    return query if identity.is_admin else query.where(coordinated(identity))
+def _scope(query: Select, identity: Identity, session: Session) -> Select:  # type: ignore[type-arg]
+    return query if identity.is_admin else query.where(coordinated(identity, session))
 
 
 def plan_digests(
@@ -114,6 +114,7 @@ def plan_digests(
         .where(col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]))
         .group_by(col(Plan.code), col(Plan.title), category),
         identity,
+        session,
     )
     digests: dict[str, PlanDigest] = {}
     for plan, title, status, count, soon_count in session.execute(counted).all():
@@ -139,6 +140,7 @@ def plan_digests(
         .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
         .where(is_open, deadline <= soon, is_tracked()),
         identity,
+        session,
     ).subquery()
     shown = session.execute(
         select(ranked.c.id, ranked.c.overdue, ranked.c.chase_over).where(ranked.c.rank <= SHOWN)
@@ -179,6 +181,7 @@ def _count_long_overdue(
         .where(col(Occurrence.state) == State.OPEN.value, chase_over, is_tracked())
         .group_by(col(Plan.code)),
         identity,
+        session,
     )
     for plan, count in session.execute(counted).all():
         digest = digests.get(plan)
@@ -208,6 +211,7 @@ def _add_without_officer(
         )
         .group_by(col(Plan.code), col(Unit.code), col(Unit.name)),
         identity,
+        session,
     ).subquery()
     ranked = select(  # type: ignore[call-overload]
         units.c.plan,
@@ -245,6 +249,7 @@ def _add_undeliverable(
         .order_by(col(Outbox.id))
         .limit(SHOWN * 10),
         identity,
+        session,
     )
     failed = session.execute(query).all()
     views = views_by_id(session, {i for i, _ in failed if i is not None}, today)

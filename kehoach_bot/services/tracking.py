@@ -11,7 +11,15 @@ from sqlalchemy import and_, bindparam, case, false, func, literal, true
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
 
-from kehoach_bot.db.models import AdHocRequest, Obligation, Occurrence, Plan, Reply, Unit
+from kehoach_bot.db.models import (
+    AdHocRequest,
+    Obligation,
+    Occurrence,
+    Plan,
+    Reply,
+    Succession,
+    Unit,
+)
 from kehoach_bot.domain.deadlines import WORDING_TEXT, Wording
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import State, Status, effective_last_day, is_due_soon, status_of
@@ -249,13 +257,34 @@ class StatusTable:
     not_tracked: int = 0
 
 
-def coordinated(identity: Identity) -> Any:
+def coordinated(identity: Identity, session: Session) -> Any:
     """The occurrences a person coordinates, as an SQL condition: the period's own recipient
     and "qua" office, which follow successions by date."""
     if identity.is_admin:
         return true()
     units = identity.units_with(Role.COORDINATOR)
-    return or_(col(Occurrence.via_id).in_(units), col(Occurrence.recipient_id).in_(units))
+    mine = or_(col(Occurrence.via_id).in_(units), col(Occurrence.recipient_id).in_(units))
+    # A period's office is its obligation's, or a successor of it: the obligations are found
+    # first in the small tables, and only their periods are read (by index), never all periods.
+    offices = _with_predecessors(session, units)
+    obligations = select(Obligation.id).where(
+        or_(col(Obligation.via_id).in_(offices), col(Obligation.recipient_id).in_(offices))
+    )
+    return and_(col(Occurrence.obligation_id).in_(obligations), mine)
+
+
+def _with_predecessors(session: Session, units: set[int]) -> set[int]:
+    """The units and every unit they took over from, however many steps back."""
+    back: dict[int, set[int]] = {}
+    for predecessor, successor in session.exec(
+        select(Succession.predecessor_id, Succession.successor_id)
+    ).all():
+        back.setdefault(successor, set()).add(predecessor)
+    found, frontier = set(units), set(units)
+    while frontier:
+        frontier = {p for u in frontier for p in back.get(u, ())} - found
+        found |= frontier
+    return found
 
 
 def _coordinated_obligation(identity: Identity) -> Any:
@@ -277,7 +306,7 @@ def coordinated_plans(session: Session, identity: Identity) -> list[tuple[str, s
         select(Plan.code, Plan.title)
         .join(Obligation, col(Obligation.plan_id) == col(Plan.id))
         .join(Occurrence, col(Occurrence.obligation_id) == col(Obligation.id))
-        .where(coordinated(identity))
+        .where(coordinated(identity, session))
     )
     found = {(code, title) for code, title in session.exec(named.distinct()).all()}
     if not identity.is_admin:
@@ -303,13 +332,16 @@ def status_table(
         .where(
             col(Obligation.plan_id) == plan.id,
             col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
-            coordinated(identity),
+            coordinated(identity, session),
         )
     )
     if period_key is None:
         obligations = session.exec(select(Obligation.id).where(Obligation.plan_id == plan.id)).all()
         period_key = _current_period(
-            session, [i for i in obligations if i is not None], today, coordinated(identity)
+            session,
+            [i for i in obligations if i is not None],
+            today,
+            coordinated(identity, session),
         )
     chosen = scope.where(col(Occurrence.period_key) == period_key)
     category = status_category(today, plan.tracked_from)
@@ -426,7 +458,7 @@ def overdue(
             Occurrence.state == State.OPEN.value,
             Occurrence.last_day < today,
             is_tracked(),
-            coordinated(identity),
+            coordinated(identity, session),
         )
         .order_by(col(Occurrence.last_day), col(Unit.code))
         .limit(limit)
