@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
@@ -27,6 +27,7 @@ STANDALONE_TITLE = domain_vi.STANDALONE_PLAN_TITLE
 AD_HOC_OBLIGATION = "dot-xuat"
 MAX_TITLE = 500
 REQUESTED_BY_LENGTH = 120  # the column's length
+PERIOD_LABEL_LENGTH = 200  # the column's length: a long title is cut in the label only
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,8 @@ def request_ad_hoc(
     session.flush()
     assert request.id is not None
     period = ad_hoc_period(str(request.id), title)
+    if len(period.label) > PERIOD_LABEL_LENGTH:
+        period = replace(period, label=period.label[: PERIOD_LABEL_LENGTH - 1] + "…")
     deadline = last_on_time_day(due, wording, policy)
     recipient_id, via_id = offices_on(session, obligation, deadline.last_day)
     # The card is the first word the officers get: the tick's first reminder is the next stage
