@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from sqlalchemy import func
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, or_, select
 
 from kehoach_bot.db.models import (
     GroupMember,
@@ -622,10 +622,22 @@ def unfilled_groups(
     rows = session.exec(query).all()
     if not rows:
         return []
-    everyone = {u.id: u for u in session.exec(select(Unit)).all()}
+    # Light rows: only groups and units that ended can lead to a group standing alone, so a
+    # province with thousands of communes is not walked member by member (digests ask daily).
+    everyone = {
+        u.id: u
+        for u in session.exec(
+            select(Unit).where(or_(col(Unit.is_group).is_(True), col(Unit.active).is_(False)))
+        ).all()
+    }
+    # Only members that are groups or ended can lead further; plain members just fill.
     members: dict[int, list[int]] = {}
-    for link in session.exec(select(GroupMember)).all():
-        members.setdefault(link.group_id, []).append(link.member_id)
+    for group_id, member_id in session.execute(
+        select(col(GroupMember.group_id), col(GroupMember.member_id))
+    ).all():
+        leads = members.setdefault(group_id, [])
+        if member_id in everyone:
+            leads.append(member_id)
     routes: dict[int, list[Route]] = {}
     for succ in session.exec(select(Succession).order_by(col(Succession.id))).all():
         routes.setdefault(succ.predecessor_id, []).append(
@@ -662,7 +674,7 @@ def _standing_groups(
         unit = everyone.get(target)
         if unit is None or not unit.is_group:
             continue
-        if not members.get(target):
+        if target not in members:  # no member at all: the shared row stands for the group
             standing.add(target)
             continue
         for member in members[target]:
