@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from kehoach_bot.db.models import Obligation, Occurrence, Plan
-from kehoach_bot.domain.status import State
+from kehoach_bot.db.models import Plan
 from kehoach_bot.services import audit
 from kehoach_bot.services.errors import InvalidInput, NotFound
 from kehoach_bot.texts import errors_vi as t
@@ -41,17 +39,6 @@ def set_tracked_from(
         return TrackedFrom(plan.code, plan.title, before, day)
     plan.tracked_from = day
     session.add(plan)
-    # Reminder stages are worked out again for every open period of the plan.
-    session.execute(
-        update(Occurrence)
-        .where(
-            col(Occurrence.state) == State.OPEN.value,
-            col(Occurrence.obligation_id).in_(
-                select(Obligation.id).where(Obligation.plan_id == plan.id)
-            ),
-        )
-        .values(next_remind_on=None)
-    )
     audit.record(
         session,
         actor=actor,

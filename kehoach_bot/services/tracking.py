@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, false, func, literal, true
+from sqlalchemy import and_, bindparam, case, func, true
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
 
@@ -30,7 +30,6 @@ ANSWERING_ROLES = (Role.OFFICER, Role.COORDINATOR)
 CURRENT_PERIOD_LOOKAHEAD = timedelta(days=7)
 SHOWN_MISSING = 100  # lines of a status table; the rest are counted (the export has them all)
 SHOWN_DONE = 10  # files offered under a status table
-_PLAN_COLUMN: Any = object()  # status_category: each row's own plan's "theo dõi từ"
 FOUR_CATEGORIES = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.OPEN_ON_TIME, Status.OPEN_OVERDUE)
 
 
@@ -329,6 +328,7 @@ def status_table(
         select(col(Occurrence.id))
         .select_from(Occurrence)
         .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+        .join(Plan, col(Plan.id) == col(Obligation.plan_id))
         .where(
             col(Obligation.plan_id) == plan.id,
             col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
@@ -344,7 +344,7 @@ def status_table(
             coordinated(identity, session),
         )
     chosen = scope.where(col(Occurrence.period_key) == period_key)
-    category = status_category(today, plan.tracked_from)
+    category = status_category(today)
     counts = {
         Status(status): int(n)
         for status, n in session.execute(
@@ -386,29 +386,21 @@ def effective_deadline() -> Any:
     )
 
 
-def is_tracked(tracked_from: Any = None) -> Any:
+def is_tracked() -> Any:
     """True for occurrences whose last on-time day is on or after their plan's "theo dõi từ"
-    (the query must have `Plan` joined unless the plan's date is given)."""
-    start = col(Plan.tracked_from) if tracked_from is None else literal(tracked_from)
+    (the query joins `Plan`)."""
+    start = col(Plan.tracked_from)
     return or_(start.is_(None), effective_deadline() >= start)
 
 
-def status_category(today: date, tracked_from: Any = _PLAN_COLUMN) -> Any:
+def status_category(today: date) -> Any:
     """The status category of an open or done occurrence on `today`, as an SQL expression
-    (the same rule as `domain.status.status_of`, for counting in the database).
-
-    `tracked_from` is the plan's "theo dõi từ" date when one plan is counted; by default the
-    query joins `Plan` and each row uses its own plan's date."""
+    (the same rule as `domain.status.status_of`, for counting in the database); the query
+    joins `Plan`, whose "theo dõi từ" each row is judged by."""
     deadline = effective_deadline()
     is_open = col(Occurrence.state) == State.OPEN.value
-    if tracked_from is _PLAN_COLUMN:
-        untracked: Any = ~is_tracked()
-    elif tracked_from is None:
-        untracked = false()
-    else:
-        untracked = deadline < tracked_from
     return case(
-        (and_(is_open, untracked), Status.NOT_TRACKED.value),
+        (and_(is_open, ~is_tracked()), Status.NOT_TRACKED.value),
         (and_(is_open, deadline >= today), Status.OPEN_ON_TIME.value),
         (is_open, Status.OPEN_OVERDUE.value),
         (col(Occurrence.submitted_on) <= deadline, Status.DONE_ON_TIME.value),

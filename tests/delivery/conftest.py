@@ -7,8 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import Engine, update
-from sqlmodel import col, select
+from sqlalchemy import Engine
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
@@ -16,9 +15,10 @@ from jobs.dispatch import Dispatcher, DispatchReport
 from jobs.tick import TickReport, run_tick
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
-from kehoach_bot.db.models import Obligation, Plan
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.runtime import Runtime
+from kehoach_bot.services import review
+from kehoach_bot.services.bootstrap import horizon
 from kehoach_bot.services.people import accept_invite, issue_invite
 from kehoach_bot.services.plan_tracking import set_tracked_from
 from kehoach_bot.telegram.limits import LaneRateLimiter
@@ -64,20 +64,22 @@ class Delivery:
             )
 
 
-def keep_both_gia_lai_dates(engine: Engine) -> None:
-    """Gia Lai's plan as an admin left it: tracked since 1/1/2025 and both of the dates it gives
-    for one flow kept (without that decision its flagged obligations are held)."""
+def keep_both_gia_lai_dates(engine: Engine, settings: Settings) -> None:
+    """Gia Lai's plan as an admin left it: tracked since 1/1/2025 and, through /duyet, both of
+    the dates it gives for one flow kept (without that decision they are held)."""
     with session_scope(engine) as session:
         set_tracked_from(
             session, plan_code="gia-lai-743", day=date(2025, 1, 1), actor="t", now=MORNING
         )
-        session.execute(
-            update(Obligation)
-            .where(
-                col(Obligation.needs_review).is_(True),
-                col(Obligation.plan_id).in_(select(Plan.id).where(Plan.code == "gia-lai-743")),
-            )
-            .values(needs_review=False)
+        (group,) = review.flagged(session, "gia-lai-743").groups
+        review.decide(
+            session,
+            group.items[0].id,
+            review.Choice.KEEP_ALL,
+            actor="t",
+            now=MORNING,
+            policy=settings.deadlines,
+            until=horizon(settings, MORNING),
         )
 
 
@@ -99,7 +101,7 @@ async def delivery(engine: Engine, settings: Settings) -> AsyncIterator[Delivery
         rate_limiter=LaneRateLimiter(30, 20),
     )
     runtime = Runtime(configured, engine, clock)
-    keep_both_gia_lai_dates(engine)
+    keep_both_gia_lai_dates(engine, settings)
     async with bot:
         yield Delivery(fake, bot, runtime, clock, engine)
     runtime.close()
