@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kehoach_bot.domain.deadlines import BeforePolicy, DeadlinePolicy
 from kehoach_bot.domain.reminders import MAX_WEEKLY
-from kehoach_bot.texts import chase_vi
+from kehoach_bot.texts import chase_vi, guards_vi
 from kehoach_bot.texts import errors_vi as t
 
 ENV_TOKEN = "KEHOACH_BOT_TOKEN"
@@ -34,6 +34,11 @@ class TelegramSettings:
     base_file_url: str | None = None
     admins: tuple[int, ...] = ()
     max_file_mb: int = 20
+    undo_minutes: int = 10  # how long an officer may take an answer back
+    # A person's updates beyond `per_person_burst` in a window of this many seconds are dropped
+    # (0 seconds: no limit).
+    per_person_burst: int = 6
+    per_person_window_seconds: int = 3
     mode: str = "polling"  # or "webhook" behind a reverse proxy
     webhook_url: str = ""
     webhook_listen: str = "127.0.0.1"
@@ -155,6 +160,11 @@ def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
             base_file_url=telegram.get("base_file_url") or None,
             admins=tuple(int(a) for a in telegram.get("admins", ())),
             max_file_mb=_file_limit(telegram.get("max_file_mb", 20)),
+            undo_minutes=_positive(telegram.get("undo_minutes", 10), "undo_minutes"),
+            per_person_burst=_positive(telegram.get("per_person_burst", 6), "per_person_burst"),
+            per_person_window_seconds=_not_negative(
+                telegram.get("per_person_window_seconds", 3), "per_person_window_seconds"
+            ),
             mode=_mode(telegram),
             webhook_url=str(telegram.get("webhook_url", "")),
             webhook_listen=str(telegram.get("webhook_listen", "127.0.0.1")),
@@ -173,6 +183,12 @@ def _hour(value: Any, key: str) -> int:
 def _positive(value: Any, key: str) -> int:
     if not isinstance(value, int) or value < 1:
         raise ConfigError(t.CONFIG_NOT_POSITIVE.format(key=key))
+    return value
+
+
+def _not_negative(value: Any, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(guards_vi.CONFIG_NEGATIVE.format(key=key))
     return value
 
 

@@ -14,7 +14,7 @@ from kehoach_bot.cli.backup import cmd_backup, cmd_restore
 from kehoach_bot.cli.context import Context
 from kehoach_bot.cli.groups import cmd_group_change, cmd_group_import
 from kehoach_bot.config import Settings
-from kehoach_bot.domain.roles import Role
+from kehoach_bot.domain.roles import ROLE_TEXT
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.plans.bundled import bundled_plan_files
 from kehoach_bot.plans.reading import read_text
@@ -210,7 +210,7 @@ def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
     issued = console.issue_invite(
         ctx.runtime,
         unit_code=args.unit,
-        role=Role(args.role),
+        role=args.role,
         hours=args.hours,
         actor=ctx.actor(args.by),
     )
@@ -218,7 +218,11 @@ def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
     if username:
         ctx.print(bot_render.invite(issued, username, ctx.settings.tz))
     else:
-        ctx.print(vi.INVITE_NO_USERNAME.format(code=issued.code, unit=issued.unit))
+        ctx.print(
+            vi.INVITE_NO_USERNAME.format(
+                role=ROLE_TEXT[issued.role], code=issued.code, unit=issued.unit
+            )
+        )
     return 0
 
 

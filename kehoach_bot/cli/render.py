@@ -193,6 +193,18 @@ def unfilled_text(unfilled: Sequence[UnfilledGroup]) -> str:
     return "\n".join(lines)
 
 
+def _tick_info(info: dict[str, Any]) -> str:
+    """What the last check did, in words: "bản tổng hợp: 0, kỳ báo cáo đã xét: 12, …"."""
+    items = []
+    for key, value in info.items():
+        label = vi.TICK_INFO.get(key, key)
+        if isinstance(value, dict):
+            items.append(vi.TICK_INFO_GROUP.format(label=label, items=_tick_info(value)))
+        else:
+            items.append(vi.TICK_INFO_ITEM.format(label=label, value=value))
+    return ", ".join(items) or vi.TICK_INFO_NONE
+
+
 def status_text(found: DeliveryHealth, tz: ZoneInfo) -> str:
     """`bot.py status`: outbox counts, the last tick, the next reminder days."""
     counts = ", ".join(
@@ -203,7 +215,7 @@ def status_text(found: DeliveryHealth, tz: ZoneInfo) -> str:
         local = found.last_tick.astimezone(tz)
         tick = vi.LAST_TICK.format(
             at=f"{local:%H:%M:%S} {format_date_padded(local.date())}",
-            info=json.dumps(found.last_tick_info or {}, ensure_ascii=False),
+            info=_tick_info(found.last_tick_info or {}),
         )
     else:
         tick = vi.NO_TICK

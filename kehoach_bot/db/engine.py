@@ -11,9 +11,14 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from kehoach_bot.db import clean_text
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; for an SQLite file, create its folder and turn on WAL and foreign keys."""
+    """Create an engine; for an SQLite file, create its folder and turn on WAL and foreign keys.
+
+    Sessions clean person-typed text before storing it from then on (`db.clean_text`)."""
+    clean_text.install()
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

@@ -338,3 +338,19 @@ class Heartbeat(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=32)
     at: datetime = _ts()
     info: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+# --- Conversation state ----------------------------------------------------------------------
+
+
+class ConversationState(SQLModel, table=True):
+    """What one person is in the middle of (a file awaited, a preview held), kept across restarts.
+
+    `state` is the person's state as JSON text, read and written by the Telegram layer's codec;
+    text rather than a JSON column so that one unreadable row cannot stop the others loading."""
+
+    telegram_user_id: int = Field(
+        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    state: str = Field(sa_type=Text)
+    updated_at: datetime = _ts(default_factory=utcnow)

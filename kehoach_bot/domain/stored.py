@@ -14,6 +14,8 @@ class MessageKind(enum.StrEnum):
     REMINDER = "reminder"  # nhắc hạn: an occurrence, one stage
     REQUEST = "request"  # yêu cầu đột xuất: the card of an ad hoc request
     SUBMITTED = "submitted"  # to coordinators: a unit submitted (reply id)
+    REPLACED = "replaced"  # to coordinators: a unit sent a replacement report (reply id)
+    WITHDRAWN = "withdrawn"  # to coordinators: a unit took back an answer they were told of
     STUCK = "stuck"  # to coordinators: a unit is stuck (reply id)
     EXTENSION_REQUEST = "ext_request"  # to coordinators, with buttons (extension id)
     EXTENSION_DECISION = "ext_decision"  # to the unit (extension id)

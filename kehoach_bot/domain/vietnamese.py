@@ -22,6 +22,17 @@ def format_date_padded(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
+def shorten(text: str, limit: int) -> str:
+    """The text on one line, cut at a word under `limit` characters with "…" when longer."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
 WEEKDAYS = t.WEEKDAYS
 
 

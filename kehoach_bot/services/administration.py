@@ -17,7 +17,7 @@ from sqlmodel import Session
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import (
-    audit,
+    audit_story,
     groups,
     obligations,
     people,
@@ -25,7 +25,7 @@ from kehoach_bot.services import (
     succession,
     units,
 )
-from kehoach_bot.services.audit import AuditEntry
+from kehoach_bot.services.audit_story import StoryEntry
 from kehoach_bot.services.bootstrap import horizon
 from kehoach_bot.services.errors import Forbidden
 from kehoach_bot.services.groups import UnfilledGroup
@@ -91,9 +91,9 @@ def revoke(runtime: Runtime, *, user_id: int, telegram_user_id: int) -> int:
     )
 
 
-def audit_log(runtime: Runtime, *, user_id: int) -> list[AuditEntry]:
-    """/nhatky: the latest changes."""
-    return _as_admin(runtime, user_id, lambda s, _: audit.recent(s))
+def audit_log(runtime: Runtime, *, user_id: int) -> list[StoryEntry]:
+    """/nhatky: the latest changes, with people, units and reports named."""
+    return _as_admin(runtime, user_id, lambda s, _: audit_story.story(s))
 
 
 def plan_obligations(runtime: Runtime, *, user_id: int, plan_code: str) -> list[ObligationSummary]:

@@ -10,8 +10,11 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import AuditLog
+from kehoach_bot.runtime import Runtime
 
 _INSERT = insert(AuditLog)
+REFUSED = "refused"  # the action of a refused tap or command
+CLAIM_LENGTH = 200  # what is kept of the refused callback data or command text
 
 
 def record(
@@ -39,6 +42,21 @@ def record(
             "at": now,
         },
     )
+
+
+def record_refusal(
+    runtime: Runtime, *, user_id: int | None, what: str, claim: str, reason: str
+) -> None:
+    """Log a refused tap, command or message, in its own transaction (the refused one is undone)."""
+    with runtime.transaction() as session:
+        record(
+            session,
+            actor=f"tg:{user_id}" if user_id is not None else "tg:?",
+            action=REFUSED,
+            entity=what,
+            after={"claim": claim[:CLAIM_LENGTH], "reason": reason[:CLAIM_LENGTH]},
+            now=runtime.now(),
+        )
 
 
 @dataclass(frozen=True, slots=True)

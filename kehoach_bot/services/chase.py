@@ -15,7 +15,7 @@ from kehoach_bot.domain.reminders import chase_ended_through
 from kehoach_bot.domain.status import State, Status
 from kehoach_bot.domain.stored import MessageKind
 from kehoach_bot.services import audit
-from kehoach_bot.services.errors import Forbidden, InvalidInput
+from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.outbox import Message, enqueue, reminder_key
 from kehoach_bot.services.people import Identity
 from kehoach_bot.services.reminders import officer_chats, reachable_officer
@@ -26,8 +26,10 @@ from kehoach_bot.services.tracking import (
     may_coordinate,
 )
 from kehoach_bot.texts import chase_vi as t
+from kehoach_bot.texts import guards_vi
 
 REMIND_AGAIN = "nhac-lai"
+MAX_ID = 2**31 - 1  # occurrence ids are INTEGER: PostgreSQL refuses to compare a larger one
 
 
 def remind_again_stage(today: date) -> str:
@@ -74,6 +76,8 @@ def remind_again(
     session: Session, *, identity: Identity, occurrence_id: int, today: date, now: datetime
 ) -> RemindedAgain:
     """Queue a fresh reminder of an overdue occurrence to its unit's officers, once a day."""
+    if not 0 < occurrence_id <= MAX_ID:  # typed in a /nhaclai_ link: it names nothing
+        raise NotFound(guards_vi.OCCURRENCE_NOT_FOUND)
     view = get_view(session, occurrence_id, today)
     if not may_coordinate(identity, view):
         raise Forbidden(t.REMIND_AGAIN_FORBIDDEN)

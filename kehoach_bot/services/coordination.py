@@ -14,12 +14,22 @@ from sqlmodel import Session
 from kehoach_bot.domain.reminders import chase_ended
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import Status
-from kehoach_bot.domain.stored import ExtensionStatus, MessageKind
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import chase, digests, notices, replies, requests, tracking
+from kehoach_bot.services import (
+    chase,
+    digests,
+    extension_decisions,
+    file_facts,
+    replies,
+    requests,
+    tracking,
+)
+from kehoach_bot.services.choices import period_named
 from kehoach_bot.services.errors import Forbidden
+from kehoach_bot.services.extension_decisions import Decision
+from kehoach_bot.services.file_facts import OpenedFile
 from kehoach_bot.services.people import Identity, identify
-from kehoach_bot.services.replies import ExtensionView, StoredFile
+from kehoach_bot.services.replies import ExtensionView
 from kehoach_bot.services.tracking import OccurrenceView, StatusTable
 from kehoach_bot.texts import bot_vi as t
 
@@ -51,6 +61,8 @@ def status(
         identity = _coordinator(runtime, session, user_id)
         if plan_code is None:
             return StatusAnswer(tracking.coordinated_plans(session, identity))
+        if period_key is not None:  # as typed: "năm 2025", "quý II/2025", "2025-H1"…
+            period_key = period_named(session, identity, plan_code, period_key, runtime.today())
         table = tracking.status_table(session, identity, plan_code, runtime.today(), period_key)
         files = tracking.latest_files(session, [v.id for v in table.done])
         units = {v.id: v.unit for v in table.done}
@@ -83,43 +95,40 @@ def pending_extensions(
         return found[:MAX_PENDING_SHOWN]
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """A decided extension and its report after the decision."""
-
-    extension: ExtensionView
-    view: OccurrenceView
-
-    @property
-    def approved(self) -> bool:
-        """True when the extension was granted."""
-        return self.extension.status is ExtensionStatus.APPROVED
-
-
 def decide_extension(
-    runtime: Runtime, *, user_id: int, extension_id: int, approve: bool
+    runtime: Runtime, *, user_id: int, extension_id: int, approve: bool, reason: str = ""
 ) -> Decision:
-    """Approve or refuse; the unit hears of the decision through the outbox."""
-    now = runtime.now()
+    """Approve, or refuse with an optional reason; the unit hears of it through the outbox.
+    A request decided before is read back unchanged."""
+    now, today = runtime.now(), runtime.today()
+    reason = extension_decisions.clean_reason(reason)
     with runtime.transaction() as session:
         identity = identify(session, user_id, runtime.settings.telegram.admins)
-        extension, view = replies.decide_extension(
+        return extension_decisions.decide(
             session,
             identity=identity,
             extension_id=extension_id,
             approve=approve,
+            reason=reason,
             now=now,
-            today=runtime.today(),
+            today=today,
         )
-        notices.tell_unit(session, view, MessageKind.EXTENSION_DECISION, extension.id, now=now)
-        return Decision(extension, view)
 
 
-def submitted_file(runtime: Runtime, *, user_id: int, reply_id: int) -> StoredFile:
-    """A submitted file, for the unit itself or its coordinators."""
+def extension_request(runtime: Runtime, *, user_id: int, extension_id: int) -> Decision:
+    """An extension request as it stands (before asking a refusal's reason)."""
     with runtime.transaction() as session:
         identity = identify(session, user_id, runtime.settings.telegram.admins)
-        return replies.reply_file(
+        return extension_decisions.look(
+            session, identity=identity, extension_id=extension_id, today=runtime.today()
+        )
+
+
+def submitted_file(runtime: Runtime, *, user_id: int, reply_id: int) -> OpenedFile:
+    """A submitted file and its caption's facts, for the unit itself or its coordinators."""
+    with runtime.transaction() as session:
+        identity = identify(session, user_id, runtime.settings.telegram.admins)
+        return file_facts.opened_file(
             session, identity=identity, reply_id=reply_id, today=runtime.today()
         )
 
@@ -141,6 +150,8 @@ def request_ad_hoc(
     now, today = runtime.now(), runtime.today()
     with runtime.transaction() as session:
         identity = _coordinator(runtime, session, user_id)
+        # A coordinator asks only units of the plans it coordinates; an admin asks any unit.
+        scope = None if identity.is_admin else requests.units_in_scope(session, identity)
         result = requests.request_ad_hoc(
             session,
             unit_codes=unit_codes,
@@ -156,6 +167,7 @@ def request_ad_hoc(
             today=today,
             policy=runtime.settings.deadlines,
             lead_days=runtime.settings.reminders.lead_days,
+            scope=scope,
         )
         return AdHocSent(result.units, result.last_day, result.queued, result.without_officer)
 

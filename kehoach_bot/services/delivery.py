@@ -55,7 +55,9 @@ def prepare(
     ready: list[Ready] = []
     for row in rows:
         view = views.get(row.occurrence_id) if row.occurrence_id is not None else None
-        reason = _why_not(row, view, officers, leads, lead_days, max_weekly, today, extensions)
+        reason = _why_not(
+            row, view, officers, leads, lead_days, max_weekly, today, extensions, replies
+        )
         if reason:
             mark_cancelled(session, row.id, reason=reason)
             continue
@@ -74,6 +76,7 @@ def _why_not(
     max_weekly: int,
     today: date,
     extensions: dict[int, ExtensionView],
+    replies: dict[int, str],
 ) -> str:
     if row.kind is MessageKind.DIGEST:
         return ""
@@ -90,6 +93,8 @@ def _why_not(
         )
         if latest is None or latest.key != row.stage:
             return "stage no longer due (deadline changed or extended)"
+    if _about_reply(row) and row.subject_id not in replies:
+        return "answer withdrawn"
     if _about_extension(row):
         extension = extensions.get(row.subject_id or 0)
         if extension is None:
@@ -101,7 +106,10 @@ def _why_not(
 
 
 def _about_reply(row: Claimed) -> bool:
-    return row.kind in (MessageKind.SUBMITTED, MessageKind.STUCK) and row.subject_id is not None
+    return row.kind in _REPLY_NOTICES and row.subject_id is not None
+
+
+_REPLY_NOTICES = (MessageKind.SUBMITTED, MessageKind.REPLACED, MessageKind.STUCK)
 
 
 def _about_extension(row: Claimed) -> bool:

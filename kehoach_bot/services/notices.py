@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from kehoach_bot.domain.roles import Role
-from kehoach_bot.domain.stored import MessageKind
+from kehoach_bot.domain.stored import MessageKind, ReplyKind
 from kehoach_bot.services.outbox import Message, enqueue, notice_key
 from kehoach_bot.services.people import chats_of
 from kehoach_bot.services.tracking import OccurrenceView
@@ -28,6 +28,15 @@ def tell_coordinators(
     """Queue a notice to the coordinators of the report (recipient and "qua" office)."""
     chats = chats_of(session, {view.via_id, view.recipient_id}, TO_COORDINATORS)
     return _queue(session, chats, view.id, kind, subject_id, now)
+
+
+def tell_withdrawn(
+    session: Session, view: OccurrenceView, reply_id: int, kind: ReplyKind, *, now: datetime
+) -> int:
+    """Queue "the unit took back its answer" to the report's coordinators (the reply is gone,
+    so the row keeps which kind of answer it was)."""
+    chats = chats_of(session, {view.via_id, view.recipient_id}, TO_COORDINATORS)
+    return _queue(session, chats, view.id, MessageKind.WITHDRAWN, reply_id, now, kind.value)
 
 
 def tell_unit(
@@ -54,6 +63,7 @@ def _queue(
     kind: MessageKind,
     subject_id: int,
     now: datetime,
+    text: str = "",
 ) -> int:
     return enqueue(
         session,
@@ -68,6 +78,7 @@ def _queue(
                 stage=f"{kind.value}:{subject_id}",
                 occurrence_id=occurrence_id,
                 subject_id=subject_id,
+                text=text,
             )
             for chat_id in chats
         ],

@@ -22,6 +22,7 @@ from kehoach_bot.texts import errors_vi as t
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 MAX_INVITE_HOURS = 24 * 30
+MAX_TELEGRAM_ID = 2**63 - 1  # the BigInteger column's limit
 
 
 def hash_code(code: str) -> str:
@@ -214,6 +215,8 @@ def identify(session: Session, telegram_user_id: int, admin_ids: tuple[int, ...]
 
 def revoke(session: Session, *, telegram_user_id: int, actor: str, now: datetime) -> int:
     """End every membership of a person; returns how many were ended."""
+    if not 0 < telegram_user_id <= MAX_TELEGRAM_ID:  # no such user, and too large for SQL
+        raise NotFound(t.PERSON_NOT_FOUND.format(telegram_user_id=telegram_user_id))
     person = session.exec(select(Person).where(Person.telegram_user_id == telegram_user_id)).first()
     if person is None:
         raise NotFound(t.PERSON_NOT_FOUND.format(telegram_user_id=telegram_user_id))

@@ -7,7 +7,7 @@ on the server, for every action: callback data and command arguments are never t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from sqlalchemy import insert, update
 from sqlmodel import Session, col, select
@@ -17,6 +17,7 @@ from kehoach_bot.domain.status import State, Status, status_of
 from kehoach_bot.domain.stored import ExtensionStatus, ReplyKind
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.services import audit
+from kehoach_bot.services.card_facts import CardInfo
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.people import Identity
 from kehoach_bot.services.tracking import (
@@ -72,6 +73,8 @@ class ReplyOutcome:
     view: OccurrenceView
     on_time: bool | None
     first_submission: bool = False
+    already: bool = False  # nothing new was stored: the same answer had been given
+    card: CardInfo | None = None  # what the officer's card shows after the answer
 
 
 def _clean(text: str) -> str:
@@ -101,16 +104,35 @@ def record_reply(
     text: str = "",
     message_id: int | None = None,
     attachment: Attachment | None = None,
+    replacing: bool = False,
     now: datetime,
     today: date,
     tz: tzinfo,
 ) -> ReplyOutcome:
     """Store a reply; "submitted" marks the occurrence done (the first submission's time counts,
-    dated in the agencies' timezone `tz`)."""
+    dated in the agencies' timezone `tz`).
+
+    Repeated answers change nothing: a second "đã nộp" without `replacing`, and "đang làm" when it
+    is already the latest answer of the day, return the stored state with `already` set."""
     view = _answerable(session, identity, occurrence_id, today)
     text = _clean(text)
     if kind is ReplyKind.STUCK and not text:
         raise InvalidInput(t.STUCK_NEEDS_TEXT)
+    if kind is ReplyKind.IN_PROGRESS and (
+        view.state is State.DONE or _said_today(session, occurrence_id, now, tz)
+    ):
+        return ReplyOutcome(0, view, None, already=True)
+    first = False
+    submitted_on = view.submitted_on
+    if kind is ReplyKind.SUBMITTED and (view.state is not State.DONE or not replacing):
+        # The state changes only if it still is open: of two taps at once, one wins.
+        submitted_on = now.astimezone(tz).date()
+        first = _mark_done(session, occurrence_id, now, submitted_on)
+        if not first:  # submitted meanwhile
+            view = get_view(session, occurrence_id, today)
+            submitted_on = view.submitted_on
+            if not replacing:
+                return ReplyOutcome(0, view, None, already=True)
     reply_id = session.execute(
         _INSERT_REPLY.returning(col(Reply.id)),
         {
@@ -129,21 +151,11 @@ def record_reply(
     if kind is not ReplyKind.SUBMITTED:
         # The reply row itself records who said what, and when.
         return ReplyOutcome(reply_id, view, None)
-    submitted_on = view.submitted_on
-    if view.state is not State.DONE:  # the first submission's time is the one that counts
-        submitted_on = now.astimezone(tz).date()
-        session.execute(
-            update(Occurrence)
-            .where(col(Occurrence.id) == occurrence_id)
-            .values(
-                state=State.DONE.value, submitted_at=now, submitted_on=submitted_on, updated_at=now
-            )
-        )
     status = status_of(State.DONE, view.last_day, today, submitted_on, view.extended_to)
     audit.record(
         session,
         actor=f"tg:{identity.telegram_user_id}",
-        action="reply_submitted",
+        action="reply_submitted" if first else "reply_replaced",
         entity="occurrence",
         entity_id=occurrence_id,
         before={"state": view.state.value},
@@ -151,7 +163,30 @@ def record_reply(
         now=now,
     )
     done = replace(view, state=State.DONE, status=status, due_soon=False, submitted_on=submitted_on)
-    return ReplyOutcome(reply_id, done, status is Status.DONE_ON_TIME, view.state is not State.DONE)
+    return ReplyOutcome(reply_id, done, status is Status.DONE_ON_TIME, first)
+
+
+def _mark_done(session: Session, occurrence_id: int, now: datetime, submitted_on: date) -> bool:
+    result = session.execute(
+        update(Occurrence)
+        .where(col(Occurrence.id) == occurrence_id, col(Occurrence.state) == State.OPEN.value)
+        .values(state=State.DONE.value, submitted_at=now, submitted_on=submitted_on, updated_at=now)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def _said_today(session: Session, occurrence_id: int, now: datetime, tz: tzinfo) -> bool:
+    """Whether the latest reply here is a "đang làm" given today (local time)."""
+    latest = session.exec(
+        select(Reply.kind, Reply.created_at)
+        .where(Reply.occurrence_id == occurrence_id)
+        .order_by(col(Reply.created_at).desc(), col(Reply.id).desc())
+        .limit(1)
+    ).first()
+    if latest is None or latest[0] != ReplyKind.IN_PROGRESS.value:
+        return False
+    at = latest[1] if latest[1].tzinfo else latest[1].replace(tzinfo=UTC)
+    return at.astimezone(tz).date() == now.astimezone(tz).date()
 
 
 def request_extension(

@@ -8,19 +8,30 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from kehoach_bot.db.models import AdHocRequest, GroupMember, Obligation, Occurrence, Plan, Unit
+from kehoach_bot.db.models import (
+    AdHocRequest,
+    GroupMember,
+    Obligation,
+    ObligationUnit,
+    Occurrence,
+    Plan,
+    Succession,
+    Unit,
+)
 from kehoach_bot.domain.deadlines import DeadlinePolicy, Wording, last_on_time_day
 from kehoach_bot.domain.periods import ad_hoc_period
 from kehoach_bot.domain.reminders import ReminderPolicy, latest_and_next
 from kehoach_bot.domain.schedules import ScheduleType
+from kehoach_bot.domain.stored import ObligationRole
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.services import audit, notices
-from kehoach_bot.services.errors import InvalidInput, NotFound
+from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.occurrences import offices_on
+from kehoach_bot.services.people import Identity
 from kehoach_bot.services.reminders import officer_chats
-from kehoach_bot.services.tracking import views_by_id
+from kehoach_bot.services.tracking import coordinated_plans, views_by_id
 from kehoach_bot.services.units import get_unit
-from kehoach_bot.texts import domain_vi, errors_vi, requests_vi
+from kehoach_bot.texts import domain_vi, errors_vi, guards_vi, requests_vi
 
 STANDALONE_PLAN = "dot-xuat"
 STANDALONE_TITLE = domain_vi.STANDALONE_PLAN_TITLE
@@ -60,11 +71,13 @@ def request_ad_hoc(
     today: date,
     policy: DeadlinePolicy,
     lead_days: Sequence[int] = ReminderPolicy().lead_days,
+    scope: set[int] | None = None,
 ) -> RequestResult:
     """Create one occurrence per chosen unit (groups expand to their members) with its own date.
 
     `requester` is the asking person's full name; with the requesting (recipient) unit's name it
     is what the cards show as who asked. `lead_days` are the configured reminder stages.
+    `scope`, when given, holds the ids of the only units that may be asked (`units_in_scope`).
     """
     title = " ".join(title.split())
     if not title:
@@ -80,6 +93,8 @@ def request_ad_hoc(
     if not unit_codes:
         raise InvalidInput(errors_vi.REQUEST_UNIT_NEEDED)
     targets = _targets(session, unit_codes)
+    if scope is not None:
+        _check_scope(targets, scope)
     recipient = get_unit(session, recipient_code) if recipient_code else None
     asked_by = _requested_by(requester, recipient)
     obligation, plan = _obligation(session, plan_code, recipient, asked_by, now, today)
@@ -150,6 +165,45 @@ def request_ad_hoc(
         queued,
         tuple((u.code, u.name) for u in targets if not reachable.get(u.id or 0)),
     )
+
+
+def units_in_scope(session: Session, identity: Identity) -> set[int]:
+    """Ids of the units a coordinator may ask for a report: those responsible for an obligation
+    of a plan it coordinates, the members of such a named group, and their successors."""
+    plans = [code for code, _ in coordinated_plans(session, identity)]
+    if not plans:
+        return set()
+    found = set(
+        session.exec(
+            select(ObligationUnit.unit_id)
+            .join(Obligation, col(Obligation.id) == col(ObligationUnit.obligation_id))
+            .join(Plan, col(Plan.id) == col(Obligation.plan_id))
+            .where(
+                col(Plan.code).in_(plans),
+                ObligationUnit.role == ObligationRole.RESPONSIBLE.value,
+            )
+        ).all()
+    )
+    frontier = set(found)
+    while frontier:
+        members = session.exec(
+            select(GroupMember.member_id).where(col(GroupMember.group_id).in_(frontier))
+        ).all()
+        successors = session.exec(
+            select(Succession.successor_id).where(col(Succession.predecessor_id).in_(frontier))
+        ).all()
+        frontier = {*members, *successors} - found
+        found |= frontier
+    return found
+
+
+def _check_scope(targets: list[Unit], scope: set[int]) -> None:
+    outside = [u for u in targets if u.id not in scope]
+    if outside:
+        units = guards_vi.UNITS_SEPARATOR.join(
+            guards_vi.AD_HOC_UNIT.format(name=u.name, code=u.code) for u in outside
+        )
+        raise Forbidden(guards_vi.AD_HOC_OUT_OF_SCOPE.format(units=units))
 
 
 def _requested_by(person: str, unit: Unit | None) -> str:

@@ -67,6 +67,7 @@ class OccurrenceView:
     needs_review: bool
     tracked_from: date | None
     requested_by: str | None = None  # who asked, on the periods of an ad hoc request
+    plan_number: str = ""  # số ký hiệu, e.g. "743/KH-UBND"; may be empty or partial
 
     @property
     def deadline(self) -> date:
@@ -101,6 +102,7 @@ def view_query() -> Any:
         col(Occurrence.remind_by).label("remind_by"),
         col(Plan.code).label("plan"),
         col(Plan.title).label("plan_title"),
+        col(Plan.number).label("plan_number"),
         col(Obligation.id).label("obligation_id"),
         col(Obligation.code).label("obligation"),
         # An ad hoc request's own text is its title everywhere.
@@ -176,6 +178,7 @@ _PLAIN_FIELDS = (
     "needs_review",
     "tracked_from",
     "requested_by",
+    "plan_number",
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -11,11 +12,13 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
 from kehoach_bot.runtime import Runtime
+from kehoach_bot.telegram import guards, pickers
 from kehoach_bot.telegram.commands import register_default_commands
 from kehoach_bot.telegram.context import RUNTIME_KEY, BotContext, UserState
 from kehoach_bot.telegram.errors import on_error
@@ -32,8 +35,17 @@ from kehoach_bot.telegram.handlers import (
     review,
     tracking_start,
     units_edit,
+    units_list,
 )
 from kehoach_bot.telegram.limits import LaneRateLimiter
+from kehoach_bot.telegram.persistence import (
+    NOTE_GROUP,
+    SAVE_GROUP,
+    SaveBeforeSending,
+    StatePersistence,
+    note_person,
+    save_state,
+)
 
 BotApplication = Application[Any, BotContext, UserState, Any, Any, Any]
 
@@ -46,12 +58,14 @@ def build_application(runtime: Runtime, request: BaseRequest | None = None) -> B
     if not telegram.token:
         raise ValueError("a bot token is required")
     limits = runtime.settings.reminders
+    limiter = SaveBeforeSending(LaneRateLimiter(limits.overall_per_second, limits.group_per_minute))
     builder = (
         ApplicationBuilder()
         .token(telegram.token)
         .context_types(ContextTypes(context=BotContext, user_data=UserState))
         .post_init(_post_init)
-        .rate_limiter(LaneRateLimiter(limits.overall_per_second, limits.group_per_minute))
+        .persistence(StatePersistence(runtime))
+        .rate_limiter(limiter)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -61,6 +75,8 @@ def build_application(runtime: Runtime, request: BaseRequest | None = None) -> B
         builder = builder.base_file_url(telegram.base_file_url)
     application: BotApplication = builder.build()
     application.bot_data[RUNTIME_KEY] = runtime
+    limiter.bind(application)
+    guards.install(application, telegram)  # groups -2 and -1: before every handler below
     _add_handlers(application)
     return application
 
@@ -72,6 +88,7 @@ def _add_handlers(application: BotApplication) -> None:
         "huongdan": onboarding.help_command,
         "toi": onboarding.whoami,
         "viec": officer.owed,
+        "danop": officer.submissions,
         "tinhhinh": coordinator.status,
         "quahan": coordinator.overdue,
         "giahan": coordinator.pending,
@@ -91,6 +108,7 @@ def _add_handlers(application: BotApplication) -> None:
         "hoantac": units_edit.undo,
         "nhom": groups_edit.list_groups,
         "duyet": review.review,
+        "donvi": units_list.units,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))
@@ -105,9 +123,17 @@ def _add_handlers(application: BotApplication) -> None:
     application.add_handler(
         MessageHandler(private & (filters.Document.ALL | filters.PHOTO), inbox.document)
     )
+    # Before inbox.text: a picker waiting for a typed argument (a date, a text) or a search.
+    picker_open = pickers.PickerOpen(application.user_data)
+    application.add_handler(
+        MessageHandler(private & filters.TEXT & ~filters.COMMAND & picker_open, pickers.text)
+    )
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, inbox.text))
     # Last: a command no handler above knows (a typo such as /vec) still gets an answer.
     application.add_handler(MessageHandler(private & filters.COMMAND, inbox.unknown_command))
+    # Around all the others: the person's state is saved before each reply and after the update.
+    application.add_handler(TypeHandler(Update, note_person), group=NOTE_GROUP)
+    application.add_handler(TypeHandler(Update, save_state), group=SAVE_GROUP)
     application.add_error_handler(on_error)
 
 

@@ -34,9 +34,32 @@ class Action(enum.StrEnum):
     REVIEW_ALL = "rk"  # admin /duyet: keep every date of the flow (a flagged obligation id)
     REVIEW_ONLY = "ro"  # admin /duyet: keep only this obligation, drop the rest of its flow
     REVIEW_DROP = "rx"  # admin /duyet: drop this flagged obligation
+    OPEN = "o"  # officer: open one report's card from the /viec list (occurrence id)
+    OWED_PAGE = "vp"  # officer: another page of the /viec list (page number)
+    REPLACE = "rp"  # officer: send a replacement file for a submitted report (occurrence id)
+    UNDO = "u"  # officer: take back one's own answer within the window (reply id)
+    HISTORY = "h"  # officer: the submissions of one report (occurrence id)
+    CANCEL_ANSWER = "ca"  # officer: stop answering and show the card again (occurrence id)
+    FILE_FOR = "sf"  # officer: submit the file sent with nothing asked for this report
+    PICK = "pk"  # a picker's option (picker token, option index); the list stays on the server
+    PAGE = "pg"  # another page of a picker (picker token, page)
+    PICK_DONE = "px"  # «Xong» under a picker where several may be ticked (picker token)
+    PICK_CANCEL = "pc"  # «Hủy» under a picker (picker token)
+    REFUSE_NO_REASON = "yn"  # coordinator: refuse an extension without a reason (extension id)
 
 
-_ARITY = {Action.CANCEL: 0, Action.FIELD: 2, Action.GROUP_MODE: 2}
+_ARITY = {
+    Action.CANCEL: 0,
+    Action.FIELD: 2,
+    Action.GROUP_MODE: 2,
+    Action.PICK: 2,
+    Action.PAGE: 2,
+}
+
+# Ids are INTEGER columns: a larger one names nothing, and PostgreSQL refuses to compare it.
+MAX_ID = 2**31 - 1
+# Actions whose first id is a random token kept in the person's state, not a row's id.
+_TOKEN_ACTIONS = frozenset({Action.CONFIRM})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +92,8 @@ def decode(data: str | None) -> Callback | None:
     except ValueError:
         return None
     ids = tuple(int(part) for part in match.group(2).split(":") if part)
+    if action not in _TOKEN_ACTIONS and any(i > MAX_ID for i in ids):
+        return None
     if len(ids) != _ARITY.get(action, 1):
         return None
     return Callback(action, ids)

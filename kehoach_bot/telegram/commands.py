@@ -9,7 +9,7 @@ from telegram.error import TelegramError
 
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.texts import bot_vi as t
-from kehoach_bot.texts import groups_vi, review_vi
+from kehoach_bot.texts import groups_vi, pickers_vi, review_vi
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +20,8 @@ def commands_for(roles: set[Role]) -> list[BotCommand]:
     for role in (Role.COORDINATOR, Role.ADMIN):
         if role in roles or (role is Role.COORDINATOR and Role.ADMIN in roles):
             pairs += t.COMMANDS[role]
+    if Role.COORDINATOR in roles or Role.ADMIN in roles:
+        pairs.append(pickers_vi.COMMAND_UNITS)
     if Role.ADMIN in roles:
         pairs.append(groups_vi.COMMAND)
         pairs.append(review_vi.COMMAND)

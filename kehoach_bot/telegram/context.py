@@ -3,8 +3,9 @@ dispatcher's wake-up; built once by `build_application`."""
 
 from __future__ import annotations
 
+import dataclasses
 import enum
-import itertools
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -15,10 +16,13 @@ from kehoach_bot.runtime import Runtime
 from kehoach_bot.services.administration import SuccessionRequest, UndoRequest
 from kehoach_bot.services.groups import MemberAction, MemberChange
 from kehoach_bot.services.obligations import Field, ProposedChange
+from kehoach_bot.telegram.picking import Picking
 
 RUNTIME_KEY = "runtime"
 WAKE_KEY = "wake"
-_tokens = itertools.count(1)
+# A preview's id: random, so that a «Lưu» shown before a restart never names a later preview
+# (a counter would start again at 1); it fits the 12 digits callback data allows.
+TOKEN_RANGE = 10**12
 
 
 class Awaiting(enum.StrEnum):
@@ -35,6 +39,20 @@ class Waiting:
 
     kind: Awaiting
     occurrence_id: int
+    card_message_id: int | None = None  # the card to edit once the answer arrives
+    replacing: bool = False  # a file sent as the replacement of a submitted report
+
+
+@dataclass(frozen=True, slots=True)
+class LooseFile:
+    """A file sent with nothing asked, kept until the officer says which report it is for."""
+
+    file_id: str
+    file_unique_id: str
+    file_name: str
+    size: int | None
+    message_id: int
+    caption: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +87,17 @@ class Pending:
     """A previewed change and the token its «Lưu» button carries."""
 
     change: Change
-    token: int = field(default_factory=lambda: next(_tokens))
+    token: int = field(default_factory=lambda: secrets.randbelow(TOKEN_RANGE))
+
+
+@dataclass(frozen=True, slots=True)
+class Refusing:
+    """The extension request whose refusal reason the coordinator's next text message is, and
+    where its card is, to edit it once decided."""
+
+    extension_id: int
+    chat_id: int
+    message_id: int
 
 
 @dataclass
@@ -80,11 +108,21 @@ class UserState:
     editing: FieldEdit | None = None
     pending: Pending | None = None
     group_input: GroupInput | None = None
+    loose_file: LooseFile | None = None
+    picker: Picking | None = None  # a command waiting for its next argument (telegram/pickers)
+    refusing: Refusing | None = None  # a refusal waiting for its reason
 
     def clear(self) -> None:
-        """Forget every flow in progress."""
-        self.waiting = self.editing = self.pending = None
-        self.group_input = None
+        """Forget every flow in progress: each field back to its default."""
+        for spec in dataclasses.fields(self):
+            if spec.default_factory is not dataclasses.MISSING:
+                setattr(self, spec.name, spec.default_factory())
+            else:
+                setattr(self, spec.name, spec.default)
+
+    def is_empty(self) -> bool:
+        """Whether the person is in the middle of nothing (nothing to keep across a restart)."""
+        return self == type(self)()
 
 
 class BotContext(CallbackContext[ExtBot[None], UserState, dict[Any, Any], dict[Any, Any]]):

@@ -8,7 +8,7 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
-from telegram import Document, PhotoSize
+from telegram import Bot, Document, File, PhotoSize
 
 from kehoach_bot.services.replies import Attachment
 
@@ -34,10 +34,37 @@ async def save(
 ) -> Attachment:
     """Download the file into data/files/<occurrence>/ and fingerprint it."""
     name, _ = describe(item)
+    return await _download(
+        await item.get_file(), item.file_unique_id, name, data_dir, occurrence_id, now
+    )
+
+
+async def save_by_id(
+    bot: Bot,
+    file_id: str,
+    file_unique_id: str,
+    name: str,
+    data_dir: Path,
+    occurrence_id: int,
+    now: datetime,
+) -> Attachment:
+    """Download a file Telegram still holds under `file_id` (one sent before it was asked for)."""
+    return await _download(
+        await bot.get_file(file_id), file_unique_id, name, data_dir, occurrence_id, now
+    )
+
+
+async def _download(
+    telegram_file: File,
+    file_unique_id: str,
+    name: str,
+    data_dir: Path,
+    occurrence_id: int,
+    now: datetime,
+) -> Attachment:
     folder = data_dir / "files" / str(occurrence_id)
     folder.mkdir(parents=True, exist_ok=True)
-    telegram_file = await item.get_file()
-    target = folder / f"{now:%Y%m%dT%H%M%S}-{item.file_unique_id}-{name}"
+    target = folder / f"{now:%Y%m%dT%H%M%S}-{file_unique_id}-{name}"
     await telegram_file.download_to_drive(target)
     content = target.read_bytes()
     return Attachment(
@@ -50,4 +77,11 @@ async def save(
 
 def discard(data_dir: Path, attachment: Attachment) -> None:
     """Remove a saved file whose submission was refused."""
-    (data_dir / attachment.path).unlink(missing_ok=True)
+    remove(data_dir, attachment.path)
+
+
+def remove(data_dir: Path, relative: str) -> None:
+    """Remove a stored report file (its submission was taken back); only under the data folder."""
+    target = (data_dir / relative).resolve()
+    if target.is_relative_to(data_dir.resolve()):
+        target.unlink(missing_ok=True)

@@ -67,7 +67,7 @@ HELP: dict[str, tuple[str, ...]] = {
         "/tonghop — bản tổng hợp sắp đến hạn, quá hạn, không gửi được (ngay bây giờ)",
     ),
     "admin": (
-        "/moi MÃ_ĐƠN_VỊ officer|coordinator|admin [số giờ] — tạo đường dẫn mời",
+        "/moi MÃ_ĐƠN_VỊ cán bộ|đầu mối|quản trị [số giờ] — tạo đường dẫn mời",
         "/kehoach — danh sách kế hoạch; /nghiavu MÃ_KẾ_HOẠCH — các nghĩa vụ báo cáo",
         "/sua MÃ_KẾ_HOẠCH MÃ_NGHĨA_VỤ — sửa hạn, lịch, đơn vị (xem lại trước khi lưu)",
         "Gửi tệp kế hoạch .toml — xem thay đổi rồi bấm Lưu",
@@ -160,7 +160,7 @@ INVITE_PRIVATE_ONLY = (
     "về đúng nơi bạn bấm Start. Lời mời vẫn còn dùng được."
 )
 PREVIEW_EXPIRED = "Bản xem trước này đã cũ: bạn đã xem trước một thay đổi khác sau đó. Hãy bấm Lưu trên bản xem trước mới nhất."
-INVITE_USAGE = "Cách dùng: /moi MÃ_ĐƠN_VỊ officer|coordinator|admin [số giờ, mặc định 72]"
+INVITE_USAGE = "Cách dùng: /moi MÃ_ĐƠN_VỊ cán bộ|đầu mối|quản trị [số giờ, mặc định 72]"
 INVITE_DONE = "Lời mời {role} cho {unit} ({unit_name}), dùng một lần, hết hạn {expires}:\n{link}"
 REVOKE_USAGE = "Cách dùng: /thuhoi ID_TELEGRAM (số)"
 REVOKE_DONE = "Đã thu hồi {count} quyền của người dùng {id}."
@@ -178,6 +178,7 @@ COMMANDS: dict[str | None, tuple[tuple[str, str], ...]] = {
         ("help", "Hướng dẫn"),
         ("toi", "Tôi là ai trong hệ thống"),
         ("viec", "Báo cáo đơn vị còn phải nộp"),
+        ("danop", "Lịch sử nộp báo cáo của đơn vị"),
     ),
     "coordinator": (
         ("tinhhinh", "Bảng tình hình một kế hoạch"),

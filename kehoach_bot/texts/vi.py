@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 ERROR_PREFIX = "Lỗi"
-HINT_HELP = "Xem hướng dẫn: python bot.py --help"
+# The help, the placeholders and argparse's own messages are in texts/cli_vi.py.
 
 BAD_RANGE = "--from ({start}) sau --to ({end}): khoảng thời gian rỗng."
 BAD_ROUTE = "Tuyến {value!r} phải có dạng KẾ_HOẠCH:NGHĨA_VỤ=ĐƠN_VỊ"
 DATABASE_UNREACHABLE = "Không kết nối được cơ sở dữ liệu ({url}): {reason}"
-
-ARGPARSE = {
-    "the following arguments are required": "thiếu tham số bắt buộc",
-    "unrecognized arguments": "tham số không nhận ra",
-    "invalid choice": "lựa chọn không hợp lệ",
-    "expected one argument": "cần một giá trị",
-    "argument": "tham số",
-}
 
 PLAN_FILE_PROBLEMS = "Tệp kế hoạch {source} có {count} lỗi, không nạp gì:"
 LOAD_STATUS = {"created": "mới", "updated": "cập nhật", "unchanged": "không đổi"}
@@ -68,7 +60,7 @@ REQUEST_DONE = (
     "hạn cuối đúng hạn {last_day}."
 )
 INVITE_NO_USERNAME = (
-    "Mã mời cho {unit} (dùng một lần): {code}\n"
+    "Mã mời {role} cho {unit} (dùng một lần): {code}\n"
     "Chưa biết tên bot (đặt telegram.username trong cấu hình để in đường dẫn). Người được mời mở bot và "
     "gửi: /start {code}"
 )
@@ -81,12 +73,28 @@ OUTBOX_STATUS = {
     "undeliverable": "không gửi được",
     "cancelled": "đã hủy (không còn đến hạn)",
 }
-OUTBOX_LINE = "Outbox — {counts}"
-LAST_TICK = "Tick gần nhất: {at} — {info}"
-NO_TICK = "Tick chưa chạy lần nào (bot chưa chạy: python bot.py run)."
+OUTBOX_LINE = "Hàng đợi tin gửi đi — {counts}"
+# The tick: the bot's check, every minute, of what is due.
+LAST_TICK = "Lần kiểm tra hạn gần nhất: {at} — {info}"
+NO_TICK = "Bot chưa kiểm tra hạn lần nào (bot chưa chạy: python bot.py run)."
+# What the last check did, keyed by the names the check records; a group in (…).
+TICK_INFO = {
+    "digests": "bản tổng hợp",
+    "examined": "kỳ báo cáo đã xét",
+    "enqueued": "lời nhắc đưa vào hàng đợi",
+    "without_recipient": "kỳ chưa có người nhận",
+    "extended": "mở thêm kỳ báo cáo",
+    "created": "mới",
+    "updated": "cập nhật",
+    "transferred": "chuyển",
+    "removed": "bỏ",
+}
+TICK_INFO_ITEM = "{label}: {value}"
+TICK_INFO_GROUP = "{label} ({items})"
+TICK_INFO_NONE = "không ghi chi tiết"
 UPCOMING = "Ngày nhắc sắp tới (số kỳ báo cáo): {days}"
 NOT_YET_PLANNED = (
-    "Kỳ báo cáo còn mở chưa được tick xếp ngày nhắc (tick chỉ xếp trong giờ làm việc): {count}"
+    "Kỳ báo cáo còn mở chưa được xếp ngày nhắc (bot chỉ xếp trong giờ làm việc): {count}"
 )
 
 # backup / restore

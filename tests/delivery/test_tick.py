@@ -45,7 +45,10 @@ async def test_due_reminder_is_sent_once_with_its_buttons(delivery: Delivery) ->
     # Three are due for this officer; they go out one after another, a second apart.
     assert planned.planned.enqueued == 3 and sent.sent == 3
     messages = delivery.fake.messages_to(OFFICER)
-    assert len(messages) == 3 and all("Nhắc hạn báo cáo" in m for m in messages)
+    assert len(messages) == 3
+    headings = sorted(m.splitlines()[0] for m in messages)
+    # Overdue reminders say how late they are (last days 24/11/2026, 14/12/2025, 24/11/2025).
+    assert headings == ["⏰ Quá hạn 1 ngày", "⏰ Quá hạn 346 ngày", "⏰ Quá hạn 366 ngày"]
     markup = delivery.fake.sent()[0].params["reply_markup"]["inline_keyboard"]
     assert markup[0][0]["text"] == "✅ Đã nộp"
     # Ticks later the same day send nothing new: the reminder is already in the outbox.

@@ -72,6 +72,7 @@ async def bot(engine: Engine, settings: Settings) -> AsyncIterator[BotEnv]:
         base_url=fake.base_url,
         base_file_url=fake.base_file_url,
         admins=(ADMIN,),
+        per_person_window_seconds=0,  # journeys act at a frozen instant: no burst limit
     )
     configured = replace(settings, telegram=telegram)
     clock = Clock(NOW)

@@ -210,13 +210,13 @@ async def test_bad_text_answers_are_refused_without_change(bot: BotEnv) -> None:
         assert session.get(Occurrence, mine).extended_to is None  # type: ignore[union-attr]
 
 
-async def test_in_a_group_only_bound_members_count(bot: BotEnv) -> None:
+async def test_in_a_group_commands_point_to_the_private_chat(bot: BotEnv) -> None:
     fake = bot.fake
     group = -100123
     fake.send_text(5555, "/tinhhinh gia-lai-743", chat_id=group, chat_type="supergroup")
-    await fake.wait_text(group, "không có quyền")
+    await fake.wait_text(group, "Vui lòng nhắn riêng cho bot: t.me/")
     fake.send_text(5555, "/viec", chat_id=group, chat_type="supergroup")
-    await fake.wait_text(group, "chưa được mời")
+    await fake.wait_text(group, "Vui lòng nhắn riêng cho bot: t.me/")
     fake.press(5555, encode(Action.PROGRESS, _some_open_occurrence(bot, "GL-SNV")))
     answer = await fake.wait_answer()
     assert "không thuộc đơn vị" in str(answer.params["text"])

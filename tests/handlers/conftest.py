@@ -58,6 +58,14 @@ class OfflineBot:
         """The test's fresh seeded database."""
         return self.runtime.engine
 
+    async def restart(self) -> None:
+        """The process is killed and started again: a new application over the same database.
+
+        The old application is dropped without `shutdown()` (which would save the states once
+        more), as a crash would: only what was already in the database survives."""
+        self.app = build_application(self.runtime, self.telegram)
+        await self.app.initialize()
+
     async def process(self, update: Update) -> list[Call]:
         """Run one update through the handlers; the Bot API calls it caused, in order."""
         start = len(self.telegram.calls)
@@ -154,14 +162,17 @@ class OfflineBot:
 async def bot(engine: Engine, settings: Settings) -> AsyncIterator[OfflineBot]:
     """The real application on a fresh seeded database, its Bot API answered in memory."""
     request = OfflineRequest(NOW)
-    telegram = replace(settings.telegram, token=TOKEN, admins=(ADMIN,))
+    # Every update of a test comes at the same frozen instant: the burst limit is off here and
+    # on in tests/handlers/test_guards.py.
+    telegram = replace(settings.telegram, token=TOKEN, admins=(ADMIN,), per_person_window_seconds=0)
     clock = Clock(NOW)
     runtime = Runtime(replace(settings, telegram=telegram), engine, clock)
-    app = build_application(runtime, request)
+    offline = OfflineBot(build_application(runtime, request), request, runtime, clock)
     try:
-        async with app:
-            assert app.bot.username == BOT_USERNAME  # getMe was answered offline
-            yield OfflineBot(app, request, runtime, clock)
+        await offline.app.initialize()
+        assert offline.app.bot.username == BOT_USERNAME  # getMe was answered offline
+        yield offline
     finally:
+        await offline.app.shutdown()  # the application of the last restart, if any
         runtime.answers.shutdown(wait=True)
         runtime.background.shutdown(wait=True)

@@ -11,7 +11,9 @@ from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Occurrence, Person, Reply
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.telegram.callbacks import Action, encode
+from kehoach_bot.telegram.render import cards
 from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.texts import cards_vi as c
 from kehoach_bot.texts import errors_vi
 from tests.auxil.snapshot import snapshot
 from tests.handlers.conftest import OfflineBot
@@ -26,45 +28,54 @@ def person_id(bot: OfflineBot, telegram_user_id: int) -> int | None:
         ).one()
 
 
-async def test_viec_lists_the_units_reports_then_cards_with_four_buttons(bot: OfflineBot) -> None:
+async def test_viec_is_one_message_with_a_button_per_report_that_opens_its_card(
+    bot: OfflineBot,
+) -> None:
     bot.join(OFFICER, "GL-SNV", Role.OFFICER)
     owed = bot.open_occurrences("GL-SNV")
     assert owed, "the seed plans give Sở Nội vụ open reports"
     calls = await bot.send_text(OFFICER, "/viec")
-    assert {c.method for c in calls} == {"sendMessage"}
-    assert {c.chat_id for c in calls} == {OFFICER}
-    assert calls[0].text.startswith(t.OWED_TITLE.format(count=len(owed)))
-    cards = [c for c in calls if c.callback_data()]
-    assert len(cards) == min(5, len(owed))
-    for card, occurrence_id in zip(cards, owed, strict=False):
-        assert card.text.startswith(t.REMINDER_HEADER)
-        assert card.button_texts() == [
-            t.BUTTON_SUBMITTED,
-            t.BUTTON_IN_PROGRESS,
-            t.BUTTON_STUCK,
-            t.BUTTON_EXTENSION,
-        ]
-        assert card.callback_data() == [
-            f"k1:d:{occurrence_id}",
-            f"k1:p:{occurrence_id}",
-            f"k1:s:{occurrence_id}",
-            f"k1:e:{occurrence_id}",
-        ]
+    assert [c.method for c in calls] == ["sendMessage"]
+    assert calls[0].chat_id == OFFICER
+    assert calls[0].text.startswith(c.OWED_TITLE.format(count=len(owed)))
+    shown = owed[: cards.OWED_PER_PAGE]
+    numbers = [f"k1:o:{occurrence_id}" for occurrence_id in shown]
+    assert calls[0].callback_data()[: len(shown)] == numbers
+    assert calls[0].button_texts()[: len(shown)] == [str(n) for n in range(1, len(shown) + 1)]
+    opened = await bot.press(OFFICER, numbers[0])
+    assert [c.method for c in opened] == ["answerCallbackQuery", "sendMessage"]
+    card = opened[1]
+    assert card.button_texts() == [
+        t.BUTTON_SUBMITTED,
+        t.BUTTON_IN_PROGRESS,
+        t.BUTTON_STUCK,
+        t.BUTTON_EXTENSION,
+    ]
+    assert card.callback_data() == [f"k1:{a}:{owed[0]}" for a in ("d", "p", "s", "e")]
 
 
-async def test_in_progress_button_records_a_reply_of_that_kind(bot: OfflineBot) -> None:
-    bot.join(OFFICER, "GL-SNV", Role.OFFICER)
+async def test_in_progress_button_records_a_reply_of_that_kind_and_edits_the_card(
+    bot: OfflineBot,
+) -> None:
+    bot.join(OFFICER, "GL-SNV", Role.OFFICER, name="Lan")
     mine = bot.open_occurrences("GL-SNV")[0]
     calls = await bot.press(OFFICER, encode(Action.PROGRESS, mine))
-    assert [c.method for c in calls] == ["answerCallbackQuery"]
-    assert calls[0].text.startswith("Đã ghi nhận: đang thực hiện")
+    assert [c.method for c in calls] == ["answerCallbackQuery", "editMessageText"]
+    assert calls[0].text == c.TOAST_PROGRESS
     assert not calls[0].params.get("show_alert")
+    assert "⏳ Đang làm (cập nhật 24/11/2026 10:00 — Lan)" in calls[1].text
+    assert f"k1:p:{mine}" not in calls[1].callback_data()  # "đang làm" is no longer offered
+    assert f"k1:d:{mine}" in calls[1].callback_data()
     with session_scope(bot.engine) as session:
         replies = session.exec(select(Reply)).all()
         assert [(r.occurrence_id, r.kind, r.person_id) for r in replies] == [
             (mine, "in_progress", person_id(bot, OFFICER))
         ]
         assert session.get(Occurrence, mine).state == "open"  # type: ignore[union-attr]
+    again = await bot.press(OFFICER, encode(Action.PROGRESS, mine))
+    assert again[0].text == c.TOAST_PROGRESS_AGAIN
+    with session_scope(bot.engine) as session:
+        assert len(session.exec(select(Reply)).all()) == 1
 
 
 async def test_in_progress_for_another_units_report_is_refused_and_records_nothing(
@@ -104,21 +115,26 @@ async def test_a_tampered_button_is_answered_with_an_alert_and_changes_nothing(
     assert snapshot(bot.engine) == before
 
 
-async def test_submit_button_then_the_file_stores_it_with_its_fingerprint(
+async def test_submit_button_then_the_file_stores_it_and_the_card_shows_it(
     bot: OfflineBot,
 ) -> None:
-    bot.join(OFFICER, "GL-SNV", Role.OFFICER)
+    bot.join(OFFICER, "GL-SNV", Role.OFFICER, name="Lan")
     mine = bot.open_occurrences("GL-SNV", due_from=bot.runtime.today())[0]
     asked = await bot.press(OFFICER, encode(Action.SUBMIT, mine))
-    assert [c.method for c in asked] == ["answerCallbackQuery", "sendMessage"]
-    assert asked[1].text.startswith("Gửi tệp báo cáo")
-    assert asked[1].callback_data() == [f"k1:n:{mine}", "k1:c"]
+    assert [c.method for c in asked] == ["answerCallbackQuery", "editMessageText"]
+    card_id = int(asked[1].params["message_id"])
+    assert c.ASK_FILE.split("(")[0] in asked[1].text
+    assert asked[1].callback_data() == [f"k1:n:{mine}", f"k1:ca:{mine}"]
     content = b"%PDF-1.4 bao cao so noi vu"
     calls = await bot.send_document(
         OFFICER, content, "Báo cáo Sở Nội vụ.pdf", caption="Kèm số liệu"
     )
-    assert [c.method for c in calls] == ["getFile", "sendMessage"]
-    assert calls[1].text.startswith("✅ Đã ghi nhận") and "Nộp đúng hạn" in calls[1].text
+    assert [c.method for c in calls] == ["getFile", "editMessageText", "sendMessage"]
+    edited = calls[1]
+    assert int(edited.params["message_id"]) == card_id
+    assert edited.text.startswith("✅ Đã nộp 24/11/2026 10:00 — Lan")
+    assert edited.callback_data()[:2] == [f"k1:rp:{mine}", f"k1:h:{mine}"]
+    assert calls[2].text.startswith("✅ Đã ghi nhận") and "Nộp đúng hạn" in calls[2].text
     with session_scope(bot.engine) as session:
         reply = session.exec(select(Reply)).one()
         assert (reply.occurrence_id, reply.kind, reply.text) == (mine, "submitted", "Kèm số liệu")

@@ -237,9 +237,12 @@ def test_run_without_a_token_explains_how_to_get_one(
 
 
 def test_invite_from_the_command_line(cli: Cli, engine: Engine) -> None:
-    result = cli("invite", "--unit", "GL-SNV", "--role", "officer", "--hours", "24")
+    result = cli("invite", "--unit", "GL-SNV", "--role", "cán bộ", "--hours", "24")
     assert result.code == 0, result.err
-    assert "/start " in result.out
+    assert "/start " in result.out and "Mã mời cán bộ cho GL-SNV" in result.out
+    # Typed without accents, or as the English value older scripts use.
+    assert "Mã mời đầu mối" in cli("invite", "--unit", "GL-SNV", "--role", "dau moi").out
+    assert "Mã mời quản trị viên" in cli("invite", "--unit", "GL-SNV", "--role", "admin").out
     bad = cli("invite", "--unit", "GL-SONGANH", "--role", "officer")
     assert bad.code == 1 and "nhóm đơn vị" in bad.err
     bad_hours = cli("invite", "--unit", "GL-SNV", "--role", "officer", "--hours", "0")
@@ -249,6 +252,6 @@ def test_invite_from_the_command_line(cli: Cli, engine: Engine) -> None:
 def test_status_reports_the_outbox_and_the_planning(cli: Cli) -> None:
     result = cli("status")
     assert result.code == 0
-    assert "Outbox — chờ gửi: 0" in result.out
-    assert "Tick chưa chạy" in result.out
-    assert "chưa được tick xếp ngày nhắc" in result.out
+    assert "Hàng đợi tin gửi đi — chờ gửi: 0" in result.out
+    assert "Bot chưa kiểm tra hạn lần nào" in result.out
+    assert "chưa được xếp ngày nhắc" in result.out

@@ -339,10 +339,11 @@ def test_decisions_move_the_deadline_only_when_approved_and_the_unit_is_told(
     assert refused.extension.status is ExtensionStatus.REFUSED and not refused.approved
     assert refused.view.extended_to is None and refused.view.deadline == date(2026, 12, 14)
     assert stored(engine, report).next_remind_on == planned
-    with pytest.raises(InvalidInput, match="đã được xử lý"):
-        coordination.decide_extension(
-            runtime, user_id=COORDINATOR, extension_id=asked.extension.id, approve=True
-        )
+    # A second tap reads the decision back and changes nothing.
+    again_tapped = coordination.decide_extension(
+        runtime, user_id=COORDINATOR, extension_id=asked.extension.id, approve=True
+    )
+    assert again_tapped.already and not again_tapped.approved
     # Refused, the officer may ask again: the day after the deadline is the nearest day.
     again = ask(runtime, report, "15/12/2026")
     # An admin who coordinates nothing decides too.
@@ -358,10 +359,9 @@ def test_decisions_move_the_deadline_only_when_approved_and_the_unit_is_told(
     row = stored(engine, report)
     # The reminder stages follow the new deadline: the tick works them out again.
     assert (row.extended_to, row.next_remind_on) == (date(2026, 12, 15), None)
-    with pytest.raises(InvalidInput, match="đã được xử lý"):
-        coordination.decide_extension(
-            runtime, user_id=COORDINATOR, extension_id=again.extension.id, approve=False
-        )
+    assert coordination.decide_extension(
+        runtime, user_id=COORDINATOR, extension_id=again.extension.id, approve=False
+    ).already
     assert stored(engine, report).extended_to == date(2026, 12, 15)
     # The unit hears of each decision, each named by its extension.
     assert notices(engine, MessageKind.EXTENSION_DECISION) == [
@@ -444,8 +444,17 @@ def test_the_first_submission_counts_in_hanoi_time_and_later_ones_keep_it(
     # A corrected file the next day: stored, but the first submission's day still counts.
     clock.now = local(date(2026, 11, 26), 9)
     file = Attachment("bao-cao.pdf", "files/gl-snv/bao-cao.pdf", 3, "0" * 64)
-    second = answers.answer(
+    again = answers.answer(
         runtime, user_id=OFFICER, occurrence_id=report, kind=ReplyKind.SUBMITTED, attachment=file
+    )
+    assert again.already and again.reply_id == 0  # a second "đã nộp" stores nothing
+    second = answers.answer(
+        runtime,
+        user_id=OFFICER,
+        occurrence_id=report,
+        kind=ReplyKind.SUBMITTED,
+        attachment=file,
+        replacing=True,
     )
     assert (second.on_time, second.first_submission) == (False, False)
     assert second.view.submitted_on == date(2026, 11, 25)
@@ -456,10 +465,8 @@ def test_the_first_submission_counts_in_hanoi_time_and_later_ones_keep_it(
         ("submitted", "", None),
         ("submitted", "", "bao-cao.pdf"),
     ]
-    assert notices(engine, MessageKind.SUBMITTED) == [
-        (COORDINATOR, first.reply_id, report),
-        (COORDINATOR, second.reply_id, report),
-    ]
+    assert notices(engine, MessageKind.SUBMITTED) == [(COORDINATOR, first.reply_id, report)]
+    assert notices(engine, MessageKind.REPLACED) == [(COORDINATOR, second.reply_id, report)]
     # The file is handed out for the reply that carries it; a reply without a file has none.
     got = coordination.submitted_file(runtime, user_id=COORDINATOR, reply_id=second.reply_id)
     assert (got.reply_id, got.file_name, got.path) == (

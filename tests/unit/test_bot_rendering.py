@@ -103,7 +103,7 @@ def view(**changes: object) -> OccurrenceView:
 
 
 def test_reminder_names_plan_report_period_wording_and_last_day() -> None:
-    text, keyboard = cards.reminder(view())
+    text, keyboard = cards.reminder(view(), date(2024, 10, 1))
     for fragment in (
         "Kế hoạch Bình Sơn",
         "Báo cáo hằng năm",
@@ -119,9 +119,10 @@ def test_reminder_names_plan_report_period_wording_and_last_day() -> None:
 
 def test_reminder_shows_the_working_day_shift_and_extensions() -> None:
     shifted, _ = cards.reminder(
-        view(wording="cham_nhat", due=date(2026, 12, 5), last_day=date(2026, 12, 7))
+        view(wording="cham_nhat", due=date(2026, 12, 5), last_day=date(2026, 12, 7)),
+        date(2024, 10, 1),
     )
     assert "chậm nhất ngày 5/12/2026" in shifted and "Thứ Hai, 7/12/2026" in shifted
     assert "ngày làm việc kế tiếp" in shifted
-    extended, _ = cards.reminder(view(extended_to=date(2024, 11, 1)))
+    extended, _ = cards.reminder(view(extended_to=date(2024, 11, 1)), date(2024, 10, 1))
     assert "1/11/2024 (đã gia hạn)" in extended

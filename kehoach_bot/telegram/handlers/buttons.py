@@ -8,12 +8,15 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 
 from kehoach_bot.services.errors import InvalidInput
+from kehoach_bot.telegram import pickers
 from kehoach_bot.telegram.callbacks import Action, Callback, decode
 from kehoach_bot.telegram.context import BotContext
 from kehoach_bot.telegram.handlers import (
     chase,
     coordinator,
+    extensions,
     groups_edit,
+    inbox,
     obligation_edit,
     officer,
     previews,
@@ -31,8 +34,9 @@ ACTIONS: dict[Action, ButtonHandler] = {
     Action.PROGRESS: officer.progress,
     Action.NO_FILE: officer.no_file,
     Action.CANCEL: officer.cancel,
-    Action.APPROVE: coordinator.decide,
-    Action.REFUSE: coordinator.decide,
+    Action.APPROVE: extensions.decide,
+    Action.REFUSE: extensions.decide,
+    Action.REFUSE_NO_REASON: extensions.refuse_without_reason,
     Action.FILE: coordinator.open_file,
     Action.FIELD: obligation_edit.choose_field,
     Action.CONFIRM: previews.confirm,
@@ -42,6 +46,17 @@ ACTIONS: dict[Action, ButtonHandler] = {
     Action.REVIEW_ALL: review.decide,
     Action.REVIEW_ONLY: review.decide,
     Action.REVIEW_DROP: review.decide,
+    Action.OPEN: officer.open_card,
+    Action.OWED_PAGE: officer.owed_page,
+    Action.REPLACE: officer.replace,
+    Action.UNDO: officer.undo,
+    Action.HISTORY: officer.history,
+    Action.CANCEL_ANSWER: officer.cancel_answer,
+    Action.FILE_FOR: inbox.file_for,
+    Action.PICK: pickers.pick,
+    Action.PAGE: pickers.page,
+    Action.PICK_DONE: pickers.done,
+    Action.PICK_CANCEL: pickers.cancel,
 }
 
 

@@ -6,16 +6,18 @@ from pathlib import Path
 
 from telegram import Update
 
-from kehoach_bot.domain.vietnamese import BadDate, parse_date
-from kehoach_bot.services import coordination
+from kehoach_bot.domain.vietnamese import BadDate, format_date, parse_date
+from kehoach_bot.services import choices, coordination
 from kehoach_bot.services.errors import InvalidInput
+from kehoach_bot.telegram import pickers
 from kehoach_bot.telegram.answer import reply_pages, say, send_file
-from kehoach_bot.telegram.callbacks import Action, Callback
+from kehoach_bot.telegram.callbacks import Callback
 from kehoach_bot.telegram.context import BotContext
 from kehoach_bot.telegram.render import chase
 from kehoach_bot.telegram.render import coordinator as render
 from kehoach_bot.telegram.render import requests as requests_render
 from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.texts import pickers_vi as picker_texts
 
 
 def _user_id(update: Update) -> int:
@@ -24,21 +26,44 @@ def _user_id(update: Update) -> int:
 
 
 async def status(update: Update, context: BotContext) -> None:
-    """/tinhhinh [plan] [period key]: counts in the four categories and who has not submitted."""
+    """/tinhhinh [plan] [period]: counts in the four categories and who has not submitted; the
+    plan and then the period are picked from buttons when not typed."""
     args = context.args or []
-    runtime = context.runtime
+    runtime, user_id = context.runtime, _user_id(update)
+    if not args:
+        plans = await runtime.answer(choices.coordinated_plans, runtime, user_id=user_id)
+        await pickers.ask(
+            update,
+            context,
+            command="tinhhinh",
+            args=(),
+            prompt=picker_texts.CHOOSE_PLAN,
+            options=plans,
+            empty=t.STATUS_NO_PLANS,
+        )
+        return
+    if len(args) == 1 and pickers.resumed(context):
+        periods = await runtime.answer(
+            choices.plan_periods, runtime, user_id=user_id, plan_code=args[0]
+        )
+        await pickers.ask(
+            update,
+            context,
+            command="tinhhinh",
+            args=args,
+            prompt=picker_texts.CHOOSE_PERIOD.format(plan=args[0]),
+            options=periods,
+            empty=picker_texts.NO_PERIODS.format(plan=args[0]),
+        )
+        return
     found = await runtime.answer(
         coordination.status,
         runtime,
-        user_id=_user_id(update),
-        plan_code=args[0] if args else None,
-        period_key=args[1] if len(args) > 1 else None,
+        user_id=user_id,
+        plan_code=args[0],
+        period_key=" ".join(args[1:]) or None,
     )
-    if found.table is None:
-        lines = [f"• {code} — {title[:100]}" for code, title in found.plans]
-        text = t.STATUS_CHOOSE.format(lines="\n".join(lines)) if found.plans else t.STATUS_NO_PLANS
-        await reply_pages(update, [text])
-        return
+    assert found.table is not None  # a plan was named
     pages, keyboard = render.status_table(found.table, runtime.today(), found.files or {})
     ended = [v for v in found.table.missing if v.id in found.long_overdue]
     await reply_pages(update, pages, chase.with_remind_buttons(keyboard, ended))
@@ -63,59 +88,54 @@ async def pending(update: Update, context: BotContext) -> None:
         await say(update, text, keyboard)
 
 
-async def decide(update: Update, context: BotContext, parsed: Callback) -> None:
-    """Approve or refuse an extension; the unit is told through the outbox."""
-    query = update.callback_query
-    assert query is not None
-    runtime = context.runtime
-    decision = await runtime.answer(
-        coordination.decide_extension,
-        runtime,
-        user_id=_user_id(update),
-        extension_id=parsed.target,
-        approve=parsed.action is Action.APPROVE,
-    )
-    context.wake_dispatcher()
-    view = decision.view
-    await query.answer()
-    await say(
-        update,
-        t.EXTENSION_DECIDED.format(
-            decision=t.DECISION_APPROVED if decision.approved else t.DECISION_REFUSED,
-            unit=view.unit_name,
-            title=view.title,
-            period=view.period,
-        ),
-    )
-
-
 async def open_file(update: Update, context: BotContext, parsed: Callback) -> None:
-    """Send a submitted report file to someone allowed to see it."""
+    """Send a submitted report file, captioned with its unit, report, period, time and sender."""
     query = update.callback_query
     assert query is not None
     runtime = context.runtime
-    stored = await runtime.answer(
+    opened = await runtime.answer(
         coordination.submitted_file, runtime, user_id=_user_id(update), reply_id=parsed.target
     )
-    path = Path(runtime.settings.data_dir) / stored.path
+    path = Path(runtime.settings.data_dir) / opened.path
     await query.answer()
     if path.is_file():
-        await send_file(update, path, stored.file_name)
+        caption = render.file_caption(opened, runtime.settings.tz)
+        await send_file(update, path, opened.file_name, caption=caption)
     else:
         await say(update, t.UNEXPECTED)
 
 
 async def ad_hoc(update: Update, context: BotContext) -> None:
-    """/dotxuat UNITS DATE text: an ad hoc request; the units' officers get its card."""
+    """/dotxuat UNITS DATE text: an ad hoc request; the units' officers get its card. Without
+    arguments the units are ticked on buttons, then the date and the text are asked for."""
     args = context.args or []
-    if len(args) < 3:
-        await reply_pages(update, [t.AD_HOC_USAGE])
+    runtime = context.runtime
+    if not args:
+        units = await runtime.answer(choices.task_units, runtime, user_id=_user_id(update))
+        await pickers.ask(
+            update,
+            context,
+            command="dotxuat",
+            args=(),
+            prompt=picker_texts.CHOOSE_AD_HOC_UNITS,
+            options=units,
+            empty=picker_texts.NO_AD_HOC_UNITS,
+            multi=True,
+        )
+        return
+    if len(args) == 1:
+        units_read = pickers.chosen_label(context, args[0])
+        prompt = picker_texts.ASK_AD_HOC_DATE.format(units=units_read)
+        await pickers.ask_text(update, context, command="dotxuat", args=args, prompt=prompt)
         return
     try:
         due = parse_date(args[1])
     except BadDate as exc:
         raise InvalidInput(str(exc)) from exc
-    runtime = context.runtime
+    if len(args) == 2:
+        prompt = picker_texts.ASK_AD_HOC_TEXT.format(date=format_date(due))
+        await pickers.ask_text(update, context, command="dotxuat", args=args, prompt=prompt)
+        return
     sent = await runtime.answer(
         coordination.request_ad_hoc,
         runtime,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 
-from telegram import Update
+from telegram import Document, PhotoSize, Update
 
 from kehoach_bot.domain.stored import ReplyKind
 from kehoach_bot.domain.vietnamese import format_date
@@ -14,13 +14,17 @@ from kehoach_bot.services import answers, replies
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.telegram import files
 from kehoach_bot.telegram.answer import say
-from kehoach_bot.telegram.context import Awaiting, BotContext
+from kehoach_bot.telegram.callbacks import Callback
+from kehoach_bot.telegram.context import Awaiting, BotContext, LooseFile
+from kehoach_bot.telegram.handlers import officer
+from kehoach_bot.telegram.handlers.extensions import reason_text
 from kehoach_bot.telegram.handlers.groups_edit import list_text
 from kehoach_bot.telegram.handlers.obligation_edit import value_text
 from kehoach_bot.telegram.handlers.plan_upload import plan_file
 from kehoach_bot.telegram.render import cards
 from kehoach_bot.telegram.render.pages import human_size
 from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.texts import cards_vi as c
 
 log = logging.getLogger(__name__)
 _DATE_AT_START = re.compile(
@@ -34,11 +38,11 @@ async def document(update: Update, context: BotContext) -> None:
     if message is None or user is None:
         return
     waiting = context.state.waiting
-    if waiting is None or waiting.kind is not Awaiting.FILE:
-        if not await plan_file(update, context):
-            await say(update, t.NOTHING_PENDING)
-        return
     item = message.document or (message.photo[-1] if message.photo else None)
+    if waiting is None or waiting.kind is not Awaiting.FILE:
+        if not await plan_file(update, context) and item is not None:
+            await loose_file(update, context, item)
+        return
     if item is None:
         return
     runtime = context.runtime
@@ -63,19 +67,97 @@ async def document(update: Update, context: BotContext) -> None:
             text=message.caption or "",
             message_id=message.message_id,
             attachment=attachment,
+            replacing=waiting.replacing,
         )
     except BaseException:
         files.discard(runtime.settings.data_dir, attachment)
         raise
     context.state.waiting = None
-    context.wake_dispatcher()
-    await say(update, cards.submitted(outcome, attachment))
+    if outcome.already:
+        files.discard(runtime.settings.data_dir, attachment)
+    else:
+        context.wake_dispatcher()
+    if outcome.card is not None:
+        await officer.redraw(context, message.chat_id, waiting.card_message_id, outcome.card)
+    await say(update, cards.submitted(outcome, None if outcome.already else attachment))
+
+
+async def loose_file(update: Update, context: BotContext, item: Document | PhotoSize) -> None:
+    """A file with nothing asked: keep it and ask which report it is for."""
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and user is not None
+    runtime = context.runtime
+    found = await runtime.answer(answers.owed, runtime, user_id=user.id)
+    if not found.known:
+        await say(update, t.NOT_KNOWN)
+        return
+    if not found.views:
+        await say(update, c.OWED_EMPTY)
+        return
+    name, size = files.describe(item)
+    context.state.loose_file = LooseFile(
+        item.file_id, item.file_unique_id, name, size, message.message_id, message.caption or ""
+    )
+    text, keyboard = cards.which_report(found.views, runtime.today(), name)
+    await say(update, text, keyboard)
+
+
+async def file_for(update: Update, context: BotContext, parsed: Callback) -> None:
+    """A number under "nộp cho báo cáo nào?": submit the kept file for that report."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    loose = context.state.loose_file
+    if loose is None:
+        raise InvalidInput(c.FILE_PICK_GONE)
+    runtime = context.runtime
+    await runtime.answer(
+        answers.card, runtime, user_id=user.id, occurrence_id=parsed.target
+    )  # refuses a report the person may not answer for, before anything is downloaded
+    max_mb = runtime.settings.telegram.max_file_mb
+    if loose.size is not None and loose.size > max_mb * 1_000_000:
+        context.state.loose_file = None
+        raise InvalidInput(t.FILE_TOO_BIG.format(size=human_size(loose.size), max_mb=max_mb))
+    attachment = await files.save_by_id(
+        context.bot,
+        loose.file_id,
+        loose.file_unique_id,
+        loose.file_name,
+        runtime.settings.data_dir,
+        parsed.target,
+        runtime.now(),
+    )
+    try:
+        outcome = await runtime.answer(
+            answers.answer,
+            runtime,
+            user_id=user.id,
+            occurrence_id=parsed.target,
+            kind=ReplyKind.SUBMITTED,
+            text=loose.caption,
+            message_id=loose.message_id,
+            attachment=attachment,
+        )
+    except BaseException:
+        files.discard(runtime.settings.data_dir, attachment)
+        raise
+    context.state.loose_file = None
+    if outcome.already:
+        files.discard(runtime.settings.data_dir, attachment)
+    else:
+        context.wake_dispatcher()
+    await query.answer()
+    if outcome.card is not None:
+        await officer.show_card(update, context, outcome.card)
+    await say(update, cards.submitted(outcome, None if outcome.already else attachment))
 
 
 async def text(update: Update, context: BotContext) -> None:
     """A text answer to what we asked: a field value, a stuck note, an extension date."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or message.text is None:
+        return
+    if context.state.refusing is not None:
+        await reason_text(update, context)
         return
     if context.state.editing is not None:
         await value_text(update, context)
@@ -85,7 +167,7 @@ async def text(update: Update, context: BotContext) -> None:
         return
     waiting = context.state.waiting
     if waiting is None:
-        await say(update, t.NOTHING_PENDING)
+        await nothing_asked(update, context)
         return
     body = message.text.strip()
     if not body:
@@ -104,6 +186,8 @@ async def text(update: Update, context: BotContext) -> None:
         )
         context.state.waiting = None
         context.wake_dispatcher()
+        if outcome.card is not None:
+            await officer.redraw(context, message.chat_id, waiting.card_message_id, outcome.card)
         await say(
             update, t.CONFIRM_STUCK.format(title=outcome.view.title, period=outcome.view.period)
         )
@@ -121,6 +205,8 @@ async def text(update: Update, context: BotContext) -> None:
         )
         context.state.waiting = None
         context.wake_dispatcher()
+        if asked.card is not None:
+            await officer.redraw(context, message.chat_id, waiting.card_message_id, asked.card)
         await say(update, t.CONFIRM_EXTENSION.format(date=_date(asked)))
     else:
         view = await runtime.answer(
@@ -128,6 +214,20 @@ async def text(update: Update, context: BotContext) -> None:
         )
         prompt, keyboard = cards.file_prompt(view, runtime.settings.telegram.max_file_mb)
         await say(update, prompt, keyboard=keyboard)
+
+
+async def nothing_asked(update: Update, context: BotContext) -> None:
+    """A text with nothing asked: say so, with the reports to open."""
+    user = update.effective_user
+    assert user is not None
+    runtime = context.runtime
+    found = await runtime.answer(answers.owed, runtime, user_id=user.id)
+    if not found.known or not found.views:
+        await say(update, t.NOTHING_PENDING if found.known else t.NOT_KNOWN)
+        return
+    title = c.TEXT_WHAT_FOR + "\n\n" + c.OWED_TITLE
+    text, keyboard = cards.owed_page(found.views, runtime.today(), 0, title=title)
+    await say(update, text, keyboard)
 
 
 def _date(asked: answers.ExtensionAsked) -> str:

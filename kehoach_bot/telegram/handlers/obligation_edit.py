@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from kehoach_bot.services import administration
+from kehoach_bot.services import administration, choices
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.services.obligations import FIELD_TEXT, Field
+from kehoach_bot.telegram import pickers
 from kehoach_bot.telegram.answer import reply_pages, say
 from kehoach_bot.telegram.callbacks import Action, Callback, encode
 from kehoach_bot.telegram.context import BotContext, FieldEdit
@@ -15,17 +16,30 @@ from kehoach_bot.telegram.handlers.admin import user_id
 from kehoach_bot.telegram.handlers.previews import hold
 from kehoach_bot.telegram.render.pages import paginate
 from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.texts import pickers_vi as picker_texts
 
 FIELDS = list(Field)
 
 
 async def list_obligations(update: Update, context: BotContext) -> None:
-    """/nghiavu PLAN: the plan's obligations with their codes."""
+    """/nghiavu [PLAN]: the plan's obligations with their codes (the plan picked when not typed)."""
     args = context.args or []
+    runtime = context.runtime
+    if not args:
+        plans = await runtime.answer(choices.admin_plans, runtime, user_id=user_id(update))
+        await pickers.ask(
+            update,
+            context,
+            command="nghiavu",
+            args=(),
+            prompt=picker_texts.CHOOSE_OBLIGATIONS_PLAN,
+            options=plans,
+            empty=picker_texts.NO_PLANS,
+        )
+        return
     if len(args) != 1:
         await reply_pages(update, [t.OBLIGATIONS_USAGE])
         return
-    runtime = context.runtime
     found = await runtime.answer(
         administration.plan_obligations, runtime, user_id=user_id(update), plan_code=args[0]
     )
@@ -48,12 +62,39 @@ async def list_obligations(update: Update, context: BotContext) -> None:
 
 
 async def edit(update: Update, context: BotContext) -> None:
-    """/sua PLAN OBLIGATION: show it and offer the fields to change."""
+    """/sua PLAN OBLIGATION: show it and offer the fields to change; the plan and the obligation
+    are picked from buttons when not typed."""
     args = context.args or []
+    runtime = context.runtime
+    if not args:
+        plans = await runtime.answer(choices.admin_plans, runtime, user_id=user_id(update))
+        await pickers.ask(
+            update,
+            context,
+            command="sua",
+            args=(),
+            prompt=picker_texts.CHOOSE_EDIT_PLAN,
+            options=plans,
+            empty=picker_texts.NO_PLANS,
+        )
+        return
+    if len(args) == 1:
+        found = await runtime.answer(
+            choices.plan_obligations, runtime, user_id=user_id(update), plan_code=args[0]
+        )
+        await pickers.ask(
+            update,
+            context,
+            command="sua",
+            args=args,
+            prompt=picker_texts.CHOOSE_OBLIGATION.format(plan=args[0]),
+            options=found,
+            empty=picker_texts.NO_OBLIGATIONS.format(plan=args[0]),
+        )
+        return
     if len(args) != 2:
         await reply_pages(update, [t.EDIT_USAGE])
         return
-    runtime = context.runtime
     o = await runtime.answer(
         administration.find_obligation,
         runtime,

@@ -7,15 +7,19 @@ from datetime import date
 from telegram import Update
 
 from kehoach_bot.domain.vietnamese import BadDate, format_date, parse_date
-from kehoach_bot.services import administration
+from kehoach_bot.services import administration, choices
 from kehoach_bot.services.administration import SuccessionRequest, UndoRequest
-from kehoach_bot.services.errors import InvalidInput
+from kehoach_bot.services.choices import Choice
+from kehoach_bot.services.errors import InvalidInput, NotFound
+from kehoach_bot.telegram import pickers
 from kehoach_bot.telegram.answer import reply_pages, say
 from kehoach_bot.telegram.context import BotContext
 from kehoach_bot.telegram.handlers.admin import user_id
 from kehoach_bot.telegram.handlers.previews import hold
 from kehoach_bot.telegram.render.admin import undo as render_undo
 from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.texts import errors_vi
+from kehoach_bot.texts import pickers_vi as picker_texts
 
 
 async def add_unit(update: Update, context: BotContext) -> None:
@@ -38,12 +42,29 @@ async def add_unit(update: Update, context: BotContext) -> None:
 
 
 async def add_alias(update: Update, context: BotContext) -> None:
-    """/bietdanh CODE Another name"""
+    """/bietdanh CODE Another name; the unit picked from buttons and the name asked for when
+    not typed."""
     args = context.args or []
-    if len(args) < 2:
-        await reply_pages(update, [t.ALIAS_USAGE])
-        return
     runtime = context.runtime
+    if len(args) < 2:
+        units = await runtime.answer(
+            choices.admin_units, runtime, user_id=user_id(update), which="all"
+        )
+        if not args:
+            await pickers.ask(
+                update,
+                context,
+                command="bietdanh",
+                args=(),
+                prompt=picker_texts.CHOOSE_ALIAS_UNIT,
+                options=units,
+                empty=picker_texts.NO_UNITS,
+            )
+            return
+        _known(args[0], units)
+        prompt = picker_texts.ASK_ALIAS.format(unit=pickers.chosen_label(context, args[0]))
+        await pickers.ask_text(update, context, command="bietdanh", args=args, prompt=prompt)
+        return
     alias = " ".join(args[1:])
     code = await runtime.answer(
         administration.add_alias, runtime, user_id=user_id(update), code=args[0], alias=alias
@@ -89,8 +110,11 @@ async def split(update: Update, context: BotContext) -> None:
 
 
 async def _succession(update: Update, context: BotContext, *, split: bool) -> None:
-    runtime = context.runtime
-    request = succession_request(context.args or [], split, runtime.today())
+    runtime, args = context.runtime, context.args or []
+    if len(args) < 2:
+        await _pick_succession(update, context, args, split=split)
+        return
+    request = succession_request(args, split, runtime.today())
     result = await runtime.answer(
         administration.preview_succession, runtime, user_id=user_id(update), request=request
     )
@@ -110,12 +134,68 @@ async def _succession(update: Update, context: BotContext, *, split: bool) -> No
 async def undo(update: Update, context: BotContext) -> None:
     """/hoantac UNIT: preview giving a unit back the periods a succession moved, then save."""
     args = context.args or []
+    runtime = context.runtime
+    if not args:
+        ended = await runtime.answer(
+            choices.admin_units, runtime, user_id=user_id(update), which="ended"
+        )
+        await pickers.ask(
+            update,
+            context,
+            command="hoantac",
+            args=(),
+            prompt=picker_texts.CHOOSE_UNDO,
+            options=ended,
+            empty=picker_texts.NO_ENDED_UNITS,
+        )
+        return
     if len(args) != 1:
         await say(update, t.UNDO_USAGE)
         return
-    runtime = context.runtime
     request = UndoRequest(args[0])
     result = await runtime.answer(
         administration.preview_undo, runtime, user_id=user_id(update), request=request
     )
     await say(update, render_undo(result, saved=False), hold(context, request))
+
+
+def _known(code: str, units: list[Choice]) -> None:
+    """NotFound unless `code` is among the units the admin may pick."""
+    if code not in {u.value for u in units}:
+        raise NotFound(errors_vi.UNIT_NOT_FOUND.format(code=code[:64]))
+
+
+async def _pick_succession(
+    update: Update, context: BotContext, args: list[str], *, split: bool
+) -> None:
+    """The ended unit, then its successor (one for a merger, ticked ones for a split)."""
+    runtime = context.runtime
+    command = "chiatach" if split else "sapnhap"
+    units = await runtime.answer(
+        choices.admin_units, runtime, user_id=user_id(update), which="active"
+    )
+    if not args:
+        prompt = picker_texts.CHOOSE_SPLIT if split else picker_texts.CHOOSE_MERGED
+        await pickers.ask(
+            update,
+            context,
+            command=command,
+            args=(),
+            prompt=prompt,
+            options=units,
+            empty=picker_texts.NO_UNITS,
+        )
+        return
+    _known(args[0], units)
+    old = pickers.chosen_label(context, args[0])
+    template = picker_texts.CHOOSE_SPLIT_INTO if split else picker_texts.CHOOSE_MERGE_INTO
+    await pickers.ask(
+        update,
+        context,
+        command=command,
+        args=args,
+        prompt=template.format(old=old),
+        options=[u for u in units if u.value != args[0]],
+        empty=picker_texts.NO_UNITS,
+        multi=split,
+    )

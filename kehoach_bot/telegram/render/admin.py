@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from kehoach_bot.domain.vietnamese import format_date_padded
-from kehoach_bot.services.audit import AuditEntry
+from kehoach_bot.domain.vietnamese import format_date_padded, shorten
+from kehoach_bot.services.audit_story import StoryEntry
 from kehoach_bot.services.decisions import EndedOffice
 from kehoach_bot.services.groups import UnfilledGroup
 from kehoach_bot.services.plan_tracking import TrackedFrom
 from kehoach_bot.services.plans import PlanView
 from kehoach_bot.services.succession import UndoResult
+from kehoach_bot.telegram.render import audit
 from kehoach_bot.telegram.render.groups import unfilled_lines
-from kehoach_bot.telegram.render.pages import local_time, paginate
+from kehoach_bot.telegram.render.pages import paginate
 from kehoach_bot.texts import bot_vi as t
 from kehoach_bot.texts import groups_vi
 
@@ -21,7 +22,7 @@ from kehoach_bot.texts import groups_vi
 def plans(found: Sequence[PlanView], unfilled: Sequence[UnfilledGroup] = ()) -> list[str]:
     """The plans list, then the obligations whose group has no members yet; paged."""
     lines = [
-        t.PLANS_LINE.format(code=p.code, title=p.title[:120], obligations=p.obligations)
+        t.PLANS_LINE.format(code=p.code, title=shorten(p.title, 120), obligations=p.obligations)
         for p in found
     ]
     if unfilled:
@@ -46,19 +47,9 @@ def ended_office_line(office: EndedOffice) -> str:
     )
 
 
-def audit_log(entries: Sequence[AuditEntry], tz: ZoneInfo) -> list[str]:
-    """Recent audit entries, paged."""
-    lines = [
-        t.AUDIT_LINE.format(
-            at=local_time(e.at, tz),
-            actor=e.actor,
-            action=e.action,
-            entity=e.entity,
-            entity_id=e.entity_id,
-        )
-        for e in entries
-    ]
-    return paginate(lines, t.AUDIT_TITLE)
+def audit_log(entries: Sequence[StoryEntry], tz: ZoneInfo) -> list[str]:
+    """Recent audit entries as Vietnamese sentences, paged."""
+    return audit.audit_log(entries, tz)
 
 
 def tracked_from(change: TrackedFrom) -> str:

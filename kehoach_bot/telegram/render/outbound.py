@@ -12,6 +12,7 @@ from kehoach_bot.services.chase import is_remind_again
 from kehoach_bot.services.delivery import Ready
 from kehoach_bot.telegram.render import cards, coordinator
 from kehoach_bot.texts import bot_vi as t
+from kehoach_bot.texts import cards_vi as c
 from kehoach_bot.texts import chase_vi
 
 
@@ -21,15 +22,26 @@ def render_outbound(ready: Ready, today: date) -> tuple[str, InlineKeyboardMarku
     if kind is MessageKind.DIGEST or view is None:
         return ready.row.text, None
     if kind is MessageKind.REMINDER and is_remind_again(ready.row.stage):
-        return cards.reminder(view, header=chase_vi.REMIND_AGAIN_HEADER)
+        return cards.reminder(view, today, header=chase_vi.REMIND_AGAIN_HEADER)
     if kind is MessageKind.REMINDER:
-        return cards.reminder(view)
+        return cards.reminder(view, today)
     if kind is MessageKind.REQUEST:
-        return cards.reminder(view, ad_hoc=True)
+        return cards.reminder(view, today, ad_hoc=True)
     if kind is MessageKind.SUBMITTED:
         timing = t.TIMING_ON_TIME if view.status is Status.DONE_ON_TIME else t.TIMING_LATE
         text = t.SUBMITTED_TO_COORDINATOR.format(
             unit=view.unit_name, title=view.title, period=view.period, timing=timing
+        )
+        return text, None
+    if kind is MessageKind.REPLACED:
+        text = c.REPLACED_TO_COORDINATOR.format(
+            unit=view.unit_name, title=view.title, period=view.period
+        )
+        return text, None
+    if kind is MessageKind.WITHDRAWN:
+        what = c.REPLY_KIND.get(ready.row.text, ready.row.text)
+        text = c.WITHDRAWN_TO_COORDINATOR.format(
+            unit=view.unit_name, kind=what, title=view.title, period=view.period
         )
         return text, None
     if kind is MessageKind.STUCK:

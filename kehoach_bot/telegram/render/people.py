@@ -9,7 +9,7 @@ from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.services.people import Identity, IssuedInvite
 from kehoach_bot.services.tracking import OccurrenceView
 from kehoach_bot.texts import bot_vi as t
-from kehoach_bot.texts import groups_vi, review_vi
+from kehoach_bot.texts import groups_vi, pickers_vi, review_vi
 
 
 def welcome(name: str, role: Role, unit_name: str, upcoming: OccurrenceView | None) -> str:
@@ -34,6 +34,8 @@ def help_text(identity: Identity) -> str:
     for role in (Role.OFFICER, Role.COORDINATOR, Role.ADMIN):
         if role in identity.roles:
             lines += list(t.HELP[role])
+    if Role.COORDINATOR in identity.roles or Role.ADMIN in identity.roles:
+        lines.append(pickers_vi.HELP)
     if Role.ADMIN in identity.roles:
         lines.append(groups_vi.HELP)
         lines.append(review_vi.HELP_LINE)

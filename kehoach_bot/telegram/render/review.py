@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from kehoach_bot.domain.schedules import Schedule, ScheduleType
-from kehoach_bot.domain.vietnamese import format_date
+from kehoach_bot.domain.vietnamese import format_date, shorten
 from kehoach_bot.services.review import Flagged, ReviewGroup, ReviewList, ReviewOutcome
 from kehoach_bot.services.tracking import OccurrenceView
 from kehoach_bot.telegram.callbacks import Action, encode
@@ -63,13 +63,13 @@ def _group_text(group: ReviewGroup) -> str:
         t.GROUP_TITLE.format(
             plan=group.plan,
             whens=t.WHENS_SEPARATOR.join(_whens(items)),
-            plan_title=group.plan_title[:200],
+            plan_title=shorten(group.plan_title, 200),
             responsible=", ".join(group.responsible),
         )
         if len(items) > 1
         else t.SINGLE_TITLE.format(
             plan=group.plan,
-            plan_title=group.plan_title[:200],
+            plan_title=shorten(group.plan_title, 200),
             responsible=", ".join(group.responsible),
         )
     )
