@@ -41,6 +41,7 @@ class Choice:
 
     value: str
     label: str
+    search: str = ""  # more words a typed search finds it by (a unit's full name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +182,7 @@ def task_units(runtime: Runtime, *, user_id: int) -> list[Choice]:
 
 
 def _unit_choice(unit: Unit) -> Choice:
-    return Choice(unit.code, _short(f"{unit.short_name or unit.name} ({unit.code})"))
+    return Choice(unit.code, _short(f"{unit.short_name or unit.name} ({unit.code})"), unit.name)
 
 
 def admin_units(runtime: Runtime, *, user_id: int, which: str) -> list[Choice]:
@@ -249,9 +250,9 @@ def directory(runtime: Runtime, *, user_id: int, search: str) -> list[UnitEntry]
             mine = identity.units_with(Role.COORDINATOR, Role.OFFICER)
             query = query.where(col(Unit.id).in_(requests.units_in_scope(session, identity) | mine))
         units = session.exec(query.order_by(col(Unit.locality), col(Unit.code))).all()
-        wanted = plain_text(search)
-        if wanted:
-            units = [u for u in units if wanted in plain_text(f"{u.code} {u.name} {u.short_name}")]
+        words = plain_text(search).split()
+        if words:
+            units = [u for u in units if _has_words(words, f"{u.code} {u.name} {u.short_name}")]
         counts = _member_counts(session, {u.id for u in units if u.id is not None})
         return [
             UnitEntry(
@@ -266,6 +267,11 @@ def directory(runtime: Runtime, *, user_id: int, search: str) -> list[UnitEntry]
             )
             for u in units
         ]
+
+
+def _has_words(words: list[str], text: str) -> bool:
+    plain = plain_text(text)
+    return all(word in plain for word in words)
 
 
 def _member_counts(session: Session, unit_ids: set[int]) -> dict[tuple[int, Role], int]:

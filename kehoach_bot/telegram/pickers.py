@@ -126,6 +126,11 @@ async def page(update: Update, context: BotContext, parsed: Callback) -> None:
     picking = _current(context, token)
     if not 0 <= number < picking.pages:
         raise InvalidInput(t.STALE)
+    if number == picking.page:  # Telegram refuses an edit that changes nothing
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        return
     await _redraw(update, dataclasses.replace(picking, page=number), context)
 
 
@@ -175,11 +180,11 @@ async def text(update: Update, context: BotContext) -> None:
             raise InvalidInput(t.TEXT_TOO_LONG.format(length=len(body), limit=MAX_TEXT))
         await _resume(update, context, picking, body, body)
         return
-    wanted = plain_text(body)
+    words = plain_text(body).split()
     matches = [
         i
         for i, option in enumerate(picking.options)
-        if i in picking.chosen or wanted in plain_text(f"{option.value} {option.label}")
+        if i in picking.chosen or _finds(words, option)
     ]
     if len(matches) == len(picking.chosen):
         await say(update, t.NOT_FOUND.format(text=body[:40]))
@@ -194,6 +199,12 @@ async def text(update: Update, context: BotContext) -> None:
         chosen=tuple(n for n, i in enumerate(matches) if i in picking.chosen),
     )
     await _offer(update, context, found)
+
+
+def _finds(words: list[str], option: Choice) -> bool:
+    """Every typed word is in the option's code, label or full name (accents aside)."""
+    text = plain_text(f"{option.value} {option.label} {option.search}")
+    return all(word in text for word in words)
 
 
 async def _resume(

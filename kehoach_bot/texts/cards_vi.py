@@ -63,7 +63,6 @@ OWED_EMPTY = "Đơn vị của bạn không còn báo cáo nào phải nộp. �
 MARK_OVERDUE = "⏰"
 MARK_DUE_SOON = "🔔"
 MARK_OPEN = "•"
-CUT = "…"
 
 # --- a file or a text with nothing pending ---------------------------------------------------
 WHICH_REPORT = "📎 Đã nhận tệp «{name}». Nộp cho báo cáo nào? Bấm số của báo cáo:"

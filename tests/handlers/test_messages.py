@@ -160,3 +160,13 @@ async def test_a_file_opened_from_a_table_has_its_caption(bot: OfflineBot) -> No
     assert caption.startswith("📎 Sở Nội vụ")
     assert "Kỳ: " in caption and "Nộp lúc 24/11/2026 10:00 — Lan (Sở Nội vụ" in caption
     assert len(caption) <= 1024
+
+
+async def test_a_refusal_reason_sent_after_a_restart_is_still_taken(bot: OfflineBot) -> None:
+    mine, _ = _report(bot)
+    extension_id = _asked(bot, mine)
+    await bot.press(COORDINATOR, encode(Action.REFUSE, extension_id))
+    await bot.restart()
+    answered = await bot.send_text(COORDINATOR, "Đã quá hạn tổng hợp")
+    assert _status(bot, extension_id) == ExtensionStatus.REFUSED
+    assert any(c.text.endswith("❌ Đã từ chối — Đã quá hạn tổng hợp") for c in answered)

@@ -64,7 +64,7 @@ async def test_tinhhinh_plan_then_period_gives_the_typed_table(bot: OfflineBot) 
     assert [c.method for c in calls] == ["editMessageText", "answerCallbackQuery"]
     assert calls[0].text.startswith(t.CHOOSE_PERIOD.format(plan="gia-lai-743"))
     periods = _options(calls[0])
-    assert list(periods)[0] == "năm 2026"  # the period being chased leads
+    assert next(iter(periods)) == "năm 2026"  # the period being chased leads
     assert "năm 2025" in periods
     calls = await bot.press(COORDINATOR, periods["năm 2026"])
     assert [c.method for c in calls][-2:] == ["editMessageText", "answerCallbackQuery"]
@@ -343,3 +343,23 @@ async def test_a_guided_dotxuat_survives_restarts_between_its_steps(bot: Offline
     await bot.restart()
     calls = await bot.send_text(COORDINATOR, "Báo cáo nhanh")
     assert "GL-SNV" in calls[0].text and "30/11/2026" in calls[0].text
+
+
+async def test_pages_turn_in_place_and_come_back(bot: OfflineBot) -> None:
+    calls = await bot.send_text(ADMIN, "/moi")
+    first = calls[0]
+    assert "Trang 1/" in first.text and len(_options(first)) == 8
+    navigation = [d for d in first.callback_data() if d.startswith("k1:pg:")]
+    previous, middle, following = navigation
+    calls = await bot.press(ADMIN, following)
+    assert [c.method for c in calls] == ["editMessageText", "answerCallbackQuery"]
+    second = calls[0]
+    assert "Trang 2/" in second.text
+    assert not set(_options(first)) & set(_options(second))
+    calls = await bot.press(ADMIN, middle)  # back to the first page
+    assert _options(calls[0]) == _options(first)
+    calls = await bot.press(ADMIN, middle)  # already there: nothing to edit
+    assert [c.method for c in calls] == ["answerCallbackQuery"]
+    calls = await bot.press(ADMIN, previous)  # ◀ on the first page wraps to the last
+    pages = int(re.search(r"Trang \d+/(\d+)", first.text).group(1))  # type: ignore[union-attr]
+    assert f"Trang {pages}/{pages}" in calls[0].text

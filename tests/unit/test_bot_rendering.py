@@ -9,10 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kehoach_bot.domain.status import State, Status
+from kehoach_bot.domain.stored import ExtensionStatus, MessageKind
+from kehoach_bot.services.delivery import Ready
+from kehoach_bot.services.outbox import Claimed
+from kehoach_bot.services.replies import ExtensionView
 from kehoach_bot.services.tracking import OccurrenceView
 from kehoach_bot.telegram.callbacks import Action, decode, encode
 from kehoach_bot.telegram.render import cards
 from kehoach_bot.telegram.render import pages as paging
+from kehoach_bot.telegram.render.outbound import render_outbound
 
 TWO_IDS = (Action.FIELD, Action.GROUP_MODE)
 
@@ -126,3 +131,35 @@ def test_reminder_shows_the_working_day_shift_and_extensions() -> None:
     assert "ngày làm việc kế tiếp" in shifted
     extended, _ = cards.reminder(view(extended_to=date(2024, 11, 1)), date(2024, 10, 1))
     assert "1/11/2024 (đã gia hạn)" in extended
+
+
+def _ready(kind: MessageKind, text: str) -> Ready:
+    row = Claimed(1, 42, kind, "stage", 7, 9, text)
+    decided = ExtensionView(9, 7, date(2024, 11, 1), "chờ số liệu", ExtensionStatus.REFUSED)
+    return Ready(row, view(), decided if kind is MessageKind.EXTENSION_DECISION else None)
+
+
+def test_outbound_notices_carry_the_reason_the_kind_and_the_whole_note() -> None:
+    refused, _ = render_outbound(
+        _ready(MessageKind.EXTENSION_DECISION, "thiếu chữ ký"), date(2024, 10, 1)
+    )
+    assert "thiếu chữ ký" in refused
+    withdrawn, _ = render_outbound(_ready(MessageKind.WITHDRAWN, "submitted"), date(2024, 10, 1))
+    assert "rút lại câu trả lời «đã nộp»" in withdrawn
+    note = "vướng " * 300
+    stuck_row = _ready(MessageKind.STUCK, "")
+    stuck, _ = render_outbound(
+        Ready(stuck_row.row, stuck_row.view, None, note.strip()), date(2024, 10, 1)
+    )
+    assert note.strip() in stuck
+
+
+def test_overdue_cards_say_how_late_and_a_short_plan_name() -> None:
+    late = view(status=Status.OPEN_OVERDUE, plan_number="743/KH-UBND")
+    text, _ = cards.reminder(late, date(2024, 10, 29))
+    assert text.startswith("⏰ Quá hạn 10 ngày") and "Kế hoạch: KH số 743/KH-UBND" in text
+    unnumbered, _ = cards.reminder(
+        view(plan_title="Kế hoạch " + "rất dài " * 30), date(2024, 10, 1)
+    )
+    plan_line = next(x for x in unnumbered.splitlines() if x.startswith("Kế hoạch:"))
+    assert len(plan_line) < 90 and plan_line.endswith("…")

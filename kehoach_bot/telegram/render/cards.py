@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from kehoach_bot.domain.status import State, Status
 from kehoach_bot.domain.stored import ReplyKind
-from kehoach_bot.domain.vietnamese import format_date, weekday_name
+from kehoach_bot.domain.vietnamese import format_date, shorten, weekday_name
 from kehoach_bot.services.card_facts import CardInfo, Submission
 from kehoach_bot.services.replies import Attachment, ReplyOutcome
 from kehoach_bot.services.tracking import OccurrenceView
@@ -27,15 +27,6 @@ OWED_PER_PAGE = 8
 PLAN_NAME_LIMIT = 70
 LIST_TITLE_LIMIT = 90
 _NUMBERED = re.compile(r"^\d+.*/")
-
-
-def shorten(text: str, limit: int) -> str:
-    """At most `limit` characters, cut at a word and marked with "…" when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-–")
-    return cut + c.CUT
 
 
 def plan_name(view: OccurrenceView) -> str:

@@ -46,10 +46,13 @@ def render_outbound(ready: Ready, today: date) -> tuple[str, InlineKeyboardMarku
         return text, None
     if kind is MessageKind.STUCK:
         text = t.STUCK_TO_COORDINATOR.format(
-            unit=view.unit_name, title=view.title, period=view.period, text=ready.note[:500]
+            unit=view.unit_name,
+            title=view.title,
+            period=view.period,
+            text=ready.note,  # at most replies.MAX_TEXT: it fits one message
         )
         return text, None
     assert ready.extension is not None
     if kind is MessageKind.EXTENSION_REQUEST:
         return coordinator.extension_request(ready.extension, view)
-    return coordinator.extension_decision(ready.extension, view), None
+    return coordinator.extension_decision(ready.extension, view, reason=ready.row.text), None
