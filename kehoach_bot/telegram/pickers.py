@@ -259,5 +259,5 @@ class PickerOpen(filters.MessageFilter):
         state = self._user_data.get(user.id) if user is not None else None
         if state is None or state.picker is None or state.picker.finished:
             return False
-        others = (state.waiting, state.editing, state.group_input)
+        others = (state.waiting, state.editing, state.group_input, state.refusing)
         return all(other is None for other in others)

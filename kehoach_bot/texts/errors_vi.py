@@ -23,7 +23,7 @@ CONFIG_WEBHOOK_URL_NEEDED = (
 )
 
 # services/units (UNIT_NOT_FOUND_SEE_LIST also services/calendar)
-UNIT_NOT_FOUND_SEE_LIST = "Không có đơn vị mã {code!r}. Xem danh sách: python bot.py units"
+UNIT_NOT_FOUND_SEE_LIST = "Không có đơn vị mã {code!r} trong danh bạ đơn vị (xem /donvi)."
 BAD_UNIT_CODE = "Mã đơn vị chỉ gồm chữ, số, '-' và '_' (tối đa 64 ký tự)."
 BAD_UNIT_NAME = "Tên đơn vị không được để trống và tối đa 300 ký tự."
 BAD_UNIT_KIND = "Loại đơn vị không hợp lệ: {kind!r}. Chọn: {kinds}."
@@ -40,7 +40,7 @@ UNIT_REFERENCE_NOT_FOUND = "đơn vị {unit}: không có đơn vị mã {code!r
 
 # services/succession: mergers, splits and replacements of units
 UNIT_ALREADY_SUCCEEDED = "Đơn vị {code} đã ngừng hoạt động và đã có đơn vị kế thừa."
-SUCCESSOR_NEEDED = "Cần ít nhất một đơn vị kế thừa (--into)."
+SUCCESSOR_NEEDED = "Cần ít nhất một đơn vị kế thừa."
 BAD_DEFAULT_SUCCESSOR = (
     "--default {default!r} phải là 'all' hoặc một trong các đơn vị kế thừa: {successors}"
 )
@@ -86,13 +86,13 @@ REPORT_FILE_NOT_FOUND = "Không tìm thấy tệp báo cáo này."
 REPORT_FILE_FORBIDDEN = "Bạn không có quyền xem tệp báo cáo của đơn vị này."
 
 # services/requests: ad hoc requests (PLAN_NOT_FOUND_SEE_LIST also services/calendar)
-REQUEST_TITLE_NEEDED = "Cần nêu nội dung yêu cầu báo cáo (--title)."
+REQUEST_TITLE_NEEDED = "Cần nêu nội dung yêu cầu báo cáo."
 REQUEST_TITLE_TOO_LONG = "Nội dung yêu cầu dài {length} ký tự; tối đa {limit}."
 REQUEST_DUE_PASSED = "Hạn {due} đã qua; chọn hôm nay hoặc sau."
 REQUEST_NEEDS_DATE = "Yêu cầu đột xuất cần một ngày hạn cụ thể."
-REQUEST_UNIT_NEEDED = "Cần chọn ít nhất một đơn vị (--unit)."
+REQUEST_UNIT_NEEDED = "Cần chọn ít nhất một đơn vị."
 REQUEST_UNIT_INACTIVE = "Đơn vị {code} đã ngừng hoạt động; gửi cho đơn vị kế thừa."
-PLAN_NOT_FOUND_SEE_LIST = "Không có kế hoạch mã {code!r}. Xem danh sách: python bot.py plans"
+PLAN_NOT_FOUND_SEE_LIST = "Không có kế hoạch mã {code!r} (xem /kehoach)."
 
 # services/plan_tracking: a plan's "theo dõi từ" date
 TRACKED_FROM_TOO_EARLY = "Ngày theo dõi phải từ {earliest} trở đi."

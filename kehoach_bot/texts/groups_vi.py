@@ -6,7 +6,7 @@ from __future__ import annotations
 # A text with a {placeholder} is filled in with .format(); one without is used as it is.
 
 # Refusals (services/groups). Each one means nothing was changed.
-NOT_A_GROUP = "{code} không phải là nhóm đơn vị. Xem các nhóm: /nhom hoặc python bot.py units"
+NOT_A_GROUP = "{code} không phải là nhóm đơn vị. Xem các nhóm: /nhom"
 GROUP_NOT_FOUND = "Không tìm thấy nhóm đơn vị này."
 NO_CODES = "Chưa có mã đơn vị nào. Gửi các mã, cách nhau bởi dấu phẩy hoặc dấu cách."
 CODE_TWICE = "Mã {code} được ghi hai lần; mỗi đơn vị chỉ ghi một lần. Không thay đổi gì."

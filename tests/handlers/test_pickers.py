@@ -363,3 +363,11 @@ async def test_pages_turn_in_place_and_come_back(bot: OfflineBot) -> None:
     calls = await bot.press(ADMIN, previous)  # ◀ on the first page wraps to the last
     pages = int(re.search(r"Trang \d+/(\d+)", first.text).group(1))  # type: ignore[union-attr]
     assert f"Trang {pages}/{pages}" in calls[0].text
+
+
+async def test_a_half_year_typed_without_accents_finds_its_period(bot: OfflineBot) -> None:
+    by_key = await bot.send_text(ADMIN, "/tinhhinh dak-nong-33 2025-H1")
+    assert "6 tháng đầu năm 2025" in by_key[0].text
+    for written in ("6 thang dau 2025", "sáu tháng đầu năm 2025"):
+        by_words = await bot.send_text(ADMIN, f"/tinhhinh dak-nong-33 {written}")
+        assert [c.text for c in by_words] == [c.text for c in by_key], written

@@ -14,17 +14,17 @@ from kehoach_bot.services.delivery import Ready
 from kehoach_bot.services.outbox import Claimed
 from kehoach_bot.services.replies import ExtensionView
 from kehoach_bot.services.tracking import OccurrenceView
-from kehoach_bot.telegram.callbacks import Action, decode, encode
+from kehoach_bot.telegram.callbacks import MAX_ID, Action, decode, encode
 from kehoach_bot.telegram.render import cards
 from kehoach_bot.telegram.render import pages as paging
 from kehoach_bot.telegram.render.outbound import render_outbound
 
-TWO_IDS = (Action.FIELD, Action.GROUP_MODE)
+TWO_IDS = (Action.FIELD, Action.GROUP_MODE, Action.PICK, Action.PAGE)
 
 
 @given(
     st.sampled_from([a for a in Action if a not in (Action.CANCEL, Action.CONFIRM, *TWO_IDS)]),
-    st.integers(0, 10**12 - 1),
+    st.integers(0, MAX_ID),
 )
 def test_callback_round_trip_fits_telegram(action: Action, target: int) -> None:
     data = encode(action, target)
@@ -33,13 +33,28 @@ def test_callback_round_trip_fits_telegram(action: Action, target: int) -> None:
     assert parsed is not None and parsed.action is action and parsed.target == target
 
 
-@given(st.sampled_from(TWO_IDS), st.integers(0, 10**12 - 1), st.integers(0, 10**12 - 1))
+@given(st.sampled_from(TWO_IDS), st.integers(0, MAX_ID), st.integers(0, MAX_ID))
 def test_two_id_callbacks_round_trip(action: Action, first: int, second: int) -> None:
     data = encode(action, first, second)
     assert len(data.encode()) <= 64
     parsed = decode(data)
     assert parsed is not None and parsed.ids == (first, second)
     assert decode(encode(action, first)) is None
+
+
+@given(
+    st.sampled_from([a for a in Action if a not in (Action.CANCEL, Action.CONFIRM)]),
+    st.integers(MAX_ID + 1, 10**12 - 1),
+)
+def test_an_id_beyond_the_integer_columns_names_nothing(action: Action, too_large: int) -> None:
+    assert decode(encode(action, too_large)) is None
+    assert decode(encode(action, too_large, 1)) is None
+
+
+@given(st.integers(0, 10**12 - 1))
+def test_a_preview_token_keeps_all_twelve_digits(token: int) -> None:
+    parsed = decode(encode(Action.CONFIRM, token))
+    assert parsed is not None and parsed.target == token
 
 
 @pytest.mark.parametrize(
