@@ -10,7 +10,7 @@ from dataclasses import asdict
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from kehoach_bot.domain.vietnamese import format_date_padded
+from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.plans.unit_directories import UNIT_KINDS
 from kehoach_bot.services.calendar import CalendarEntry
 from kehoach_bot.services.decisions import EndedOffice
@@ -63,14 +63,14 @@ def calendar_text(entries: Sequence[CalendarEntry]) -> str:
         if e.due_soon:
             status += f" ({vi.DUE_SOON})"
         if e.extended_to:
-            status += f", {vi.EXTENDED.format(date=format_date_padded(e.extended_to))}"
+            status += f", {vi.EXTENDED.format(date=format_date(e.extended_to))}"
         rows.append(
             (
                 f"{e.unit} {e.unit_name}",
                 e.title,
                 e.period,
-                vi.CALENDAR_DUE.format(wording=e.wording, date=format_date_padded(e.due)),
-                format_date_padded(e.last_day),
+                vi.CALENDAR_DUE.format(wording=e.wording, date=format_date(e.due)),
+                format_date(e.last_day),
                 status,
             )
         )
@@ -95,7 +95,7 @@ def units_text(units: Sequence[UnitView]) -> str:
                 vi.MEMBERS.format(codes=", ".join(u.members)) if u.members else vi.NO_MEMBERS
             )
         if u.ended_on:
-            notes.append(vi.ENDED_ON.format(date=format_date_padded(u.ended_on)))
+            notes.append(vi.ENDED_ON.format(date=format_date(u.ended_on)))
         if u.successors:
             notes.append(vi.SUCCESSORS.format(codes=", ".join(u.successors)))
         rows.append(
@@ -149,7 +149,7 @@ def plans_text(plans: Sequence[PlanView]) -> str:
 
 def ended_office_text(office: EndedOffice) -> str:
     """One "cần quyết định" line: which plan names which unit that no longer exists."""
-    ended = format_date_padded(office.ended_on) if office.ended_on else vi.ENDED_UNKNOWN
+    ended = format_date(office.ended_on) if office.ended_on else vi.ENDED_UNKNOWN
     return vi.NEEDS_DECISION_LINE.format(
         plan=office.plan,
         role=vi.OFFICE_ROLE[office.role],
@@ -214,12 +214,12 @@ def status_text(found: DeliveryHealth, tz: ZoneInfo) -> str:
     if found.last_tick:
         local = found.last_tick.astimezone(tz)
         tick = vi.LAST_TICK.format(
-            at=f"{local:%H:%M:%S} {format_date_padded(local.date())}",
+            at=f"{local:%H:%M:%S} {format_date(local.date())}",
             info=_tick_info(found.last_tick_info or {}),
         )
     else:
         tick = vi.NO_TICK
-    upcoming = "; ".join(f"{format_date_padded(day)}: {n}" for day, n in found.upcoming) or "—"
+    upcoming = "; ".join(f"{format_date(day)}: {n}" for day, n in found.upcoming) or "—"
     return "\n".join(
         [
             vi.OUTBOX_LINE.format(counts=counts),
@@ -232,9 +232,9 @@ def status_text(found: DeliveryHealth, tz: ZoneInfo) -> str:
 
 def tracked_from_text(change: TrackedFrom) -> str:
     """The answer to `plan tracked-from`."""
-    before = format_date_padded(change.before) if change.before else vi.TRACKED_FROM_NEVER
+    before = format_date(change.before) if change.before else vi.TRACKED_FROM_NEVER
     return vi.TRACKED_FROM_SET.format(
-        plan=change.plan, before=before, after=format_date_padded(change.after)
+        plan=change.plan, before=before, after=format_date(change.after)
     )
 
 

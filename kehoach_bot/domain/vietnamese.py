@@ -13,12 +13,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def format_date(day: date) -> str:
-    """20/7/2024 style, as plans write it (day and month without a leading zero)."""
-    return f"{day.day}/{day.month}/{day.year}"
-
-
-def format_date_padded(day: date) -> str:
-    """05/12/2026 style, for tables where columns should line up."""
+    """dd/mm/yyyy (05/12/2026): one form in every message, table and file."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from kehoach_bot.db.models import Person
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import (
@@ -80,15 +81,27 @@ def plans_overview(runtime: Runtime, *, user_id: int) -> tuple[list[PlanView], l
     return _as_admin(runtime, user_id, lambda s, _: (list_plans(s), groups.unfilled_groups(s)))
 
 
-def revoke(runtime: Runtime, *, user_id: int, telegram_user_id: int) -> int:
-    """/thuhoi: end every membership of a person; how many were ended."""
-    return _as_admin(
-        runtime,
-        user_id,
-        lambda s, actor: people.revoke(
-            s, telegram_user_id=telegram_user_id, actor=actor, now=runtime.now()
-        ),
-    )
+@dataclass(frozen=True, slots=True)
+class Revoked:
+    """How many memberships of whom were ended."""
+
+    count: int
+    full_name: str
+
+
+def revoke(runtime: Runtime, *, user_id: int, telegram_user_id: int) -> Revoked:
+    """/thuhoi: end every membership of a person; how many were ended, and the person's name."""
+
+    def run(session: Session, actor: str) -> Revoked:
+        count = people.revoke(
+            session, telegram_user_id=telegram_user_id, actor=actor, now=runtime.now()
+        )
+        name = session.exec(
+            select(Person.full_name).where(Person.telegram_user_id == telegram_user_id)
+        ).one()
+        return Revoked(count, name)
+
+    return _as_admin(runtime, user_id, run)
 
 
 def audit_log(runtime: Runtime, *, user_id: int) -> list[StoryEntry]:

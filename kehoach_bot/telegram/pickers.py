@@ -16,6 +16,7 @@ from telegram import Message, Update
 from telegram.ext import CommandHandler, filters
 
 from kehoach_bot.domain.schedule_text import plain_text
+from kehoach_bot.services import choices
 from kehoach_bot.services.choices import Choice
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.telegram.answer import say
@@ -49,6 +50,16 @@ async def ask(
         command, tuple(args), prompt, tuple(options), labels=_labels(context), multi=multi
     )
     await _offer(update, context, picking)
+
+
+async def ask_plan(update: Update, context: BotContext, *, command: str, prompt: str) -> None:
+    """Offer the plans an admin may edit as the first argument of /`command`."""
+    runtime = context.runtime
+    assert update.effective_user is not None
+    plans = await runtime.answer(choices.admin_plans, runtime, user_id=update.effective_user.id)
+    await ask(
+        update, context, command=command, args=(), prompt=prompt, options=plans, empty=t.NO_PLANS
+    )
 
 
 async def ask_text(

@@ -103,7 +103,6 @@ NOTHING_PENDING = "Không có việc nào đang chờ bạn trả lời. Gõ /vi
 CONFIRM_ON_TIME = "✅ Đã ghi nhận: {title} — {unit}, {period}. Nộp đúng hạn."
 CONFIRM_LATE = "✅ Đã ghi nhận: {title} — {unit}, {period}. Nộp sau hạn cuối {last_day} (quá hạn)."
 CONFIRM_FILE = "Tệp: {name} ({size})."
-CONFIRM_PROGRESS = "Đã ghi nhận: đang thực hiện {title} — {period}."
 CONFIRM_STUCK = "Đã ghi nhận vướng mắc và báo đơn vị đầu mối: {title} — {period}."
 CONFIRM_EXTENSION = "Đã gửi đề nghị gia hạn đến {date}. Bạn sẽ được báo khi có kết quả."
 
@@ -114,7 +113,6 @@ TEXT_EMPTY = "Tin nhắn trống. Hãy gửi nội dung."
 BAD_CALLBACK = "Nút này không còn hiệu lực hoặc không hợp lệ."
 FORBIDDEN_LOGGED = "Bạn không có quyền với mục này. Yêu cầu đã được ghi lại."
 EXTENSION_BAD_DATE = "Không hiểu ngày {value!r}. Viết theo dạng 15/12/2026, rồi lý do."
-GROUP_IGNORED = "Trong nhóm, chỉ thành viên đã được mời mới thao tác được."
 
 STUCK_TO_COORDINATOR = "⚠️ {unit} báo vướng mắc: {title} — {period}\n«{text}»"
 EXTENSION_TO_COORDINATOR = (
@@ -125,9 +123,6 @@ EXTENSION_APPROVED = "✅ Đã đồng ý gia hạn {title} — {period} đến 
 EXTENSION_REFUSED = (
     "❌ Đề nghị gia hạn {title} — {period} không được chấp nhận. Hạn cuối vẫn là {date}."
 )
-EXTENSION_DECIDED = "Đã xử lý: {decision} — {unit}, {title} ({period})."
-DECISION_APPROVED = "đồng ý gia hạn"
-DECISION_REFUSED = "không đồng ý"
 PENDING_EMPTY = "Không có đề nghị gia hạn nào đang chờ."
 SUBMITTED_TO_COORDINATOR = "📥 {unit} đã nộp: {title} — {period} ({timing})."
 TIMING_ON_TIME = "đúng hạn"
@@ -140,30 +135,24 @@ STATUS_COUNTS = (
     "Đang thực hiện trong hạn: {open_on_time}\n"
     "Đang thực hiện quá hạn: {open_overdue}"
 )
-STATUS_MISSING = "Chưa nộp ({count}):"
 DIGEST_MORE = "… và {count} mục khác (xem đủ bằng /quahan)."
 STATUS_MORE = "… và {count} đơn vị khác chưa nộp (xem đủ bằng /quahan)."
-STATUS_MISSING_LINE = "• {unit} — hạn cuối {last_day}{late}"
 STATUS_LATE = " (quá {days} ngày)"
 STATUS_NOTHING = "Kế hoạch {plan} chưa có kỳ báo cáo nào đến hạn."
-STATUS_CHOOSE = "Chọn kế hoạch: /tinhhinh MÃ_KẾ_HOẠCH\n{lines}"
 STATUS_NO_PLANS = "Bạn chưa là đầu mối của kế hoạch nào."
 OVERDUE_EMPTY = "Không có đơn vị nào quá hạn. 👍"
 OVERDUE_TITLE = "Quá hạn ({count}):"
 OVERDUE_LINE = "• {unit} — {title}, {period}: quá {days} ngày (hạn cuối {last_day})"
 
-AD_HOC_USAGE = "Cách dùng: /dotxuat MÃ_ĐƠN_VỊ[,MÃ_ĐƠN_VỊ…] NGÀY nội dung\nVí dụ: /dotxuat GL-SYT,GL-SNV 30/11/2026 Báo cáo nhanh số liệu"
 AD_HOC_DONE = "Đã gửi yêu cầu đột xuất đến {count} đơn vị ({units}); hạn cuối {last_day}. Lời nhắn đang được gửi tới {sent} người."
 
 INVITE_PRIVATE_ONLY = (
     "Hãy mở đường dẫn mời trong cuộc trò chuyện riêng với bot (không mở trong nhóm): lời nhắc sẽ gửi "
-    "về đúng nơi bạn bấm Start. Lời mời vẫn còn dùng được."
+    "về đúng nơi bạn bấm Bắt đầu. Lời mời vẫn còn dùng được."
 )
 PREVIEW_EXPIRED = "Bản xem trước này đã cũ: bạn đã xem trước một thay đổi khác sau đó. Hãy bấm Lưu trên bản xem trước mới nhất."
-INVITE_USAGE = "Cách dùng: /moi MÃ_ĐƠN_VỊ cán bộ|đầu mối|quản trị [số giờ, mặc định 72]"
 INVITE_DONE = "Lời mời {role} cho {unit} ({unit_name}), dùng một lần, hết hạn {expires}:\n{link}"
 REVOKE_USAGE = "Cách dùng: /thuhoi ID_TELEGRAM (số)"
-REVOKE_DONE = "Đã thu hồi {count} quyền của người dùng {id}."
 PLANS_TITLE = "Kế hoạch ({count}):"
 PLANS_LINE = "• {code} — {title} ({obligations} nghĩa vụ)"
 AUDIT_TITLE = "Nhật ký gần đây:"
@@ -231,7 +220,6 @@ PLAN_NOT_TOML = "Tệp kế hoạch phải có đuôi .toml (văn bản UTF-8)."
 LOAD_STATUS = {"created": "kế hoạch mới", "updated": "cập nhật", "unchanged": "không đổi"}
 UNIT_ADD_USAGE = "Cách dùng: /themdonvi MÃ LOẠI ĐỊA_BÀN Tên đầy đủ\nLOẠI: so, phong, ubnd_tinh, ubnd_huyen, ubnd_xa, dang, mttq_doan_the, don_vi, bo"
 UNIT_ADDED = "Đã thêm đơn vị {code}: {name}."
-ALIAS_USAGE = "Cách dùng: /bietdanh MÃ_ĐƠN_VỊ Tên khác"
 ALIAS_ADDED = "Đã thêm tên khác cho {code}: {alias}."
 MERGE_USAGE = "Cách dùng: /sapnhap MÃ_CŨ MÃ_MỚI [NGÀY]"
 SPLIT_USAGE = "Cách dùng: /chiatach MÃ_CŨ MÃ_MỚI1,MÃ_MỚI2 [all|MÃ_MỚI] [NGÀY]"

@@ -26,7 +26,6 @@ ASK_EXTENSION = "✍️ Gửi ngày đề nghị gia hạn và lý do, ví dụ:
 BUTTON_REPLACE = "📎 Nộp bản thay thế"
 BUTTON_UNDO = "↩️ Hoàn tác"
 BUTTON_HISTORY = "📜 Lịch sử nộp"
-BUTTON_BACK = "◀ Quay lại"
 BUTTON_PREVIOUS = "◀"
 BUTTON_NEXT = "▶"
 

@@ -13,11 +13,11 @@ DIGEST_LONG_OVERDUE_LINE = "• {unit} — {title}, {period}: quá {days} ngày 
 DIGEST_LONG_OVERDUE_MORE = "… và {count} mục khác (xem đủ bằng /quahan)."
 DIGEST_NO_OFFICER = "Chưa có cán bộ nhận nhắc ({count}):"
 DIGEST_NO_OFFICER_LINE = "• {unit} ({code})"
-DIGEST_NO_OFFICER_INVITE_LINE = "• {unit} — mời cán bộ: /moi {code} officer"
+DIGEST_NO_OFFICER_INVITE_LINE = "• {unit} — mời cán bộ: /moi {code} cán bộ"
 DIGEST_NO_OFFICER_MORE = "… và {count} đơn vị khác."
 DIGEST_NO_OFFICER_ASK_ADMIN = (
     "Các đơn vị này không nhận được lời nhắc nào. Đề nghị quản trị viên gửi lời mời cán bộ "
-    "(lệnh /moi MÃ_ĐƠN_VỊ officer)."
+    "(lệnh /moi MÃ_ĐƠN_VỊ cán bộ)."
 )
 
 BUTTON_REMIND_AGAIN = "🔔 Nhắc lại {unit}"
@@ -28,7 +28,7 @@ REMIND_AGAIN_ALREADY = (
 )
 REMIND_AGAIN_NO_OFFICER = (
     "{unit} chưa có cán bộ nhận nhắc nên không nhắc lại được. Đề nghị quản trị viên gửi lời mời "
-    "cán bộ (lệnh /moi {code} officer)."
+    "cán bộ (lệnh /moi {code} cán bộ)."
 )
 REMIND_AGAIN_NOT_OPEN = "Kỳ báo cáo này đã nộp hoặc không còn phải nộp, không cần nhắc lại."
 REMIND_AGAIN_NOT_TRACKED = (

@@ -126,5 +126,3 @@ EXTENSION_REFUSED_WITH_REASON = (
 FILE_CAPTION = "📎 {unit}\n{title}\nKỳ: {period}\nNộp lúc {at} — {by}"
 
 # --- Long notes ---------------------------------------------------------------------------------
-
-CUT_MARK = "… (còn tiếp)"

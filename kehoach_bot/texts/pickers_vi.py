@@ -50,7 +50,6 @@ CHOOSE_INVITE_UNIT = "Mời người vào đơn vị nào?"
 CHOOSE_ROLE = "Mời vào {unit} với vai trò nào?"
 NO_UNITS = "Chưa có đơn vị nào phù hợp."
 UNKNOWN_ROLE = "Không rõ vai trò «{role}». Các vai trò: cán bộ, đầu mối, quản trị."
-BAD_HOURS = "Số giờ hiệu lực phải là một số nguyên (ví dụ 72)."
 
 # /thuhoi
 CHOOSE_PERSON = "Thu hồi quyền của ai?"

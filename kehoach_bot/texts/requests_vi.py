@@ -16,7 +16,7 @@ REQUESTED_BY = "Người yêu cầu: {requester}"
 
 # The answer to the requester (/dotxuat, `bot.py request`), at once.
 NO_OFFICER = (
-    "⚠️ Chưa có cán bộ nhận nhắc ({count} đơn vị, chưa ai bấm Start): {units}. "
+    "⚠️ Chưa có cán bộ nhận nhắc ({count} đơn vị, chưa ai bấm Bắt đầu): {units}. "
     "Yêu cầu đã được ghi nhưng chưa đến được ai ở các đơn vị này; hãy gửi đường dẫn mời cho cán bộ "
     "của họ."
 )

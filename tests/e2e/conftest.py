@@ -62,8 +62,14 @@ class BotEnv:
 
 
 @pytest.fixture
-async def bot(engine: Engine, settings: Settings) -> AsyncIterator[BotEnv]:
-    """A running bot (long polling) on a fresh seeded database."""
+async def bot(
+    engine: Engine, settings: Settings, request: pytest.FixtureRequest
+) -> AsyncIterator[BotEnv]:
+    """A running bot (long polling) on a fresh seeded database.
+
+    Journeys act at a frozen instant, so the per-person burst limit is off unless the test is
+    marked `burst_limit` (then it runs at its defaults)."""
+    limited = request.node.get_closest_marker("burst_limit") is not None
     fake = FakeTelegram(TOKEN)
     fake.start()
     telegram = replace(
@@ -72,7 +78,7 @@ async def bot(engine: Engine, settings: Settings) -> AsyncIterator[BotEnv]:
         base_url=fake.base_url,
         base_file_url=fake.base_file_url,
         admins=(ADMIN,),
-        per_person_window_seconds=0,  # journeys act at a frozen instant: no burst limit
+        per_person_window_seconds=settings.telegram.per_person_window_seconds if limited else 0,
     )
     configured = replace(settings, telegram=telegram)
     clock = Clock(NOW)

@@ -108,9 +108,9 @@ def test_the_rendered_digest_links_remind_again_and_says_whom_to_ask(engine: Eng
     assert f"quá 35 ngày — nhắc lại: /nhaclai_{snv}" in text
     assert "Chưa có cán bộ nhận nhắc (7):" in text
     assert "Đề nghị quản trị viên gửi lời mời cán bộ" in text
-    assert "/moi GL-SXD officer" not in text  # a coordinator may not invite
+    assert "/moi GL-SXD cán bộ" not in text  # a coordinator may not invite
     admin_text = "\n".join(render_digest(as_admin, FIRST_LONG))
-    assert "• Sở Xây dựng tỉnh Gia Lai — mời cán bộ: /moi GL-SXD officer" in admin_text
+    assert "• Sở Xây dựng tỉnh Gia Lai — mời cán bộ: /moi GL-SXD cán bộ" in admin_text
     assert "Đề nghị quản trị viên" not in admin_text
 
 

@@ -61,7 +61,7 @@ async def invite(update: Update, context: BotContext) -> None:
         )
         return
     words, hours = args[1:], DEFAULT_INVITE_HOURS
-    if len(words) > 1 and words[-1].isdigit():
+    if len(words) > 1 and words[-1].isdecimal():
         words, hours = words[:-1], int(words[-1])
     role = parse_role(" ".join(words))
     if role is None:
@@ -102,17 +102,16 @@ async def revoke(update: Update, context: BotContext) -> None:
             empty=picker_texts.NO_PEOPLE,
         )
         return
-    if len(args) != 1 or not args[0].isdigit() or len(args[0]) > MAX_ID_DIGITS:
+    if len(args) != 1 or not args[0].isdecimal() or len(args[0]) > MAX_ID_DIGITS:
         await reply_pages(update, [t.REVOKE_USAGE])
         return
-    count = await runtime.answer(
+    revoked = await runtime.answer(
         administration.revoke, runtime, user_id=user_id(update), telegram_user_id=int(args[0])
     )
     person = pickers.chosen_label(context, args[0])
-    if person == args[0]:
-        await reply_pages(update, [t.REVOKE_DONE.format(count=count, id=args[0])])
-    else:
-        await reply_pages(update, [picker_texts.REVOKED.format(count=count, person=person)])
+    if person == args[0]:  # typed, not picked: name the person, never by the id
+        person = revoked.full_name or picker_texts.NO_NAME
+    await reply_pages(update, [picker_texts.REVOKED.format(count=revoked.count, person=person)])
 
 
 async def audit_log(update: Update, context: BotContext) -> None:

@@ -12,6 +12,7 @@ from kehoach_bot.domain.stored import ReplyKind
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.services import answers, replies
 from kehoach_bot.services.errors import InvalidInput
+from kehoach_bot.services.replies import Attachment, ReplyOutcome
 from kehoach_bot.telegram import files
 from kehoach_bot.telegram.answer import say
 from kehoach_bot.telegram.callbacks import Callback
@@ -57,29 +58,53 @@ async def document(update: Update, context: BotContext) -> None:
     attachment = await files.save(
         item, runtime.settings.data_dir, waiting.occurrence_id, runtime.now()
     )
+    outcome = await _submit(
+        context,
+        user.id,
+        waiting.occurrence_id,
+        attachment,
+        caption=message.caption or "",
+        message_id=message.message_id,
+        replacing=waiting.replacing,
+    )
+    context.state.waiting = None
+    if outcome.card is not None:
+        await officer.redraw(context, message.chat_id, waiting.card_message_id, outcome.card)
+    await say(update, cards.submitted(outcome, None if outcome.already else attachment))
+
+
+async def _submit(
+    context: BotContext,
+    user_id: int,
+    occurrence_id: int,
+    attachment: Attachment,
+    *,
+    caption: str,
+    message_id: int,
+    replacing: bool,
+) -> ReplyOutcome:
+    """Record a saved file as the submission; the file is removed when nothing was stored."""
+    runtime = context.runtime
     try:
         outcome = await runtime.answer(
             answers.answer,
             runtime,
-            user_id=user.id,
-            occurrence_id=waiting.occurrence_id,
+            user_id=user_id,
+            occurrence_id=occurrence_id,
             kind=ReplyKind.SUBMITTED,
-            text=message.caption or "",
-            message_id=message.message_id,
+            text=caption,
+            message_id=message_id,
             attachment=attachment,
-            replacing=waiting.replacing,
+            replacing=replacing,
         )
     except BaseException:
         files.discard(runtime.settings.data_dir, attachment)
         raise
-    context.state.waiting = None
     if outcome.already:
         files.discard(runtime.settings.data_dir, attachment)
     else:
         context.wake_dispatcher()
-    if outcome.card is not None:
-        await officer.redraw(context, message.chat_id, waiting.card_message_id, outcome.card)
-    await say(update, cards.submitted(outcome, None if outcome.already else attachment))
+    return outcome
 
 
 async def loose_file(update: Update, context: BotContext, item: Document | PhotoSize) -> None:
@@ -126,25 +151,16 @@ async def file_for(update: Update, context: BotContext, parsed: Callback) -> Non
         parsed.target,
         runtime.now(),
     )
-    try:
-        outcome = await runtime.answer(
-            answers.answer,
-            runtime,
-            user_id=user.id,
-            occurrence_id=parsed.target,
-            kind=ReplyKind.SUBMITTED,
-            text=loose.caption,
-            message_id=loose.message_id,
-            attachment=attachment,
-        )
-    except BaseException:
-        files.discard(runtime.settings.data_dir, attachment)
-        raise
+    outcome = await _submit(
+        context,
+        user.id,
+        parsed.target,
+        attachment,
+        caption=loose.caption,
+        message_id=loose.message_id,
+        replacing=False,
+    )
     context.state.loose_file = None
-    if outcome.already:
-        files.discard(runtime.settings.data_dir, attachment)
-    else:
-        context.wake_dispatcher()
     await query.answer()
     if outcome.card is not None:
         await officer.show_card(update, context, outcome.card)

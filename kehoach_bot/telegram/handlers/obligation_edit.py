@@ -26,15 +26,8 @@ async def list_obligations(update: Update, context: BotContext) -> None:
     args = context.args or []
     runtime = context.runtime
     if not args:
-        plans = await runtime.answer(choices.admin_plans, runtime, user_id=user_id(update))
-        await pickers.ask(
-            update,
-            context,
-            command="nghiavu",
-            args=(),
-            prompt=picker_texts.CHOOSE_OBLIGATIONS_PLAN,
-            options=plans,
-            empty=picker_texts.NO_PLANS,
+        await pickers.ask_plan(
+            update, context, command="nghiavu", prompt=picker_texts.CHOOSE_OBLIGATIONS_PLAN
         )
         return
     if len(args) != 1:
@@ -67,16 +60,7 @@ async def edit(update: Update, context: BotContext) -> None:
     args = context.args or []
     runtime = context.runtime
     if not args:
-        plans = await runtime.answer(choices.admin_plans, runtime, user_id=user_id(update))
-        await pickers.ask(
-            update,
-            context,
-            command="sua",
-            args=(),
-            prompt=picker_texts.CHOOSE_EDIT_PLAN,
-            options=plans,
-            empty=picker_texts.NO_PLANS,
-        )
+        await pickers.ask_plan(update, context, command="sua", prompt=picker_texts.CHOOSE_EDIT_PLAN)
         return
     if len(args) == 1:
         found = await runtime.answer(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from kehoach_bot.domain.vietnamese import format_date_padded, shorten
+from kehoach_bot.domain.vietnamese import format_date, shorten
 from kehoach_bot.services.audit_story import StoryEntry
 from kehoach_bot.services.decisions import EndedOffice
 from kehoach_bot.services.groups import UnfilledGroup
@@ -37,7 +37,7 @@ def plans(found: Sequence[PlanView], unfilled: Sequence[UnfilledGroup] = ()) -> 
 
 def ended_office_line(office: EndedOffice) -> str:
     """One "cần quyết định" line: which plan names which unit that no longer exists."""
-    ended = format_date_padded(office.ended_on) if office.ended_on else t.UNDO_NO_DATE
+    ended = format_date(office.ended_on) if office.ended_on else t.UNDO_NO_DATE
     return t.NEEDS_DECISION_LINE.format(
         plan=office.plan,
         role=t.OFFICE_ROLE[office.role],
@@ -54,9 +54,9 @@ def audit_log(entries: Sequence[StoryEntry], tz: ZoneInfo) -> list[str]:
 
 def tracked_from(change: TrackedFrom) -> str:
     """The answer to /theodoitu."""
-    before = format_date_padded(change.before) if change.before else t.TRACKED_FROM_NEVER
+    before = format_date(change.before) if change.before else t.TRACKED_FROM_NEVER
     return t.TRACKED_FROM_DONE.format(
-        plan=change.plan, after=format_date_padded(change.after), before=before
+        plan=change.plan, after=format_date(change.after), before=before
     )
 
 
@@ -65,7 +65,7 @@ def undo(result: UndoResult, *, saved: bool) -> str:
     return (t.UNDO_SAVED if saved else t.UNDO_PREVIEW).format(
         code=result.old,
         successors=", ".join(result.successors) or t.UNDO_NO_SUCCESSOR,
-        ended=format_date_padded(result.ended_on) if result.ended_on else t.UNDO_NO_DATE,
+        ended=format_date(result.ended_on) if result.ended_on else t.UNDO_NO_DATE,
         returned=result.sync.transferred + result.sync.created,
         removed=result.sync.removed,
     )

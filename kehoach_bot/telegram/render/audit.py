@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from kehoach_bot.domain.vietnamese import format_date_padded, shorten
+from kehoach_bot.domain.vietnamese import format_date, shorten
 from kehoach_bot.services.audit_story import Actor, ActorKind, StoryEntry, Subject
 from kehoach_bot.services.names import PersonName
 from kehoach_bot.telegram.render.pages import paginate
@@ -20,7 +20,7 @@ REFUSAL_WORDS = ("refused", "refusal", "forbidden", "denied")
 def moment(at: datetime, tz: ZoneInfo) -> str:
     """dd/mm/yyyy HH:MM in the agencies' timezone."""
     local = at.astimezone(tz)
-    return f"{format_date_padded(local.date())} {local:%H:%M}"
+    return f"{format_date(local.date())} {local:%H:%M}"
 
 
 def person(name: PersonName | Actor) -> str:
@@ -61,7 +61,7 @@ def _day(value: Any, tz: ZoneInfo) -> str:
     try:
         if "T" in text:
             return moment(datetime.fromisoformat(text), tz)
-        return format_date_padded(date.fromisoformat(text))
+        return format_date(date.fromisoformat(text))
     except ValueError:
         return shorten(text, VALUE_LIMIT)
 

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from kehoach_bot.domain.status import State, Status
 from kehoach_bot.domain.stored import ExtensionStatus
-from kehoach_bot.domain.vietnamese import format_date, format_date_padded, shorten
+from kehoach_bot.domain.vietnamese import format_date, shorten
 from kehoach_bot.services.digests import PlanDigest
 from kehoach_bot.services.extension_decisions import Decision
 from kehoach_bot.services.file_facts import OpenedFile
@@ -42,12 +42,12 @@ def _status_line(view: OccurrenceView, today: date) -> str:
         submitted = view.submitted_on
         return messages_vi.STATUS_DONE_LINE.format(
             unit=view.unit_name,
-            submitted=format_date_padded(submitted) if submitted else messages_vi.NOTHING,
+            submitted=format_date(submitted) if submitted else messages_vi.NOTHING,
         )
     late = days_late(view, today)
     return messages_vi.STATUS_UNIT_LINE.format(
         unit=view.unit_name,
-        last_day=format_date_padded(view.deadline),
+        last_day=format_date(view.deadline),
         late=t.STATUS_LATE.format(days=late) if view.status is Status.OPEN_OVERDUE else "",
     ) + held_suffix(view)
 
@@ -185,7 +185,7 @@ def decision_line(decision: Decision, fallback: str = "") -> str:
     """ "✅ Đã duyệt đến dd/mm/yyyy — Lan (Sở Y tế)" or "❌ Đã từ chối — lý do"."""
     if decision.approved:
         return messages_vi.CARD_APPROVED.format(
-            date=format_date_padded(decision.view.deadline), by=_decider(decision, fallback)
+            date=format_date(decision.view.deadline), by=_decider(decision, fallback)
         )
     if decision.reason:
         return messages_vi.CARD_REFUSED.format(reason=decision.reason)
@@ -206,7 +206,7 @@ def already_decided(decision: Decision, tz: ZoneInfo, fallback: str = "") -> str
         return messages_vi.ALREADY_DECIDED
     if decision.approved:
         return messages_vi.ALREADY_APPROVED.format(
-            date=format_date_padded(decision.view.deadline), by=by, at=at
+            date=format_date(decision.view.deadline), by=by, at=at
         )
     return messages_vi.ALREADY_REFUSED.format(by=by, at=at)
 
@@ -233,7 +233,7 @@ def decision_done(decision: Decision) -> str:
             unit=view.unit_name,
             title=title,
             period=view.period,
-            date=format_date_padded(view.deadline),
+            date=format_date(view.deadline),
         )
     return messages_vi.REFUSED_DONE.format(unit=view.unit_name, title=title, period=view.period)
 
