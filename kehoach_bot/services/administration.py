@@ -106,7 +106,8 @@ def revoke(runtime: Runtime, *, user_id: int, telegram_user_id: int) -> Revoked:
 
 def audit_log(runtime: Runtime, *, user_id: int) -> list[StoryEntry]:
     """/nhatky: the latest changes, with people, units and reports named."""
-    return _as_admin(runtime, user_id, lambda s, _: audit_story.story(s))
+    admins = runtime.settings.telegram.admins
+    return _as_admin(runtime, user_id, lambda s, _: audit_story.story(s, admins=admins))
 
 
 def plan_obligations(runtime: Runtime, *, user_id: int, plan_code: str) -> list[ObligationSummary]:

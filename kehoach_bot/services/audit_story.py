@@ -26,6 +26,7 @@ class ActorKind(enum.StrEnum):
     command line, or a name given as is (the seed loader, `--by`)."""
 
     PERSON = "person"
+    ADMIN = "admin"  # a configured admin who never joined through an invite
     UNKNOWN_PERSON = "unknown_person"
     SERVER = "server"
     NAMED = "named"
@@ -129,7 +130,7 @@ def _ids(rows: list[AuditLog], entity: str) -> set[int]:
     return {int(r.entity_id) for r in rows if r.entity == entity and r.entity_id.isdigit()}
 
 
-def story(session: Session, limit: int = 30) -> list[StoryEntry]:
+def story(session: Session, limit: int = 30, admins: tuple[int, ...] = ()) -> list[StoryEntry]:
     """The latest audit entries, newest first, with every name resolved."""
     rows = list(session.exec(select(AuditLog).order_by(col(AuditLog.id).desc()).limit(limit)))
     telegram_ids = {i for r in rows if (i := _telegram_id(r.actor)) is not None}
@@ -148,7 +149,7 @@ def story(session: Session, limit: int = 30) -> list[StoryEntry]:
         if telegram_id is not None:
             person = people_by_tg.get(telegram_id)
             if person is None:
-                return Actor(ActorKind.UNKNOWN_PERSON)
+                return Actor(ActorKind.ADMIN if telegram_id in admins else ActorKind.UNKNOWN_PERSON)
             return Actor(ActorKind.PERSON, person.name, person.unit)
         if text == SERVER_ACTOR or text.startswith(SERVER_ACTOR + ":"):
             return Actor(ActorKind.SERVER, text.removeprefix(SERVER_ACTOR).lstrip(":"))

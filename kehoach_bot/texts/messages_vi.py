@@ -9,6 +9,7 @@ AUDIT_LINE = "• {at} — {sentence}"
 
 # Who acted, when no person of the bot did.
 ACTOR_UNKNOWN_PERSON = "một người dùng chưa đăng ký"
+ACTOR_ADMIN = "quản trị viên"
 ACTOR_SERVER = "quản trị trên máy chủ ({name})"
 ACTOR_SERVER_ANONYMOUS = "quản trị trên máy chủ"
 PERSON_IN_UNIT = "{name} ({unit})"

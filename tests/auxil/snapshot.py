@@ -13,19 +13,19 @@ from kehoach_bot.services.audit import REFUSED
 NOT_DATA = {"conversationstate"}
 
 
-def snapshot(engine: Engine) -> dict[str, str]:
-    """Table name → SHA-256 of its rows in primary-key order (conversation states and the audit
-    entries of refusals left out)."""
+def snapshot(engine: Engine, *, complete: bool = False) -> dict[str, str]:
+    """Table name → SHA-256 of its rows in primary-key order; unless `complete`, conversation
+    states and the audit entries of refusals are left out (a refusal changes no data)."""
     metadata = MetaData()
     metadata.reflect(engine)
     result: dict[str, str] = {}
     with engine.connect() as conn:
         for table in sorted(metadata.sorted_tables, key=lambda t: t.name):
-            if table.name in NOT_DATA:
+            if table.name in NOT_DATA and not complete:
                 continue
             order = list(table.primary_key.columns) or list(table.columns)
             query = select(table).order_by(*order)
-            if table.name == "auditlog":  # a refusal is logged: that is all it leaves
+            if table.name == "auditlog" and not complete:  # a refusal leaves its entry only
                 query = query.where(table.c.action != REFUSED)
             rows = conn.execute(query).all()
             digest = hashlib.sha256(repr([tuple(r) for r in rows]).encode()).hexdigest()

@@ -112,7 +112,7 @@ async def test_undo_then_merge_from_the_bot_are_previewed_then_saved(bot: BotEnv
     with session_scope(bot.engine) as session:
         assert session.exec(select(Unit).where(Unit.code == "DN-SLDTBXH")).one().active
     fake.send_text(ADMIN, "/sapnhap DN-SLDTBXH DN-SNV 01/03/2025")
-    preview = await fake.wait_text(ADMIN, "DN-SLDTBXH → DN-SNV từ 1/3/2025")
+    preview = await fake.wait_text(ADMIN, "DN-SLDTBXH → DN-SNV từ 01/03/2025")
     assert "chuyển sang đơn vị kế thừa" in str(preview.params["text"])
     fake.press(ADMIN, save_button(preview))
     await fake.wait_text(ADMIN, "Đã ghi nhận DN-SLDTBXH → DN-SNV")
@@ -131,7 +131,7 @@ async def test_tracked_from_is_set_from_the_bot(bot: BotEnv) -> None:
 async def test_save_on_an_older_preview_saves_nothing(bot: BotEnv) -> None:
     fake = bot.fake
     fake.send_text(ADMIN, "/sapnhap DN-SXD DN-SNV 01/03/2025")
-    merger = await fake.wait_text(ADMIN, "DN-SXD → DN-SNV từ 1/3/2025")
+    merger = await fake.wait_text(ADMIN, "DN-SXD → DN-SNV từ 01/03/2025")
     fake.send_text(ADMIN, "/sapnhap GL-SNV GL-SYT 01/03/2025")
     await fake.wait_text(ADMIN, "GL-SNV → GL-SYT")
     before = snapshot(bot.engine)

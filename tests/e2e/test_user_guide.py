@@ -37,22 +37,31 @@ class Transcript:
         self._actor = who
         self.lines.append(f"\n**{NAMES[who]}** — {what}\n")
 
-    async def answered(self, who: int, fragment: str) -> Call:
-        """Wait for the bot's answer holding `fragment`, then write down everything it said."""
+    async def answered(self, who: int, fragment: str, *also: tuple[int, str]) -> Call:
+        """Wait for the bot's answer holding `fragment` (and each of `also`: a chat and a
+        fragment), then write down everything it said: to the person acting first, so that the
+        order of messages to different chats, which is not fixed, never changes the guide."""
         seen = {id(c) for c in self.fake.calls[: self._seen]}
-        found = await self.fake.wait_for(
-            lambda c: (
-                id(c) not in seen
-                and c.method in ("sendMessage", "editMessageText")
-                and int(c.params.get("chat_id", 0)) == who
-                and fragment in str(c.params.get("text", ""))
-            )
-        )
-        await asyncio.sleep(0.3)  # the edits and toasts that come with it
+        found = None
+        for chat, text in ((who, fragment), *also):
+
+            def wanted(c: Call, chat: int = chat, text: str = text) -> bool:
+                return (
+                    id(c) not in seen
+                    and c.method in ("sendMessage", "editMessageText")
+                    and int(c.params.get("chat_id", 0)) == chat
+                    and text in str(c.params.get("text", ""))
+                )
+
+            call = await self.fake.wait_for(wanted)
+            found = found or call
+        await asyncio.sleep(0.3)  # the toasts that come with it
         calls = self.fake.calls[self._seen :]
         self._seen = len(self.fake.calls)
-        for call in calls:
+        mine = [c for c in calls if int(c.params.get("chat_id", self._actor)) == self._actor]
+        for call in mine + [c for c in calls if c not in mine]:
             self._write(call)
+        assert found is not None
         return found
 
     def _write(self, call: Call) -> None:
@@ -111,7 +120,8 @@ async def _invite(log: Transcript, search: str, unit: str, role: str) -> str:
     roles = await log.answered(ADMIN, "với vai trò nào?")
     log.did(ADMIN, f"bấm `[{role}]`")
     fake.press(ADMIN, _button(roles, role), name="Quản trị")
-    return _link(await log.answered(ADMIN, "?start="))
+    await log.answered(ADMIN, "?start=", (ADMIN, "Đã chọn:"))
+    return _link(next(c for c in reversed(fake.calls) if "?start=" in str(c.params.get("text"))))
 
 
 async def test_a_day_of_work_by_buttons_alone_is_the_readme_user_guide(bot: BotEnv) -> None:
@@ -137,7 +147,7 @@ async def test_a_day_of_work_by_buttons_alone_is_the_readme_user_guide(bot: BotE
     await log.answered(OFFICER, "Gửi tệp báo cáo")
     log.did(OFFICER, "gửi tệp `Bao cao Y te 2026.pdf`")
     fake.send_document(OFFICER, b"%PDF-1.4 bao cao", "Bao cao Y te 2026.pdf")
-    await log.answered(OFFICER, "Đã ghi nhận")
+    await log.answered(OFFICER, "Đã ghi nhận", (COORDINATOR, "đã nộp:"))
 
     log.did(COORDINATOR, "gõ `/tinhhinh`")
     fake.send_text(COORDINATOR, "/tinhhinh", name="Hùng")
@@ -147,7 +157,7 @@ async def test_a_day_of_work_by_buttons_alone_is_the_readme_user_guide(bot: BotE
     periods = await log.answered(COORDINATOR, "chọn kỳ báo cáo")
     log.did(COORDINATOR, "bấm `[năm 2026]`")
     fake.press(COORDINATOR, _button(periods, "năm 2026"), name="Hùng")
-    await log.answered(COORDINATOR, "Tình hình")
+    await log.answered(COORDINATOR, "Tình hình", (COORDINATOR, "Đã chọn:"))
 
     log.did(ADMIN, "gõ `/nhatky`")
     fake.send_text(ADMIN, "/nhatky", name="Quản trị")

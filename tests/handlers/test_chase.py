@@ -148,7 +148,7 @@ async def test_a_unit_without_officer_or_not_yet_late_is_refused_clearly(
     no_officer = occurrence_of(late, "GL-SXD")
     calls = await late.send_text(COORDINATOR, f"/nhaclai_{no_officer}")
     assert "Sở Xây dựng tỉnh Gia Lai chưa có cán bộ nhận nhắc" in calls[0].text
-    assert "/moi GL-SXD officer" in calls[0].text
+    assert "/moi GL-SXD cán bộ" in calls[0].text
     with session_scope(late.engine) as session:
         # Sở Nội vụ's next report (2027) is not late: the automatic chase still runs.
         upcoming = session.exec(

@@ -103,7 +103,7 @@ def test_backup_then_restore_into_a_fresh_database_is_identical(
     site = tmp_path / "site"
     add_report(engine, site / "data", "Báo cáo 6 tháng.pdf", PDF)
     add_report(engine, site / "data", "rong.docx", b"", nth=1)  # an empty file is a file too
-    before, files_before = snapshot(engine), tree(site / "data" / "files")
+    before, files_before = snapshot(engine, complete=True), tree(site / "data" / "files")
     assert len(files_before) == 2
 
     made = cli(monkeypatch, site, db_url, "backup", str(tmp_path / "bk"))
@@ -132,7 +132,7 @@ def test_backup_then_restore_into_a_fresh_database_is_identical(
     assert "khớp manifest.json" in restored.out
     target = factory.engine(empty_url)
     try:
-        assert snapshot(target) == before
+        assert snapshot(target, complete=True) == before
     finally:
         target.dispose()
     assert tree(elsewhere / "data" / "files") == files_before
@@ -145,7 +145,7 @@ def test_restore_over_the_live_database_puts_the_backup_back(
     site = tmp_path / "site"
     data = site / "data"
     report = add_report(engine, data, "bao-cao.pdf", PDF)
-    before, files_before = snapshot(engine), tree(data / "files")
+    before, files_before = snapshot(engine, complete=True), tree(data / "files")
     assert cli(monkeypatch, site, db_url, "backup", str(tmp_path / "bk")).code == 0
     # Life goes on: a reply is deleted, audit rows are added, files change, appear and vanish.
     with session_scope(engine) as session:
@@ -153,13 +153,13 @@ def test_restore_over_the_live_database_puts_the_backup_back(
         audit.record(session, actor="test", action="after_backup", entity="test", now=NOW)
     (data / report).write_bytes(b"sau sao luu")
     add_report(engine, data, "moi.pdf", b"tep moi", nth=3)
-    assert snapshot(engine) != before
+    assert snapshot(engine, complete=True) != before
     engine.dispose()  # the bot is stopped before a restore
 
     restored = cli(monkeypatch, site, db_url, "restore", str(tmp_path / "bk"))
 
     assert restored.code == 0, restored.err
-    assert snapshot(engine) == before
+    assert snapshot(engine, complete=True) == before
     assert tree(data / "files") == files_before
     assert sorted(p.name for p in data.iterdir()) == ["files"]  # no staging folder left behind
     engine.dispose()
@@ -304,7 +304,7 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(
     with session_scope(engine) as session:
         audit.record(session, actor="test", action="after_backup", entity="test", now=NOW)
     add_report(engine, data, "moi.pdf", b"tep moi", nth=2)
-    before, files_before = snapshot(engine), tree(data / "files")
+    before, files_before = snapshot(engine, complete=True), tree(data / "files")
     spoil, expected = DAMAGES[damage]
     spoil(tmp_path / "bk")
 
@@ -314,7 +314,7 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(
     assert refused.err.startswith("Lỗi: ")
     assert expected in refused.err
     assert refused.out == ""
-    assert snapshot(engine) == before
+    assert snapshot(engine, complete=True) == before
     assert tree(data / "files") == files_before
     assert sorted(p.name for p in data.iterdir()) == ["files"]
 
@@ -326,7 +326,7 @@ def test_restore_is_refused_while_the_database_is_in_use(
     assert cli(monkeypatch, site, db_url, "backup", str(tmp_path / "bk")).code == 0
     with session_scope(engine) as session:
         audit.record(session, actor="test", action="after_backup", entity="test", now=NOW)
-    before = snapshot(engine)
+    before = snapshot(engine, complete=True)
 
     with engine.connect() as running_bot:  # another process would hold its connection the same way
         running_bot.execute(select(1))
@@ -334,7 +334,7 @@ def test_restore_is_refused_while_the_database_is_in_use(
 
     assert refused.code == 1
     assert "(bot đang chạy?): hãy dừng bot rồi khôi phục lại" in refused.err
-    assert snapshot(engine) == before
+    assert snapshot(engine, complete=True) == before
 
 
 def test_a_table_the_backup_does_not_know(
@@ -345,22 +345,22 @@ def test_a_table_the_backup_does_not_know(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     site = tmp_path / "site"
-    before = snapshot(engine)
+    before = snapshot(engine, complete=True)
     assert cli(monkeypatch, site, db_url, "backup", str(tmp_path / "bk")).code == 0
     with engine.begin() as conn:  # as a later migration would add
         conn.execute(text("CREATE TABLE later_table (id INTEGER PRIMARY KEY)"))
-    after = snapshot(engine)
+    after = snapshot(engine, complete=True)
     engine.dispose()
 
     result = cli(monkeypatch, site, db_url, "restore", str(tmp_path / "bk"))
 
     if factory.backend == "sqlite":  # the whole file is replaced
         assert result.code == 0, result.err
-        assert snapshot(engine) == before
+        assert snapshot(engine, complete=True) == before
     else:  # pg_restore --clean would leave the table behind: refused before any change
         assert result.code == 1
         assert "có bảng không có trong bản sao lưu (later_table;" in result.err
-        assert snapshot(engine) == after
+        assert snapshot(engine, complete=True) == after
     engine.dispose()
 
 

@@ -142,10 +142,10 @@ def test_reminder_shows_the_working_day_shift_and_extensions() -> None:
         view(wording="cham_nhat", due=date(2026, 12, 5), last_day=date(2026, 12, 7)),
         date(2024, 10, 1),
     )
-    assert "chậm nhất ngày 5/12/2026" in shifted and "Thứ Hai, 7/12/2026" in shifted
+    assert "chậm nhất ngày 05/12/2026" in shifted and "Thứ Hai, 07/12/2026" in shifted
     assert "ngày làm việc kế tiếp" in shifted
     extended, _ = cards.reminder(view(extended_to=date(2024, 11, 1)), date(2024, 10, 1))
-    assert "1/11/2024 (đã gia hạn)" in extended
+    assert "01/11/2024 (đã gia hạn)" in extended
 
 
 def _ready(kind: MessageKind, text: str) -> Ready:

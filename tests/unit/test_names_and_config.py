@@ -22,7 +22,7 @@ def test_three_spellings_of_one_office_match() -> None:
 
 
 def test_vietnamese_date() -> None:
-    assert format_date(date(2024, 7, 20)) == "20/7/2024"
+    assert format_date(date(2024, 7, 20)) == "20/07/2024"
 
 
 def test_defaults_work_without_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

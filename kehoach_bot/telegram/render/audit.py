@@ -35,6 +35,8 @@ def who(actor: Actor) -> str:
         return person(actor)
     if actor.kind is ActorKind.UNKNOWN_PERSON:
         return t.ACTOR_UNKNOWN_PERSON
+    if actor.kind is ActorKind.ADMIN:
+        return t.ACTOR_ADMIN
     if actor.kind is ActorKind.SERVER:
         return t.ACTOR_SERVER.format(name=actor.name) if actor.name else t.ACTOR_SERVER_ANONYMOUS
     return actor.name
