@@ -3,6 +3,7 @@ pressing buttons only, each step editing the picker message in place."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from tests.auxil.fake_telegram import Call
@@ -50,3 +51,49 @@ async def test_an_admin_invites_by_buttons_alone(bot: BotEnv) -> None:
     fake.press(ADMIN, button(roles, "Đầu mối"), name="Quản trị")
     link = await fake.wait_text(ADMIN, "?start=")
     assert "GL-SYT" in str(link.params["text"])
+
+
+ADMIN_COMMANDS = [
+    "/moi",
+    "/thuhoi",
+    "/theodoitu",
+    "/nghiavu",
+    "/sua",
+    "/bietdanh",
+    "/sapnhap",
+    "/chiatach",
+    "/hoantac",
+    "/tinhhinh",
+    "/dotxuat",
+]
+
+
+async def _first_answer(bot: BotEnv, chat: int, after: int) -> Call:
+    """The first message to `chat` among the calls made after the first `after` ones."""
+    fake = bot.fake
+    for _ in range(500):
+        for call in fake.calls[after:]:
+            if call.method == "sendMessage" and int(call.params["chat_id"]) == chat:
+                return call
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"no answer to {chat}")
+
+
+def _picks(call: Call) -> list[str]:
+    markup: dict[str, Any] = call.params.get("reply_markup") or {}
+    rows: list[list[dict[str, Any]]] = markup.get("inline_keyboard", [])
+    return [str(b["callback_data"]) for row in rows for b in row if "callback_data" in b]
+
+
+async def test_every_command_missing_its_argument_offers_buttons(bot: BotEnv) -> None:
+    fake = bot.fake
+    await bot.join(COORDINATOR, "GL-SYT", "đầu mối", name="Đầu mối")  # /thuhoi has someone
+    asked = [(ADMIN, command) for command in ADMIN_COMMANDS]
+    asked += [(COORDINATOR, "/tinhhinh"), (COORDINATOR, "/dotxuat")]
+    for who, command in asked:
+        start = len(fake.calls)
+        fake.send_text(who, command)
+        answer = await _first_answer(bot, who, start)
+        picks = _picks(answer)
+        assert picks and all(d.startswith("k1:p") for d in picks), (command, answer.params)
+        assert any(d.startswith("k1:pk:") for d in picks), command
