@@ -95,3 +95,8 @@ HELP = (
     "Không cần nhớ mã: gõ lệnh không kèm mã (/tinhhinh, /dotxuat, /moi, /sua…) rồi chọn "
     "bằng nút; kỳ báo cáo gõ như thường viết: «năm 2025», «6 tháng đầu năm 2025», «quý II/2025»."
 )
+
+ASK_SUCCESSION_DATE = (
+    "{old} → {into}: từ ngày nào? Gửi ngày hiệu lực ghi trong quyết định (dd/mm/yyyy, "
+    "ví dụ 01/03/2025)."
+)

@@ -306,9 +306,33 @@ async def test_sapnhap_old_then_new_gives_the_typed_preview(bot: OfflineBot) -> 
     assert calls[0].text.startswith(t.CHOOSE_MERGE_INTO.format(old="Sở Xây dựng (GL-SXD)"))
     await bot.send_text(ADMIN, "GL-SNV")
     calls = await bot.press(ADMIN, _options(bot.telegram.sent()[-1])["Sở Nội vụ (GL-SNV)"])
+    asked = [c.text for c in calls if c.method in ("sendMessage", "editMessageText")]
+    assert any("từ ngày nào?" in text for text in asked)  # the decision's date is never guessed
+    bad = await bot.send_text(ADMIN, "31/02/2025")
+    assert "không có ngày 31" in bad[0].text
+    calls = await bot.send_text(ADMIN, "01/03/2025")
     picked = [c.text for c in calls if c.method == "sendMessage"]
-    typed = await bot.send_text(ADMIN, "/sapnhap GL-SXD GL-SNV")
-    assert picked == [c.text for c in typed] and "GL-SXD → GL-SNV" in picked[0]
+    typed = await bot.send_text(ADMIN, "/sapnhap GL-SXD GL-SNV 01/03/2025")
+    assert picked == [c.text for c in typed] and "GL-SXD → GL-SNV từ 01/03/2025" in picked[0]
+
+
+async def test_chiatach_old_then_ticked_successors_then_the_date_gives_the_typed_preview(
+    bot: OfflineBot,
+) -> None:
+    await bot.send_text(ADMIN, "/chiatach")
+    await bot.send_text(ADMIN, "GL-SXD")
+    await bot.press(ADMIN, _options(bot.telegram.sent()[-1])["Sở Xây dựng (GL-SXD)"])
+    await bot.send_text(ADMIN, "GL-S")
+    listing = bot.telegram.sent()[-1]
+    options = _options(listing)
+    await bot.press(ADMIN, options["▫ Sở Nội vụ (GL-SNV)"])
+    await bot.press(ADMIN, options["▫ Sở Y tế (GL-SYT)"])
+    asked = await bot.press(ADMIN, f"k1:px:{_token(listing)}")
+    assert any("từ ngày nào?" in c.text for c in asked)
+    calls = await bot.send_text(ADMIN, "01/03/2025")
+    picked = [c.text for c in calls if c.method == "sendMessage"]
+    typed = await bot.send_text(ADMIN, "/chiatach GL-SXD GL-SNV,GL-SYT 01/03/2025")
+    assert picked == [c.text for c in typed] and "từ 01/03/2025" in picked[0]
 
 
 # --- /donvi --------------------------------------------------------------------------------------

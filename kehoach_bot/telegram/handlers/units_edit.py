@@ -114,6 +114,15 @@ async def _succession(update: Update, context: BotContext, *, split: bool) -> No
     if len(args) < 2:
         await _pick_succession(update, context, args, split=split)
         return
+    if len(args) == 2 and pickers.resumed(context):  # picked: the date of the decision, typed
+        into = ", ".join(pickers.chosen_label(context, code) for code in args[1].split(","))
+        prompt = picker_texts.ASK_SUCCESSION_DATE.format(
+            old=pickers.chosen_label(context, args[0]), into=into
+        )
+        await pickers.ask_text(
+            update, context, command="chiatach" if split else "sapnhap", args=args, prompt=prompt
+        )
+        return
     request = succession_request(args, split, runtime.today())
     result = await runtime.answer(
         administration.preview_succession, runtime, user_id=user_id(update), request=request
