@@ -13,8 +13,7 @@ from kehoach_bot.domain.stored import ExtensionStatus, MessageKind
 from kehoach_bot.services import names, notices, replies
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.names import PersonName
-from kehoach_bot.services.outbox import Message, enqueue, notice_key
-from kehoach_bot.services.people import Identity, chats_of
+from kehoach_bot.services.people import Identity
 from kehoach_bot.services.replies import ExtensionView, extension_view
 from kehoach_bot.services.tracking import OccurrenceView, get_view, may_coordinate
 from kehoach_bot.texts import errors_vi as t
@@ -95,36 +94,18 @@ def decide(
     extension = _row(session, identity, extension_id, today, lock=True)
     if extension.status != ExtensionStatus.PENDING:
         return _decided(session, extension, today, already=True)
+    reason = "" if approve else reason
     decided, view = replies.decide_extension(
-        session, identity=identity, extension_id=extension_id, approve=approve, now=now, today=today
-    )
-    _tell_unit(session, view, decided.id, "" if approve else reason, now)
-    found = _decided(session, extension, today, already=False)
-    return Decision(
-        decided, view, found.decided_by, found.decided_at, "" if approve else reason, False
-    )
-
-
-def _tell_unit(
-    session: Session, view: OccurrenceView, extension_id: int, reason: str, now: datetime
-) -> int:
-    """Queue the decision to the unit's people as `notices.tell_unit` does (same keys), with
-    the refusal's reason as the row's text: the notice is rendered when sent, the reason kept."""
-    kind = MessageKind.EXTENSION_DECISION
-    chats = chats_of(session, {view.unit_id}, notices.TO_UNIT)
-    return enqueue(
         session,
-        [
-            Message(
-                key=notice_key(kind, extension_id, chat_id),
-                chat_id=chat_id,
-                kind=kind,
-                stage=f"{kind.value}:{extension_id}",
-                occurrence_id=view.id,
-                subject_id=extension_id,
-                text=reason,
-            )
-            for chat_id in chats
-        ],
+        identity=identity,
+        extension_id=extension_id,
+        approve=approve,
+        reason=reason,
         now=now,
+        today=today,
     )
+    notices.tell_unit(
+        session, view, MessageKind.EXTENSION_DECISION, decided.id, now=now, text=reason
+    )
+    found = _decided(session, extension, today, already=False)
+    return Decision(decided, view, found.decided_by, found.decided_at, reason, False)

@@ -40,11 +40,18 @@ def tell_withdrawn(
 
 
 def tell_unit(
-    session: Session, view: OccurrenceView, kind: MessageKind, subject_id: int, *, now: datetime
+    session: Session,
+    view: OccurrenceView,
+    kind: MessageKind,
+    subject_id: int,
+    *,
+    now: datetime,
+    text: str = "",
 ) -> int:
-    """Queue a notice to the people of the owing unit."""
+    """Queue a notice to the people of the owing unit (`text`: words it carries, such as the
+    reason of a refusal, kept on the row because the notice is rendered when sent)."""
     chats = chats_of(session, {view.unit_id}, TO_UNIT)
-    return _queue(session, chats, view.id, kind, subject_id, now)
+    return _queue(session, chats, view.id, kind, subject_id, now, text)
 
 
 def send_request_cards(session: Session, views: list[OccurrenceView], *, now: datetime) -> int:

@@ -244,8 +244,10 @@ def decide_extension(
     approve: bool,
     now: datetime,
     today: date,
+    reason: str = "",
 ) -> tuple[ExtensionView, OccurrenceView]:
-    """Approve or refuse a pending extension; approval moves the occurrence's last day."""
+    """Approve or refuse a pending extension; approval moves the occurrence's last day; a
+    refusal's reason is kept in the audit entry."""
     extension = session.get(Extension, extension_id)
     if extension is None:
         raise NotFound(t.EXTENSION_NOT_FOUND)
@@ -270,7 +272,8 @@ def decide_extension(
         entity_id=occurrence.id or 0,
         before={"extended_to": before.isoformat() if before else None},
         after={
-            "extended_to": occurrence.extended_to.isoformat() if occurrence.extended_to else None
+            "extended_to": occurrence.extended_to.isoformat() if occurrence.extended_to else None,
+            **({"reason": reason} if reason else {}),
         },
         now=now,
     )

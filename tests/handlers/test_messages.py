@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from kehoach_bot.db.engine import session_scope
-from kehoach_bot.db.models import Extension, Occurrence, Outbox, Unit
+from kehoach_bot.db.models import AuditLog, Extension, Occurrence, Outbox, Unit
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.stored import ExtensionStatus, MessageKind, ReplyKind
 from kehoach_bot.services import answers
@@ -108,6 +108,9 @@ async def test_a_refusal_asks_its_reason_and_sends_it_to_the_unit(bot: OfflineBo
     assert edited[0].chat_id == COORDINATOR
     assert any(c.text.startswith("Đã từ chối đề nghị gia hạn") for c in answered)
     assert _decision_rows(bot, extension_id) == [(OFFICER, "Chưa đủ số liệu quý IV")]
+    with session_scope(bot.engine) as session:
+        refusal = session.exec(select(AuditLog).where(AuditLog.action == "extension_refuse")).one()
+        assert refusal.after is not None and refusal.after["reason"] == "Chưa đủ số liệu quý IV"
     # The next text is no longer taken for a reason.
     after = await bot.send_text(COORDINATOR, "xin chào")
     assert not any(c.method == "editMessageText" for c in after)
