@@ -257,6 +257,7 @@ class StatusTable:
     total: int
     missing_total: int = 0
     not_tracked: int = 0
+    plan_number: str = ""
 
 
 def coordinated(identity: Identity, session: Session) -> Any:
@@ -378,6 +379,7 @@ def status_table(
         + counts.get(Status.OPEN_OVERDUE, 0)
         + counts.get(Status.NOT_TRACKED, 0),
         not_tracked=counts.get(Status.NOT_TRACKED, 0),
+        plan_number=plan.number,
     )
 
 

@@ -29,11 +29,17 @@ LIST_TITLE_LIMIT = 90
 _NUMBERED = re.compile(r"^\d+.*/")
 
 
+def short_plan_name(number: str, title: str) -> str:
+    """A plan's short name: its number when it has one ("KH số 743/KH-UBND"), else its title
+    shortened with "…"."""
+    if _NUMBERED.match(number):
+        return c.PLAN_NUMBER.format(number=number)
+    return shorten(title, PLAN_NAME_LIMIT)
+
+
 def plan_name(view: OccurrenceView) -> str:
-    """The plan's short name: its number when it has one, else its title shortened."""
-    if _NUMBERED.match(view.plan_number):
-        return c.PLAN_NUMBER.format(number=view.plan_number)
-    return shorten(view.plan_title, PLAN_NAME_LIMIT)
+    """The short name of the plan a card is about."""
+    return short_plan_name(view.plan_number, view.plan_title)
 
 
 def stamp(at: datetime) -> str:

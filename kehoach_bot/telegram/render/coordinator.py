@@ -20,6 +20,7 @@ from kehoach_bot.telegram.callbacks import Action, encode
 from kehoach_bot.telegram.render import chase
 from kehoach_bot.telegram.render.admin import ended_office_line
 from kehoach_bot.telegram.render.audit import moment, person
+from kehoach_bot.telegram.render.cards import short_plan_name
 from kehoach_bot.telegram.render.pages import paginate
 from kehoach_bot.telegram.render.review import held_suffix
 from kehoach_bot.texts import bot_vi as t
@@ -83,7 +84,7 @@ def status_table(
     if table.total == 0:
         return [t.STATUS_NOTHING.format(plan=table.plan)], None
     counts = {status.value: n for status, n in table.counts.items()}
-    plan = shorten(table.plan_title, TITLE_LIMIT) if table.plan_title else table.plan
+    plan = short_plan_name(table.plan_number, table.plan_title) if table.plan_title else table.plan
     header = (
         messages_vi.STATUS_TITLE.format(plan=plan, period=table.period or "")
         + "\n"
