@@ -190,6 +190,13 @@ def build_parser() -> VietnameseParser:
     request.add_argument("--from", dest="recipient", metavar=t.M_UNIT, help=t.REQUEST_FROM)
     request.add_argument("--by", metavar=t.M_PERSON, help=t.REQUEST_BY)
 
+    export = sub.add_parser("export", help=t.EXPORT)
+    export.add_argument("--plan", required=True, metavar=t.M_PLAN, help=t.EXPORT_PLAN)
+    export.add_argument("--period", metavar=t.M_PERIOD, help=t.EXPORT_PERIOD)
+    export.add_argument("--from", dest="start", type=parse_day, metavar=t.M_DAY, help=t.EXPORT_FROM)
+    export.add_argument("--to", dest="end", type=parse_day, metavar=t.M_DAY, help=t.EXPORT_TO)
+    export.add_argument("--out", required=True, metavar=t.M_EXPORT_FILE, help=t.EXPORT_OUT)
+
     units = sub.add_parser("units", help=t.UNITS)
     units.add_argument("--json", action="store_true", help=t.JSON)
 

@@ -12,6 +12,7 @@ from telegram.error import TelegramError
 from kehoach_bot.cli import render
 from kehoach_bot.cli.backup import cmd_backup, cmd_restore
 from kehoach_bot.cli.context import Context
+from kehoach_bot.cli.exports import cmd_export
 from kehoach_bot.cli.groups import cmd_group_change, cmd_group_import
 from kehoach_bot.config import Settings
 from kehoach_bot.domain.roles import ROLE_TEXT
@@ -249,6 +250,7 @@ COMMANDS = {
     ("migrate", None): cmd_migrate,
     ("load-plans", None): cmd_load_plans,
     ("calendar", None): cmd_calendar,
+    ("export", None): cmd_export,
     ("request", None): cmd_request,
     ("units", None): cmd_units,
     ("plans", None): cmd_plans,

@@ -51,6 +51,8 @@ M_GROUP = "NHÓM"
 M_ALIAS = "TÊN_KHÁC"
 M_UNITS = "ĐƠN_VỊ"
 M_CSV = "TỆP.csv"
+M_PERIOD = "KỲ"
+M_EXPORT_FILE = "TỆP.xlsx|TỆP.csv"
 
 # Help of each command and option.
 CONFIG = "tệp cấu hình TOML (mặc định: config.toml nếu có)"
@@ -82,6 +84,12 @@ CALENDAR_FROM = "từ ngày (viết 20/10/2025 hoặc 2025-10-20)"
 CALENDAR_TO = "đến ngày (viết 20/10/2025 hoặc 2025-10-20)"
 CALENDAR_PLAN = "chỉ kế hoạch này"
 CALENDAR_UNIT = "chỉ đơn vị này"
+EXPORT = "xuất bảng theo dõi một kế hoạch ra tệp Excel (.xlsx) hoặc CSV"
+EXPORT_PLAN = "mã kế hoạch cần xuất"
+EXPORT_PERIOD = 'chỉ kỳ này, viết như "năm 2026", "quý II/2026", "tháng 11/2026"'
+EXPORT_FROM = "chỉ các kỳ có ngày cuối đúng hạn từ ngày này (20/10/2025 hoặc 2025-10-20)"
+EXPORT_TO = "chỉ các kỳ có ngày cuối đúng hạn đến ngày này (20/10/2025 hoặc 2025-10-20)"
+EXPORT_OUT = "tệp kết quả; đuôi .xlsx cho Excel, .csv cho CSV (UTF-8)"
 
 REQUEST = "yêu cầu báo cáo đột xuất gửi các đơn vị"
 REQUEST_UNIT = "đơn vị phải báo cáo (ghi --unit nhiều lần cho nhiều đơn vị)"

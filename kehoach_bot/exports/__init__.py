@@ -1,0 +1,1 @@
+"""Files made from a plan's table: Excel and CSV; pure: they read only what they are given."""

@@ -1,0 +1,41 @@
+"""Vietnamese words of the exported tables (Excel and CSV) and of the `export` command."""
+
+from __future__ import annotations
+
+# Sheets of the Excel file.
+SHEET_TABLE = "Bảng theo dõi"
+SHEET_SUMMARY = "Tổng hợp"
+
+# Column headers of the table, in order.
+HEADERS = (
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Báo cáo",
+    "Kỳ báo cáo",
+    "Tình trạng",
+    "Thời hạn theo kế hoạch",
+    "Ngày cuối đúng hạn",
+    "Thời điểm nộp",
+    "Số ngày trễ",
+    "Gia hạn đến",
+    "Ghi chú của đơn vị",
+    "Tệp đã nộp",
+)
+DEADLINE = "{wording} {date}"  # "trước ngày 25/11/2026"
+JOINED = "; "  # between several notes or file names in one cell
+
+# The summary sheet.
+SUMMARY_TITLE = "Tổng hợp tình hình báo cáo: {plan}"
+SUMMARY_PLAN_NUMBER = "Số ký hiệu: {number}"
+SUMMARY_AS_OF = "Số liệu tính đến ngày {date}"
+SUMMARY_PERIOD = "Kỳ báo cáo"
+SUMMARY_TOTAL = "Tổng cộng"
+PAGE_HEADER = "{plan} — tính đến ngày {date}"
+
+# Errors.
+NO_ROWS = "Kế hoạch {plan} không có kỳ báo cáo nào trong khoảng đã chọn."
+UNKNOWN_PERIOD = "Kế hoạch {plan} không có kỳ {period!r}. Các kỳ của kế hoạch: {periods}."
+BAD_RANGE = "Ngày bắt đầu ({start}) sau ngày kết thúc ({end}): khoảng thời gian rỗng."
+BAD_FORMAT = "Không xuất được tệp {name!r}: chỉ hỗ trợ tệp .xlsx (Excel) hoặc .csv."
+CANNOT_WRITE = "Không ghi được tệp {path}: {reason}. Hãy chọn một thư mục có quyền ghi."
+EXPORTED = "Đã xuất {rows} dòng của kế hoạch {plan} vào {path}."
