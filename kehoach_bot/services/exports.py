@@ -20,7 +20,9 @@ from kehoach_bot.domain.schedule_text import plain_text
 from kehoach_bot.domain.status import State, Status
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services.errors import InvalidInput, NotFound
+from kehoach_bot.services import tracking
+from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
+from kehoach_bot.services.people import identify
 from kehoach_bot.services.tracking import (
     FOUR_CATEGORIES,
     OccurrenceView,
@@ -95,42 +97,68 @@ def plan_table(
         raise InvalidInput(
             t.BAD_RANGE.format(start=format_date(date_from), end=format_date(date_to))
         )
-    today = runtime.today()
     with runtime.transaction() as session:
-        plan = session.exec(select(Plan).where(Plan.code == plan_code)).first()
-        if plan is None:
-            raise NotFound(errors_vi.PLAN_NOT_FOUND_SEE_LIST.format(code=plan_code))
-        query = view_query().where(
-            col(Plan.id) == plan.id, col(Occurrence.state).in_(EXPORTED_STATES)
+        return _table(runtime, session, _plan(session, plan_code), period, date_from, date_to)
+
+
+def coordinated_table(
+    runtime: Runtime, *, user_id: int, plan_code: str, period: str | None
+) -> PlanTable:
+    """/xuat: the table of a plan the person coordinates (any plan for an admin)."""
+    with runtime.transaction() as session:
+        identity = identify(session, user_id, runtime.settings.telegram.admins)
+        plan = _plan(session, plan_code)
+        followed = {code for code, _ in tracking.coordinated_plans(session, identity)}
+        if not identity.is_admin and plan.code not in followed:
+            raise Forbidden(t.NOT_YOUR_PLAN.format(plan=plan.code))
+        return _table(runtime, session, plan, period, None, None)
+
+
+def _plan(session: Session, plan_code: str) -> Plan:
+    plan = session.exec(select(Plan).where(Plan.code == plan_code)).first()
+    if plan is None:
+        raise NotFound(errors_vi.PLAN_NOT_FOUND_SEE_LIST.format(code=plan_code[:64]))
+    return plan
+
+
+def _table(
+    runtime: Runtime,
+    session: Session,
+    plan: Plan,
+    period: str | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> PlanTable:
+    today = runtime.today()
+    query = view_query().where(col(Plan.id) == plan.id, col(Occurrence.state).in_(EXPORTED_STATES))
+    if period is not None:
+        key = _period(session, plan, period)
+        query = query.where(col(Occurrence.period_key) == key)
+    if date_from is not None:
+        query = query.where(effective_deadline() >= date_from)
+    if date_to is not None:
+        query = query.where(effective_deadline() <= date_to)
+    found = session.exec(
+        query.order_by(
+            col(Occurrence.due_date),
+            col(Occurrence.period_key),
+            col(Unit.code),
+            col(Obligation.code),
         )
-        if period is not None:
-            key = _period(session, plan, period)
-            query = query.where(col(Occurrence.period_key) == key)
-        if date_from is not None:
-            query = query.where(effective_deadline() >= date_from)
-        if date_to is not None:
-            query = query.where(effective_deadline() <= date_to)
-        found = session.exec(
-            query.order_by(
-                col(Occurrence.due_date),
-                col(Occurrence.period_key),
-                col(Unit.code),
-                col(Obligation.code),
-            )
-        ).all()
-        if not found:
-            raise InvalidInput(t.NO_ROWS.format(plan=plan.code))
-        replies = _replies(session, query)
-        rows = tuple(_row(r, today, replies, runtime.settings.tz) for r in found)
-        return PlanTable(
-            plan=plan.code,
-            plan_number=plan.number,
-            plan_title=plan.title,
-            today=today,
-            rows=rows,
-            counts=_counted(rows),
-            periods=_by_period(rows),
-        )
+    ).all()
+    if not found:
+        raise InvalidInput(t.NO_ROWS.format(plan=plan.code))
+    replies = _replies(session, query)
+    rows = tuple(_row(r, today, replies, runtime.settings.tz) for r in found)
+    return PlanTable(
+        plan=plan.code,
+        plan_number=plan.number,
+        plan_title=plan.title,
+        today=today,
+        rows=rows,
+        counts=_counted(rows),
+        periods=_by_period(rows),
+    )
 
 
 def _period(session: Session, plan: Plan, written: str) -> str:

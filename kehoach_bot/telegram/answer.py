@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from telegram import Bot, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardMarkup, InputFile, Update
 from telegram.error import BadRequest
 
 
@@ -34,6 +34,15 @@ async def send_file(update: Update, path: Path, file_name: str, caption: str | N
     if chat is not None:
         with path.open("rb") as handle:
             await chat.send_document(handle, filename=file_name, caption=caption)
+
+
+async def send_made_file(
+    update: Update, content: bytes, file_name: str, caption: str | None = None
+) -> None:
+    """Answer with a file made for this request (an export), under `file_name`."""
+    chat = update.effective_chat
+    if chat is not None:
+        await chat.send_document(InputFile(content, filename=file_name), caption=caption)
 
 
 async def edit_message(

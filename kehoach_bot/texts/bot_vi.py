@@ -65,6 +65,7 @@ HELP: dict[str, tuple[str, ...]] = {
         "/giahan — các đề nghị gia hạn chờ duyệt",
         "/dotxuat MÃ_ĐƠN_VỊ[,MÃ…] NGÀY nội dung — gửi yêu cầu báo cáo đột xuất",
         "/tonghop — bản tổng hợp sắp đến hạn, quá hạn, không gửi được (ngay bây giờ)",
+        "/xuat — bảng theo dõi một kế hoạch ra tệp Excel (chọn kế hoạch và kỳ bằng nút)",
     ),
     "admin": (
         "/moi MÃ_ĐƠN_VỊ cán bộ|đầu mối|quản trị [số giờ] — tạo đường dẫn mời",
@@ -171,6 +172,7 @@ COMMANDS: dict[str | None, tuple[tuple[str, str], ...]] = {
     ),
     "coordinator": (
         ("tinhhinh", "Bảng tình hình một kế hoạch"),
+        ("xuat", "Xuất bảng theo dõi ra tệp Excel"),
         ("quahan", "Đơn vị quá hạn"),
         ("giahan", "Đề nghị gia hạn chờ duyệt"),
         ("dotxuat", "Gửi yêu cầu báo cáo đột xuất"),

@@ -39,3 +39,17 @@ BAD_RANGE = "Ngày bắt đầu ({start}) sau ngày kết thúc ({end}): khoản
 BAD_FORMAT = "Không xuất được tệp {name!r}: chỉ hỗ trợ tệp .xlsx (Excel) hoặc .csv."
 CANNOT_WRITE = "Không ghi được tệp {path}: {reason}. Hãy chọn một thư mục có quyền ghi."
 EXPORTED = "Đã xuất {rows} dòng của kế hoạch {plan} vào {path}."
+
+# --- /xuat in the bot ------------------------------------------------------------------------
+NOT_YOUR_PLAN = (
+    "Bạn không phải đầu mối của kế hoạch {plan} nên không xuất được bảng của kế hoạch này. "
+    "Lần thử này đã được ghi nhật ký."
+)
+NO_PLANS = "Bạn chưa là đầu mối của kế hoạch nào."
+CHOOSE_PLAN = "Xuất bảng Excel của kế hoạch nào?"
+CHOOSE_PERIOD = "Kế hoạch {plan}: xuất kỳ báo cáo nào?"
+NO_PERIODS = "Kế hoạch {plan} chưa có kỳ báo cáo nào do bạn theo dõi."
+FILE_NAME = "bang-theo-doi_{plan}_{period}.xlsx"
+ALL_PERIODS = "tat-ca-cac-ky"
+CAPTION = "📊 Bảng theo dõi {plan} — {period}: {rows} dòng, số liệu tính đến {date}."
+CAPTION_ALL = "mọi kỳ"
