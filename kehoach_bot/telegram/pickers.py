@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 from telegram import Message, Update
@@ -60,6 +61,54 @@ async def ask_plan(update: Update, context: BotContext, *, command: str, prompt:
     await ask(
         update, context, command=command, args=(), prompt=prompt, options=plans, empty=t.NO_PLANS
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPeriodPrompts:
+    """What a plan-then-period command asks, and says when there is nothing to pick."""
+
+    plan: str
+    no_plans: str
+    period: str  # formatted with {plan}
+    no_periods: str  # formatted with {plan}
+
+
+async def ask_plan_then_period(
+    update: Update, context: BotContext, command: str, prompts: PlanPeriodPrompts
+) -> bool:
+    """Ask for a coordinated plan, then (once it was picked) its period; False when the
+    command already has what it needs."""
+    args = context.args or []
+    runtime = context.runtime
+    assert update.effective_user is not None
+    user_id = update.effective_user.id
+    if not args:
+        plans = await runtime.answer(choices.coordinated_plans, runtime, user_id=user_id)
+        await ask(
+            update,
+            context,
+            command=command,
+            args=(),
+            prompt=prompts.plan,
+            options=plans,
+            empty=prompts.no_plans,
+        )
+        return True
+    if len(args) == 1 and resumed(context):
+        periods = await runtime.answer(
+            choices.plan_periods, runtime, user_id=user_id, plan_code=args[0]
+        )
+        await ask(
+            update,
+            context,
+            command=command,
+            args=args,
+            prompt=prompts.period.format(plan=args[0]),
+            options=periods,
+            empty=prompts.no_periods.format(plan=args[0]),
+        )
+        return True
+    return False
 
 
 async def ask_text(

@@ -25,36 +25,20 @@ def _user_id(update: Update) -> int:
     return update.effective_user.id
 
 
+STATUS_PROMPTS = pickers.PlanPeriodPrompts(
+    picker_texts.CHOOSE_PLAN,
+    t.STATUS_NO_PLANS,
+    picker_texts.CHOOSE_PERIOD,
+    picker_texts.NO_PERIODS,
+)
+
+
 async def status(update: Update, context: BotContext) -> None:
     """/tinhhinh [plan] [period]: counts in the four categories and who has not submitted; the
     plan and then the period are picked from buttons when not typed."""
     args = context.args or []
     runtime, user_id = context.runtime, _user_id(update)
-    if not args:
-        plans = await runtime.answer(choices.coordinated_plans, runtime, user_id=user_id)
-        await pickers.ask(
-            update,
-            context,
-            command="tinhhinh",
-            args=(),
-            prompt=picker_texts.CHOOSE_PLAN,
-            options=plans,
-            empty=t.STATUS_NO_PLANS,
-        )
-        return
-    if len(args) == 1 and pickers.resumed(context):
-        periods = await runtime.answer(
-            choices.plan_periods, runtime, user_id=user_id, plan_code=args[0]
-        )
-        await pickers.ask(
-            update,
-            context,
-            command="tinhhinh",
-            args=args,
-            prompt=picker_texts.CHOOSE_PERIOD.format(plan=args[0]),
-            options=periods,
-            empty=picker_texts.NO_PERIODS.format(plan=args[0]),
-        )
+    if await pickers.ask_plan_then_period(update, context, "tinhhinh", STATUS_PROMPTS):
         return
     found = await runtime.answer(
         coordination.status,

@@ -9,11 +9,13 @@ from telegram import Update
 
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.exports.xlsx import to_xlsx
-from kehoach_bot.services import choices, exports
+from kehoach_bot.services import exports
 from kehoach_bot.telegram import pickers
 from kehoach_bot.telegram.answer import send_made_file
 from kehoach_bot.telegram.context import BotContext
 from kehoach_bot.texts import exports_vi as t
+
+PROMPTS = pickers.PlanPeriodPrompts(t.CHOOSE_PLAN, t.NO_PLANS, t.CHOOSE_PERIOD, t.NO_PERIODS)
 
 
 async def export(update: Update, context: BotContext) -> None:
@@ -22,31 +24,7 @@ async def export(update: Update, context: BotContext) -> None:
     runtime = context.runtime
     assert update.effective_user is not None
     user_id = update.effective_user.id
-    if not args:
-        plans = await runtime.answer(choices.coordinated_plans, runtime, user_id=user_id)
-        await pickers.ask(
-            update,
-            context,
-            command="xuat",
-            args=(),
-            prompt=t.CHOOSE_PLAN,
-            options=plans,
-            empty=t.NO_PLANS,
-        )
-        return
-    if len(args) == 1 and pickers.resumed(context):
-        periods = await runtime.answer(
-            choices.plan_periods, runtime, user_id=user_id, plan_code=args[0]
-        )
-        await pickers.ask(
-            update,
-            context,
-            command="xuat",
-            args=args,
-            prompt=t.CHOOSE_PERIOD.format(plan=args[0]),
-            options=periods,
-            empty=t.NO_PERIODS.format(plan=args[0]),
-        )
+    if await pickers.ask_plan_then_period(update, context, "xuat", PROMPTS):
         return
     period = " ".join(args[1:]) or None
     table = await runtime.answer(
