@@ -19,7 +19,8 @@ def queue_digests(runtime: Runtime, now: datetime) -> int:
 
 
 def compose(found: list[PlanDigest], chat_id: int, today: date) -> list[Message]:
-    """One coordinator's messages: a digest per plan with news, and on Mondays the week."""
+    """One coordinator's messages: a digest per plan with news, and on Mondays the week's
+    counts and the plan's chart."""
     messages: list[Message] = []
     for item in found:
         if item.has_news:
@@ -42,6 +43,16 @@ def compose(found: list[PlanDigest], chat_id: int, today: date) -> list[Message]
                     kind=MessageKind.DIGEST,
                     stage=f"tuan-{week.year}-{week.week}",
                     text=render.weekly(item, today),
+                )
+            )
+            messages.append(
+                Message(
+                    key=f"c:{chat_id}:{item.plan}:{week.year}-{week.week}",
+                    chat_id=chat_id,
+                    kind=MessageKind.CHART,
+                    stage=f"bieu-do-{week.year}-{week.week}",
+                    subject_id=item.plan_id,
+                    text=render.weekly_chart_caption(item, today),
                 )
             )
     return messages

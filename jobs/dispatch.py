@@ -19,13 +19,16 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from telegram import Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
+from kehoach_bot.domain.stored import MessageKind
+from kehoach_bot.exports.chart import to_png
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import delivery
+from kehoach_bot.services import delivery, exports
 from kehoach_bot.services.delivery import Outcome
-from kehoach_bot.services.outbox import LEASE
+from kehoach_bot.services.outbox import LEASE, Claimed
 from kehoach_bot.telegram.limits import BULK
 from kehoach_bot.telegram.render.outbound import render_outbound
 
@@ -168,10 +171,13 @@ class Dispatcher:
     async def _send(self, ready: delivery.Ready) -> None:
         row = ready.row
         try:
-            text, keyboard = render_outbound(ready, self.runtime.today())
-            message = await self.bot.send_message(
-                row.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK
-            )
+            if row.kind is MessageKind.CHART:
+                message = await self._send_chart(row)
+            else:
+                text, keyboard = render_outbound(ready, self.runtime.today())
+                message = await self.bot.send_message(
+                    row.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK
+                )
         except RetryAfter as exc:
             wait = _seconds(exc.retry_after)
             self._ready_at[row.chat_id] = time.monotonic() + wait
@@ -195,6 +201,18 @@ class Dispatcher:
             self._ready_at[row.chat_id] = max(self._ready_at.get(row.chat_id, 0.0), after)
             self._held.discard(row.id)
             self._progress.set()
+
+    async def _send_chart(self, row: Claimed) -> Message:
+        """The plan's chart, drawn now from the current table, under its caption."""
+        table = await self.runtime.in_background(
+            exports.weekly_table, self.runtime, plan_id=row.subject_id or 0
+        )
+        if table is None:  # the plan lost its reports since the summary was decided
+            return await self.bot.send_message(row.chat_id, row.text, rate_limit_args=BULK)
+        picture = await asyncio.to_thread(to_png, table)  # drawing is CPU work
+        return await self.bot.send_photo(
+            row.chat_id, picture, caption=row.text, rate_limit_args=BULK
+        )
 
     async def _record(
         self,

@@ -197,6 +197,22 @@ def build_parser() -> VietnameseParser:
     export.add_argument("--to", dest="end", type=parse_day, metavar=t.M_DAY, help=t.EXPORT_TO)
     export.add_argument("--out", required=True, metavar=t.M_EXPORT_FILE, help=t.EXPORT_OUT)
 
+    chart = sub.add_parser("chart", help=t.CHART)
+    chart.add_argument("--plan", required=True, metavar=t.M_PLAN, help=t.CHART_PLAN)
+    chart.add_argument("--period", metavar=t.M_PERIOD, help=t.CHART_PERIOD)
+    chart.add_argument("--out", required=True, metavar=t.M_CHART_FILE, help=t.CHART_OUT)
+
+    files = sub.add_parser("files", help=t.FILES)
+    files.add_argument("--plan", required=True, metavar=t.M_PLAN, help=t.FILES_PLAN)
+    files.add_argument("--period", required=True, metavar=t.M_PERIOD, help=t.FILES_PERIOD)
+    files.add_argument("--out", required=True, metavar=t.M_ZIP_FILE, help=t.FILES_OUT)
+
+    synthesis = sub.add_parser("synthesis", help=t.SYNTHESIS)
+    synthesis.add_argument("--plan", required=True, metavar=t.M_PLAN, help=t.SYNTHESIS_PLAN)
+    synthesis.add_argument("--period", metavar=t.M_PERIOD, help=t.SYNTHESIS_PERIOD)
+    synthesis.add_argument("--office", metavar=t.M_UNIT, help=t.SYNTHESIS_OFFICE)
+    synthesis.add_argument("--out", required=True, metavar=t.M_DOCX_FILE, help=t.SYNTHESIS_OUT)
+
     units = sub.add_parser("units", help=t.UNITS)
     units.add_argument("--json", action="store_true", help=t.JSON)
 

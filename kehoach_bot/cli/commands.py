@@ -11,9 +11,12 @@ from telegram.error import TelegramError
 
 from kehoach_bot.cli import render
 from kehoach_bot.cli.backup import cmd_backup, cmd_restore
+from kehoach_bot.cli.bundle import cmd_files
+from kehoach_bot.cli.charts import cmd_chart
 from kehoach_bot.cli.context import Context
 from kehoach_bot.cli.exports import cmd_export
 from kehoach_bot.cli.groups import cmd_group_change, cmd_group_import
+from kehoach_bot.cli.synthesis import cmd_synthesis
 from kehoach_bot.config import Settings
 from kehoach_bot.domain.roles import ROLE_TEXT
 from kehoach_bot.domain.vietnamese import format_date
@@ -251,6 +254,9 @@ COMMANDS = {
     ("load-plans", None): cmd_load_plans,
     ("calendar", None): cmd_calendar,
     ("export", None): cmd_export,
+    ("chart", None): cmd_chart,
+    ("files", None): cmd_files,
+    ("synthesis", None): cmd_synthesis,
     ("request", None): cmd_request,
     ("units", None): cmd_units,
     ("plans", None): cmd_plans,

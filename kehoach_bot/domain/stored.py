@@ -20,6 +20,7 @@ class MessageKind(enum.StrEnum):
     EXTENSION_REQUEST = "ext_request"  # to coordinators, with buttons (extension id)
     EXTENSION_DECISION = "ext_decision"  # to the unit (extension id)
     DIGEST = "digest"  # ready text: a coordinator's digest or weekly summary
+    CHART = "chart"  # to coordinators on Mondays: the plan's chart, drawn when sent (plan id)
 
 
 class DeliveryStatus(enum.StrEnum):

@@ -6,7 +6,7 @@ import io
 from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -29,6 +29,8 @@ def to_xlsx(table: PlanTable) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook always has one sheet
+    for style in _cell_styles():
+        book.add_named_style(style)
     _table_sheet(sheet, table)
     _summary_sheet(book.create_sheet(t.SHEET_SUMMARY), table)
     buffer = io.BytesIO()
@@ -43,14 +45,15 @@ def _table_sheet(sheet: Worksheet, table: PlanTable) -> None:
         sheet.append(cells(row))
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    # One named style per kind of cell: styling 100,000 cells one attribute at a time costs seconds.
     for column in sheet.iter_cols(min_row=2):
         for cell in column:
-            cell.alignment = WRAPPED
-            if isinstance(cell.value, date):
-                number_format = (
-                    DATETIME_FORMAT if cell.column - 1 in DATETIME_COLUMNS else DATE_FORMAT
-                )
-                cell.number_format = number_format
+            if not isinstance(cell.value, date):
+                cell.style = t.STYLE_TEXT
+            elif cell.column - 1 in DATETIME_COLUMNS:
+                cell.style = t.STYLE_DATETIME
+            else:
+                cell.style = t.STYLE_DATE
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     sheet.print_title_rows = "1:1"
@@ -85,6 +88,14 @@ def _summary_sheet(sheet: Worksheet, table: PlanTable) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = 16
     sheet.freeze_panes = f"A{first + 1}"
     _printable(sheet)
+
+
+def _cell_styles() -> list[NamedStyle]:
+    return [
+        NamedStyle(t.STYLE_TEXT, alignment=WRAPPED),
+        NamedStyle(t.STYLE_DATE, alignment=WRAPPED, number_format=DATE_FORMAT),
+        NamedStyle(t.STYLE_DATETIME, alignment=WRAPPED, number_format=DATETIME_FORMAT),
+    ]
 
 
 def _header(sheet: Worksheet, titles: list[str], row: int = 1) -> None:

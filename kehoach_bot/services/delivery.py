@@ -78,7 +78,7 @@ def _why_not(
     extensions: dict[int, ExtensionView],
     replies: dict[int, str],
 ) -> str:
-    if row.kind is MessageKind.DIGEST:
+    if row.kind in (MessageKind.DIGEST, MessageKind.CHART):
         return ""
     if view is None:
         return "occurrence gone"

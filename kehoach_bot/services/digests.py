@@ -51,6 +51,7 @@ class PlanDigest:
 
     plan: str
     plan_title: str
+    plan_id: int = 0
     due_soon: list[OccurrenceView] = field(default_factory=list)
     overdue: list[OccurrenceView] = field(default_factory=list)
     undeliverable: list[tuple[OccurrenceView, str]] = field(default_factory=list)
@@ -110,15 +111,17 @@ def plan_digests(
         .join(Plan, col(Plan.id) == col(Obligation.plan_id))
     )
     counted = _scope(
-        joined.add_columns(col(Plan.title), category, func.count(), func.sum(due_soon))
+        joined.add_columns(
+            col(Plan.title), col(Plan.id), category, func.count(), func.sum(due_soon)
+        )
         .where(col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]))
-        .group_by(col(Plan.code), col(Plan.title), category),
+        .group_by(col(Plan.code), col(Plan.title), col(Plan.id), category),
         identity,
         session,
     )
     digests: dict[str, PlanDigest] = {}
-    for plan, title, status, count, soon_count in session.execute(counted).all():
-        digest = digests.get(plan) or digests.setdefault(plan, PlanDigest(plan, title))
+    for plan, title, plan_id, status, count, soon_count in session.execute(counted).all():
+        digest = digests.get(plan) or digests.setdefault(plan, PlanDigest(plan, title, plan_id))
         digest.counts[Status(status)] = int(count)
         digest.due_soon_total += int(soon_count or 0)
         if status == Status.OPEN_OVERDUE:

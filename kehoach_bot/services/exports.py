@@ -98,30 +98,58 @@ def plan_table(
             t.BAD_RANGE.format(start=format_date(date_from), end=format_date(date_to))
         )
     with runtime.transaction() as session:
-        return _table(runtime, session, _plan(session, plan_code), period, date_from, date_to)
+        return read_table(
+            runtime, session, find_plan(session, plan_code), period, date_from, date_to
+        )
 
 
 def coordinated_table(
     runtime: Runtime, *, user_id: int, plan_code: str, period: str | None
 ) -> PlanTable:
-    """/xuat: the table of a plan the person coordinates (any plan for an admin)."""
+    """/xuat, /bieudo: the table of a plan the person coordinates (any plan for an admin)."""
     with runtime.transaction() as session:
-        identity = identify(session, user_id, runtime.settings.telegram.admins)
-        plan = _plan(session, plan_code)
-        followed = {code for code, _ in tracking.coordinated_plans(session, identity)}
-        if not identity.is_admin and plan.code not in followed:
-            raise Forbidden(t.NOT_YOUR_PLAN.format(plan=plan.code))
-        return _table(runtime, session, plan, period, None, None)
+        plan = coordinated_plan(session, runtime, user_id=user_id, plan_code=plan_code)
+        return read_table(runtime, session, plan, period, None, None)
 
 
-def _plan(session: Session, plan_code: str) -> Plan:
+def coordinated_plan(
+    session: Session,
+    runtime: Runtime,
+    *,
+    user_id: int,
+    plan_code: str,
+    refusal: str = t.NOT_YOUR_PLAN,
+) -> Plan:
+    """The plan, when the person coordinates it or is an admin; Forbidden (`refusal`) otherwise."""
+    identity = identify(session, user_id, runtime.settings.telegram.admins)
+    plan = find_plan(session, plan_code)
+    followed = {code for code, _ in tracking.coordinated_plans(session, identity)}
+    if not identity.is_admin and plan.code not in followed:
+        raise Forbidden(refusal.format(plan=plan.code))
+    return plan
+
+
+def weekly_table(runtime: Runtime, *, plan_id: int) -> PlanTable | None:
+    """The table the Monday chart draws: the whole plan, None when it is gone or has no reports."""
+    with runtime.transaction() as session:
+        plan = session.get(Plan, plan_id)
+        if plan is None:
+            return None
+        try:
+            return read_table(runtime, session, plan, None, None, None)
+        except InvalidInput:
+            return None
+
+
+def find_plan(session: Session, plan_code: str) -> Plan:
+    """The plan with this code; NotFound pointing to the list of plans otherwise."""
     plan = session.exec(select(Plan).where(Plan.code == plan_code)).first()
     if plan is None:
         raise NotFound(errors_vi.PLAN_NOT_FOUND_SEE_LIST.format(code=plan_code[:64]))
     return plan
 
 
-def _table(
+def read_table(
     runtime: Runtime,
     session: Session,
     plan: Plan,
@@ -129,10 +157,11 @@ def _table(
     date_from: date | None,
     date_to: date | None,
 ) -> PlanTable:
+    """The table of a plan inside the caller's transaction (see `plan_table`)."""
     today = runtime.today()
     query = view_query().where(col(Plan.id) == plan.id, col(Occurrence.state).in_(EXPORTED_STATES))
     if period is not None:
-        key = _period(session, plan, period)
+        key = period_key_of(session, plan, period)
         query = query.where(col(Occurrence.period_key) == key)
     if date_from is not None:
         query = query.where(effective_deadline() >= date_from)
@@ -161,7 +190,7 @@ def _table(
     )
 
 
-def _period(session: Session, plan: Plan, written: str) -> str:
+def period_key_of(session: Session, plan: Plan, written: str) -> str:
     """The stored key of a period typed as people write it, its key or its label."""
     known = session.exec(
         select(col(Occurrence.period_key), col(Occurrence.period_label))

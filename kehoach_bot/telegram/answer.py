@@ -45,6 +45,13 @@ async def send_made_file(
         await chat.send_document(InputFile(content, filename=file_name), caption=caption)
 
 
+async def send_made_photo(update: Update, picture: bytes, caption: str | None = None) -> None:
+    """Answer with a picture made for this request (a chart), shown in the chat."""
+    chat = update.effective_chat
+    if chat is not None:
+        await chat.send_photo(picture, caption=caption)
+
+
 async def edit_message(
     bot: Bot,
     chat_id: int,

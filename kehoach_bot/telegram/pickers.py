@@ -73,30 +73,39 @@ class PlanPeriodPrompts:
     no_periods: str  # formatted with {plan}
 
 
-async def ask_plan_then_period(
-    update: Update, context: BotContext, command: str, prompts: PlanPeriodPrompts
+async def ask_coordinated_plan(
+    update: Update, context: BotContext, command: str, prompt: str, empty: str
 ) -> bool:
-    """Ask for a coordinated plan, then (once it was picked) its period; False when the
-    command already has what it needs."""
+    """Ask for a plan the person coordinates when /`command` has none; False when it has one."""
+    if context.args:
+        return False
+    runtime = context.runtime
+    assert update.effective_user is not None
+    plans = await runtime.answer(
+        choices.coordinated_plans, runtime, user_id=update.effective_user.id
+    )
+    await ask(update, context, command=command, args=(), prompt=prompt, options=plans, empty=empty)
+    return True
+
+
+async def ask_plan_then_period(
+    update: Update,
+    context: BotContext,
+    command: str,
+    prompts: PlanPeriodPrompts,
+    *,
+    period_required: bool = False,
+) -> bool:
+    """Ask for a coordinated plan, then (once it was picked, or always when the command needs
+    one) its period; False when the command already has what it needs."""
     args = context.args or []
     runtime = context.runtime
     assert update.effective_user is not None
-    user_id = update.effective_user.id
-    if not args:
-        plans = await runtime.answer(choices.coordinated_plans, runtime, user_id=user_id)
-        await ask(
-            update,
-            context,
-            command=command,
-            args=(),
-            prompt=prompts.plan,
-            options=plans,
-            empty=prompts.no_plans,
-        )
+    if await ask_coordinated_plan(update, context, command, prompts.plan, prompts.no_plans):
         return True
-    if len(args) == 1 and resumed(context):
+    if len(args) == 1 and (period_required or resumed(context)):
         periods = await runtime.answer(
-            choices.plan_periods, runtime, user_id=user_id, plan_code=args[0]
+            choices.plan_periods, runtime, user_id=update.effective_user.id, plan_code=args[0]
         )
         await ask(
             update,

@@ -66,6 +66,9 @@ HELP: dict[str, tuple[str, ...]] = {
         "/dotxuat MÃ_ĐƠN_VỊ[,MÃ…] NGÀY nội dung — gửi yêu cầu báo cáo đột xuất",
         "/tonghop — bản tổng hợp sắp đến hạn, quá hạn, không gửi được (ngay bây giờ)",
         "/xuat — bảng theo dõi một kế hoạch ra tệp Excel (chọn kế hoạch và kỳ bằng nút)",
+        "/bieudo — biểu đồ tình hình báo cáo của một kế hoạch",
+        "/duthao — dự thảo báo cáo tổng hợp một kỳ (tệp Word để sửa rồi trình ký)",
+        "/tepnop — các tệp đơn vị đã nộp trong một kỳ, nén thành một tệp .zip",
     ),
     "admin": (
         "/moi MÃ_ĐƠN_VỊ cán bộ|đầu mối|quản trị [số giờ] — tạo đường dẫn mời",
@@ -173,6 +176,9 @@ COMMANDS: dict[str | None, tuple[tuple[str, str], ...]] = {
     "coordinator": (
         ("tinhhinh", "Bảng tình hình một kế hoạch"),
         ("xuat", "Xuất bảng theo dõi ra tệp Excel"),
+        ("bieudo", "Biểu đồ tình hình báo cáo"),
+        ("duthao", "Dự thảo báo cáo tổng hợp (Word)"),
+        ("tepnop", "Các tệp đã nộp của một kỳ (.zip)"),
         ("quahan", "Đơn vị quá hạn"),
         ("giahan", "Đề nghị gia hạn chờ duyệt"),
         ("dotxuat", "Gửi yêu cầu báo cáo đột xuất"),
@@ -236,6 +242,7 @@ DIGEST_OVERDUE_LINE = "• {unit} — {title}, {period}: quá {days} ngày"
 DIGEST_UNDELIVERABLE = "Không gửi được lời nhắc ({count}) — cần liên hệ trực tiếp:"
 DIGEST_UNDELIVERABLE_LINE = "• {unit} — {title}: {error}"
 WEEKLY_TITLE = "📊 Tổng kết tuần {week} — {plan}"
+WEEKLY_CHART_CAPTION = "📈 Biểu đồ tình hình báo cáo tuần {week} — {plan}"
 DIGEST_NOTHING = "Không có gì cần báo: không có báo cáo sắp đến hạn hay quá hạn. 👍"
 
 # /theodoitu: a plan's "theo dõi từ" date

@@ -53,6 +53,9 @@ M_UNITS = "ĐƠN_VỊ"
 M_CSV = "TỆP.csv"
 M_PERIOD = "KỲ"
 M_EXPORT_FILE = "TỆP.xlsx|TỆP.csv"
+M_CHART_FILE = "TỆP.png"
+M_ZIP_FILE = "TỆP.zip"
+M_DOCX_FILE = "TỆP.docx"
 
 # Help of each command and option.
 CONFIG = "tệp cấu hình TOML (mặc định: config.toml nếu có)"
@@ -90,6 +93,19 @@ EXPORT_PERIOD = 'chỉ kỳ này, viết như "năm 2026", "quý II/2026", "thá
 EXPORT_FROM = "chỉ các kỳ có ngày cuối đúng hạn từ ngày này (20/10/2025 hoặc 2025-10-20)"
 EXPORT_TO = "chỉ các kỳ có ngày cuối đúng hạn đến ngày này (20/10/2025 hoặc 2025-10-20)"
 EXPORT_OUT = "tệp kết quả; đuôi .xlsx cho Excel, .csv cho CSV (UTF-8)"
+CHART = "vẽ biểu đồ tình hình báo cáo của một kế hoạch ra tệp ảnh PNG"
+CHART_PLAN = "mã kế hoạch cần vẽ"
+CHART_PERIOD = 'chỉ kỳ này, viết như "năm 2026", "quý II/2026", "tháng 11/2026"'
+CHART_OUT = "tệp ảnh kết quả, đuôi .png"
+FILES = "nén các tệp đơn vị đã nộp cho một kỳ của kế hoạch vào một tệp .zip, kèm mục lục"
+FILES_PLAN = "mã kế hoạch"
+FILES_PERIOD = 'kỳ báo cáo, viết như "năm 2026", "quý II/2026", "tháng 11/2026"'
+FILES_OUT = "tệp nén kết quả, đuôi .zip"
+SYNTHESIS = "soạn dự thảo báo cáo tổng hợp một kỳ của kế hoạch ra tệp Word (.docx)"
+SYNTHESIS_PLAN = "mã kế hoạch"
+SYNTHESIS_PERIOD = 'kỳ báo cáo (bắt buộc), viết như "năm 2026", "quý II/2026", "tháng 11/2026"'
+SYNTHESIS_OFFICE = "mã đơn vị đứng tên báo cáo khi kế hoạch không ghi đơn vị «qua» của kỳ"
+SYNTHESIS_OUT = "tệp Word kết quả, đuôi .docx"
 
 REQUEST = "yêu cầu báo cáo đột xuất gửi các đơn vị"
 REQUEST_UNIT = "đơn vị phải báo cáo (ghi --unit nhiều lần cho nhiều đơn vị)"

@@ -6,6 +6,11 @@ from __future__ import annotations
 SHEET_TABLE = "Bảng theo dõi"
 SHEET_SUMMARY = "Tổng hợp"
 
+# Cell styles of the table (Excel lists them by name).
+STYLE_TEXT = "Ô bảng theo dõi"
+STYLE_DATE = "Ô ngày"
+STYLE_DATETIME = "Ô thời điểm"
+
 # Column headers of the table, in order.
 HEADERS = (
     "Mã đơn vị",
@@ -53,3 +58,24 @@ FILE_NAME = "bang-theo-doi_{plan}_{period}.xlsx"
 ALL_PERIODS = "tat-ca-cac-ky"
 CAPTION = "📊 Bảng theo dõi {plan} — {period}: {rows} dòng, số liệu tính đến {date}."
 CAPTION_ALL = "mọi kỳ"
+
+# --- /bieudo, /tonghop, /tepnop in the bot -----------------------------------------------------
+CHART_CHOOSE_PLAN = "Vẽ biểu đồ của kế hoạch nào?"
+CHART_CAPTION = "📈 Biểu đồ tình hình báo cáo {plan} — {period}, số liệu tính đến {date}."
+SYNTHESIS_CHOOSE_PLAN = "Soạn dự thảo báo cáo tổng hợp cho kế hoạch nào?"
+SYNTHESIS_CHOOSE_PERIOD = "Kế hoạch {plan}: tổng hợp kỳ báo cáo nào?"
+SYNTHESIS_FILE_NAME = "du-thao-bao-cao-tong-hop_{plan}_{period}.docx"
+SYNTHESIS_CAPTION = (
+    "📝 Dự thảo báo cáo tổng hợp {plan} — {period}: {reported}/{units} đơn vị đã báo cáo. "
+    "Mở tệp để sửa các chỗ trong [ngoặc vuông] trước khi trình ký."
+)
+FILES_CHOOSE_PLAN = "Lấy các tệp đã nộp của kế hoạch nào?"
+FILES_CHOOSE_PERIOD = "Kế hoạch {plan}: lấy tệp của kỳ báo cáo nào?"
+FILES_FILE_NAME = "tep-da-nop_{plan}_{period}.zip"
+FILES_CAPTION = "🗂 Các tệp đã nộp {plan} — {period}: {files} tệp, kèm mục lục {index}."
+FILES_CAPTION_MISSING = " {missing} tệp không còn trên máy chủ (xem mục lục)."
+FILES_TOO_BIG = (
+    "Tệp nén các báo cáo {plan} — {period} nặng {size} MB, quá giới hạn {limit} MB mà Telegram "
+    "cho phép bot gửi. Quản trị viên lấy được tệp này trên máy chủ bằng lệnh:\n"
+    'python bot.py files --plan {plan} --period "{period}" --out tep-da-nop.zip'
+)

@@ -1,8 +1,9 @@
 """A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests over real HTTP.
 
 It answers getMe, getUpdates (with offsets and a short long-poll), sendMessage, editMessageText,
-answerCallbackQuery, sendDocument, getFile and file downloads, setMyCommands, deleteWebhook; it
-records every call, lets tests inject updates, and can answer the next calls with 429/403/500.
+answerCallbackQuery, sendDocument, sendPhoto, getFile and file downloads, setMyCommands,
+deleteWebhook; it records every call, lets tests inject updates, and can answer the next calls
+with 429/403/500.
 """
 
 from __future__ import annotations
@@ -354,7 +355,7 @@ class FakeTelegram:
             return fault.status, error
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._updates(params)}
-        if self.enforce_limits and method in ("sendMessage", "sendDocument"):
+        if self.enforce_limits and method in ("sendMessage", "sendDocument", "sendPhoto"):
             broken = self._limit(int(params.get("chat_id", 0)))
             if broken:
                 with self._condition:
@@ -411,7 +412,7 @@ class FakeTelegram:
         }
         if method == "getMe":
             return bot
-        if method in ("sendMessage", "editMessageText", "sendDocument"):
+        if method in ("sendMessage", "editMessageText", "sendDocument", "sendPhoto"):
             chat_id = int(params.get("chat_id", 0))
             message: dict[str, Any] = {
                 "message_id": int(params.get("message_id") or next(self._message_ids)),
@@ -421,6 +422,12 @@ class FakeTelegram:
             }
             if "text" in params:
                 message["text"] = params["text"]
+            if method == "sendPhoto":
+                _, content = next(iter(files.values()), ("anh", b""))
+                file_id = f"photo{next(self._ids)}"
+                self.files[file_id] = content
+                size = {"file_id": file_id, "file_unique_id": file_id, "width": 1, "height": 1}
+                message["photo"] = [size | {"file_size": len(content)}]
             if method == "sendDocument":
                 name, content = next(iter(files.values()), ("tep", b""))
                 file_id = f"sent{next(self._ids)}"

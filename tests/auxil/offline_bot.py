@@ -30,7 +30,7 @@ BOT_USER: dict[str, Any] = {
     "can_read_all_group_messages": False,
     "supports_inline_queries": False,
 }
-_MESSAGE_METHODS = {"sendMessage", "editMessageText", "sendDocument"}
+_MESSAGE_METHODS = {"sendMessage", "editMessageText", "sendDocument", "sendPhoto"}
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,10 @@ class OfflineRequest(BaseRequest):
         }
         if "text" in params:
             message["text"] = params["text"]
+        if method == "sendPhoto":
+            name, content = next(iter(files.items()), ("anh", b""))
+            size = {"file_id": f"photo-{name}", "file_unique_id": f"photo-{name}"}
+            message["photo"] = [size | {"width": 1, "height": 1, "file_size": len(content)}]
         if method == "sendDocument":
             name, content = next(iter(files.items()), ("tep", b""))
             message["document"] = {

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import timedelta
 
+from PIL import Image
 from sqlmodel import col, select
 
 from jobs.digests import queue_digests
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Outbox
 from kehoach_bot.domain.roles import Role
+from kehoach_bot.services.exports import plan_table
 from kehoach_bot.services.people import accept_invite, issue_invite
 from kehoach_bot.services.reminders import queue_due
+from kehoach_bot.services.tracking import FOUR_CATEGORIES
 from tests.delivery.conftest import Delivery
 
 COORDINATOR, QUIET_COORDINATOR, OFFICER = 4001, 4002, 4003
@@ -83,6 +88,28 @@ async def test_digest_reports_undeliverable_reminders_and_monday_summary(
     assert (
         weekly and "Hoàn thành đúng hạn: 0" in weekly[0] and "Đang thực hiện quá hạn:" in weekly[0]
     )
+    # With the summary, the plan's chart as a picture, drawn from the plan's table of the day.
+    [photo] = [
+        c for c in delivery.fake.sent("sendPhoto") if int(c.params["chat_id"]) == COORDINATOR
+    ]
+    assert photo.params["caption"].startswith("📈 Biểu đồ tình hình báo cáo tuần 49/2026")
+    [(_, picture)] = photo.files.values()
+    with Image.open(io.BytesIO(picture)) as image:
+        assert image.format == "PNG" and image.width == 1080
+        drawn = json.loads(image.info["kehoach:counts"])
+    table = plan_table(
+        delivery.runtime, plan_code="gia-lai-743", period=None, date_from=None, date_to=None
+    )
+    expected = {
+        p.period_key: {s.value: p.counts[s] for s in FOUR_CATEGORIES} for p in table.periods
+    }
+    assert {p["period_key"]: {s.value: p[s.value] for s in FOUR_CATEGORIES} for p in drawn} == (
+        expected
+    )
+    # Sent once: another pass on the same Monday queues no second chart.
+    queue_digests(delivery.runtime, delivery.clock())
+    await send_all(delivery)
+    assert len(delivery.fake.sent("sendPhoto")) == 1
 
 
 async def test_no_digest_before_the_hour_or_at_the_weekend(delivery: Delivery) -> None:

@@ -1,16 +1,24 @@
-"""/xuat: a coordinator gets its plan's table as an Excel file by buttons; nobody else does."""
+"""/xuat, /bieudo, /duthao, /tepnop: a coordinator gets its plan's table, chart, draft synthesis
+report and files by buttons; nobody else does."""
 
 from __future__ import annotations
 
 import io
+import zipfile
 
+import docx
 import openpyxl
+import pytest
+from PIL import Image
 from sqlmodel import col, select
 
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Obligation, Occurrence, Plan
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import State
+from kehoach_bot.exports import bundle_zip
+from kehoach_bot.telegram.callbacks import Action, encode
+from kehoach_bot.texts import bundle_vi
 from kehoach_bot.texts import exports_vi as t
 from tests.auxil.offline_bot import Call
 from tests.auxil.snapshot import snapshot
@@ -67,3 +75,70 @@ async def test_a_plan_not_coordinated_is_refused_and_nothing_is_sent(bot: Offlin
     unknown = await bot.send_text(COORDINATOR, "/xuat gia-lai-743 năm 1999")
     assert "không có kỳ" in unknown[0].text
     assert snapshot(bot.engine) == before
+
+
+async def _submitted(bot: OfflineBot) -> str:
+    """Sở Nội vụ Gia Lai submits a report with a file; its period's label."""
+    bot.join(OFFICER, "GL-SNV", Role.OFFICER, name="Lan")
+    mine = bot.open_occurrences("GL-SNV", due_from=bot.runtime.today())[0]
+    await bot.press(OFFICER, encode(Action.SUBMIT, mine))
+    await bot.send_document(OFFICER, b"%PDF-1.4 bao cao", "bao-cao.pdf")
+    with session_scope(bot.engine) as session:
+        occurrence = session.get(Occurrence, mine)
+        assert occurrence is not None and occurrence.state == State.DONE.value
+        return occurrence.period_label
+
+
+async def test_the_chart_comes_as_a_picture_of_the_plan_the_person_coordinates(
+    bot: OfflineBot,
+) -> None:
+    bot.join(COORDINATOR, "GL-SYT", Role.COORDINATOR)
+    asked = await bot.send_text(COORDINATOR, "/bieudo")
+    assert asked[0].text == t.CHART_CHOOSE_PLAN
+    calls = await bot.press(COORDINATOR, _button(asked[0], "gia-lai-743 · 743/KH-UBND"))
+    [photo] = [c for c in calls if c.method == "sendPhoto"]
+    assert photo.params["caption"].startswith("📈 Biểu đồ tình hình báo cáo gia-lai-743 — mọi kỳ")
+    with Image.open(io.BytesIO(next(iter(photo.files.values())))) as image:
+        assert image.format == "PNG"
+    before = snapshot(bot.engine)
+    refused = await bot.send_text(COORDINATOR, "/bieudo la-gi-81")
+    assert [c.method for c in refused] == ["sendMessage"]
+    assert refused[0].text == t.NOT_YOUR_PLAN.format(plan="la-gi-81")
+    assert snapshot(bot.engine) == before
+
+
+async def test_the_synthesis_always_asks_for_a_period_and_names_who_reported(
+    bot: OfflineBot,
+) -> None:
+    bot.join(COORDINATOR, "GL-SYT", Role.COORDINATOR)
+    period = await _submitted(bot)
+    asked = await bot.send_text(COORDINATOR, "/duthao gia-lai-743")  # typed without a period
+    assert asked[0].text.startswith(t.SYNTHESIS_CHOOSE_PERIOD.format(plan="gia-lai-743"))
+    calls = await bot.press(COORDINATOR, _button(asked[0], period))
+    [sent] = [c for c in calls if c.method == "sendDocument"]
+    assert "1/" in sent.params["caption"] and "đơn vị đã báo cáo" in sent.params["caption"]
+    document = docx.Document(io.BytesIO(next(iter(sent.files.values()))))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Sở Nội vụ tỉnh Gia Lai" in text and "bao-cao.pdf" in text
+    unknown = await bot.send_text(COORDINATOR, "/duthao gia-lai-743 năm 1999")
+    assert "không có kỳ" in unknown[0].text
+
+
+async def test_the_files_come_in_one_zip_or_a_clear_word_when_too_big_or_none(
+    bot: OfflineBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot.join(COORDINATOR, "GL-SYT", Role.COORDINATOR)
+    nothing = await bot.send_text(COORDINATOR, "/tepnop gia-lai-743 năm 2026")
+    assert nothing[0].text == bundle_vi.NO_FILES.format(plan="gia-lai-743", period="năm 2026")
+    period = await _submitted(bot)
+    calls = await bot.send_text(COORDINATOR, f"/tepnop gia-lai-743 {period}")
+    [sent] = [c for c in calls if c.method == "sendDocument"]
+    with zipfile.ZipFile(io.BytesIO(next(iter(sent.files.values())))) as archive:
+        [report] = [n for n in archive.namelist() if n.endswith(".pdf")]
+        assert archive.read(report) == b"%PDF-1.4 bao cao"
+    monkeypatch.setattr(bundle_zip, "TELEGRAM_UPLOAD_LIMIT", 100)  # any real zip is bigger
+    big = await bot.send_text(COORDINATOR, f"/tepnop gia-lai-743 {period}")
+    assert [c.method for c in big] == ["sendMessage"]
+    assert "quá giới hạn" in big[0].text and "python bot.py files --plan gia-lai-743" in big[0].text
+    refused = await bot.send_text(OFFICER, f"/tepnop gia-lai-743 {period}")
+    assert [c.method for c in refused] == ["sendMessage"]

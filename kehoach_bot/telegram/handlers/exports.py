@@ -1,34 +1,52 @@
-"""Coordinators: /xuat, a plan's table as an Excel file (the plan and the period picked from
-buttons when not typed)."""
+"""Coordinators' outputs, each for a plan they coordinate (the plan and the period picked from
+buttons when not typed): /xuat the Excel table, /bieudo the chart, /duthao the draft synthesis
+report, /tepnop the submitted files in one zip."""
 
 from __future__ import annotations
 
 import asyncio
+import tempfile
+from pathlib import Path
 
 from telegram import Update
 
 from kehoach_bot.domain.vietnamese import format_date
+from kehoach_bot.exports.bundle_zip import (
+    TELEGRAM_UPLOAD_LIMIT,
+    ZipSummary,
+    fits_telegram,
+    write_zip,
+)
+from kehoach_bot.exports.chart import to_png
+from kehoach_bot.exports.synthesis_docx import to_docx
 from kehoach_bot.exports.xlsx import to_xlsx
-from kehoach_bot.services import exports
+from kehoach_bot.services import bundle, exports, synthesis
+from kehoach_bot.services.bundle import PlanFiles
 from kehoach_bot.telegram import pickers
-from kehoach_bot.telegram.answer import send_made_file
+from kehoach_bot.telegram.answer import say, send_file, send_made_file, send_made_photo
 from kehoach_bot.telegram.context import BotContext
+from kehoach_bot.texts import bundle_vi
 from kehoach_bot.texts import exports_vi as t
 
 PROMPTS = pickers.PlanPeriodPrompts(t.CHOOSE_PLAN, t.NO_PLANS, t.CHOOSE_PERIOD, t.NO_PERIODS)
+SYNTHESIS_PROMPTS = pickers.PlanPeriodPrompts(
+    t.SYNTHESIS_CHOOSE_PLAN, t.NO_PLANS, t.SYNTHESIS_CHOOSE_PERIOD, t.NO_PERIODS
+)
+FILES_PROMPTS = pickers.PlanPeriodPrompts(
+    t.FILES_CHOOSE_PLAN, t.NO_PLANS, t.FILES_CHOOSE_PERIOD, t.NO_PERIODS
+)
+MEGABYTE = 1024 * 1024
 
 
 async def export(update: Update, context: BotContext) -> None:
     """/xuat [PLAN] [PERIOD]: the table of a plan the person coordinates, as an .xlsx file."""
     args = context.args or []
     runtime = context.runtime
-    assert update.effective_user is not None
-    user_id = update.effective_user.id
     if await pickers.ask_plan_then_period(update, context, "xuat", PROMPTS):
         return
     period = " ".join(args[1:]) or None
     table = await runtime.answer(
-        exports.coordinated_table, runtime, user_id=user_id, plan_code=args[0], period=period
+        exports.coordinated_table, runtime, user_id=_user(update), plan_code=args[0], period=period
     )
     content = await asyncio.to_thread(to_xlsx, table)  # building a workbook is CPU work
     label = table.rows[0].period if period is not None else t.CAPTION_ALL
@@ -39,3 +57,95 @@ async def export(update: Update, context: BotContext) -> None:
         plan=table.plan, period=label, rows=len(table.rows), date=format_date(table.today)
     )
     await send_made_file(update, content, name, caption)
+
+
+async def chart(update: Update, context: BotContext) -> None:
+    """/bieudo [PLAN] [PERIOD]: the plan's chart (every period unless one is typed), a picture."""
+    args = context.args or []
+    runtime = context.runtime
+    if await pickers.ask_coordinated_plan(
+        update, context, "bieudo", t.CHART_CHOOSE_PLAN, t.NO_PLANS
+    ):
+        return
+    period = " ".join(args[1:]) or None
+    table = await runtime.answer(
+        exports.coordinated_table, runtime, user_id=_user(update), plan_code=args[0], period=period
+    )
+    picture = await asyncio.to_thread(to_png, table)  # drawing is CPU work
+    label = table.rows[0].period if period is not None else t.CAPTION_ALL
+    caption = t.CHART_CAPTION.format(plan=table.plan, period=label, date=format_date(table.today))
+    await send_made_photo(update, picture, caption)
+
+
+async def synthesis_report(update: Update, context: BotContext) -> None:
+    """/duthao [PLAN] [PERIOD]: the draft synthesis report of one period, as a .docx file."""
+    args = context.args or []
+    runtime = context.runtime
+    if await pickers.ask_plan_then_period(
+        update, context, "duthao", SYNTHESIS_PROMPTS, period_required=True
+    ):
+        return
+    made = await runtime.answer(
+        synthesis.coordinated_synthesis,
+        runtime,
+        user_id=_user(update),
+        plan_code=args[0],
+        period=" ".join(args[1:]),
+    )
+    content = await asyncio.to_thread(to_docx, made)
+    plan = made.table.plan
+    name = t.SYNTHESIS_FILE_NAME.format(plan=plan, period=made.period_key)
+    caption = t.SYNTHESIS_CAPTION.format(
+        plan=plan, period=made.period, reported=len(made.reported), units=made.units
+    )
+    await send_made_file(update, content, name, caption)
+
+
+async def submitted_files(update: Update, context: BotContext) -> None:
+    """/tepnop [PLAN] [PERIOD]: the files submitted for one period in a zip with its index, when
+    the zip fits what Telegram lets a bot send; otherwise how to get it on the server."""
+    args = context.args or []
+    runtime = context.runtime
+    if await pickers.ask_plan_then_period(
+        update, context, "tepnop", FILES_PROMPTS, period_required=True
+    ):
+        return
+    found = await runtime.answer(
+        bundle.coordinated_files,
+        runtime,
+        user_id=_user(update),
+        plan_code=args[0],
+        period=" ".join(args[1:]),
+    )
+    with tempfile.TemporaryDirectory(prefix="kehoach-zip-") as folder:
+        path = Path(folder) / "tep.zip"
+        summary = await asyncio.to_thread(_zipped, found, path)  # copying files is slow work
+        if not fits_telegram(summary.size):
+            size = f"{summary.size / MEGABYTE:.0f}"
+            await say(
+                update,
+                t.FILES_TOO_BIG.format(
+                    plan=found.plan,
+                    period=found.period,
+                    size=size,
+                    limit=TELEGRAM_UPLOAD_LIMIT // MEGABYTE,
+                ),
+            )
+            return
+        caption = t.FILES_CAPTION.format(
+            plan=found.plan, period=found.period, files=summary.files, index=bundle_vi.INDEX_NAME
+        )
+        if summary.missing:
+            caption += t.FILES_CAPTION_MISSING.format(missing=len(summary.missing))
+        name = t.FILES_FILE_NAME.format(plan=found.plan, period=found.period_key)
+        await send_file(update, path, name, caption)
+
+
+def _zipped(found: PlanFiles, path: Path) -> ZipSummary:
+    with path.open("wb") as out:
+        return write_zip(found, out)
+
+
+def _user(update: Update) -> int:
+    assert update.effective_user is not None
+    return update.effective_user.id

@@ -319,6 +319,14 @@ def weekly(item: PlanDigest, today: date) -> str:
     )
 
 
+def weekly_chart_caption(item: PlanDigest, today: date) -> str:
+    """The caption of the plan's chart sent with the weekly summary."""
+    week = today.isocalendar()
+    return t.WEEKLY_CHART_CAPTION.format(
+        week=f"{week.week}/{week.year}", plan=shorten(item.plan_title, PLAN_LIMIT)
+    )
+
+
 def needs_decision(item: PlanDigest) -> list[str]:
     """Units the plan names that ended with no successor ("cần quyết định")."""
     if not item.needs_decision:

@@ -1,0 +1,1 @@
+"""Checks run by hand on a developer's machine (not part of the test suite)."""
