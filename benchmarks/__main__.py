@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 
-from benchmarks import daily, dispatch, ingest, loop_lag, recovery, scale, usual_way
+from benchmarks import daily, dispatch, ingest, loop_lag, outputs, recovery, scale, usual_way
 from benchmarks.common import Result, machine
 
 BENCHMARKS: dict[str, Callable[[], Result]] = {
@@ -22,6 +22,7 @@ BENCHMARKS: dict[str, Callable[[], Result]] = {
     "tick_postgresql": lambda: scale.run("postgresql"),
     "usual_way": usual_way.run,
     "ingest": ingest.run,
+    "outputs": outputs.run,
 }
 
 

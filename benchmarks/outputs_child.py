@@ -14,9 +14,12 @@ from collections.abc import Callable
 from benchmarks.common import NOW, peak_rss_mb
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import make_engine
+from kehoach_bot.exports.chart import to_png
+from kehoach_bot.exports.synthesis_docx import to_docx
 from kehoach_bot.exports.xlsx import to_xlsx
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services.exports import plan_table
+from kehoach_bot.services.synthesis import synthesis
 
 PLAN = "p"
 LAST_PERIOD = "năm 2026"
@@ -26,7 +29,15 @@ def _xlsx(runtime: Runtime) -> bytes:
     return to_xlsx(plan_table(runtime, plan_code=PLAN, period=None, date_from=None, date_to=None))
 
 
-MAKERS: dict[str, Callable[[Runtime], bytes]] = {"xlsx": _xlsx}
+def _chart(runtime: Runtime) -> bytes:
+    return to_png(plan_table(runtime, plan_code=PLAN, period=None, date_from=None, date_to=None))
+
+
+def _docx(runtime: Runtime) -> bytes:
+    return to_docx(synthesis(runtime, plan_code=PLAN, period=LAST_PERIOD))
+
+
+MAKERS: dict[str, Callable[[Runtime], bytes]] = {"xlsx": _xlsx, "chart": _chart, "docx": _docx}
 
 
 def main(url: str, mode: str) -> None:

@@ -47,7 +47,7 @@ def main(out: Path) -> int:
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
         config = data / "config.toml"
-        config.write_text(f'data_dir = "{data.as_posix()}"\n', encoding="utf-8")
+        config.write_text(f'[app]\ndata_dir = "{data.as_posix()}"\n', encoding="utf-8")
         _answers(Settings(data_dir=data))
         made = _outputs(config, out)
     failures = [name for name in made if not _rendered(name, out)]

@@ -6,13 +6,13 @@ import argparse
 from pathlib import Path
 
 from kehoach_bot.cli.context import Context
+from kehoach_bot.cli.outputs import write_bytes
 from kehoach_bot.exports.chart import to_png
 from kehoach_bot.exports.chart_data import chart_data
 from kehoach_bot.services import console
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.services.exports import plan_table
 from kehoach_bot.texts import charts_vi as t
-from kehoach_bot.texts import exports_vi
 
 
 def cmd_chart(ctx: Context, args: argparse.Namespace) -> int:
@@ -25,12 +25,7 @@ def cmd_chart(ctx: Context, args: argparse.Namespace) -> int:
         ctx.runtime, plan_code=args.plan, period=args.period, date_from=None, date_to=None
     )
     picture = to_png(table)
-    try:
-        out.write_bytes(picture)
-    except OSError as exc:
-        raise InvalidInput(
-            exports_vi.CANNOT_WRITE.format(path=out, reason=exc.strerror or exc)
-        ) from None
+    write_bytes(out, picture)
     data = chart_data(table)
     ctx.print(
         t.CHARTED.format(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kehoach_bot.cli.context import Context
+from kehoach_bot.cli.outputs import write_bytes
 from kehoach_bot.exports.csv import to_csv
 from kehoach_bot.exports.xlsx import to_xlsx
 from kehoach_bot.services import console
@@ -31,9 +32,6 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         date_from=args.start,
         date_to=args.end,
     )
-    try:
-        out.write_bytes(writer(table))
-    except OSError as exc:
-        raise InvalidInput(t.CANNOT_WRITE.format(path=out, reason=exc.strerror or exc)) from None
+    write_bytes(out, writer(table))
     ctx.print(t.EXPORTED.format(rows=len(table.rows), plan=table.plan, path=out))
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from kehoach_bot.cli.context import Context
+from kehoach_bot.cli.outputs import write_bytes
 from kehoach_bot.exports.synthesis_docx import to_docx
 from kehoach_bot.services import console
 from kehoach_bot.services.errors import InvalidInput
@@ -24,10 +25,7 @@ def cmd_synthesis(ctx: Context, args: argparse.Namespace) -> int:
     report = synthesis(
         ctx.runtime, plan_code=args.plan, period=args.period, office_unit=args.office
     )
-    try:
-        out.write_bytes(to_docx(report))
-    except OSError as exc:
-        raise InvalidInput(t.CANNOT_WRITE.format(path=out, reason=exc.strerror or exc)) from None
+    write_bytes(out, to_docx(report))
     ctx.print(
         t.WRITTEN.format(plan=report.table.plan, period=report.period, units=report.units, path=out)
     )

@@ -10,10 +10,8 @@ from datetime import datetime
 from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
+from kehoach_bot.exports import sheets
 from kehoach_bot.services.bundle import BundledFile, PlanFiles
 from kehoach_bot.texts import bundle_vi as t
 from kehoach_bot.texts.vi import STATUS_SHORT
@@ -24,9 +22,9 @@ CHUNK = 1024 * 1024
 STORED_TYPES = frozenset(
     {"pdf", "docx", "xlsx", "pptx", "odt", "ods", "zip", "rar", "7z", "gz", "jpg", "jpeg", "png"}
 )
-DATETIME_FORMAT = "hh:mm dd/mm/yyyy"
-WIDTHS = (40, 12, 28, 40, 14, 18, 22, 24, 36, 14, 66, 26)
-WITHOUT_WIDTHS = (12, 28, 40, 14, 24)
+DATETIME_COLUMNS = (5,)  # zero-based: submitted at
+WIDTHS = (36, 10, 24, 30, 12, 16, 18, 18, 28, 10, 34, 22)
+WITHOUT_WIDTHS = (11, 30, 40, 14, 22)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +90,13 @@ def _index(files: PlanFiles, digests: dict[str, str]) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook always has one sheet
+    sheets.add_cell_styles(book)
     sheet.title = t.SHEET_FILES
-    _header(sheet, t.HEADERS, WIDTHS)
+    sheets.header(sheet, t.HEADERS, WIDTHS)
     for item in files.files:
         sheet.append(_row(item, digests.get(item.zip_name)))
-        sheet.cell(row=sheet.max_row, column=6).number_format = DATETIME_FORMAT
     without = book.create_sheet(t.SHEET_WITHOUT)
-    _header(without, t.WITHOUT_HEADERS, WITHOUT_WIDTHS)
+    sheets.header(without, t.WITHOUT_HEADERS, WITHOUT_WIDTHS)
     for report in files.without_file:
         without.append(
             [
@@ -109,6 +107,10 @@ def _index(files: PlanFiles, digests: dict[str, str]) -> bytes:
                 STATUS_SHORT[report.status.value],
             ]
         )
+    for made, widths in ((sheet, WIDTHS), (without, WITHOUT_WIDTHS)):
+        sheets.style_cells(made, widths, DATETIME_COLUMNS)
+        made.auto_filter.ref = made.dimensions
+        sheets.printable(made)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -132,12 +134,3 @@ def _row(item: BundledFile, digest: str | None) -> list[object]:
         digest or item.sha256,
         "; ".join(notes) or None,
     ]
-
-
-def _header(sheet: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"

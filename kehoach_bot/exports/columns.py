@@ -11,7 +11,7 @@ from kehoach_bot.texts.vi import STATUS_SHORT
 Cell = str | int | date | datetime | None
 
 # Widths in characters, one per header of `exports_vi.HEADERS`.
-WIDTHS = (14, 32, 40, 22, 26, 24, 14, 17, 10, 14, 40, 36)
+WIDTHS = (12, 26, 34, 12, 21, 19, 11, 16, 7, 11, 32, 26)
 DATETIME_COLUMNS = (7,)  # zero-based: submitted at; the other dates are days
 
 

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach_bot.domain.vietnamese import format_date
+from kehoach_bot.exports import sheets
 from kehoach_bot.exports.columns import DATETIME_COLUMNS, WIDTHS, cells
 from kehoach_bot.services.exports import CATEGORIES, PlanTable
 from kehoach_bot.texts import exports_vi as t
 from kehoach_bot.texts.vi import STATUS_SHORT
 
-DATE_FORMAT = "dd/mm/yyyy"
-DATETIME_FORMAT = "hh:mm dd/mm/yyyy"
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-WRAPPED = Alignment(wrap_text=True, vertical="top")
+SUMMARY_WIDTHS = (30, *(16 for _ in CATEGORIES), 16)
 
 
 def to_xlsx(table: PlanTable) -> bytes:
@@ -29,8 +23,7 @@ def to_xlsx(table: PlanTable) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook always has one sheet
-    for style in _cell_styles():
-        book.add_named_style(style)
+    sheets.add_cell_styles(book)
     _table_sheet(sheet, table)
     _summary_sheet(book.create_sheet(t.SHEET_SUMMARY), table)
     buffer = io.BytesIO()
@@ -40,27 +33,17 @@ def to_xlsx(table: PlanTable) -> bytes:
 
 def _table_sheet(sheet: Worksheet, table: PlanTable) -> None:
     sheet.title = t.SHEET_TABLE
-    _header(sheet, list(t.HEADERS))
+    sheets.header(sheet, t.HEADERS, WIDTHS)
     for row in table.rows:
         sheet.append(cells(row))
-    for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    # One named style per kind of cell: styling 100,000 cells one attribute at a time costs seconds.
-    for column in sheet.iter_cols(min_row=2):
-        for cell in column:
-            if not isinstance(cell.value, date):
-                cell.style = t.STYLE_TEXT
-            elif cell.column - 1 in DATETIME_COLUMNS:
-                cell.style = t.STYLE_DATETIME
-            else:
-                cell.style = t.STYLE_DATE
-    sheet.freeze_panes = "A2"
+    sheets.style_cells(sheet, WIDTHS, DATETIME_COLUMNS)
     sheet.auto_filter.ref = sheet.dimensions
-    sheet.print_title_rows = "1:1"
-    header = sheet.HeaderFooter.oddHeader
-    assert header is not None  # openpyxl makes every header part with the sheet
-    header.center.text = t.PAGE_HEADER.format(plan=table.plan_title, date=format_date(table.today))
-    _printable(sheet)
+    page_header = sheet.HeaderFooter.oddHeader
+    assert page_header is not None  # openpyxl makes every header part with the sheet
+    page_header.center.text = t.PAGE_HEADER.format(
+        plan=table.plan_title, date=format_date(table.today)
+    )
+    sheets.printable(sheet)
 
 
 def _summary_sheet(sheet: Worksheet, table: PlanTable) -> None:
@@ -71,45 +54,13 @@ def _summary_sheet(sheet: Worksheet, table: PlanTable) -> None:
     sheet.append([t.SUMMARY_AS_OF.format(date=format_date(table.today))])
     sheet.append([])
     first = sheet.max_row + 1
-    _header(
-        sheet,
-        [t.SUMMARY_PERIOD, *(STATUS_SHORT[s.value] for s in CATEGORIES), t.SUMMARY_TOTAL],
-        row=first,
-    )
+    titles = [t.SUMMARY_PERIOD, *(STATUS_SHORT[s.value] for s in CATEGORIES), t.SUMMARY_TOTAL]
+    sheets.header(sheet, titles, SUMMARY_WIDTHS, row=first)
     for period in table.periods:
         sheet.append([period.period, *(period.counts[s] for s in CATEGORIES), period.total])
     sheet.append(
         [t.SUMMARY_TOTAL, *(table.counts[s] for s in CATEGORIES), sum(table.counts.values())]
     )
     for cell in sheet[sheet.max_row]:
-        cell.font = HEADER_FONT
-    sheet.column_dimensions["A"].width = 30
-    for index in range(2, len(CATEGORIES) + 3):
-        sheet.column_dimensions[get_column_letter(index)].width = 16
-    sheet.freeze_panes = f"A{first + 1}"
-    _printable(sheet)
-
-
-def _cell_styles() -> list[NamedStyle]:
-    return [
-        NamedStyle(t.STYLE_TEXT, alignment=WRAPPED),
-        NamedStyle(t.STYLE_DATE, alignment=WRAPPED, number_format=DATE_FORMAT),
-        NamedStyle(t.STYLE_DATETIME, alignment=WRAPPED, number_format=DATETIME_FORMAT),
-    ]
-
-
-def _header(sheet: Worksheet, titles: list[str], row: int = 1) -> None:
-    for index, title in enumerate(titles, start=1):
-        cell = sheet.cell(row=row, column=index, value=title)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-
-
-def _printable(sheet: Worksheet) -> None:
-    """A4 landscape, as wide as the page, as many pages down as it takes."""
-    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        cell.font = sheets.HEADER_FONT
+    sheets.printable(sheet, title_row=first)

@@ -31,7 +31,6 @@ NOT_YOUR_PLAN = (
     "Lần thử này đã được ghi nhật ký."
 )
 BAD_FORMAT = "Không ghi được tệp {name!r}: chỉ hỗ trợ tệp nén .zip."
-CANNOT_WRITE = "Không ghi được tệp {path}: {reason}. Hãy chọn một thư mục có quyền ghi."
 
 # The `files` command.
 WRITTEN = "Đã nén {files} tệp của kế hoạch {plan}, kỳ {period} vào {path} ({size} byte)."

@@ -77,7 +77,6 @@ DOC_TITLE = "Báo cáo tổng hợp {plan} — {period}"
 # --- the `synthesis` command ----------------------------------------------------------------
 PERIOD_REQUIRED = 'Báo cáo tổng hợp là của một kỳ: hãy ghi --period, ví dụ --period "năm 2026".'
 BAD_FORMAT = "Không tạo được tệp {name!r}: báo cáo tổng hợp chỉ xuất ra tệp Word .docx."
-CANNOT_WRITE = "Không ghi được tệp {path}: {reason}. Hãy chọn một thư mục có quyền ghi."
 WRITTEN = "Đã tạo dự thảo báo cáo tổng hợp kế hoạch {plan}, {period} ({units} đơn vị) vào {path}."
 
 # --- in the bot -----------------------------------------------------------------------------
