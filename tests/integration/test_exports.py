@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -141,6 +142,15 @@ def test_the_excel_table_matches_the_database(
     assert sheet.sheet_properties.pageSetUpPr is not None
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.column_dimensions["B"].width >= 20
+    # A row is as tall as its longest wrapped text, since no program grows it on opening:
+    # the report titles here run to two or three lines in their column.
+    widths = [sheet.column_dimensions[c].width for c in "ABCDEFGHIJKL"]
+    for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        longest = max(
+            len(v) / (w * 1.1) for v, w in zip(values, widths, strict=True) if isinstance(v, str)
+        )
+        height = sheet.row_dimensions[number].height or 15
+        assert height >= 15 * math.ceil(longest) > 15
 
 
 def test_the_summary_counts_what_the_calendar_shows(
