@@ -6,8 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -53,14 +52,6 @@ def cli(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
         return run_cli(list(args), url=db_url, now=NOW, monkeypatch=monkeypatch)
 
     return run
-
-
-@pytest.fixture
-def runtime(engine: Engine, settings: Settings) -> Iterator[Runtime]:
-    made = Runtime(replace(settings), engine, lambda: NOW)
-    yield made
-    made.answers.shutdown()
-    made.background.shutdown()
 
 
 def _send(

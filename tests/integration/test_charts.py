@@ -8,9 +8,8 @@ import io
 import json
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,57 +17,19 @@ import pytest
 from PIL import Image
 from sqlalchemy import Engine
 
-from kehoach_bot.config import Settings
-from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import Status
-from kehoach_bot.domain.stored import ReplyKind
 from kehoach_bot.exports.chart import COLOURS, META_COUNTS, META_UNITS, to_png
 from kehoach_bot.exports.chart_data import BAR_CATEGORIES, DECIDED, MAX_UNITS
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import answers
 from kehoach_bot.services.exports import CATEGORIES, PeriodCounts, PlanTable, TableRow, plan_table
 from kehoach_bot.texts.vi import STATUS_SHORT
-from tests.auxil.cli import CliResult, run_cli
+from tests.auxil.cli import CliResult
 from tests.auxil.snapshot import snapshot
-from tests.conftest import NOW
-from tests.integration.test_services_behaviour import join, occurrence
 
 Cli = Callable[..., CliResult]
 OFFICER = 7301
 PLAN = "gia-lai-743"
 KEYS = [s.value for s in BAR_CATEGORIES]
-
-
-@pytest.fixture
-def cli(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Cli:
-    def run(*args: str) -> CliResult:
-        return run_cli(list(args), url=db_url, now=NOW, monkeypatch=monkeypatch)
-
-    return run
-
-
-@pytest.fixture
-def runtime(engine: Engine, settings: Settings) -> Iterator[Runtime]:
-    made = Runtime(replace(settings), engine, lambda: NOW)
-    yield made
-    made.answers.shutdown()
-    made.background.shutdown()
-
-
-@pytest.fixture
-def submitted(engine: Engine, runtime: Runtime) -> int:
-    """GL-SNV submits its yearly report to the Sở Y tế, on time."""
-    join(engine, OFFICER, "GL-SNV", Role.OFFICER)
-    report = occurrence(engine, "GL-SNV", "gui-so-y-te", date(2026, 11, 25))
-    answers.answer(
-        runtime,
-        user_id=OFFICER,
-        occurrence_id=report,
-        kind=ReplyKind.SUBMITTED,
-        text="Đã gửi",
-        attachment=None,
-    )
-    return report
 
 
 # What each colour must mean, as a range of hue in degrees: green, amber, blue, red.

@@ -12,20 +12,11 @@ from sqlmodel import select
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Obligation, Plan, PlanRevision
 from kehoach_bot.plans.bundled import bundled_plan_files
-from tests.auxil.cli import CliResult, run_cli
+from tests.auxil.cli import CliResult
 from tests.auxil.plan_texts import BROKEN_PLAN
 from tests.auxil.snapshot import snapshot
-from tests.conftest import NOW
 
 Cli = Callable[..., CliResult]
-
-
-@pytest.fixture
-def cli(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Cli:
-    def run(*args: str) -> CliResult:
-        return run_cli(list(args), url=db_url, now=NOW, monkeypatch=monkeypatch)
-
-    return run
 
 
 def seed_text(name: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
@@ -13,19 +12,11 @@ from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import AdHocRequest
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.services.people import accept_invite, issue_invite
-from tests.auxil.cli import CliResult, run_cli
+from tests.auxil.cli import CliResult
 from tests.conftest import NOW
 
 Cli = Callable[..., CliResult]
 TITLE = "Báo cáo nhanh số đối tượng bảo trợ xã hội"
-
-
-@pytest.fixture
-def cli(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Cli:
-    def run(*args: str) -> CliResult:
-        return run_cli(list(args), url=db_url, now=NOW, monkeypatch=monkeypatch)
-
-    return run
 
 
 def officer(engine: Engine, unit: str, user_id: int) -> None:

@@ -7,9 +7,8 @@ import csv
 import io
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import replace
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -18,58 +17,18 @@ from openpyxl.cell.cell import Cell
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
-from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Obligation, Occurrence, Plan, Unit
-from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import State
-from kehoach_bot.domain.stored import ReplyKind
-from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import answers
-from kehoach_bot.services.replies import Attachment
 from kehoach_bot.texts import exports_vi
 from kehoach_bot.texts.vi import STATUS_SHORT
-from tests.auxil.cli import CliResult, run_cli
+from tests.auxil.cli import CliResult
 from tests.auxil.snapshot import snapshot
-from tests.conftest import NOW
-from tests.integration.test_services_behaviour import join, occurrence
 
 Cli = Callable[..., CliResult]
 OFFICER = 7301
 PLAN = "gia-lai-743"
 HEADERS = list(exports_vi.HEADERS)
-
-
-@pytest.fixture
-def cli(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Cli:
-    def run(*args: str) -> CliResult:
-        return run_cli(list(args), url=db_url, now=NOW, monkeypatch=monkeypatch)
-
-    return run
-
-
-@pytest.fixture
-def runtime(engine: Engine, settings: Settings) -> Iterator[Runtime]:
-    made = Runtime(replace(settings), engine, lambda: NOW)
-    yield made
-    made.answers.shutdown()
-    made.background.shutdown()
-
-
-@pytest.fixture
-def submitted(engine: Engine, runtime: Runtime) -> int:
-    """GL-SNV submits its yearly report to the Sở Y tế with a note and a file."""
-    join(engine, OFFICER, "GL-SNV", Role.OFFICER)
-    report = occurrence(engine, "GL-SNV", "gui-so-y-te", date(2026, 11, 25))
-    answers.answer(
-        runtime,
-        user_id=OFFICER,
-        occurrence_id=report,
-        kind=ReplyKind.SUBMITTED,
-        text="Đã tổng hợp đủ số liệu các phòng",
-        attachment=Attachment("Báo cáo năm 2026.pdf", "files/gl-snv/bc.pdf", 3, "0" * 64),
-    )
-    return report
 
 
 def year_2026(engine: Engine) -> list[tuple[str, str, str]]:

@@ -32,7 +32,7 @@ from kehoach_bot.services.groups import LineOutcome, MemberAction, MemberChange
 from kehoach_bot.services.people import identify
 from kehoach_bot.telegram.render import coordinator as render_coordinator
 from kehoach_bot.texts import groups_vi
-from tests.auxil.cli import CliResult, run_cli
+from tests.auxil.cli import CliResult
 from tests.auxil.snapshot import snapshot
 from tests.conftest import NOW
 
@@ -47,14 +47,6 @@ LOCALITIES = [
     "DN-KRONGNO",
     "DN-TUYDUC",
 ]
-
-
-@pytest.fixture
-def cli(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Cli:
-    def run(*args: str) -> CliResult:
-        return run_cli(list(args), url=db_url, now=NOW, monkeypatch=monkeypatch)
-
-    return run
 
 
 def options(settings: Settings) -> dict[str, Any]:

@@ -4,9 +4,7 @@ Vietnamese message and no file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import replace
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,68 +16,32 @@ from docx.shared import Pt
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
-from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Obligation, Occurrence, Plan, Unit
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import State
-from kehoach_bot.domain.stored import ReplyKind
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import answers
 from kehoach_bot.services.errors import Forbidden
 from kehoach_bot.services.exports import plan_table
-from kehoach_bot.services.replies import Attachment
 from kehoach_bot.services.synthesis import coordinated_synthesis
 from kehoach_bot.texts.vi import STATUS_SHORT
-from tests.auxil.cli import CliResult, run_cli
+from tests.auxil.cli import CliResult
 from tests.auxil.snapshot import snapshot
-from tests.conftest import NOW
-from tests.integration.test_services_behaviour import join, occurrence
+from tests.integration.conftest import SUBMITTED_FILE, SUBMITTED_NOTE, SUBMITTER
+from tests.integration.test_services_behaviour import join
 
 Cli = Callable[..., CliResult]
-OFFICER = 7401
+OFFICER = SUBMITTER
 COORDINATOR = 7402
 PLAN = "gia-lai-743"
-NOTE = "Đã tổng hợp đủ số liệu các phòng"
-FILE = "Báo cáo năm 2026.pdf"
+NOTE = SUBMITTED_NOTE
+FILE = SUBMITTED_FILE
 PARTS = (
     "I. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ",
     "II. KẾT QUẢ THỰC HIỆN",
     "III. CÁC ĐƠN VỊ CHƯA BÁO CÁO",
     "IV. ĐỀ XUẤT, KIẾN NGHỊ",
 )
-
-
-@pytest.fixture
-def cli(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Cli:
-    def run(*args: str) -> CliResult:
-        return run_cli(list(args), url=db_url, now=NOW, monkeypatch=monkeypatch)
-
-    return run
-
-
-@pytest.fixture
-def runtime(engine: Engine, settings: Settings) -> Iterator[Runtime]:
-    made = Runtime(replace(settings), engine, lambda: NOW)
-    yield made
-    made.answers.shutdown()
-    made.background.shutdown()
-
-
-@pytest.fixture
-def submitted(engine: Engine, runtime: Runtime) -> int:
-    """GL-SNV submits its yearly report to the Sở Y tế with a note and a file."""
-    join(engine, OFFICER, "GL-SNV", Role.OFFICER)
-    report = occurrence(engine, "GL-SNV", "gui-so-y-te", date(2026, 11, 25))
-    answers.answer(
-        runtime,
-        user_id=OFFICER,
-        occurrence_id=report,
-        kind=ReplyKind.SUBMITTED,
-        text=NOTE,
-        attachment=Attachment(FILE, "files/gl-snv/bc.pdf", 3, "0" * 64),
-    )
-    return report
 
 
 def year_2026(engine: Engine) -> list[tuple[str, str, str]]:

@@ -40,13 +40,13 @@ MEGABYTE = 1024 * 1024
 
 async def export(update: Update, context: BotContext) -> None:
     """/xuat [PLAN] [PERIOD]: the table of a plan the person coordinates, as an .xlsx file."""
-    args = context.args or []
-    runtime = context.runtime
-    if await pickers.ask_plan_then_period(update, context, "xuat", PROMPTS):
+    picked = await _picked(update, context, "xuat", PROMPTS)
+    if picked is None:
         return
-    period = " ".join(args[1:]) or None
+    runtime = context.runtime
+    plan, period = picked[0], picked[1] or None
     table = await runtime.answer(
-        exports.coordinated_table, runtime, user_id=_user(update), plan_code=args[0], period=period
+        exports.coordinated_table, runtime, user_id=_user(update), plan_code=plan, period=period
     )
     content = await asyncio.to_thread(to_xlsx, table)  # building a workbook is CPU work
     label = table.rows[0].period if period is not None else t.CAPTION_ALL
@@ -79,18 +79,16 @@ async def chart(update: Update, context: BotContext) -> None:
 
 async def synthesis_report(update: Update, context: BotContext) -> None:
     """/duthao [PLAN] [PERIOD]: the draft synthesis report of one period, as a .docx file."""
-    args = context.args or []
-    runtime = context.runtime
-    if await pickers.ask_plan_then_period(
-        update, context, "duthao", SYNTHESIS_PROMPTS, period_required=True
-    ):
+    picked = await _picked(update, context, "duthao", SYNTHESIS_PROMPTS, period_required=True)
+    if picked is None:
         return
+    runtime = context.runtime
     made = await runtime.answer(
         synthesis.coordinated_synthesis,
         runtime,
         user_id=_user(update),
-        plan_code=args[0],
-        period=" ".join(args[1:]),
+        plan_code=picked[0],
+        period=picked[1],
     )
     content = await asyncio.to_thread(to_docx, made)
     plan = made.table.plan
@@ -104,18 +102,16 @@ async def synthesis_report(update: Update, context: BotContext) -> None:
 async def submitted_files(update: Update, context: BotContext) -> None:
     """/tepnop [PLAN] [PERIOD]: the files submitted for one period in a zip with its index, when
     the zip fits what Telegram lets a bot send; otherwise how to get it on the server."""
-    args = context.args or []
-    runtime = context.runtime
-    if await pickers.ask_plan_then_period(
-        update, context, "tepnop", FILES_PROMPTS, period_required=True
-    ):
+    picked = await _picked(update, context, "tepnop", FILES_PROMPTS, period_required=True)
+    if picked is None:
         return
+    runtime = context.runtime
     found = await runtime.answer(
         bundle.coordinated_files,
         runtime,
         user_id=_user(update),
-        plan_code=args[0],
-        period=" ".join(args[1:]),
+        plan_code=picked[0],
+        period=picked[1],
     )
     with tempfile.TemporaryDirectory(prefix="kehoach-zip-") as folder:
         path = Path(folder) / "tep.zip"
@@ -139,6 +135,23 @@ async def submitted_files(update: Update, context: BotContext) -> None:
             caption += t.FILES_CAPTION_MISSING.format(missing=len(summary.missing))
         name = t.FILES_FILE_NAME.format(plan=found.plan, period=found.period_key)
         await send_file(update, path, name, caption)
+
+
+async def _picked(
+    update: Update,
+    context: BotContext,
+    command: str,
+    prompts: pickers.PlanPeriodPrompts,
+    *,
+    period_required: bool = False,
+) -> tuple[str, str] | None:
+    """The plan and the period ("" for every period) once given; None while buttons ask."""
+    if await pickers.ask_plan_then_period(
+        update, context, command, prompts, period_required=period_required
+    ):
+        return None
+    args = context.args or []
+    return args[0], " ".join(args[1:])
 
 
 def _zipped(found: PlanFiles, path: Path) -> ZipSummary:
