@@ -16,7 +16,7 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from telegram import Message
@@ -82,6 +82,8 @@ class Dispatcher:
         self._busy: set[int] = set()  # chats with a send in flight
         self._ready_at: dict[int, float] = {}  # chat → monotonic time its next send may start
         self._in_flight: set[asyncio.Task[None]] = set()
+        self._charts: dict[tuple[int, date], str] = {}  # (plan, day) → Telegram's file id
+        self._drawing = asyncio.Lock()
         self._wake = asyncio.Event()
         self._progress = asyncio.Event()
         self._look_at = 0.0  # monotonic time of the next look at the outbox
@@ -203,16 +205,26 @@ class Dispatcher:
             self._progress.set()
 
     async def _send_chart(self, row: Claimed) -> Message:
-        """The plan's chart, drawn now from the current table, under its caption."""
-        table = await self.runtime.in_background(
-            exports.weekly_table, self.runtime, plan_id=row.subject_id or 0
-        )
-        if table is None:  # the plan lost its reports since the summary was decided
-            return await self.bot.send_message(row.chat_id, row.text, rate_limit_args=BULK)
-        picture = await asyncio.to_thread(to_png, table)  # drawing is CPU work
-        return await self.bot.send_photo(
-            row.chat_id, picture, caption=row.text, rate_limit_args=BULK
-        )
+        """The plan's chart under its caption: drawn from the current table at its first send of
+        the day, then the picture Telegram already holds is sent again to the plan's others."""
+        key = (row.subject_id or 0, self.runtime.today())
+        async with self._drawing:  # the plan's other coordinators wait for the first picture
+            sent = self._charts.get(key)
+            if sent is None:
+                table = await self.runtime.in_background(
+                    exports.weekly_table, self.runtime, plan_id=key[0]
+                )
+                if table is None:  # the plan lost its reports since the summary was decided
+                    return await self.bot.send_message(row.chat_id, row.text, rate_limit_args=BULK)
+                picture = await asyncio.to_thread(to_png, table)  # drawing is CPU work
+                message = await self.bot.send_photo(
+                    row.chat_id, picture, caption=row.text, rate_limit_args=BULK
+                )
+                if message.photo:
+                    self._charts = {k: v for k, v in self._charts.items() if k[1] == key[1]}
+                    self._charts[key] = message.photo[-1].file_id
+                return message
+        return await self.bot.send_photo(row.chat_id, sent, caption=row.text, rate_limit_args=BULK)
 
     async def _record(
         self,

@@ -117,3 +117,18 @@ async def test_no_digest_before_the_hour_or_at_the_weekend(delivery: Delivery) -
     assert queue_digests(delivery.runtime, delivery.clock() - timedelta(hours=2)) == 0  # 07:00
     assert queue_digests(delivery.runtime, delivery.clock() + timedelta(days=3)) == 0  # Saturday
     assert digests(delivery) == []
+
+
+async def test_the_monday_chart_is_drawn_once_and_sent_again_by_telegrams_file_id(
+    delivery: Delivery,
+) -> None:
+    join(delivery, COORDINATOR, "GL-SYT", Role.COORDINATOR)
+    join(delivery, QUIET_COORDINATOR, "GL-SYT", Role.COORDINATOR)
+    delivery.clock.advance(days=5)  # Monday 30/11/2026, 09:00
+    queue_digests(delivery.runtime, delivery.clock())
+    await send_all(delivery)
+    photos = delivery.fake.sent("sendPhoto")
+    assert sorted(int(c.params["chat_id"]) for c in photos) == [COORDINATOR, QUIET_COORDINATOR]
+    first, again = photos
+    assert list(first.files) == ["photo"]  # the picture itself, uploaded once
+    assert again.files == {} and again.params["photo"].startswith("photo")  # its file id
