@@ -1,0 +1,40 @@
+"""Sentences of a plan's paragraphs, and the accent-free form its words are compared in."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kehoach_bot.texts import extract_structure_vi as w
+
+_SENTENCE_END = re.compile(r"([.!?]+|\./\.)([\"”’)]*)\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split on a sentence's end, not inside "43/KH-UBND", "TP. Huế", "20.7.2024" or initials."""
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        after = text[match.end() : match.end() + 1]
+        if not after or not (after.isupper() or after in '“"('):
+            continue
+        word = text[: match.start()].rsplit(None, 1)[-1].lstrip('(“"') if match.start() else ""
+        if word in w.ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            continue
+        piece = text[start : match.end()].strip()
+        if piece:
+            out.append(piece)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def fold(text: str) -> str:
+    """Lowercase, without accents: "Đơn vị chủ trì" → "don vi chu tri"."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    plain = "".join(
+        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
+    )
+    return " ".join(plain.lower().split())
