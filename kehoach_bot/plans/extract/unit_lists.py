@@ -1,0 +1,311 @@
+"""Units in a plan's sentences: lists with shared prefixes, who must report (responsible), to whom
+(recipient) and through which office ("qua" / "thông qua": the via office).
+
+Every function reads ONE sentence and is pure; names come back as written (NFC). A channel
+("qua Hệ thống thông tin báo cáo", "qua hộp thư điện tử", "trên Hệ thống…") is not an office.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kehoach_bot.plans.extract.phrases import fold_same_length, is_distribution_line
+from kehoach_bot.texts import extract_vi as t
+
+# Words a unit's name starts with (accent-free, lower-case).
+_AGENCY = (
+    r"so|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy|huyen uy"
+    r"|thanh uy|quan uy|dang uy|dang bo|mat tran|uy ban mttq|mttq|bao hiem|bhxh|cong an|bo chi huy"
+    r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
+    r"|thi doan|doan thanh nien|lien doan|hoi|toa an|vien kiem sat|thanh tra|quy|nganh|chinh quyen"
+    r"|cap uy|ban thuong vu|thuong truc|chu tich|giam doc|thu truong|lanh dao|bi thu|cac"
+    r"|cap co tham quyen"
+)
+_AGENCY_START = re.compile(rf"^(?:{_AGENCY})\b")
+# A head noun whose enumerations share it: "Sở Y tế, Xây dựng" → Sở Xây dựng.
+_SHARED_HEADS = {"so": "Sở", "phong": "Phòng", "bo": "Bộ", "ban": "Ban", "cuc": "Cục"}
+# Words that continue a group after a comma: "Các sở, ban, ngành", "UBND các xã, thị trấn".
+_CONTINUES_GROUP = re.compile(
+    r"^(?:so|ban|nganh|phong|co quan|don vi|dia phuong|doan the|to chuc|huyen|thi xa|thanh pho"
+    r"|xa|phuong|thi tran|quan|giup viec|hoi|doanh nghiep)\b"
+)
+_PERSON_TITLE = re.compile(
+    r"^(?:dong chi\s+)?(?:thu truong|giam doc|chu tich|pho chu tich|truong|bi thu|pho bi thu"
+    r"|lanh dao|nguoi dung dau)\s+(?=\S)"
+)
+_VAGUE = re.compile(
+    r"^(?:cac|nhung)\s+(?:(?:co quan|don vi|dia phuong|to chuc|doanh nghiep|nganh|cap|ca nhan)"
+    r"(?:\s*,\s*|\s+|\s+va\s+)?)+(?:(?:co\s+)?lien quan|khac)?\s*$"
+    r"|\blien quan\s*$|^cac (?:nganh|cap),?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMention:
+    """A unit or a group of units as the text names it."""
+
+    name: str
+    is_group: bool = False
+    warning: str | None = None  # a group no directory can expand: an admin names its units
+
+
+def units_in(text: str) -> list[UnitMention]:
+    """The units of an enumeration, shared prefixes given back to each, groups kept whole."""
+    text = _squash(text)
+    folded = fold_same_length(text)
+    head_prefix: str | None = None
+    if ":" in text:
+        head, _, rest = text.partition(":")
+        head_folded = fold_same_length(head.strip())
+        head_word = re.match(r"(?:cac\s+)?(\w+)", head_folded)
+        if head_word and head_word.group(1) in _SHARED_HEADS:
+            head_prefix = _SHARED_HEADS[head_word.group(1)]
+            text, folded = rest, fold_same_length(rest)
+    out: list[UnitMention] = []
+    previous_head: str | None = head_prefix
+    for piece in _pieces(text, folded):
+        piece_folded = fold_same_length(piece)
+        bare = _PERSON_TITLE.sub("", piece_folded)
+        name = piece[len(piece_folded) - len(bare) :].strip()
+        bare_folded = fold_same_length(name)
+        if not _AGENCY_START.match(bare_folded) and previous_head:
+            name = f"{previous_head} {name}"
+            bare_folded = fold_same_length(name)
+        elif head_prefix is None:
+            first = bare_folded.split(" ", 1)[0]
+            previous_head = _SHARED_HEADS.get(first)
+        group = (
+            bare_folded.startswith("cac ") or " cac " in bare_folded or _is_group_word(bare_folded)
+        )
+        vague = bool(_VAGUE.search(bare_folded))
+        out.append(
+            UnitMention(name, group or vague, t.VAGUE_GROUP.format(name=name) if vague else None)
+        )
+    return out
+
+
+def split_units(text: str) -> list[str]:
+    """The unit names of an enumeration: "Các Sở: Y tế, Xây dựng" → ["Sở Y tế", "Sở Xây dựng"]."""
+    return [mention.name for mention in units_in(text)]
+
+
+def _is_group_word(folded: str) -> bool:
+    return bool(re.match(r"^(?:so, ban, nganh|chinh quyen|cap uy|cac cap)\b", folded))
+
+
+def _squash(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).strip(" .;,…")
+
+
+def _pieces(text: str, folded: str) -> list[str]:
+    """Split at ";" always, at "," unless it continues a group, at " và " before a new unit."""
+    pieces: list[str] = []
+    for part_start, part_end in _spans(folded, ";"):
+        current: list[tuple[int, int]] = []
+        for start, end in _spans(folded, ",", part_start, part_end):
+            chunk = folded[start:end].strip()
+            continues = (
+                bool(current)
+                and bool(_CONTINUES_GROUP.match(chunk))
+                and _open_group(folded, current)
+            )
+            if current and (continues or re.match(r"giup viec\b", chunk)):
+                current[-1] = (current[-1][0], end)
+            else:
+                current.append((start, end))
+        for start, end in current:
+            pieces.extend(_split_and(text, folded, start, end))
+    return [p for p in (p.strip(" .,;") for p in pieces) if p]
+
+
+def _open_group(folded: str, current: list[tuple[int, int]]) -> bool:
+    start, end = current[-1]
+    chunk = folded[start:end].strip()
+    return bool(re.search(r"\bcac\b|^(?:(?:so|ban|nganh|phong|co quan|don vi),?\s*)+$", chunk))
+
+
+def _spans(
+    folded: str, separator: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    end = len(folded) if end is None else end
+    out: list[tuple[int, int]] = []
+    depth, begin = 0, start
+    for i in range(start, end):
+        char = folded[i]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == separator and depth == 0:
+            out.append((begin, i))
+            begin = i + 1
+    out.append((begin, end))
+    return out
+
+
+def _split_and(text: str, folded: str, start: int, end: int) -> list[str]:
+    # Names hold "và" ("Lao động - Thương binh và Xã hội"): split only before a new unit's name.
+    out: list[str] = []
+    begin = start
+    for match in re.finditer(r"\s+va\s+", folded[start:end]):
+        after = folded[start + match.end() : end]
+        if _AGENCY_START.match(after) and not after.startswith(("nganh", "hoi ")):
+            out.append(text[begin : start + match.start()])
+            begin = start + match.end()
+    out.append(text[begin:end])
+    return out
+
+
+# --- recipient, via, responsible -------------------------------------------------------------
+
+_NAME_STOP = re.compile(
+    r"\s*(?:\(|\bde\b(?!\s+(?:xuat|nghi|an))|\btruoc\b|\bcham nhat\b|\btheo\b|\bdung\b|\btrong\b"
+    r"|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\btong hop\b|\bchi dao\b|\bxem xet\b|\bto chuc\b"
+    r"|\bbao cao\b|\bde xuat\b|\bso ket\b|\bthong qua\b|\bqua\b|\bkip thoi\b|\bbiet\b"
+    r"|\bthuc hien\b|\bgiai quyet\b|\bphe duyet\b|\bxin\b|\btren\b|[.;:)…]|$)"
+)
+_SEND = re.compile(r"\b(?:gui|ve|cho|den|nop|toi)\s+")
+_ADVISE = re.compile(r"\btham muu\s+")
+_REPORT = re.compile(r"\b(?:bao cao|de xuat|phan anh|trinh|xin y kien)\s+")
+_VIA = re.compile(r"\b(?:thong qua|qua)\s+")
+_CHANNEL = re.compile(
+    r"^(?:he thong|hop thu|thu dien tu|email|e-mail|phan mem|cong thong tin|cong dich vu|trang"
+    r"|mang|van ban|buu dien|buu chinh|fax|zalo|duong|truc|ung dung|nen tang|dia chi)\b"
+)
+_CHANNEL_ON = re.compile(
+    r"\b(?:qua|thong qua|tren)\s+(?:he thong|hop thu|thu dien tu|phan mem|cong|trang|truc"
+    r"|ung dung|nen tang|email)\b[^,;.()]*"
+)
+
+
+def find_recipients(sentence: str) -> list[str]:
+    """Every unit the sentence sends its report to, the likeliest first.
+
+    "gửi/về/cho X" first, then "tham mưu X" (the unit advised receives the work), then a bare
+    "báo cáo/đề xuất X"; "Nơi nhận" lines name no duty."""
+    text = unicodedata.normalize("NFC", sentence)
+    if is_distribution_line(text):
+        return []
+    folded = fold_same_length(text)
+    for marker in (_SEND, _ADVISE, _REPORT):
+        for match in marker.finditer(folded):
+            names = _names_at(text, folded, match.end())
+            if names:
+                return names
+    return []
+
+
+def find_recipient(sentence: str) -> str | None:
+    """The unit the sentence sends its report to ("gửi Sở Y tế", "về UBND tỉnh"), or None."""
+    names = find_recipients(sentence)
+    return names[0] if names else None
+
+
+def find_via(sentence: str) -> str | None:
+    """The office a report passes through: "(qua Văn phòng Thị ủy)", "thông qua Sở LĐTBXH".
+
+    Only inside brackets or right after the recipient's name; a channel is not an office."""
+    text = unicodedata.normalize("NFC", sentence)
+    if is_distribution_line(text):
+        return None
+    folded = fold_same_length(text)
+    recipients = find_recipients(text)
+    for match in _VIA.finditer(folded):
+        after = folded[match.end() :]
+        if _CHANNEL.match(after) or not _AGENCY_START.match(after):
+            continue
+        bracketed = re.search(r"\(\s*$", folded[: match.start()])
+        right_after = any(
+            re.search(rf"{re.escape(fold_same_length(name))}\s*,?\s*$", folded[: match.start()])
+            for name in recipients
+        )
+        if bracketed or right_after:
+            names = _names_at(text, folded, match.end())
+            if names:
+                return names[0]
+    return None
+
+
+def find_channel(sentence: str) -> str | None:
+    """The channel a report is sent on ("qua Hệ thống thông tin báo cáo"): noted, not an office."""
+    text = unicodedata.normalize("NFC", sentence)
+    match = _CHANNEL_ON.search(fold_same_length(text))
+    return text[match.start() : match.end()].strip() if match else None
+
+
+_SUBJECT_MARKER = re.compile(r"\b(?:giao|de nghi|yeu cau|chi dao)\s+")
+_VERB = re.compile(
+    r"\b(?:can cu|to chuc|xay dung|bao cao|gui|dinh ky|chu dong|thuc hien|trien khai"
+    r"|co trach nhiem|chiu trach nhiem|phoi hop|lap|kip thoi|chu tri|tham muu|lanh dao|khan truong"
+    r"|theo doi|huong dan|tang cuong|day manh|nghien cuu|quan tam|tiep tuc|danh gia|tong hop"
+    r"|de xuat|phan anh|hang nam|hang quy|hang thang|nop)\b"
+)
+# Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
+_NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|[,:])\s+$")
+
+
+def find_responsible(sentence: str) -> list[str]:
+    """The units the sentence asks to act or report (its subject), as written, lists split."""
+    text = unicodedata.normalize("NFC", sentence)
+    if is_distribution_line(text):
+        return []
+    folded = fold_same_length(text)
+    for verb in _VERB.finditer(folded):
+        if _NAME_WORD_BEFORE.search(folded[max(0, verb.start() - 10) : verb.start()]):
+            continue
+        begin = 0
+        for marker in _SUBJECT_MARKER.finditer(folded, 0, verb.start()):
+            if _AGENCY_START.match(folded[marker.end() :]):
+                begin = marker.end()
+        colon = folded.rfind(":", begin, verb.start())
+        start = _subject_start(folded, begin, verb.start(), colon)
+        subject = text[start : verb.start()].strip(" ,;")
+        if subject:
+            return [m.name for m in units_in(subject)]
+        if not folded[begin : verb.start()].strip(" ,;:-–"):
+            return []  # the sentence opens with its verb: its subject is the section's unit
+    return []
+
+
+def _subject_start(folded: str, begin: int, end: int, colon: int) -> int:
+    """Walk back from the verb over pieces that look like units; stop at the first that does not."""
+    if colon > begin:
+        head = folded[begin:colon]
+        pieces = _spans(head, ";")
+        last_start = pieces[-1][0] + begin
+        if _AGENCY_START.match(folded[last_start:colon].strip()):
+            return last_start
+    pieces = [(begin + a, begin + b) for a, b in _separators(folded[begin:end])]
+    start = end
+    for a, b in reversed(pieces):
+        chunk = folded[a:b].strip()
+        if not chunk:
+            continue
+        if _AGENCY_START.match(chunk) or _CONTINUES_GROUP.match(chunk) or chunk in ("chinh quyen",):
+            start = a
+        else:
+            break
+    return start
+
+
+def _separators(folded: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    begin = 0
+    for match in re.finditer(r"[,;:]", folded):
+        out.append((begin, match.start()))
+        begin = match.end()
+    out.append((begin, len(folded)))
+    return out
+
+
+def _names_at(text: str, folded: str, at: int) -> list[str]:
+    """The unit names written from `at` to the first word that ends a name, or [] when none."""
+    rest = folded[at:]
+    if not _AGENCY_START.match(rest) or re.match(r"cac\s+(?:noi dung|van de|chi tieu)\b", rest):
+        return []
+    stop = _NAME_STOP.search(rest, 1)
+    end = at + (stop.start() if stop else len(rest))
+    written = text[at:end].strip(" ,")
+    return split_units(written) if written else []

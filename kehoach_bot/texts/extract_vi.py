@@ -1,0 +1,31 @@
+"""Vietnamese words of the warnings the plan-language reader gives: dates, periods, units, matches."""
+
+from __future__ import annotations
+
+# Dates and deadlines.
+IMPOSSIBLE_DATE = (
+    "Ngày «{text}» không có thật (tháng {month} không có ngày {day}): không dùng làm hạn."
+)
+RELATIVE_DEADLINE = (
+    "Hạn «{text}» tính từ một sự kiện, không phải một ngày cố định: quản trị viên đặt ngày."
+)
+BY_REFERENCE = (
+    "Hạn chỉ ghi «{text}», không nêu ngày: quản trị viên tra văn bản được dẫn và đặt ngày."
+)
+NOT_A_DEADLINE = (
+    "«{text}» là ngày của một văn bản khác hoặc một kỳ số liệu, không phải hạn báo cáo."
+)
+UNDATED = "Báo cáo định kỳ không ghi ngày: quản trị viên đặt lịch."
+NO_YEAR = "Hạn «{text}» không ghi năm trong cùng câu: quản trị viên ghi năm."
+SEVERAL_DATES = "Một kỳ báo cáo có nhiều ngày ({dates}): giữ ngày đầu, quản trị viên kiểm tra."
+NO_DAY_RULE = "Báo cáo {kind} không ghi ngày trong kỳ: quản trị viên đặt lịch."
+KIND_WORDS = {"quarterly": "hằng quý", "monthly": "hằng tháng"}
+
+# Units.
+VAGUE_GROUP = "«{name}» là một nhóm không nêu tên đơn vị: quản trị viên chọn các đơn vị cụ thể."
+CHANNEL_NOT_OFFICE = "«{text}» là kênh gửi báo cáo, không phải cơ quan đầu mối."
+
+# Matching names to the directory.
+WEAK_MATCH = "«{name}» khớp chưa chắc với {code} ({unit}, điểm {score}): quản trị viên xác nhận."
+NO_MATCH = "Không tìm thấy «{name}» trong danh bạ đơn vị: quản trị viên thêm hoặc chọn đơn vị."
+AMBIGUOUS_MATCH = "«{name}» khớp với nhiều đơn vị ({codes}): quản trị viên chọn một."

@@ -1,0 +1,427 @@
+"""The time words of plan sentences: deadlines in every written form, the traps that look like
+deadlines, periods, recurrences and the due rule — on the curated seed plans and real sentences."""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+import pytest
+
+from kehoach_bot.domain.deadlines import Wording
+from kehoach_bot.plans.bundled import bundled_plan_files
+from kehoach_bot.plans.extract.draft import DutyKind
+from kehoach_bot.plans.extract.phrases import (
+    DeadlineMention,
+    Due,
+    due_rule,
+    find_deadlines,
+    find_periods,
+    find_recurrences,
+    fold_same_length,
+    is_distribution_line,
+)
+
+
+def _curated() -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for name, text in bundled_plan_files():
+        for obligation in tomllib.loads(text)["obligations"]:
+            out.append((f"{name}:{obligation['code']}", obligation))
+    return out
+
+
+def _expected(obligation: dict[str, Any]) -> tuple[DutyKind, object]:
+    schedule = obligation["schedule"]
+    kind = schedule["type"]
+    if kind == "yearly":
+        return DutyKind.ANNUAL, f"{schedule['month']:02d}-{schedule['day']:02d}"
+    if kind == "half_yearly":
+        day = schedule["day"]
+        return DutyKind.SEMIANNUAL, tuple(f"{m:02d}-{day:02d}" for m in schedule["months"])
+    if kind == "one_off":
+        return DutyKind.ONE_OFF, schedule["date"].isoformat()
+    if kind == "ad_hoc":
+        return DutyKind.AD_HOC, None
+    assert kind == "undated", kind
+    return DutyKind.PERIODIC_UNDATED, None
+
+
+def _dues(sentence: str) -> list[Due]:
+    deadlines = find_deadlines(sentence)
+    return [due_rule(r, deadlines) for r in find_recurrences(sentence)]
+
+
+CURATED = _curated()
+
+
+def test_every_seed_plan_has_obligations() -> None:
+    assert len({key.split(":")[0] for key, _ in CURATED}) == 5
+    assert len(CURATED) >= 20
+
+
+@pytest.mark.parametrize(("key", "obligation"), CURATED, ids=[k for k, _ in CURATED])
+def test_curated_quote_yields_curated_kind_due_and_wording(
+    key: str, obligation: dict[str, Any]
+) -> None:
+    kind, due = _expected(obligation)
+    dues = {d.kind: d for d in _dues(obligation["quote"])}
+    assert kind in dues, f"{key}: {sorted(dues)}"
+    assert dues[kind].value == due
+    assert dues[kind].wording == Wording(obligation["wording"])
+
+
+# --- every written form ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "month", "year", "wording", "words"),
+    [
+        (
+            "gửi Ban Thường vụ Thị ủy (qua Văn phòng Thị ủy) trước ngày 20/7/2024.",
+            20,
+            7,
+            2024,
+            Wording.BEFORE,
+            "trước ngày",
+        ),
+        ("báo cáo trước ngày 20-7-2024", 20, 7, 2024, Wording.BEFORE, "trước ngày"),
+        ("báo cáo chậm nhất ngày 20.7.2024", 20, 7, 2024, Wording.NO_LATER_THAN, "chậm nhất"),
+        (
+            "định kỳ hằng năm (trước ngày 15 tháng 12) và đột xuất",
+            15,
+            12,
+            None,
+            Wording.BEFORE,
+            "trước ngày",
+        ),
+        ("gửi báo cáo đến ngày 15 tháng 12 năm 2024", 15, 12, 2024, Wording.BY, "đến ngày"),
+        ("Định kỳ 06 tháng (trước 30/6), hàng năm", 30, 6, None, Wording.BEFORE, "trước ngày"),
+        (
+            "gửi Sở Y tế trước ngày 25/11 hàng năm để báo cáo",
+            25,
+            11,
+            None,
+            Wording.BEFORE,
+            "trước ngày",
+        ),
+        ("hạn chót ngày 05/12/2026", 5, 12, 2026, Wording.BY, "hạn"),
+        ("hoàn thành trong ngày 31/3/2025", 31, 3, 2025, Wording.BY, "trong ngày"),
+    ],
+)
+def test_written_forms(
+    sentence: str, day: int, month: int, year: int | None, wording: Wording, words: str
+) -> None:
+    (mention,) = find_deadlines(sentence)
+    assert (mention.day, mention.month, mention.year) == (day, month, year)
+    assert (mention.wording, mention.wording_text) == (wording, words)
+    assert mention.usable
+    assert mention.text == sentence[mention.start : mention.end]
+
+
+def test_day_rules_and_months() -> None:
+    quarter, monthly, in_month = find_deadlines(
+        "chậm nhất ngày 20 tháng cuối quý; trước ngày 25 hằng tháng; trong tháng 11/2025"
+    )
+    assert (quarter.day, quarter.month, quarter.rule) == (20, None, "tháng cuối quý")
+    assert quarter.text == "chậm nhất ngày 20 tháng cuối quý"
+    assert (monthly.day, monthly.rule, monthly.wording) == (25, "hằng tháng", Wording.BEFORE)
+    assert (in_month.day, in_month.month, in_month.year) == (None, 11, 2025)
+    assert in_month.wording_text == "trong tháng"
+
+
+def test_second_date_of_a_list_takes_the_wording() -> None:
+    first, second = find_deadlines("báo cáo 6 tháng, năm trước 30/6 và 31/12")
+    assert (first.day, first.month, second.day, second.month) == (30, 6, 31, 12)
+    assert second.wording is Wording.BEFORE
+
+
+def test_years_only_from_the_same_sentence() -> None:
+    (alone,) = find_deadlines("báo cáo trước ngày 20/10")
+    assert alone.year is None
+    (named,) = find_deadlines("Trong năm 2024, báo cáo trước ngày 20/10")
+    assert named.year == 2024
+    (given,) = find_deadlines("báo cáo trước ngày 20/10", default_year=2025)
+    assert given.year == 2025
+
+
+# --- the traps -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thực hiện Kế hoạch số 12/KH-UBND ngày 20/7/2024 của UBND tỉnh",
+        "Thực hiện Chương trình số 99-CTr/TU, ngày 16 tháng 01 năm 2025 của Tỉnh ủy thực hiện "
+        "Nghị quyết số 42-NQ/TW, ngày 24 tháng 11 năm 2023 của Ban Chấp hành Trung ương Đảng",
+        "Thực hiện Quyết định số 1983/QĐ-TTg ngày 24/11/2021 của Thủ tướng Chính phủ",
+        "Triển khai Luật Việc làm ngày 16 tháng 11 năm 2013 phù hợp với điều kiện thực tế",
+        "Quyết định ngày 5/3/2024 của Chủ tịch UBND tỉnh",
+        "số liệu từ 15/12 năm trước",
+        "Gia Lai, ngày 28 tháng 3 năm 2025",
+        "số liệu báo cáo tính từ ngày 15/12 năm trước đến ngày 14/6 năm báo cáo",
+    ],
+)
+def test_dates_that_are_not_deadlines(sentence: str) -> None:
+    mentions = find_deadlines(sentence)
+    assert mentions
+    assert all(m.not_a_deadline and not m.usable for m in mentions)
+    assert all(m.warning for m in mentions)
+
+
+def test_a_quoted_document_date_beside_a_real_deadline() -> None:
+    quoted, real = find_deadlines(
+        "Căn cứ Kế hoạch số 12/KH-UBND ngày 20/7/2024, các đơn vị báo cáo trước ngày 30/7/2024"
+    )
+    assert quoted.not_a_deadline and (quoted.day, quoted.month) == (20, 7)
+    assert real.usable and (real.day, real.month, real.year) == (30, 7, 2024)
+    (recurrence,) = find_recurrences(
+        "Căn cứ Kế hoạch số 12/KH-UBND ngày 20/7/2024, các đơn vị báo cáo trước ngày 30/7/2024"
+    )
+    assert due_rule(recurrence, [quoted, real]).value == "2024-07-30"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nơi nhận:",
+        "- UBND tỉnh (báo cáo)",
+        "- Sở Lao động- TB&XH (b/cáo);",
+        "- Thường trực Tỉnh ủy (để b/c);",
+    ],
+)
+def test_distribution_lists_are_not_duties(sentence: str) -> None:
+    assert is_distribution_line(sentence)
+    assert find_recurrences(sentence) == []
+
+
+def test_distribution_line_dates_are_not_deadlines() -> None:
+    (mention,) = find_deadlines("- Sở Y tế (để b/c trước ngày 20/7);")
+    assert mention.not_a_deadline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("trong thời hạn 10 ngày kể từ ngày nhận được văn bản, báo cáo UBND tỉnh", 10),
+        ("sau 15 ngày kể từ khi kết thúc đợt kiểm tra, gửi báo cáo", 15),
+        ("gửi báo cáo 05 ngày làm việc sau khi kết thúc hội nghị", 5),
+    ],
+)
+def test_relative_deadlines_are_flagged_not_guessed(sentence: str, days: int) -> None:
+    mentions = find_deadlines(sentence)
+    relative = [m for m in mentions if m.relative]
+    assert [m.relative_days for m in relative] == [days]
+    assert not any(m.usable for m in mentions)
+    (recurrence,) = find_recurrences(sentence)
+    due = due_rule(recurrence, mentions)
+    assert due.value is None
+    assert any("tính từ một sự kiện" in w for w in due.warnings)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["báo cáo trước ngày 31/6/2025", "gửi trước ngày 30/2", "chậm nhất ngày 32/12"]
+)
+def test_impossible_dates_are_warnings(sentence: str) -> None:
+    mentions = [m for m in find_deadlines(sentence) if m.impossible]
+    if not mentions:  # "32/12" is not even read as a date
+        assert sentence.endswith("32/12")
+        return
+    (mention,) = mentions
+    assert not mention.usable
+    assert mention.warning and "không có thật" in mention.warning
+
+
+def test_29_february_without_a_year_may_exist() -> None:
+    (mention,) = find_deadlines("báo cáo trước ngày 29/2")
+    assert not mention.impossible
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference"),
+    [
+        (
+            "tổng hợp báo cáo cho Sở Lao động- Thương binh và Xã hội đúng thời gian quy định.",
+            "đúng thời gian quy định",
+        ),
+        (
+            "báo cáo UBND tỉnh theo thời hạn tại Công văn số 123/UBND-KGVX",
+            "thời hạn tại Công văn số 123/UBND-KGVX",
+        ),
+        ("tổ chức sơ kết, tổng kết đánh giá kết quả thực hiện theo quy định.", "theo quy định"),
+    ],
+)
+def test_deadlines_given_by_reference(sentence: str, reference: str) -> None:
+    (mention,) = [m for m in find_deadlines(sentence) if m.by_reference]
+    assert mention.text == reference
+    assert mention.wording is Wording.AS_REGULATED
+    (recurrence,) = find_recurrences(sentence)
+    due = due_rule(recurrence, find_deadlines(sentence))
+    assert (due.kind, due.value, due.wording) == (
+        DutyKind.PERIODIC_UNDATED,
+        None,
+        Wording.AS_REGULATED,
+    )
+    assert due.warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tỷ lệ 1/3 dân số",
+        "tại mục 1.2 của Kế hoạch",
+        "giai đoạn 2021-2025",
+        "Nghị định 09/2019/NĐ-CP",
+    ],
+)
+def test_numbers_that_are_not_dates(text: str) -> None:
+    assert find_deadlines(text) == []
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "year", "number", "key"),
+    [
+        ("báo cáo kết quả quý II/2025", "quarter", 2025, 2, "2025-Q2"),
+        ("triển khai trong quý 1/2019", "quarter", 2019, 1, "2019-Q1"),
+        ("báo cáo 6 tháng đầu năm", "half", None, 1, None),
+        ("sơ kết 6 tháng cuối năm 2024", "half", 2024, 2, "2024-H2"),
+        ("kế hoạch năm 2026", "year", 2026, None, "2026"),
+        ("hoàn thành trong tháng 11/2025", "month", 2025, 11, "2025-11"),
+        ("báo cáo 9 tháng", "nine_months", None, None, None),
+    ],
+)
+def test_periods(
+    sentence: str, kind: str, year: int | None, number: int | None, key: str | None
+) -> None:
+    (period,) = find_periods(sentence)
+    assert (period.kind, period.year, period.number, period.key) == (kind, year, number, key)
+    assert period.text == sentence[period.start : period.end]
+
+
+def test_a_date_month_is_not_a_period() -> None:
+    assert find_periods("trước ngày 15 tháng 12 năm 2024") == [
+        p for p in find_periods("trước ngày 15 tháng 12 năm 2024") if p.kind == "year"
+    ]
+    assert all(p.kind != "month" for p in find_periods("trước ngày 15 tháng 12 năm 2024"))
+
+
+# --- recurrences and the due rule ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Định kỳ 06 tháng báo cáo", [DutyKind.SEMIANNUAL]),
+        ("6 tháng một lần gửi báo cáo", [DutyKind.SEMIANNUAL]),
+        ("hằng năm báo cáo", [DutyKind.ANNUAL]),
+        ("hàng năm báo cáo", [DutyKind.ANNUAL]),
+        ("báo cáo hằng quý", [DutyKind.QUARTERLY]),
+        ("báo cáo hằng tháng", [DutyKind.MONTHLY]),
+        ("định kỳ báo cáo kết quả", [DutyKind.PERIODIC_UNDATED]),
+        ("báo cáo đột xuất", [DutyKind.AD_HOC]),
+        ("báo cáo khi có yêu cầu", [DutyKind.AD_HOC]),
+        ("tổ chức sơ kết, tổng kết việc thực hiện", [DutyKind.PERIODIC_UNDATED]),
+        (
+            "báo cáo hằng quý, 6 tháng, năm",
+            [DutyKind.QUARTERLY, DutyKind.SEMIANNUAL, DutyKind.ANNUAL],
+        ),
+        (
+            "báo cáo hằng quý, 6 tháng, năm hoặc đột xuất khi có yêu cầu",
+            [DutyKind.QUARTERLY, DutyKind.SEMIANNUAL, DutyKind.ANNUAL, DutyKind.AD_HOC],
+        ),
+        ("gửi Ban Thường vụ Thị ủy trước ngày 20/7/2024.", [DutyKind.ONE_OFF]),
+        ("trong 6 tháng kể từ ngày ký, đơn vị hoàn thành", []),
+    ],
+)
+def test_recurrences(sentence: str, kinds: list[DutyKind]) -> None:
+    assert [r.kind for r in find_recurrences(sentence)] == kinds
+
+
+def test_semiannual_dates_belong_to_their_frequency() -> None:
+    dues = _dues("Báo cáo 6 tháng: trước ngày 15/6; năm: trước ngày 15/12.")
+    assert [(d.kind, d.value) for d in dues] == [
+        (DutyKind.SEMIANNUAL, ("06-15",)),
+        (DutyKind.ANNUAL, "12-15"),
+    ]
+
+
+def test_semiannual_with_both_dates() -> None:
+    (due,) = _dues("Định kỳ 6 tháng một lần, báo cáo trước 30/6 và 31/12.")
+    assert (due.kind, due.value, due.wording) == (
+        DutyKind.SEMIANNUAL,
+        ("06-30", "12-31"),
+        Wording.BEFORE,
+    )
+
+
+def test_quarterly_and_monthly_rules_keep_the_day_number() -> None:
+    (quarterly,) = _dues("Báo cáo hằng quý chậm nhất ngày 20 tháng cuối quý.")
+    assert (quarterly.kind, quarterly.value) == (
+        DutyKind.QUARTERLY,
+        "chậm nhất ngày 20 tháng cuối quý",
+    )
+    (monthly,) = _dues("Các đơn vị gửi báo cáo trước ngày 25 hằng tháng.")
+    assert (monthly.kind, monthly.value, monthly.wording) == (
+        DutyKind.MONTHLY,
+        "trước ngày 25 hằng tháng",
+        Wording.BEFORE,
+    )
+
+
+def test_one_off_in_a_month_is_its_last_day() -> None:
+    (due,) = _dues("Các đơn vị gửi báo cáo trong tháng 11/2025.")
+    assert (due.kind, due.value, due.wording_text) == (
+        DutyKind.ONE_OFF,
+        "2025-11-30",
+        "trong tháng",
+    )
+
+
+def test_undated_periodic_duty_warns() -> None:
+    (due,) = _dues("định kỳ sơ kết, tổng kết việc thực hiện và báo cáo kết quả cho Thị ủy")
+    assert (due.kind, due.value) == (DutyKind.PERIODIC_UNDATED, None)
+    assert "không ghi ngày" in due.warnings[0]
+
+
+def test_annual_without_a_date_is_undated() -> None:
+    (due,) = _dues("Hằng năm, các cơ quan, đơn vị lập dự toán kinh phí gửi Phòng Tài chính")
+    assert (due.kind, due.value, due.wording) == (
+        DutyKind.PERIODIC_UNDATED,
+        None,
+        Wording.AS_REGULATED,
+    )
+
+
+def test_conflicting_dates_of_one_flow_stay_separate() -> None:
+    """Gia Lai: 25/11 (to Sở Y tế) and 15/12 (to UBND tỉnh via Sở Y tế) for the same report."""
+    first = _dues(
+        "định kỳ tổng hợp, đánh giá tình hình thực hiện, gửi Sở Y tế trước ngày 25/11 hàng năm"
+    )
+    second = _dues(
+        "định kỳ hằng năm (trước ngày 15 tháng 12) và đột xuất, báo cáo kết quả về Ủy ban nhân dân"
+    )
+    assert [d.value for d in first] == ["11-25"]
+    assert [d.value for d in second] == ["12-15", None]
+    assert first[0].mentions[0] is not second[0].mentions[0]
+
+
+def test_several_dates_for_one_annual_duty_warn() -> None:
+    (due,) = _dues("hằng năm báo cáo trước ngày 25/11 hoặc trước ngày 15/12")
+    assert due.value == "11-25"
+    assert any("nhiều ngày" in w for w in due.warnings)
+
+
+def test_one_off_without_a_year_warns() -> None:
+    (recurrence,) = find_recurrences("gửi báo cáo trước ngày 20/7/2024")
+    mentions = [DeadlineMention("trước ngày 20/7", 10, 25, day=20, month=7, wording=Wording.BEFORE)]
+    due = due_rule(recurrence, mentions)
+    assert due.value is None
+    assert any("không ghi năm" in w for w in due.warnings)
+
+
+def test_fold_keeps_every_index() -> None:
+    text = "Ủy ban nhân dân tỉnh, Đắk Nông: trước ngày 15 tháng 12"
+    assert fold_same_length(text) == "uy ban nhan dan tinh, dak nong: truoc ngay 15 thang 12"
