@@ -9,7 +9,10 @@ HEADER = (
 UNKNOWN_SOURCE = "văn bản gửi lên"
 WARNING_MARK = "⚠"
 NO_TITLE = "[Chưa đọc được tên kế hoạch: hãy ghi tên]"
-NO_VALID_FROM = "⚠ Văn bản không ghi ngày ban hành: hãy ghi valid_from (ngày bắt đầu hiệu lực)."
+NO_VALID_FROM = (
+    "⚠ Văn bản không ghi ngày ban hành: valid_from tạm lấy ngày nạp, sửa nếu kế hoạch có hiệu lực "
+    "từ ngày khác."
+)
 UNMATCHED = "⚠ Chưa khớp được «{name}» với danh bạ đơn vị: ghi mã đơn vị vào {field}."
 UNMATCHED_NOTE = "Chưa khớp được «{name}» với danh bạ đơn vị."
 WEAK = "⚠ «{name}» khớp chưa chắc với {code}: kiểm tra {field}."
@@ -30,3 +33,14 @@ FREQUENCY = {
     "ad_hoc": "đột xuất",
     "periodic_undated": "định kỳ",
 }
+
+# The `extract` command.
+FILE_TOO_BIG = "Tệp {name} lớn quá {mb} MB: hãy gửi bản văn bản gọn hơn (không kèm ảnh quét)."
+FILE_NOT_FOUND = "Không tìm thấy tệp {path}."
+FILE_IS_DIRECTORY = "{path} là một thư mục, không phải tệp văn bản kế hoạch."
+FILE_UNREADABLE = "Không đọc được tệp {path}: {reason}."
+WRITTEN = (
+    "Đã ghi bản nháp tệp kế hoạch {code} vào {path}: {obligations} nghĩa vụ báo cáo, {tasks} "
+    "nhiệm vụ. Soát lại rồi nạp bằng: python bot.py load-plans {path}"
+)
+WARNINGS = "Cần xem lại ({count}):"

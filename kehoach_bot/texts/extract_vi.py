@@ -29,3 +29,15 @@ CHANNEL_NOT_OFFICE = "«{text}» là kênh gửi báo cáo, không phải cơ qu
 WEAK_MATCH = "«{name}» khớp chưa chắc với {code} ({unit}, điểm {score}): quản trị viên xác nhận."
 NO_MATCH = "Không tìm thấy «{name}» trong danh bạ đơn vị: quản trị viên thêm hoặc chọn đơn vị."
 AMBIGUOUS_MATCH = "«{name}» khớp với nhiều đơn vị ({codes}): quản trị viên chọn một."
+
+# Assembling a plan.
+CONFLICTING_DATES = (
+    "Cùng một luồng báo cáo về {office} có hai hạn khác nhau: {first} (mục {first_ref}) và "
+    "{second} (mục {second_ref}): quản trị viên chọn hạn đúng."
+)
+OTHER_LOCALITY = (
+    "«{name}» chỉ khớp với {code} của địa phương khác ({locality}): quản trị viên xác nhận."
+)
+RECIPIENT_FROM_SECTION = (
+    "Câu không nêu nơi nhận: lấy nơi nhận «{recipient}» của mục này, quản trị viên kiểm tra."
+)

@@ -3,6 +3,7 @@ kept as a comment and a review note."""
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from datetime import date
 
@@ -21,6 +22,7 @@ from kehoach_bot.plans.extract.draft import (
 )
 from kehoach_bot.plans.plan_files import parse_plan
 from kehoach_bot.plans.reading import PlanFileError
+from kehoach_bot.texts.extract_draft_vi import NO_VALID_FROM
 
 QUOTE = (
     "Định kỳ 06 tháng (trước ngày 30/6), hàng năm (trước ngày 31/12) báo cáo kết quả việc triển "
@@ -172,3 +174,22 @@ def test_strings_are_escaped_so_any_quote_survives() -> None:
     tricky = 'Báo cáo "khẩn" \\ gửi\tngay\nhôm nay'
     text = _load(_plan(_duty(DutyKind.ANNUAL, "12-31", quote=tricky)))
     assert tomllib.loads(text)["obligations"][0]["quote"] == tricky
+
+
+def test_a_plan_without_a_date_takes_the_day_it_is_loaded_and_says_so() -> None:
+    undated = dataclasses.replace(_plan(_duty(DutyKind.AD_HOC, None)), issued_on=None)
+    assert "valid_from = \n" in _load(undated)  # nothing to stand in: the admin writes it
+    loaded_on = date(2026, 5, 4)
+    text = to_toml(
+        undated, code="moi", locality="dak-nong", directories=("dak-nong",), valid_from=loaded_on
+    )
+    assert parse_plan(text, "nhap.toml").valid_from == loaded_on
+    assert NO_VALID_FROM in text  # still a comment: the admin checks it
+    dated = to_toml(
+        _plan(_duty(DutyKind.AD_HOC, None)),
+        code="moi",
+        locality="dak-nong",
+        directories=("dak-nong",),
+        valid_from=loaded_on,
+    )
+    assert parse_plan(dated, "nhap.toml").valid_from == date(2021, 11, 24)

@@ -413,6 +413,10 @@ def test_sentence_giving_lead_and_coordinating_units() -> None:
             "Các Phòng: Lao động- Thương binh và Xã hội; Giáo dục và Đào tạo.",
             ("Phòng Lao động- Thương binh và Xã hội", "Phòng Giáo dục và Đào tạo"),
         ),
+        (
+            "Các Sở, Ban, ngành liên quan, Ủy ban nhân dân các huyện, thành phố",
+            ("Các Sở, Ban, ngành liên quan", "Ủy ban nhân dân các huyện, thành phố"),
+        ),
         ("", ()),
     ],
 )

@@ -146,8 +146,17 @@ def to_json(plan: DraftPlan) -> dict[str, object]:
     }
 
 
-def to_toml(plan: DraftPlan, *, code: str, locality: str, directories: tuple[str, ...]) -> str:
-    """A plan file the loader reads once the admin has checked it; every doubt is a comment."""
+def to_toml(
+    plan: DraftPlan,
+    *,
+    code: str,
+    locality: str,
+    directories: tuple[str, ...],
+    valid_from: date | None = None,
+) -> str:
+    """A plan file the loader reads once the admin has checked it; every doubt is a comment.
+
+    `valid_from` (the day it is loaded) stands in when the text gives no date of its own."""
     lines = [t.HEADER.format(source=plan.source or t.UNKNOWN_SOURCE)]
     lines += [f"# {t.WARNING_MARK} {warning}" for warning in plan.warnings]
     lines += [f"# {note}" for note in plan.notes]
@@ -159,9 +168,10 @@ def to_toml(plan: DraftPlan, *, code: str, locality: str, directories: tuple[str
         lines.append(f"# {t.UNMATCHED.format(name=plan.issuer.written, field='issuer')}")
     if plan.issued_on is not None:
         lines.append(f"issued = {plan.issued_on.isoformat()}")
-    valid_from = plan.issued_on or _earliest(plan)
-    if valid_from is None:
+    written_from = plan.issued_on or _earliest(plan)
+    if written_from is None:
         lines.append(f"# {t.NO_VALID_FROM}")
+    valid_from = written_from or valid_from
     lines += [
         f"locality = {_text(locality)}",
         f"valid_from = {valid_from.isoformat()}" if valid_from else "valid_from = ",

@@ -517,6 +517,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     ),
     (DutyKind.PERIODIC_UNDATED, re.compile(r"\bdinh ky\b|\bso ket\b|\btong ket\b")),
 )
+_SO_KET = re.compile(r"so ket")
 _NOT_A_FREQUENCY_BEFORE = re.compile(r"\b(?:trong|sau|vong|han|qua|hon|tren|duoi)\s+$")
 _REPORTING = re.compile(r"\bbao cao\b|\bgui\b[^.;]{0,80}\b(?:ve|cho|so|phong|ban|uy ban|ubnd)\b")
 
@@ -539,6 +540,11 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                 continue
             if any(not (match.end() <= a or match.start() >= b) for a, b, _ in hits):
                 continue
+            if (
+                _SO_KET.fullmatch(match.group())
+                and text[match.start() : match.start() + 2].lower() != "sơ"
+            ):
+                continue  # "cơ sở kết nối" folds to "so ket" too
             hits.append((match.start(), match.end(), kind))
     kinds = {kind for _, _, kind in hits}
     if kinds & set(_PERIODIC_KINDS):
@@ -567,6 +573,9 @@ def _undeclared(folded: str) -> tuple[int, int, DutyKind] | None:
     for mention in mentions:
         if mention.usable and mention.year is not None:
             return mention.start, mention.end, DutyKind.ONE_OFF
+    for mention in mentions:
+        if mention.relative:
+            return mention.start, mention.end, DutyKind.ONE_OFF  # counted from an event
     for mention in mentions:
         if mention.by_reference:
             return mention.start, mention.end, DutyKind.PERIODIC_UNDATED

@@ -95,7 +95,7 @@ def _section_tasks(
             )
         ]
     if section.heading_only and section.depth >= 2:
-        named = _heading_units(section.heading)
+        named = heading_units(section.heading)
         top = _top(section, by_ref)
         if named and (not top.heading or _in_task_part(section, by_ref)):
             text = " ".join(p.text for p in section.paragraphs)
@@ -233,7 +233,7 @@ def _units_until_verb(text: str) -> tuple[str, ...]:
     return tuple(u for u in units if _STARTS_UNIT.match(u) or u[:1].islower())
 
 
-def _heading_units(heading: str) -> tuple[str, ...]:
+def heading_units(heading: str) -> tuple[str, ...]:
     """A heading that names units ("2. Sở Y tế:", "5. Đề nghị Ủy ban MTTQ …")."""
     plain = re.sub(r"^(?:" + "|".join(w.ASSIGNING) + r")\s+", "", heading.strip()).rstrip(": ")
     if not _STARTS_UNIT.match(plain) or _first_verb(plain) is not None:
@@ -278,11 +278,18 @@ def split_units(written: str) -> tuple[str, ...]:
         )
     units: list[str] = []
     for part in re.split(r"\s*;\s*", written):
+        pieces: list[str] = []
         for piece in _NEW_UNIT.split(part):
             piece = piece.strip(" ,.")
-            if piece and piece not in units:
-                units.append(piece)
+            if pieces and _BARE_GROUP.match(pieces[-1]):
+                pieces[-1] = f"{pieces[-1]}, {piece}"  # "Các Sở, Ban, ngành": one group
+            elif piece:
+                pieces.append(piece)
+        units += [piece for piece in pieces if piece not in units]
     return tuple(units)
+
+
+_BARE_GROUP = re.compile(r"^[Cc]ác\s+\w+(?:,\s*\w+)*$")
 
 
 def _group_heading(section: Section, by_ref: dict[str, Section]) -> str:

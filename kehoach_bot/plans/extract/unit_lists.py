@@ -164,7 +164,7 @@ _NAME_STOP = re.compile(
     r"\s*(?:\(|\bde\b(?!\s+(?:xuat|nghi|an))|\btruoc\b|\bcham nhat\b|\btheo\b|\bdung\b|\btrong\b"
     r"|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\btong hop\b|\bchi dao\b|\bxem xet\b|\bto chuc\b"
     r"|\bbao cao\b|\bde xuat\b|\bso ket\b|\bthong qua\b|\bqua\b|\bkip thoi\b|\bbiet\b"
-    r"|\bthuc hien\b|\bgiai quyet\b|\bphe duyet\b|\bxin\b|\btren\b|[.;:)…]|$)"
+    r"|\bthuc hien\b|\bgiai quyet\b|\bxu ly\b|\bphe duyet\b|\bxin\b|\btren\b|[.;:)…]|$)"
 )
 _SEND = re.compile(r"\b(?:gui|ve|cho|den|nop|toi)\s+")
 _ADVISE = re.compile(r"\btham muu\s+")
@@ -240,7 +240,7 @@ _VERB = re.compile(
     r"\b(?:can cu|to chuc|xay dung|bao cao|gui|dinh ky|chu dong|thuc hien|trien khai"
     r"|co trach nhiem|chiu trach nhiem|phoi hop|lap|kip thoi|chu tri|tham muu|lanh dao|khan truong"
     r"|theo doi|huong dan|tang cuong|day manh|nghien cuu|quan tam|tiep tuc|danh gia|tong hop"
-    r"|de xuat|phan anh|hang nam|hang quy|hang thang|nop)\b"
+    r"|de xuat|phan anh|hang nam|hang quy|hang thang|nop|thuong xuyen)\b"
 )
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
 _NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|[,:])\s+$")

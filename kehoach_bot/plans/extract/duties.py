@@ -1,0 +1,254 @@
+"""The reporting duties a plan's sentences state, with names as written: one per sentence and
+frequency, each with its due rule, its responsible units, recipient and "qua" office.
+
+A sentence states a duty when it has a report verb (báo cáo, gửi … kết quả, tổng hợp … báo cáo,
+sơ kết/tổng kết, phản ánh vướng mắc) and a recipient, a deadline or a frequency. The "Nơi nhận"
+block and tasks without a report are no duties.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kehoach_bot.plans.extract.draft import DutyKind
+from kehoach_bot.plans.extract.phrases import (
+    Recurrence,
+    due_rule,
+    find_deadlines,
+    find_recurrences,
+    fold_same_length,
+    is_distribution_line,
+)
+from kehoach_bot.plans.extract.sentences import split_sentences
+from kehoach_bot.plans.extract.structure import PlanText, Section
+from kehoach_bot.plans.extract.tasks import heading_units
+from kehoach_bot.plans.extract.unit_lists import (
+    find_recipients,
+    find_responsible,
+    find_via,
+    units_in,
+)
+from kehoach_bot.texts import extract_vi as t
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    """One reporting duty as written: the sentence, the frequency, the due and the names."""
+
+    quote: str
+    kind: DutyKind
+    due: str | tuple[str, ...] | None
+    wording: str | None
+    responsible: tuple[str, ...]
+    recipient: str | None
+    via: str | None
+    ref: str
+    warnings: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()  # every unit it is sent to, `recipient` the likeliest
+
+
+# A report verb: what makes a sentence a reporting duty rather than a task.
+_REPORT_VERB = re.compile(
+    r"\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
+    r"|\bgui\b[^.;]{0,120}\b(?:ket qua|bao cao|ve|cho)\b"
+    r"|\b(?:so ket|tong ket)\b"
+    r"|\b(?:phan anh|de xuat)\b[^.;]{0,120}\b(?:ve|gui|cho)\s+"
+    r"(?:uy ban|ubnd|so|phong|ban|van phong)"
+    r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
+)
+# "… để (theo dõi,) tổng hợp(,) báo cáo cho X": the office that gathers reports on to X.
+_ONWARD = re.compile(r"\bde\s+(?:theo doi,?\s+)?tong hop,?\s+bao cao\s+")
+# "chế độ báo cáo (định kỳ)": the reporting regime a text is about, not a report it asks for.
+_REGIME = re.compile(r"\bche do bao cao(?:\s+(?:dinh ky|thong ke))?\b")
+_PERIODIC = re.compile(r"\bdinh ky\b|\bso ket\b|\btong ket\b")
+# Words that only speak of reports without asking for one.
+_NOT_A_DUTY = re.compile(
+    r"^\s*(?:can cu|theo|thuc hien)\s+(?:bao cao|ke hoach|quyet dinh|nghi quyet)\s+so\b"
+    r"|\bkhong\s+(?:thuc hien|phai)\s+(?:che do\s+)?bao cao\b"
+)
+
+
+def find_duties(plan: PlanText) -> list[Duty]:
+    """Every reporting duty the plan's sections state, in reading order."""
+    by_ref = {section.ref: section for section in plan.sections}
+    has_organising = any(_organising(section, by_ref) for section in plan.sections)
+    plan_subject: tuple[str, ...] = ()
+    duties: list[Duty] = []
+    for section in plan.sections:
+        section_units = _section_units(section, by_ref)
+        organising = _organising(section, by_ref)
+        # A plan that has its "Tổ chức thực hiện" part assigns its reports there; elsewhere only
+        # a dated report is taken (goals and tasks speak of reports without asking for them).
+        dated_only = (has_organising and not organising) or _purposes(section, by_ref)
+        found: list[Duty] = []
+        texts = [] if section.heading_only or not section.ref else [section.heading]
+        texts += [p.text for p in section.paragraphs]
+        for paragraph in texts:
+            subject: tuple[str, ...] = ()
+            for sentence in split_sentences(paragraph):
+                own = _subject(sentence)
+                if own and not subject:
+                    subject = own
+                if own and organising and not plan_subject:
+                    plan_subject = own
+                if not _is_duty(sentence, review_only=organising or not has_organising):
+                    continue
+                if dated_only and not any(d.usable for d in find_deadlines(sentence)):
+                    continue
+                responsible = own or subject or section_units or plan_subject
+                found += _sentence_duties(sentence, section.ref, responsible)
+        duties += _same_address(found)
+    return duties
+
+
+def _same_address(duties: list[Duty]) -> list[Duty]:
+    """A duty of a section that names no recipient goes where the section's others go."""
+    addressed = [d for d in duties if d.recipient]
+    if not addressed:
+        return duties
+    source = addressed[0]
+    return [
+        duty
+        if duty.recipient
+        else dataclasses.replace(
+            duty,
+            recipient=source.recipient,
+            recipients=source.recipients,
+            via=duty.via or source.via,
+            warnings=(*duty.warnings, t.RECIPIENT_FROM_SECTION.format(recipient=source.recipient)),
+        )
+        for duty in duties
+    ]
+
+
+def _sentence_duties(sentence: str, ref: str, responsible: tuple[str, ...]) -> list[Duty]:
+    deadlines = find_deadlines(sentence)
+    recipients = tuple(find_recipients(sentence))
+    recipient = recipients[0] if recipients else None
+    via = find_via(sentence)
+    group_warnings = tuple(
+        m.warning for name in responsible for m in units_in(name) if m.warning is not None
+    )
+    out: list[Duty] = []
+    onward = _ONWARD.search(fold_same_length(unicodedata.normalize("NFC", sentence)))
+    for recurrence in find_recurrences(sentence):
+        due = due_rule(recurrence, deadlines)
+        out.append(
+            Duty(
+                quote=sentence,
+                kind=due.kind,
+                due=due.value,
+                wording=due.wording_text,
+                responsible=responsible,
+                recipient=recipient,
+                via=via,
+                ref=ref,
+                warnings=tuple(dict.fromkeys(due.warnings + group_warnings)),
+                recipients=recipients,
+            )
+        )
+    if onward is not None and (via or recipient):
+        out += _onward(sentence, onward.span(), ref, via or recipient or "", recipient)
+    return out
+
+
+def _onward(
+    sentence: str, span: tuple[int, int], ref: str, office: str, recipient: str | None
+) -> list[Duty]:
+    """ "… về UBND huyện (qua Phòng X) để tổng hợp báo cáo cho Sở Y": Phòng X's own duty."""
+    text = unicodedata.normalize("NFC", sentence)
+    begin, at = span
+    names = find_recipients(text[at - len("bao cao ") :])
+    if not names or fold_same_length(names[0]) == fold_same_length(recipient or ""):
+        return []
+    rest = text[at:]
+    deadlines = find_deadlines(rest)
+    if not deadlines:
+        return []  # without its own time words it is the purpose of the first report
+    due = due_rule(Recurrence(DutyKind.PERIODIC_UNDATED, "", 0, 0, 0, len(rest)), deadlines)
+    clause = text[begin:].strip(" ,;")
+    return [
+        Duty(
+            quote=clause,
+            kind=due.kind,
+            due=due.value,
+            wording=due.wording_text,
+            responsible=(office,),
+            recipient=names[0],
+            via=None,
+            ref=ref,
+            warnings=due.warnings,
+            recipients=(names[0],),
+        )
+    ]
+
+
+def _is_duty(sentence: str, *, review_only: bool) -> bool:
+    """A report verb and a frequency or date; a bare "sơ kết, tổng kết" only where the plan
+    organises its work (`review_only`)."""
+    text = unicodedata.normalize("NFC", sentence)
+    if is_distribution_line(text):
+        return False
+    folded = fold_same_length(text)
+    if _NOT_A_DUTY.search(folded):
+        return False
+    verbs = [
+        m
+        for m in _REPORT_VERB.finditer(folded)
+        if not _false_so_ket(text, m.start()) and not folded[: m.start()].endswith("che do ")
+    ]
+    if not review_only:
+        verbs = [m for m in verbs if not m.group().startswith(("so ket", "tong ket"))]
+    recurrences = find_recurrences(text)
+    if not verbs or not recurrences:
+        return False
+    if any(r.kind is not DutyKind.PERIODIC_UNDATED for r in recurrences):
+        return True
+    # Neither date nor frequency: a duty only when it says where the report goes or when.
+    plain = _REGIME.sub(" ", folded)
+    return bool(find_recipients(text) or find_deadlines(text) or _PERIODIC.search(plain))
+
+
+def _false_so_ket(text: str, start: int) -> bool:
+    """ "cơ sở kết nối" folds to "so ket": only "sơ kết" is a review."""
+    return text[start : start + 6].lower() == "sở kết"
+
+
+def _subject(sentence: str) -> tuple[str, ...]:
+    return tuple(find_responsible(sentence))
+
+
+def _section_units(section: Section, by_ref: dict[str, Section]) -> tuple[str, ...]:
+    """The units a section's heading (or its parents') names: "2. Sở Y tế:"."""
+    current: Section | None = section
+    while current is not None and current.ref:
+        if current.heading_only:
+            named = heading_units(current.heading)
+            if named:
+                return named
+        current = by_ref.get(current.parent) if current.parent is not None else None
+    return ()
+
+
+def _organising(section: Section, by_ref: dict[str, Section]) -> bool:
+    """Whether the section stands in the plan's "Tổ chức thực hiện" part."""
+    current = section
+    while current.parent and current.parent in by_ref:
+        current = by_ref[current.parent]
+    return "to chuc thuc hien" in fold_same_length(current.heading)
+
+
+_PURPOSES = re.compile(r"^(?:muc dich|yeu cau|muc tieu)\b")
+
+
+def _purposes(section: Section, by_ref: dict[str, Section]) -> bool:
+    """Whether the section states the plan's purposes or targets ("Mục đích, yêu cầu")."""
+    current: Section | None = section
+    while current is not None and current.ref:
+        if _PURPOSES.match(fold_same_length(current.heading)):
+            return True
+        current = by_ref.get(current.parent) if current.parent is not None else None
+    return False
