@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kehoach_bot.domain.deadlines import BeforePolicy, DeadlinePolicy
 from kehoach_bot.domain.reminders import MAX_WEEKLY
-from kehoach_bot.texts import chase_vi, guards_vi
+from kehoach_bot.texts import board_vi, chase_vi, guards_vi
 from kehoach_bot.texts import errors_vi as t
 
 ENV_TOKEN = "KEHOACH_BOT_TOKEN"
@@ -63,6 +63,28 @@ class ReminderSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class BoardSettings:
+    """The coordinator's board: a small web server inside the bot's process."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8080
+    public_url: str = ""  # e.g. "https://bang.example.gov.vn"; empty: http://host:port
+    link_minutes: int = 10  # how long a one-time sign-in link stays valid
+    session_hours: int = 12  # how long a sign-in lasts
+
+    @property
+    def base_url(self) -> str:
+        """The address the links the bot sends start with (no trailing slash)."""
+        return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
+
+    @property
+    def secure(self) -> bool:
+        """True when the board is reached over https (its cookie is then Secure)."""
+        return self.base_url.startswith("https://")
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the application needs to start."""
 
@@ -72,6 +94,7 @@ class Settings:
     deadlines: DeadlinePolicy = field(default_factory=DeadlinePolicy)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
+    board: BoardSettings = field(default_factory=BoardSettings)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -116,6 +139,7 @@ def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
     deadlines = _section(raw, "deadlines")
     reminders = _section(raw, "reminders")
     telegram = _section(raw, "telegram")
+    board = _board(_section(raw, "board"))
     timezone = str(app.get("timezone", "Asia/Ho_Chi_Minh"))
     try:
         ZoneInfo(timezone)
@@ -171,7 +195,39 @@ def _from_dict(raw: dict[str, Any], base: Path) -> Settings:
             webhook_port=int(telegram.get("webhook_port", 8443)),
             webhook_secret=str(telegram.get("webhook_secret", "")),
         ),
+        board=board,
     )
+
+
+def _board(board: dict[str, Any]) -> BoardSettings:
+    enabled = board.get("enabled", False)
+    if not isinstance(enabled, bool):
+        raise ConfigError(board_vi.CONFIG_BAD_ENABLED)
+    host = board.get("host", "127.0.0.1")
+    if not isinstance(host, str) or not host.strip():
+        raise ConfigError(board_vi.CONFIG_BAD_HOST)
+    port = board.get("port", 8080)
+    if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
+        raise ConfigError(board_vi.CONFIG_BAD_PORT)
+    public_url = board.get("public_url", "")
+    if not isinstance(public_url, str) or (
+        public_url and not public_url.startswith(("https://", "http://"))
+    ):
+        raise ConfigError(board_vi.CONFIG_BAD_PUBLIC_URL)
+    return BoardSettings(
+        enabled=enabled,
+        host=host.strip(),
+        port=port,
+        public_url=public_url.strip().rstrip("/"),
+        link_minutes=_board_positive(board.get("link_minutes", 10), "link_minutes", 24 * 60),
+        session_hours=_board_positive(board.get("session_hours", 12), "session_hours", 24 * 30),
+    )
+
+
+def _board_positive(value: Any, key: str, most: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+        raise ConfigError(board_vi.CONFIG_BAD_NUMBER.format(key=key, most=most))
+    return value
 
 
 def _hour(value: Any, key: str) -> int:

@@ -166,9 +166,23 @@ def build_parser() -> VietnameseParser:
         "--hours", type=parse_whole_number, default=72, metavar=t.M_HOURS, help=t.INVITE_HOURS
     )
     invite.add_argument("--by", metavar=t.M_PERSON, help=t.BY)
+    board_link = sub.add_parser("board-link", help=t.BOARD_LINK)
+    board_link.add_argument(
+        "--telegram-id",
+        required=True,
+        type=parse_whole_number,
+        metavar=t.M_TELEGRAM_ID,
+        help=t.BOARD_LINK_TELEGRAM_ID,
+    )
+    board_link.add_argument("--by", metavar=t.M_PERSON, help=t.BY)
 
     load = sub.add_parser("load-plans", help=t.LOAD_PLANS)
     load.add_argument("files", nargs="*", metavar=t.M_FILE, help=t.LOAD_FILES)
+
+    extract = sub.add_parser("extract", help=t.EXTRACT)
+    extract.add_argument("file", metavar=t.M_PLAN_TEXT, help=t.EXTRACT_FILE)
+    extract.add_argument("--out", metavar=t.M_PLAN_FILE, help=t.EXTRACT_OUT)
+    extract.add_argument("--json", action="store_true", help=t.EXTRACT_JSON)
     load.add_argument("--by", metavar=t.M_PERSON, help=t.BY)
 
     cal = sub.add_parser("calendar", help=t.CALENDAR)

@@ -11,10 +11,12 @@ from telegram.error import TelegramError
 
 from kehoach_bot.cli import render
 from kehoach_bot.cli.backup import cmd_backup, cmd_restore
+from kehoach_bot.cli.board import cmd_board_link
 from kehoach_bot.cli.bundle import cmd_files
 from kehoach_bot.cli.charts import cmd_chart
 from kehoach_bot.cli.context import Context
 from kehoach_bot.cli.exports import cmd_export
+from kehoach_bot.cli.extraction import cmd_extract
 from kehoach_bot.cli.groups import cmd_group_change, cmd_group_import
 from kehoach_bot.cli.synthesis import cmd_synthesis
 from kehoach_bot.config import Settings
@@ -250,11 +252,13 @@ def _bot_username(settings: Settings) -> str | None:
 COMMANDS = {
     ("status", None): cmd_status,
     ("invite", None): cmd_invite,
+    ("board-link", None): cmd_board_link,
     ("migrate", None): cmd_migrate,
     ("load-plans", None): cmd_load_plans,
     ("calendar", None): cmd_calendar,
     ("export", None): cmd_export,
     ("chart", None): cmd_chart,
+    ("extract", None): cmd_extract,
     ("files", None): cmd_files,
     ("synthesis", None): cmd_synthesis,
     ("request", None): cmd_request,

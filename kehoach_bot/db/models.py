@@ -354,3 +354,29 @@ class ConversationState(SQLModel, table=True):
     )
     state: str = Field(sa_type=Text)
     updated_at: datetime = _ts(default_factory=utcnow)
+
+
+# --- The board (web) -------------------------------------------------------------------------
+
+
+class BoardLink(SQLModel, table=True):
+    """A one-time sign-in link to the board; only the SHA-256 of its token is stored."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    telegram_user_id: int = Field(sa_type=BigInteger, index=True)
+    created_by: str = Field(max_length=120)
+    created_at: datetime = _ts()
+    expires_at: datetime = _ts()
+    used_at: datetime | None = _ts(default=None, nullable=True)
+
+
+class BoardSession(SQLModel, table=True):
+    """A signed-in browser; the cookie names it by a random id whose SHA-256 is stored here."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key_hash: str = Field(max_length=64, unique=True)
+    telegram_user_id: int = Field(sa_type=BigInteger, index=True)
+    via: str = Field(max_length=16)  # "link" or "telegram" (Mini App initData)
+    created_at: datetime = _ts()
+    expires_at: datetime = _ts()

@@ -41,7 +41,7 @@ from kehoach_bot.texts import bot_vi as t
 T = TypeVar("T")
 
 
-def _admin(runtime: Runtime, session: Session, user_id: int) -> str:
+def require_admin(runtime: Runtime, session: Session, user_id: int) -> str:
     """The actor name of an admin; Forbidden for anyone else."""
     if not people.identify(session, user_id, runtime.settings.telegram.admins).is_admin:
         raise Forbidden(t.NOT_ALLOWED)
@@ -50,12 +50,12 @@ def _admin(runtime: Runtime, session: Session, user_id: int) -> str:
 
 def _as_admin(runtime: Runtime, user_id: int, work: Callable[[Session, str], T]) -> T:
     with runtime.transaction() as session:
-        return work(session, _admin(runtime, session, user_id))
+        return work(session, require_admin(runtime, session, user_id))
 
 
 def _preview(runtime: Runtime, user_id: int, work: Callable[[Session, str], T]) -> T:
     with runtime.rolled_back() as session:
-        return work(session, _admin(runtime, session, user_id))
+        return work(session, require_admin(runtime, session, user_id))
 
 
 def invite(

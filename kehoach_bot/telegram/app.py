@@ -17,6 +17,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from kehoach_bot.board.server import BoardServer
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.telegram import guards, pickers
 from kehoach_bot.telegram.commands import register_default_commands
@@ -24,6 +25,7 @@ from kehoach_bot.telegram.context import RUNTIME_KEY, BotContext, UserState
 from kehoach_bot.telegram.errors import on_error
 from kehoach_bot.telegram.handlers import (
     admin,
+    board,
     buttons,
     chase,
     coordinator,
@@ -33,6 +35,7 @@ from kehoach_bot.telegram.handlers import (
     obligation_edit,
     officer,
     onboarding,
+    plan_reading,
     review,
     tracking_start,
     units_edit,
@@ -65,6 +68,7 @@ def build_application(runtime: Runtime, request: BaseRequest | None = None) -> B
         .token(telegram.token)
         .context_types(ContextTypes(context=BotContext, user_data=UserState))
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
         .persistence(StatePersistence(runtime))
         .rate_limiter(limiter)
     )
@@ -101,6 +105,7 @@ def _add_handlers(application: BotApplication) -> None:
         "tepnop": exports.submitted_files,
         "moi": admin.invite,
         "kehoach": admin.plans,
+        "kehoachmoi": plan_reading.start,
         "thuhoi": admin.revoke,
         "nhatky": admin.audit_log,
         "theodoitu": tracking_start.set_tracked_from,
@@ -114,6 +119,7 @@ def _add_handlers(application: BotApplication) -> None:
         "nhom": groups_edit.list_groups,
         "duyet": review.review,
         "donvi": units_list.units,
+        "bang": board.board_link,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))
@@ -142,5 +148,19 @@ def _add_handlers(application: BotApplication) -> None:
     application.add_error_handler(on_error)
 
 
+BOARD_KEY = "board_server"
+
+
 async def _post_init(application: BotApplication) -> None:
     await register_default_commands(application.bot)
+    runtime: Runtime = application.bot_data[RUNTIME_KEY]
+    if runtime.settings.board.enabled:  # the board lives as long as the bot runs
+        server = BoardServer(runtime)
+        await server.start()
+        application.bot_data[BOARD_KEY] = server
+
+
+async def _post_shutdown(application: BotApplication) -> None:
+    server = application.bot_data.pop(BOARD_KEY, None)
+    if isinstance(server, BoardServer):
+        await server.stop()

@@ -46,10 +46,12 @@ class Action(enum.StrEnum):
     PICK_DONE = "px"  # «Xong» under a picker where several may be ticked (picker token)
     PICK_CANCEL = "pc"  # «Hủy» under a picker (picker token)
     REFUSE_NO_REASON = "yn"  # coordinator: refuse an extension without a reason (extension id)
+    READ_PLAN = "rd"  # admin /kehoachmoi: read the plan text pasted so far
 
 
 _ARITY = {
     Action.CANCEL: 0,
+    Action.READ_PLAN: 0,
     Action.FIELD: 2,
     Action.GROUP_MODE: 2,
     Action.PICK: 2,

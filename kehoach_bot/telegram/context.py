@@ -72,6 +72,18 @@ class PlanUpload:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanReading:
+    """An admin's /kehoachmoi: the plan's text pasted so far, until a file or «Đọc» ends it."""
+
+    parts: tuple[str, ...] = ()
+
+    @property
+    def length(self) -> int:
+        """Characters pasted so far."""
+        return sum(len(part) for part in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
 class GroupInput:
     """The group whose members the admin's next text message adds, removes or lists."""
 
@@ -111,6 +123,7 @@ class UserState:
     loose_file: LooseFile | None = None
     picker: Picking | None = None  # a command waiting for its next argument (telegram/pickers)
     refusing: Refusing | None = None  # a refusal waiting for its reason
+    reading: PlanReading | None = None  # a new plan's text or file awaited (/kehoachmoi)
 
     def clear(self) -> None:
         """Forget every flow in progress: each field back to its default."""

@@ -73,6 +73,7 @@ HELP: dict[str, tuple[str, ...]] = {
     "admin": (
         "/moi MÃ_ĐƠN_VỊ cán bộ|đầu mối|quản trị [số giờ] — tạo đường dẫn mời",
         "/kehoach — danh sách kế hoạch; /nghiavu MÃ_KẾ_HOẠCH — các nghĩa vụ báo cáo",
+        "/kehoachmoi — gửi văn bản kế hoạch (Word, PDF, .txt) để bot đọc và soạn tệp kế hoạch",
         "/sua MÃ_KẾ_HOẠCH MÃ_NGHĨA_VỤ — sửa hạn, lịch, đơn vị (xem lại trước khi lưu)",
         "Gửi tệp kế hoạch .toml — xem thay đổi rồi bấm Lưu",
         "/themdonvi, /bietdanh, /sapnhap, /chiatach — đơn vị, tên khác, sáp nhập, chia tách",
@@ -82,7 +83,10 @@ HELP: dict[str, tuple[str, ...]] = {
         "/nhatky — nhật ký thay đổi gần đây",
     ),
 }
-HELP_ALWAYS = "/toi — bạn là ai trong hệ thống"
+HELP_ALWAYS = (
+    "/toi — bạn là ai trong hệ thống\n"
+    "/bang — đường dẫn mở bảng theo dõi trên trình duyệt (dùng một lần)"
+)
 
 WHOAMI = "Bạn: {name} (Telegram {id})\n{lines}"
 WHOAMI_LINE = "• {role} — {unit} {unit_name}"
@@ -172,6 +176,7 @@ COMMANDS: dict[str | None, tuple[tuple[str, str], ...]] = {
         ("toi", "Tôi là ai trong hệ thống"),
         ("viec", "Báo cáo đơn vị còn phải nộp"),
         ("danop", "Lịch sử nộp báo cáo của đơn vị"),
+        ("bang", "Mở bảng theo dõi trên trình duyệt"),
     ),
     "coordinator": (
         ("tinhhinh", "Bảng tình hình một kế hoạch"),
@@ -187,6 +192,7 @@ COMMANDS: dict[str | None, tuple[tuple[str, str], ...]] = {
     "admin": (
         ("moi", "Tạo đường dẫn mời"),
         ("kehoach", "Danh sách kế hoạch"),
+        ("kehoachmoi", "Đọc văn bản kế hoạch mới"),
         ("nghiavu", "Nghĩa vụ báo cáo của một kế hoạch"),
         ("sua", "Sửa một nghĩa vụ báo cáo"),
         ("themdonvi", "Thêm đơn vị"),

@@ -56,6 +56,8 @@ M_EXPORT_FILE = "TỆP.xlsx|TỆP.csv"
 M_CHART_FILE = "TỆP.png"
 M_ZIP_FILE = "TỆP.zip"
 M_DOCX_FILE = "TỆP.docx"
+M_PLAN_TEXT = "VĂN_BẢN"
+M_PLAN_FILE = "TỆP.toml"
 
 # Help of each command and option.
 CONFIG = "tệp cấu hình TOML (mặc định: config.toml nếu có)"
@@ -78,6 +80,9 @@ INVITE_ROLE = (
     'trong ngoặc kép, ví dụ "cán bộ")'
 )
 INVITE_HOURS = "lời mời hết hạn sau SỐ_GIỜ giờ (mặc định 72)"
+BOARD_LINK = "in đường dẫn đăng nhập bảng theo dõi (dùng một lần) cho một người"
+BOARD_LINK_TELEGRAM_ID = "số Telegram của người sẽ mở bảng"
+M_TELEGRAM_ID = "SỐ_TELEGRAM"
 
 LOAD_PLANS = "nạp tệp kế hoạch (không chỉ tệp: nạp 5 kế hoạch mẫu)"
 LOAD_FILES = "tệp kế hoạch .toml"
@@ -93,6 +98,10 @@ EXPORT_PERIOD = 'chỉ kỳ này, viết như "năm 2026", "quý II/2026", "thá
 EXPORT_FROM = "chỉ các kỳ có ngày cuối đúng hạn từ ngày này (20/10/2025 hoặc 2025-10-20)"
 EXPORT_TO = "chỉ các kỳ có ngày cuối đúng hạn đến ngày này (20/10/2025 hoặc 2025-10-20)"
 EXPORT_OUT = "tệp kết quả; đuôi .xlsx cho Excel, .csv cho CSV (UTF-8)"
+EXTRACT = "đọc văn bản kế hoạch (.docx, .pdf, .txt) và soạn bản nháp tệp kế hoạch để soát lại"
+EXTRACT_FILE = "văn bản kế hoạch: Word .docx, PDF (có chữ; bản quét cần Tesseract) hoặc .txt"
+EXTRACT_OUT = "ghi bản nháp tệp kế hoạch vào tệp này (không ghi thì in ra màn hình)"
+EXTRACT_JSON = "in những gì đọc được (nghĩa vụ, hạn, đơn vị, cảnh báo) dạng JSON"
 CHART = "vẽ biểu đồ tình hình báo cáo của một kế hoạch ra tệp ảnh PNG"
 CHART_PLAN = "mã kế hoạch cần vẽ"
 CHART_PERIOD = 'chỉ kỳ này, viết như "năm 2026", "quý II/2026", "tháng 11/2026"'

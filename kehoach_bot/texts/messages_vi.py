@@ -47,6 +47,8 @@ AUDIT_ACTIONS: dict[str, str] = {
     "invite_issue": "{who} đã mời một {role} của {subject} (lời mời dùng đến {expires})",
     "invite_accept": "{who} đã nhận lời mời làm {role} của {subject}",
     "person_revoke": "{who} đã thu hồi mọi quyền của {subject}",
+    "board_link": "{who} đã tạo đường dẫn đăng nhập bảng theo dõi cho {subject} (dùng đến {expires})",
+    "board_sign_in": "{who} đã đăng nhập bảng theo dõi",
     "unit_merge": "{who} đã ghi nhận sáp nhập {subject} vào {successors} từ {ended}",
     "unit_split": "{who} đã ghi nhận chia tách {subject} thành {successors} từ {ended}",
     "unit_replace": "{who} đã ghi nhận {subject} được thay thế bởi {successors} từ {ended}",

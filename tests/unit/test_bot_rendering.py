@@ -20,10 +20,18 @@ from kehoach_bot.telegram.render import pages as paging
 from kehoach_bot.telegram.render.outbound import render_outbound
 
 TWO_IDS = (Action.FIELD, Action.GROUP_MODE, Action.PICK, Action.PAGE)
+NO_IDS = (Action.CANCEL, Action.READ_PLAN)
+
+
+@given(st.sampled_from(NO_IDS), st.integers(0, MAX_ID))
+def test_callbacks_without_an_id_round_trip_and_refuse_one(action: Action, extra: int) -> None:
+    parsed = decode(encode(action))
+    assert parsed is not None and parsed.action is action and parsed.ids == ()
+    assert decode(encode(action, extra)) is None
 
 
 @given(
-    st.sampled_from([a for a in Action if a not in (Action.CANCEL, Action.CONFIRM, *TWO_IDS)]),
+    st.sampled_from([a for a in Action if a not in (*NO_IDS, Action.CONFIRM, *TWO_IDS)]),
     st.integers(0, MAX_ID),
 )
 def test_callback_round_trip_fits_telegram(action: Action, target: int) -> None:
@@ -43,7 +51,7 @@ def test_two_id_callbacks_round_trip(action: Action, first: int, second: int) ->
 
 
 @given(
-    st.sampled_from([a for a in Action if a not in (Action.CANCEL, Action.CONFIRM)]),
+    st.sampled_from([a for a in Action if a not in (*NO_IDS, Action.CONFIRM)]),
     st.integers(MAX_ID + 1, 10**12 - 1),
 )
 def test_an_id_beyond_the_integer_columns_names_nothing(action: Action, too_large: int) -> None:

@@ -113,7 +113,7 @@ def test_the_checker_sees_what_argparse_prints_in_english() -> None:
 
 def test_the_walk_reaches_nested_commands() -> None:
     assert ["unit", "group-add"] in COMMAND_PATHS and ["plan", "tracked-from"] in COMMAND_PATHS
-    assert len(COMMAND_PATHS) == 26
+    assert len(COMMAND_PATHS) == 28
 
 
 @pytest.mark.parametrize("path", COMMAND_PATHS, ids=lambda p: " ".join(p) or "python bot.py")

@@ -22,6 +22,7 @@ from kehoach_bot.telegram.context import (
     GroupInput,
     LooseFile,
     Pending,
+    PlanReading,
     PlanUpload,
     Refusing,
     UserState,
@@ -78,6 +79,7 @@ field_values: dict[str, st.SearchStrategy[Any]] = dict(
     loose_file=st.none() | st.builds(LooseFile, texts, texts, texts, st.none() | ids, ids, texts),
     picker=st.none() | pickings,
     refusing=st.none() | st.builds(Refusing, ids, ids, ids),
+    reading=st.none() | st.builds(PlanReading, st.lists(texts, max_size=3).map(tuple)),
 )
 states = st.builds(UserState, **field_values)
 

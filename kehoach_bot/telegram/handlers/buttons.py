@@ -19,6 +19,7 @@ from kehoach_bot.telegram.handlers import (
     inbox,
     obligation_edit,
     officer,
+    plan_reading,
     previews,
     review,
 )
@@ -40,6 +41,7 @@ ACTIONS: dict[Action, ButtonHandler] = {
     Action.FILE: coordinator.open_file,
     Action.FIELD: obligation_edit.choose_field,
     Action.CONFIRM: previews.confirm,
+    Action.READ_PLAN: plan_reading.read_pasted,
     Action.REMIND_AGAIN: chase.remind_again_button,
     Action.GROUP: groups_edit.open_group,
     Action.GROUP_MODE: groups_edit.choose_mode,

@@ -17,7 +17,7 @@ from kehoach_bot.telegram import files
 from kehoach_bot.telegram.answer import say
 from kehoach_bot.telegram.callbacks import Callback
 from kehoach_bot.telegram.context import Awaiting, BotContext, LooseFile
-from kehoach_bot.telegram.handlers import officer
+from kehoach_bot.telegram.handlers import officer, plan_reading
 from kehoach_bot.telegram.handlers.extensions import reason_text
 from kehoach_bot.telegram.handlers.groups_edit import list_text
 from kehoach_bot.telegram.handlers.obligation_edit import value_text
@@ -37,6 +37,9 @@ async def document(update: Update, context: BotContext) -> None:
     """A report file (document or photo) for the report we asked about, or a plan file."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
+        return
+    if context.state.reading is not None:
+        await plan_reading.plan_document(update, context)
         return
     waiting = context.state.waiting
     item = message.document or (message.photo[-1] if message.photo else None)
@@ -180,6 +183,9 @@ async def text(update: Update, context: BotContext) -> None:
         return
     if context.state.group_input is not None:
         await list_text(update, context)
+        return
+    if context.state.reading is not None:
+        await plan_reading.pasted(update, context)
         return
     waiting = context.state.waiting
     if waiting is None:

@@ -1,0 +1,216 @@
+"""The board's pages as HTML: pure functions of the services' results, every value escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from urllib.parse import quote
+
+from kehoach_bot.domain.status import Status
+from kehoach_bot.domain.vietnamese import format_date
+from kehoach_bot.services.board import GridItem, Home, PlanGrid, UnitPage
+from kehoach_bot.services.tracking import OccurrenceView
+from kehoach_bot.texts import board_vi as t
+
+# The filter's words in the address (?tinh-trang=qua-han) and the marks they stand for.
+SLUGS: dict[str, str] = {
+    "dung-han": Status.DONE_ON_TIME.value,
+    "nop-qua-han": Status.DONE_LATE.value,
+    "trong-han": Status.OPEN_ON_TIME.value,
+    "qua-han": Status.OPEN_OVERDUE.value,
+    "khong-theo-doi": Status.NOT_TRACKED.value,
+    "sap-den-han": "due_soon",
+    "cho-quyet-dinh": "needs_review",
+}
+SLUG_OF = {mark: slug for slug, mark in SLUGS.items()}
+# The CSS class of each status category and mark (colours in static/board.css).
+CSS: dict[str, str] = {
+    Status.DONE_ON_TIME.value: "s-done",
+    Status.DONE_LATE.value: "s-late",
+    Status.OPEN_ON_TIME.value: "s-open",
+    Status.OPEN_OVERDUE.value: "s-overdue",
+    Status.NOT_TRACKED.value: "s-untracked",
+    "due_soon": "s-soon",
+    "needs_review": "s-review",
+}
+LEGEND = tuple(SLUGS.values())
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def frame(title: str, body: str, *, name: str | None = None) -> str:
+    """A whole page: head, navigation (when signed in), the body."""
+    nav = ""
+    if name is not None:
+        nav = (
+            f'<nav><a href="/">{_e(t.NAV_HOME)}</a> · <a href="/don-vi">{_e(t.NAV_UNIT)}</a>'
+            f'<span class="who">{_e(t.SIGNED_IN_AS.format(name=name))}</span></nav>'
+        )
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(title)} — {_e(t.SITE_TITLE)}</title>"
+        '<link rel="stylesheet" href="/static/board.css"></head>'
+        f"<body>{nav}<main><h1>{_e(title)}</h1>{body}</main></body></html>"
+    )
+
+
+def refusal(message: str) -> str:
+    """A page that says why the request was refused."""
+    return frame(t.REFUSED_TITLE, f'<p class="refusal">{_e(message)}</p>')
+
+
+def home_page(found: Home) -> str:
+    """`/`: the plans the person follows and their units."""
+    parts = [f'<p class="asof">{_e(t.AS_OF.format(date=format_date(found.today)))}</p>']
+    if found.plans or found.is_admin or not found.units:
+        heading = t.HOME_ALL_PLANS if found.is_admin else t.HOME_PLANS
+        parts.append(f"<h2>{_e(heading)}</h2>")
+        if found.plans:
+            links = "".join(
+                f'<li><a href="/ke-hoach/{quote(code)}">{_e(code)}</a> — {_e(title)}</li>'
+                for code, title in found.plans
+            )
+            parts.append(f'<ul class="plans">{links}</ul>')
+        else:
+            parts.append(f"<p>{_e(t.HOME_NO_PLANS)}</p>")
+    if found.units:
+        lines = "".join(
+            f"<li>{_e(t.HOME_UNIT_LINE.format(unit_name=u.unit_name, owed=u.owed))}</li>"
+            for u in found.units
+        )
+        parts.append(
+            f'<h2>{_e(t.HOME_UNITS)}</h2><ul class="units">{lines}</ul>'
+            f'<p><a href="/don-vi">{_e(t.HOME_UNIT_LINK)}</a></p>'
+        )
+    return frame(t.HOME_TITLE, "".join(parts), name=found.full_name)
+
+
+def grid_page(grid: PlanGrid) -> str:
+    """`/ke-hoach/<code>`: counts, legend and filter, then the grid units × periods."""
+    title = f"{grid.plan_number} — {grid.plan}" if grid.plan_number else grid.plan
+    counts = {**{s.value: n for s, n in grid.counts.items()}}
+    counts["due_soon"], counts["needs_review"] = grid.due_soon, grid.needs_review
+    base = f"/ke-hoach/{quote(grid.plan)}"
+    chips = [
+        f'<a class="chip all{" on" if grid.mark is None else ""}" href="{base}">'
+        f"{_e(t.GRID_ALL)} <b>{grid.total}</b></a>"
+    ]
+    for mark in LEGEND:
+        on = " on" if grid.mark == mark else ""
+        chips.append(
+            f'<a class="chip {CSS[mark]}{on}" data-mark="{mark}" '
+            f'href="{base}?tinh-trang={SLUG_OF[mark]}">{_e(t.CATEGORY[mark])} '
+            f'<b class="n">{counts.get(mark, 0)}</b></a>'
+        )
+    parts = [
+        f'<p class="plan-title">{_e(grid.plan_title)}</p>',
+        f'<p class="asof">{_e(t.AS_OF.format(date=format_date(grid.today)))} · '
+        f"{_e(t.GRID_COUNTS.format(total=grid.total))}</p>",
+        f'<div class="counts" aria-label="{_e(t.GRID_FILTER)}">{"".join(chips)}</div>',
+    ]
+    if grid.mark is not None:
+        parts.append(
+            f'<p class="filtered">'
+            f"{_e(t.GRID_FILTERED.format(label=t.CATEGORY[grid.mark], units=len(grid.rows)))}</p>"
+        )
+    if not grid.rows:
+        parts.append(f"<p>{_e(t.GRID_EMPTY)}</p>")
+    else:
+        parts.append(_table(grid))
+    return frame(title, "".join(parts), name=grid.viewer)
+
+
+def _table(grid: PlanGrid) -> str:
+    head = "".join(
+        f'<th scope="col">{_e(p.label)}<small>{_e(format_date(p.first_due))}</small></th>'
+        for p in grid.periods
+    )
+    body = []
+    for row in grid.rows:
+        group = f'<small class="group">{_e(t.GRID_GROUP)}</small>' if row.is_group else ""
+        cells = "".join(f"<td>{''.join(_item(i) for i in cell)}</td>" for cell in row.cells)
+        body.append(
+            f'<tr data-unit="{_e(row.unit)}"><th scope="row">{_e(row.unit_name)}'
+            f"<small>{_e(row.unit)}</small>{group}</th>{cells}</tr>"
+        )
+    return (
+        '<div class="grid-wrap"><table class="grid">'
+        f'<thead><tr><th scope="col" class="corner">{_e(t.GRID_UNIT)}</th>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _item(item: GridItem) -> str:
+    classes = [CSS[item.status.value]]
+    marks = []
+    if item.due_soon:
+        classes.append(CSS["due_soon"])
+        marks.append(t.CATEGORY["due_soon"])
+    if item.needs_review:
+        classes.append(CSS["needs_review"])
+        marks.append(t.CATEGORY["needs_review"])
+    lines = [t.GRID_DUE.format(wording=item.wording, date=format_date(item.due))]
+    if item.extended_to:
+        lines.append(t.GRID_EXTENDED.format(date=format_date(item.extended_to)))
+    if item.submitted_on:
+        lines.append(t.GRID_SUBMITTED.format(date=format_date(item.submitted_on)))
+    label = " · ".join([t.CATEGORY[item.status.value], *marks])
+    return (
+        f'<div class="cell {" ".join(classes)}" data-status="{item.status.value}" '
+        f'title="{_e(item.title)}"><span class="what">{_e(label)}</span>'
+        f'<span class="when">{_e(" · ".join(lines))}</span></div>'
+    )
+
+
+def unit_page(found: UnitPage) -> str:
+    """`/don-vi`: what the person's units owe, then their submissions."""
+    parts = [
+        f'<p class="asof">{_e(", ".join(found.units))} · '
+        f"{_e(t.AS_OF.format(date=format_date(found.today)))}</p>",
+        f"<h2>{_e(t.UNIT_OWED)}</h2>",
+    ]
+    if found.owed:
+        parts.append(_rows(t.UNIT_HEADERS, (_owed_cells(v) for v in found.owed), "owed"))
+    else:
+        parts.append(f"<p>{_e(t.UNIT_NOTHING_OWED)}</p>")
+    parts.append(f"<h2>{_e(t.UNIT_HISTORY)}</h2>")
+    if found.history:
+        lines = (
+            (
+                f"{h.at:%H:%M} {format_date(h.at.date())}",
+                h.title,
+                h.period,
+                h.unit_name,
+                h.file_name or "",
+            )
+            for h in found.history
+        )
+        parts.append(_rows(t.HISTORY_HEADERS, ((_e(c) for c in line) for line in lines), "hist"))
+    else:
+        parts.append(f"<p>{_e(t.UNIT_NO_HISTORY)}</p>")
+    return frame(t.UNIT_TITLE, "".join(parts), name=found.full_name)
+
+
+def _owed_cells(view: OccurrenceView) -> Iterable[str]:
+    status = f'<span class="cell {CSS[view.status.value]}">{_e(t.CATEGORY[view.status.value])}'
+    if view.due_soon:
+        status += f" · {_e(t.CATEGORY['due_soon'])}"
+    return (
+        _e(view.title),
+        _e(view.plan_number or view.plan),
+        _e(view.period),
+        _e(f"{view.wording_text} {format_date(view.due)}"),
+        status + "</span>",
+    )
+
+
+def _rows(headers: tuple[str, ...], rows: Iterable[Iterable[str]], name: str) -> str:
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        f'<div class="grid-wrap"><table class="list {name}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )

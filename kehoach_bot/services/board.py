@@ -1,0 +1,471 @@
+"""The board's actions and pages, one transaction each: sign-in links, sessions, and the data of
+the home page, a plan's grid and an officer's page.
+
+Every page re-identifies the person from the database with their current roles, so a revoked
+person is refused at their next request. Only SHA-256 hashes of tokens and session keys are
+stored; the clear values are returned once, to be sent or set as a cookie.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from kehoach_bot.db.models import BoardLink, BoardSession, Occurrence, Plan, Unit
+from kehoach_bot.domain.status import Status
+from kehoach_bot.domain.vietnamese import format_date
+from kehoach_bot.runtime import Runtime
+from kehoach_bot.services import audit, card_facts, tracking
+from kehoach_bot.services.errors import Forbidden, InvalidInput, ServiceError
+from kehoach_bot.services.exports import CATEGORIES, EXPORTED_STATES, coordinated_plan
+from kehoach_bot.services.people import Identity, identify
+from kehoach_bot.services.tracking import OccurrenceView, to_view, view_query
+from kehoach_bot.texts import board_vi as t
+
+LINKS_PER_HOUR = 5  # sign-in links one person may ask for in an hour
+HISTORY_LIMIT = 30
+MAX_SECRET_CHARS = 200  # longer tokens and keys are refused before hashing
+
+
+class SignedOut(ServiceError):
+    """No valid session: never signed in, expired, or the person lost every role."""
+
+
+class BoardOff(ServiceError):
+    """The board is not enabled in the configuration."""
+
+
+def digest(secret: str) -> str:
+    """The stored form of a sign-in token or a session key."""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedLink:
+    """A fresh one-time sign-in link: its URL holds the token, shown once, never stored."""
+
+    url: str
+    expires_at: datetime  # UTC
+    expires_text: str  # local "HH:MM dd/mm/yyyy"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedSession:
+    """A new session: `key` goes into the signed cookie, only its hash is stored."""
+
+    key: str
+    telegram_user_id: int
+    issued_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRef:
+    """What a verified cookie names: whose session it is and its key."""
+
+    telegram_user_id: int
+    key: str
+
+
+def issue_link(runtime: Runtime, *, telegram_user_id: int, actor: str) -> IssuedLink:
+    """/bang and `board-link`: a one-time sign-in link for a known person (rate-limited)."""
+    board = runtime.settings.board
+    if not board.enabled:
+        raise BoardOff(t.BOARD_OFF)
+    now = runtime.now()
+    with runtime.transaction() as session:
+        identity = identify(session, telegram_user_id, runtime.settings.telegram.admins)
+        if not identity.known:
+            raise Forbidden(t.PERSON_UNKNOWN.format(telegram_id=telegram_user_id))
+        recent = session.exec(
+            select(func.count())
+            .select_from(BoardLink)
+            .where(
+                BoardLink.telegram_user_id == telegram_user_id,
+                col(BoardLink.created_at) > now - timedelta(hours=1),
+            )
+        ).one()
+        if recent >= LINKS_PER_HOUR:
+            raise InvalidInput(t.TOO_MANY_LINKS.format(count=recent, minutes=60))
+        token = secrets.token_urlsafe(32)
+        expires_at = now + timedelta(minutes=board.link_minutes)
+        session.add(
+            BoardLink(
+                token_hash=digest(token),
+                telegram_user_id=telegram_user_id,
+                created_by=actor[:120],
+                created_at=now,
+                expires_at=expires_at,
+            )
+        )
+        audit.record(
+            session,
+            actor=actor,
+            action="board_link",
+            entity="person",
+            entity_id=telegram_user_id,
+            after={"expires_at": expires_at.isoformat()},
+            now=now,
+        )
+    local = expires_at.astimezone(runtime.settings.tz)
+    return IssuedLink(
+        url=f"{board.base_url}/vao/{token}",
+        expires_at=expires_at,
+        expires_text=f"{local:%H:%M} {format_date(local.date())}",
+    )
+
+
+def sign_in_with_link(runtime: Runtime, *, token: str) -> OpenedSession:
+    """`GET /vao/<token>`: spend the link once and open a session; SignedOut if it is not valid."""
+    if not token or len(token) > MAX_SECRET_CHARS:
+        raise SignedOut(t.LINK_REFUSED)
+    now = runtime.now()
+    with runtime.transaction() as session:
+        # Spent by one statement, so of two requests with the same link only one wins.
+        spent = session.execute(
+            update(BoardLink)
+            .where(
+                col(BoardLink.token_hash) == digest(token),
+                col(BoardLink.used_at).is_(None),
+                col(BoardLink.expires_at) > now,
+            )
+            .values(used_at=now)
+            .returning(col(BoardLink.telegram_user_id))
+        ).first()
+        if spent is None:
+            raise SignedOut(t.LINK_REFUSED)
+        return _open(session, runtime, int(spent[0]), "link", now)
+
+
+def sign_in_from_telegram(runtime: Runtime, *, telegram_user_id: int) -> OpenedSession:
+    """`POST /vao/telegram`: open a session for a user whose Mini App initData was verified."""
+    now = runtime.now()
+    with runtime.transaction() as session:
+        return _open(session, runtime, telegram_user_id, "telegram", now)
+
+
+def _open(
+    session: Session, runtime: Runtime, telegram_user_id: int, via: str, now: datetime
+) -> OpenedSession:
+    identity = identify(session, telegram_user_id, runtime.settings.telegram.admins)
+    if not identity.known:
+        raise SignedOut(t.NO_ACCESS)
+    key = secrets.token_urlsafe(24)
+    expires_at = now + timedelta(hours=runtime.settings.board.session_hours)
+    session.add(
+        BoardSession(
+            key_hash=digest(key),
+            telegram_user_id=telegram_user_id,
+            via=via,
+            created_at=now,
+            expires_at=expires_at,
+        )
+    )
+    audit.record(
+        session,
+        actor=f"tg:{telegram_user_id}",
+        action="board_sign_in",
+        entity="person",
+        entity_id=telegram_user_id,
+        after={"via": via},
+        now=now,
+    )
+    return OpenedSession(key, telegram_user_id, now, expires_at)
+
+
+def _viewer(session: Session, runtime: Runtime, ref: SessionRef) -> Identity:
+    """The person behind a live session, with their current roles; SignedOut otherwise."""
+    if len(ref.key) > MAX_SECRET_CHARS:
+        raise SignedOut(t.SIGNED_OUT)
+    found = session.exec(
+        select(BoardSession.telegram_user_id).where(
+            BoardSession.key_hash == digest(ref.key),
+            col(BoardSession.expires_at) > runtime.now(),
+        )
+    ).first()
+    if found is None or found != ref.telegram_user_id:
+        raise SignedOut(t.SIGNED_OUT)
+    identity = identify(session, ref.telegram_user_id, runtime.settings.telegram.admins)
+    if not identity.known:
+        raise SignedOut(t.NO_ACCESS)
+    return identity
+
+
+# --- Pages -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnitOwed:
+    """One of the person's units and how many reports it still owes."""
+
+    unit: str
+    unit_name: str
+    owed: int
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """The person's home page: the plans they follow and their units."""
+
+    full_name: str
+    is_admin: bool
+    plans: tuple[tuple[str, str], ...]  # (code, title)
+    units: tuple[UnitOwed, ...]
+    today: date
+
+
+def home(runtime: Runtime, *, ref: SessionRef) -> Home:
+    """`/`: a coordinator's plans, an officer's units, every plan for an admin."""
+    today = runtime.today()
+    with runtime.transaction() as session:
+        identity = _viewer(session, runtime, ref)
+        if identity.is_admin:
+            plans = tuple(sorted(session.exec(select(Plan.code, Plan.title)).all()))
+        else:
+            plans = tuple(tracking.coordinated_plans(session, identity))
+        owed = tracking.owed(session, identity, today)
+        counted: dict[int, int] = {}
+        for view in owed:
+            counted[view.unit_id] = counted.get(view.unit_id, 0) + 1
+        units = tuple(
+            UnitOwed(m.unit, m.unit_name, counted.get(m.unit_id, 0))
+            for m in identity.memberships
+            if m.role in tracking.ANSWERING_ROLES
+        )
+        return Home(
+            identity.full_name or str(identity.telegram_user_id),
+            identity.is_admin,
+            plans,
+            tuple(dict.fromkeys(units)),
+            today,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GridItem:
+    """One occurrence in a cell: one report of one unit for one period."""
+
+    occurrence_id: int
+    obligation: str
+    title: str
+    status: Status
+    due_soon: bool
+    needs_review: bool
+    due: date
+    wording: str  # as the plan writes it: "trước ngày"
+    deadline: date  # the last on-time day after any extension
+    extended_to: date | None
+    submitted_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class GridPeriod:
+    """A column: one period, placed by its first deadline."""
+
+    key: str
+    label: str
+    first_due: date
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """A row: one unit and its items per period (the same order as the columns)."""
+
+    unit: str
+    unit_name: str
+    is_group: bool
+    cells: tuple[tuple[GridItem, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanGrid:
+    """A plan's grid of units × periods, with the counts of the whole plan."""
+
+    plan: str
+    plan_number: str
+    plan_title: str
+    today: date
+    counts: dict[Status, int]  # every category of exports.CATEGORIES (as `plan_table`)
+    due_soon: int
+    needs_review: int
+    total: int
+    periods: tuple[GridPeriod, ...]
+    rows: tuple[GridRow, ...]  # only units with an item matching the filter
+    mark: str | None  # the filter: a Status value, "due_soon" or "needs_review"
+    viewer: str  # who is looking (their name)
+
+
+GRID_MARKS = ("due_soon", "needs_review")
+
+
+def matches(item: GridItem, mark: str | None) -> bool:
+    """True when the item passes the filter (a Status value, "due_soon", "needs_review")."""
+    if mark is None:
+        return True
+    if mark == "due_soon":
+        return item.due_soon
+    if mark == "needs_review":
+        return item.needs_review
+    return item.status.value == mark
+
+
+def plan_grid(runtime: Runtime, *, ref: SessionRef, plan_code: str, mark: str | None) -> PlanGrid:
+    """`/ke-hoach/<code>`: the grid of a plan the person coordinates (any plan for an admin)."""
+    if mark is not None and mark not in {s.value for s in CATEGORIES} | set(GRID_MARKS):
+        raise InvalidInput(t.BAD_STATUS.format(value=mark[:40]))
+    today = runtime.today()
+    with runtime.transaction() as session:
+        identity = _viewer(session, runtime, ref)
+        plan = coordinated_plan(
+            session,
+            runtime,
+            user_id=identity.telegram_user_id,
+            plan_code=plan_code[:64],
+            refusal=t.NOT_YOUR_PLAN,
+        )
+        rows = session.exec(
+            view_query()
+            .where(col(Plan.id) == plan.id, col(Occurrence.state).in_(EXPORTED_STATES))
+            .order_by(col(Occurrence.due_date), col(Unit.code), col(Occurrence.id))
+        ).all()
+        views = [to_view(r, today) for r in rows]
+        groups = set(
+            session.exec(
+                select(Unit.code).where(
+                    col(Unit.is_group).is_(True), col(Unit.code).in_({v.unit for v in views})
+                )
+            ).all()
+        )
+        viewer = identity.full_name or str(identity.telegram_user_id)
+    return _grid(plan, views, groups, today, mark, viewer)
+
+
+def _grid(
+    plan: Plan,
+    views: list[OccurrenceView],
+    groups: set[str],
+    today: date,
+    mark: str | None,
+    viewer: str,
+) -> PlanGrid:
+    periods: dict[str, GridPeriod] = {}
+    for view in views:  # by due date, so each period is met first at its first deadline
+        periods.setdefault(view.period_key, GridPeriod(view.period_key, view.period, view.due))
+    column = {key: i for i, key in enumerate(periods)}
+    cells: dict[str, list[list[GridItem]]] = {}
+    names: dict[str, str] = {}
+    for view in views:
+        names[view.unit] = view.unit_name
+        item = GridItem(
+            view.id,
+            view.obligation,
+            view.title,
+            view.status,
+            view.due_soon,
+            view.needs_review,
+            view.due,
+            view.wording_text,
+            view.deadline,
+            view.extended_to,
+            view.submitted_on,
+        )
+        row = cells.setdefault(view.unit, [[] for _ in periods])
+        row[column[view.period_key]].append(item)
+    counts = {s: 0 for s in CATEGORIES}
+    for view in views:
+        counts[view.status] = counts.get(view.status, 0) + 1
+    shown = tuple(
+        GridRow(
+            unit,
+            names[unit],
+            unit in groups,
+            tuple(tuple(i for i in cell if matches(i, mark)) for cell in cells[unit]),
+        )
+        for unit in sorted(cells)
+        if any(matches(i, mark) for cell in cells[unit] for i in cell)
+    )
+    return PlanGrid(
+        plan=plan.code,
+        plan_number=plan.number,
+        plan_title=plan.title,
+        today=today,
+        counts=counts,
+        due_soon=sum(1 for v in views if v.due_soon),
+        needs_review=sum(1 for v in views if v.needs_review),
+        total=len(views),
+        periods=tuple(periods.values()),
+        rows=shown,
+        mark=mark,
+        viewer=viewer,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryLine:
+    """One submission of the person's units."""
+
+    at: datetime  # local time
+    by: str
+    title: str
+    period: str
+    unit_name: str
+    file_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPage:
+    """An officer's page: what their units still owe and their submissions."""
+
+    full_name: str
+    units: tuple[str, ...]  # names
+    owed: tuple[OccurrenceView, ...]
+    history: tuple[HistoryLine, ...]
+    today: date
+
+
+def unit_page(runtime: Runtime, *, ref: SessionRef) -> UnitPage:
+    """`/don-vi`: the reports of the person's own units only; Forbidden without one."""
+    today = runtime.today()
+    with runtime.transaction() as session:
+        identity = _viewer(session, runtime, ref)
+        units = [m for m in identity.memberships if m.role in tracking.ANSWERING_ROLES]
+        if not units:
+            raise Forbidden(t.NOT_AN_OFFICER)
+        owed = tracking.owed(session, identity, today)
+        answering = Identity(
+            identity.telegram_user_id,
+            identity.person_id,
+            identity.full_name,
+            False,
+            [m for m in identity.memberships if m.role in tracking.ANSWERING_ROLES],
+        )
+        submitted = card_facts.submissions(
+            session,
+            answering,
+            occurrence_id=None,
+            today=today,
+            tz=runtime.settings.tz,
+            limit=HISTORY_LIMIT,
+        )
+        return UnitPage(
+            identity.full_name or str(identity.telegram_user_id),
+            tuple(dict.fromkeys(m.unit_name for m in units)),
+            tuple(owed),
+            tuple(
+                HistoryLine(
+                    s.answered.at,
+                    s.answered.by,
+                    s.view.title,
+                    s.view.period,
+                    s.view.unit_name,
+                    s.answered.file_name,
+                )
+                for s in submitted
+            ),
+            today,
+        )
