@@ -16,6 +16,16 @@ NOT_A_DEADLINE = (
     "«{text}» là ngày của một văn bản khác hoặc một kỳ số liệu, không phải hạn báo cáo."
 )
 UNDATED = "Báo cáo định kỳ không ghi ngày: quản trị viên đặt lịch."
+ONE_OFF_UNDATED = "Báo cáo một lần không ghi hạn: quản trị viên đặt ngày."
+FREQUENCY_UNDATED_NOTE = (
+    "Văn bản ghi kỳ báo cáo ({kind}) nhưng không ghi ngày: quản trị viên đặt lịch."
+)
+FREQUENCY_WORDS = {
+    "annual": "hằng năm",
+    "semiannual": "6 tháng",
+    "quarterly": "hằng quý",
+    "monthly": "hằng tháng",
+}
 NO_YEAR = "Hạn «{text}» không ghi năm trong cùng câu: quản trị viên ghi năm."
 SEVERAL_DATES = "Một kỳ báo cáo có nhiều ngày ({dates}): giữ ngày đầu, quản trị viên kiểm tra."
 NO_DAY_RULE = "Báo cáo {kind} không ghi ngày trong kỳ: quản trị viên đặt lịch."

@@ -147,6 +147,14 @@ def test_a_due_that_cannot_be_read_is_undated_and_flagged(kind: DutyKind, due: s
     assert spec.obligations[0].review_note
 
 
+def test_a_frequency_without_a_date_is_an_undated_schedule_that_names_it() -> None:
+    spec = parse_plan(_load(_plan(_duty(DutyKind.SEMIANNUAL, None, wording=None))), "nhap.toml")
+    (obligation,) = spec.obligations
+    assert obligation.schedule == Schedule(ScheduleType.UNDATED)
+    assert obligation.report_kind == "dinh_ky"
+    assert "ghi kỳ báo cáo (6 tháng) nhưng không ghi ngày" in obligation.review_note
+
+
 def test_the_json_has_the_issue_s_shape() -> None:
     data = to_json(_plan(_duty(DutyKind.SEMIANNUAL, ("06-30", "12-31"))))
     assert data["plan"] == {

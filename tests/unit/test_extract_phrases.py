@@ -66,6 +66,10 @@ def test_curated_quote_yields_curated_kind_due_and_wording(
 ) -> None:
     kind, due = _expected(obligation)
     dues = {d.kind: d for d in _dues(obligation["quote"])}
+    if kind is DutyKind.PERIODIC_UNDATED and kind not in dues:
+        # A stated frequency without a date keeps its frequency, due null.
+        undated = [d for d in dues.values() if d.value is None]
+        dues = {kind: undated[0]} if undated else {}
     assert kind in dues, f"{key}: {sorted(dues)}"
     assert dues[kind].value == due
     assert dues[kind].wording == Wording(obligation["wording"])
@@ -386,13 +390,24 @@ def test_undated_periodic_duty_warns() -> None:
     assert "không ghi ngày" in due.warnings[0]
 
 
-def test_annual_without_a_date_is_undated() -> None:
+def test_annual_without_a_date_keeps_its_frequency() -> None:
     (due,) = _dues("Hằng năm, các cơ quan, đơn vị lập dự toán kinh phí gửi Phòng Tài chính")
-    assert (due.kind, due.value, due.wording) == (
-        DutyKind.PERIODIC_UNDATED,
-        None,
-        Wording.AS_REGULATED,
+    assert (due.kind, due.value, due.wording) == (DutyKind.ANNUAL, None, Wording.AS_REGULATED)
+    assert "không ghi ngày" in due.warnings[0]
+
+
+def test_stated_frequencies_without_dates_each_keep_theirs() -> None:
+    """015 Đắk Lắk: "định kỳ 6 tháng và hàng năm báo cáo UBND tỉnh theo quy định"."""
+    dues = _dues(
+        "Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Liên minh Hợp tác xã tỉnh có trách nhiệm "
+        "hướng dẫn, đôn đốc, kiểm tra, giám sát các cơ quan, đơn vị, đảm bảo thực hiện đúng "
+        "tiến độ các mục tiêu, nhiệm vụ, giải pháp của Kế hoạch, định kỳ 6 tháng và hàng năm "
+        "báo cáo UBND tỉnh theo quy định"
     )
+    assert [(d.kind, d.value) for d in dues] == [
+        (DutyKind.SEMIANNUAL, None),
+        (DutyKind.ANNUAL, None),
+    ]
 
 
 def test_conflicting_dates_of_one_flow_stay_separate() -> None:
@@ -425,3 +440,103 @@ def test_one_off_without_a_year_warns() -> None:
 def test_fold_keeps_every_index() -> None:
     text = "Ủy ban nhân dân tỉnh, Đắk Nông: trước ngày 15 tháng 12"
     assert fold_same_length(text) == "uy ban nhan dan tinh, dak nong: truoc ngay 15 thang 12"
+
+
+# --- patterns of the development set (real sentences) -----------------------------------------
+
+
+def test_numbers_spelled_out_again_in_words_are_read_through() -> None:
+    """Thông tư 02/2023/TT-BTTTT: "ngày 06 (sáu) tháng 06 (sáu)", "ngày 15 (mười lăm)"."""
+    (half,) = _dues(
+        "Chậm nhất ngày 06 (sáu) tháng 06 (sáu) đối với báo cáo định kỳ 06 (sáu) tháng;"
+    )
+    assert (half.kind, half.value, half.wording_text) == (
+        DutyKind.SEMIANNUAL,
+        ("06-06",),
+        "chậm nhất",
+    )
+    (month,) = _dues(
+        "Chậm nhất ngày 15 (mười lăm) của tháng báo cáo đối với báo cáo định kỳ hằng tháng;"
+    )
+    assert month.kind is DutyKind.MONTHLY
+    assert month.value is not None and "15" in month.value
+
+
+def test_working_days_counted_after_a_comma_are_relative() -> None:
+    (due,) = _dues(
+        "1. Chậm nhất là 05 ngày làm việc, kể từ ngày kết thúc việc tiến hành thanh tra tại nơi "
+        "được thanh tra, thành viên Đoàn thanh tra có trách nhiệm báo cáo bằng văn bản với "
+        "Trưởng đoàn thanh tra về kết quả thực hiện nhiệm vụ được giao."
+    )
+    assert (due.kind, due.value) == (DutyKind.ONE_OFF, None)
+    assert any("tính từ một sự kiện" in w for w in due.warnings)
+
+
+def test_a_dated_review_report_is_one_off() -> None:
+    (due,) = _dues(
+        "Báo cáo tổng kết gửi về Ủy ban bầu cử tỉnh (qua Sở Nội vụ) trước ngày 8/6/2021./."
+    )
+    assert (due.kind, due.value, due.wording) == (DutyKind.ONE_OFF, "2021-06-08", Wording.BEFORE)
+
+
+def test_an_urgent_report_without_a_date_is_one_off_and_flagged() -> None:
+    (due,) = _dues(
+        "UBND tỉnh cũng chỉ đạo Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan khẩn "
+        "trương tổng kết kết quả thực hiện các chỉ tiêu, nhiệm vụ cải cách hành chính của tỉnh "
+        "năm 2017; gửi UBND tỉnh tổng hợp báo cáo Bộ Nội vụ thẩm định theo qui định."
+    )
+    assert (due.kind, due.value) == (DutyKind.ONE_OFF, None)
+    assert "không ghi hạn" in due.warnings[0]
+
+
+def test_ubnd_tinh_before_a_date_is_no_data_period() -> None:
+    """ "tỉnh" folds like "tính" (as in "tính từ ngày"): only the latter opens a data period."""
+    (due,) = _dues("- Sở Tài nguyên và Môi trường tổng hợp báo cáo UBND tỉnh trước ngày 15/8/2015;")
+    assert (due.kind, due.value) == (DutyKind.ONE_OFF, "2015-08-15")
+    (period,) = find_deadlines("Số liệu tính từ ngày 01/01 đến ngày 30/06 của năm báo cáo")[:1]
+    assert period.not_a_deadline
+
+
+def test_the_whole_year_report() -> None:
+    (due,) = _dues("Báo cáo cả năm gửi trước ngày 10/01 của năm liền kề năm báo cáo.")
+    assert (due.kind, due.value, due.wording) == (DutyKind.ANNUAL, "01-10", Wording.BEFORE)
+
+
+def test_dates_written_in_front_of_their_frequency() -> None:
+    """ "trước ngày 25/06 đối với báo cáo 06 tháng; trước ngày 28/11 đối với báo cáo năm"."""
+    dues = _dues(
+        "Báo cáo gửi về Cục TGPL theo 02 hình thức: bằng văn bản có chữ ký, đóng dấu của đơn vi "
+        "hoặc văn bản điện tử dạng ảnh (định dạng pdf) và thư điện tử: ctgpl@moj.gov.vn trước "
+        "ngày 25/06 đối với báo cáo 06 tháng; trước ngày 28/11 đối với báo cáo năm."
+    )
+    assert [(d.kind, d.value) for d in dues] == [
+        (DutyKind.SEMIANNUAL, ("06-25",)),
+        (DutyKind.ANNUAL, "11-28"),
+    ]
+
+
+def test_a_report_when_a_problem_exceeds_one_s_authority_is_ad_hoc() -> None:
+    (due,) = _dues(
+        "Theo đó, Chủ tịch UBND tỉnh đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Thủ trưởng "
+        "các sở, ban, ngành, đoàn thể tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố triển khai "
+        "thực hiện và báo cáo Chủ tịch UBND tỉnh (qua Sở Nội vụ) nếu có vấn đề phát sinh vượt "
+        "thẩm quyền."
+    )
+    assert (due.kind, due.value) == (DutyKind.AD_HOC, None)
+
+
+def test_the_time_of_an_event_is_no_deadline() -> None:
+    (mention,) = find_deadlines(
+        "Sáng ngày 15/9/2021, Ủy ban nhân dân huyện tổ chức lấy ý kiến góp ý báo cáo tóm tắt "
+        "quy hoạch sử dụng đất thời kỳ 2021-2030."
+    )
+    assert mention.not_a_deadline and not mention.usable
+
+
+def test_a_report_if_a_change_is_needed_is_ad_hoc() -> None:
+    (due,) = _dues(
+        "Trong quá trình tổ chức thực hiện, nếu thấy cần sửa đổi, bổ sung những nội dung cụ thể "
+        "thuộc Kế hoạch hành động, các bộ, ngành, địa phương, đơn vị chủ động đề xuất gửi Bộ Y tế "
+        "để tổng hợp và báo cáo Thủ tướng Chính phủ xem xét, quyết định./."
+    )
+    assert (due.kind, due.value) == (DutyKind.AD_HOC, None)

@@ -432,3 +432,31 @@ def test_text_without_structure_changes_nothing() -> None:
     assert [c.text for c in plain.clauses] == [
         "Các đơn vị gửi báo cáo về Sở Y tế trước ngày 20/10 hằng năm."
     ]
+
+
+def test_the_programme_issued_with_a_decision_is_read_after_its_signature() -> None:
+    """Quyết định 435/QĐ-UBND Kon Tum: the programme follows "Nơi nhận" and the signature."""
+    plan = parse_structure(
+        "\n".join(
+            [
+                "QUYẾT ĐỊNH:",
+                "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động.",
+                "Nơi nhận:",
+                "- Như điều 2;",
+                "- Thường trực Tỉnh ủy (b/c);",
+                "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp",
+                "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                "1. Nâng cao nhận thức của cấp ủy, chính quyền.",
+                "II. TỔ CHỨC THỰC HIỆN",
+                "1. Các sở, ban, ngành định kỳ hàng năm (trước ngày 15/11) báo cáo kết quả thực "
+                "hiện về Sở Lao động - Thương binh và Xã hội để tổng hợp báo cáo chung.",
+            ]
+        )
+    )
+    assert "Thường trực Tỉnh ủy (b/c)" in plan.recipients_block
+    texts = [p.text for s in plan.sections for p in s.paragraphs] + [
+        s.heading for s in plan.sections
+    ]
+    assert any("trước ngày 15/11" in text for text in texts)
+    assert any(s.heading.startswith("TỔ CHỨC THỰC HIỆN") for s in plan.sections)

@@ -179,6 +179,14 @@ def test_groups_and_vague_groups() -> None:
         ("tham mưu Ủy ban nhân dân tỉnh báo cáo gửi Bộ Y tế trước ngày 05/12 hàng năm", "Bộ Y tế"),
         ("- UBND tỉnh (báo cáo)", None),
         ("tăng cường tuyên truyền cho người dân", None),
+        # "Tổ chức" inside a body's name does not end it; "bổ sung" is no "Bộ".
+        (
+            "các đơn vị hoàn chỉnh báo cáo và phụ lục gửi về Cơ quan Tổ chức – Nội vụ trước "
+            "ngày 30/6/2022 để tổng hợp",
+            "Cơ quan Tổ chức – Nội vụ",
+        ),
+        ("tổng hợp báo cáo về Ban Tổ chức Tỉnh ủy theo qui định", "Ban Tổ chức Tỉnh ủy"),
+        ("yêu cầu thành viên Đoàn thanh tra báo cáo bổ sung", None),
     ],
 )
 def test_find_recipient(sentence: str, recipient: str | None) -> None:

@@ -17,6 +17,7 @@ from datetime import date
 
 from kehoach_bot.domain.deadlines import Wording
 from kehoach_bot.texts import extract_draft_vi as t
+from kehoach_bot.texts import extract_vi as vi
 
 
 class DutyKind(enum.StrEnum):
@@ -262,7 +263,12 @@ def _schedule(obligation: DraftObligation) -> tuple[str, list[str]]:
             kind_name = "quarterly" if kind is DutyKind.QUARTERLY else "monthly"
             day = int(number.group())
             return f'{{ type = "{kind_name}", day = {day}, offset_months = {offset} }}', []
-    note = t.UNDATED_NOTE if kind is DutyKind.PERIODIC_UNDATED else t.DUE_UNREADABLE_NOTE
+    if kind is DutyKind.PERIODIC_UNDATED:
+        note = t.UNDATED_NOTE
+    elif due is None and kind.value in vi.FREQUENCY_WORDS:
+        note = vi.FREQUENCY_UNDATED_NOTE.format(kind=vi.FREQUENCY_WORDS[kind.value])
+    else:
+        note = t.DUE_UNREADABLE_NOTE
     return '{ type = "undated" }', [note]
 
 

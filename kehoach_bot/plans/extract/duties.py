@@ -13,8 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from kehoach_bot.domain.deadlines import Wording
 from kehoach_bot.plans.extract.draft import DutyKind
 from kehoach_bot.plans.extract.phrases import (
+    DeadlineMention,
     Recurrence,
     due_rule,
     find_deadlines,
@@ -64,11 +66,24 @@ _ONWARD = re.compile(r"\bde\s+(?:theo doi,?\s+)?tong hop,?\s+bao cao\s+")
 # "chế độ báo cáo (định kỳ)": the reporting regime a text is about, not a report it asks for.
 _REGIME = re.compile(r"\bche do bao cao(?:\s+(?:dinh ky|thong ke))?\b")
 _PERIODIC = re.compile(r"\bdinh ky\b|\bso ket\b|\btong ket\b")
+_DINH_KY = re.compile(r"\bdinh ky\b")
+_NO_FREQUENCY = (DutyKind.PERIODIC_UNDATED, DutyKind.ONE_OFF)
 # Words that only speak of reports without asking for one.
 _NOT_A_DUTY = re.compile(
     r"^\s*(?:can cu|theo|thuc hien)\s+(?:bao cao|ke hoach|quyet dinh|nghi quyet)\s+so\b"
-    r"|\bkhong\s+(?:thuc hien|phai)\s+(?:che do\s+)?bao cao\b"
 )
+# Reports counted or excluded ("chỉ thực hiện 02 kỳ báo cáo", "không thực hiện báo cáo hàng
+# tháng"): a rule about the reporting regime; only its "trừ trường hợp đột xuất" is a duty.
+_LIMITED = re.compile(
+    r"\bkhong\s+(?:thuc hien|phai)\s+(?:che do\s+)?bao cao\b|\b\d+\s+ky\s+bao cao\b"
+)
+# A data period or cut-off defined ("thời gian chốt số liệu … tính từ ngày 15 … đến ngày 14"):
+# a definition, not a duty, unless it also sets a date to send by.
+_DEFINITION = re.compile(r"\bchot so lieu\b|\b(?:duoc\s+)?tinh\s+tu\s+ngay\b")
+# "Để …, kịp thời báo cáo …": the purpose of what follows, not a duty of its own.
+_PURPOSE = re.compile(r"^\W*de\s+(?!nghi\b)")
+# Words glued by a careless copy ("báo cáoThủ tướng"): apart again for reading.
+_GLUED = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_])")
 
 
 def find_duties(plan: PlanText) -> list[Duty]:
@@ -84,6 +99,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
         # a dated report is taken (goals and tasks speak of reports without asking for them).
         dated_only = (has_organising and not organising) or _purposes(section, by_ref)
         found: list[Duty] = []
+        lead: _LeadIn | None = None
         texts = [] if section.heading_only or not section.ref else [section.heading]
         texts += [p.text for p in section.paragraphs]
         for paragraph in texts:
@@ -98,21 +114,67 @@ def find_duties(plan: PlanText) -> list[Duty]:
                     continue
                 if dated_only and not any(d.usable for d in find_deadlines(sentence)):
                     continue
-                responsible = own or subject or section_units or plan_subject
-                found += _sentence_duties(sentence, section.ref, responsible)
-        duties += _same_address(found)
+                inherited = lead.duties[0].responsible if lead else ()
+                responsible = own or subject or inherited or section_units or plan_subject
+                mine = _sentence_duties(sentence, section.ref, responsible)
+                if lead is not None and lead.follows(mine):
+                    found = [d for d in found if all(d is not x for x in lead.duties)]
+                    mine = [_addressed_as(d, lead.duties[0]) for d in mine]
+                    lead = dataclasses.replace(lead, duties=lead.duties, used=True)
+                elif lead is not None and not lead.used:
+                    lead = None  # an undated duty of its own: the earlier one stays too
+                if mine and all(d.due is None for d in mine) and _introduces(sentence, mine):
+                    lead = _LeadIn(tuple(mine), colon=sentence.rstrip().endswith(":"))
+                found += mine
+        duties += _same_address(found, across_units=organising)
     return duties
 
 
-def _same_address(duties: list[Duty]) -> list[Duty]:
-    """A duty of a section that names no recipient goes where the section's others go."""
+@dataclass(frozen=True, slots=True)
+class _LeadIn:
+    """An undated duty that the dated ones after it spell out ("(1) Thời hạn … gửi báo cáo:")."""
+
+    duties: tuple[Duty, ...]
+    colon: bool = False
+    used: bool = False
+
+    def follows(self, duties: list[Duty]) -> bool:
+        """Whether these duties spell this one out: dated, and its units' own unless after ":"."""
+        dated = any(d.due is not None for d in duties)
+        same = self.colon or any(d.responsible == self.duties[0].responsible for d in duties)
+        return dated and same
+
+
+def _introduces(sentence: str, duties: list[Duty]) -> bool:
+    """Whether an undated duty only announces the dated ones that follow: it ends in ":", or it
+    names neither frequency nor date ("đề nghị … báo cáo tình hình … theo đề cương")."""
+    if sentence.rstrip().endswith(":"):
+        return True
+    folded = fold_same_length(unicodedata.normalize("NFC", sentence))
+    bare = all(d.kind is DutyKind.PERIODIC_UNDATED for d in duties)
+    return bare and not _PERIODIC.search(folded)
+
+
+def _addressed_as(duty: Duty, lead: Duty) -> Duty:
+    """A dated item of a lead-in sentence goes where the lead-in says, unless it says otherwise."""
+    if duty.recipient or not lead.recipient:
+        return duty
+    return dataclasses.replace(
+        duty, recipient=lead.recipient, recipients=lead.recipients, via=duty.via or lead.via
+    )
+
+
+def _same_address(duties: list[Duty], *, across_units: bool) -> list[Duty]:
+    """A duty of a section that names no recipient goes where the section's others go: any
+    unit's in a plan's "Tổ chức thực hiện" part, elsewhere only the same units'."""
     addressed = [d for d in duties if d.recipient]
     if not addressed:
         return duties
     source = addressed[0]
+    # "Cấp xã báo cáo kết quả …; Sở X báo cáo UBND tỉnh …" does not say where communes report.
     return [
         duty
-        if duty.recipient
+        if duty.recipient or (not across_units and duty.responsible != source.responsible)
         else dataclasses.replace(
             duty,
             recipient=source.recipient,
@@ -134,7 +196,10 @@ def _sentence_duties(sentence: str, ref: str, responsible: tuple[str, ...]) -> l
     )
     out: list[Duty] = []
     onward = _ONWARD.search(fold_same_length(unicodedata.normalize("NFC", sentence)))
-    for recurrence in find_recurrences(sentence):
+    recurrences = find_recurrences(sentence)
+    if _LIMITED.search(fold_same_length(unicodedata.normalize("NFC", sentence))):
+        recurrences = [r for r in recurrences if r.kind is DutyKind.AD_HOC]
+    for recurrence in recurrences:
         due = due_rule(recurrence, deadlines)
         out.append(
             Duty(
@@ -189,7 +254,7 @@ def _onward(
 def _is_duty(sentence: str, *, review_only: bool) -> bool:
     """A report verb and a frequency or date; a bare "sơ kết, tổng kết" only where the plan
     organises its work (`review_only`)."""
-    text = unicodedata.normalize("NFC", sentence)
+    text = _unglue(unicodedata.normalize("NFC", sentence))
     if is_distribution_line(text):
         return False
     folded = fold_same_length(text)
@@ -205,11 +270,39 @@ def _is_duty(sentence: str, *, review_only: bool) -> bool:
     recurrences = find_recurrences(text)
     if not verbs or not recurrences:
         return False
+    if _LIMITED.search(folded):
+        return any(r.kind is DutyKind.AD_HOC for r in recurrences)
+    deadlines = find_deadlines(text)
+    if (_DEFINITION.search(folded) or _PURPOSE.search(folded)) and not _sets_a_date(deadlines):
+        return False
+    reviews_only = all(m.group().startswith(("so ket", "tong ket")) for m in verbs)
+    if reviews_only and all(r.kind in _NO_FREQUENCY for r in recurrences):
+        # "tổ chức tổng kết …, hoàn thành trước ngày …": a review is work; it is a duty to
+        # report only as a cycle ("định kỳ sơ kết, tổng kết", "sơ kết … theo quy định").
+        return bool(_DINH_KY.search(folded)) or any(d.by_reference for d in deadlines)
     if any(r.kind is not DutyKind.PERIODIC_UNDATED for r in recurrences):
         return True
     # Neither date nor frequency: a duty only when it says where the report goes or when.
     plain = _REGIME.sub(" ", folded)
-    return bool(find_recipients(text) or find_deadlines(text) or _PERIODIC.search(plain))
+    dated = any(not d.not_a_deadline for d in deadlines)
+    return bool(find_recipients(text) or dated or _PERIODIC.search(plain))
+
+
+def _unglue(text: str) -> str:
+    """ "báo cáoThủ tướng" → "báo cáo Thủ tướng"; "UBND", "TP.HCM" stay as they are."""
+    return _GLUED.sub(
+        lambda m: " " if text[m.start() - 1].islower() and text[m.start()].isupper() else "", text
+    )
+
+
+def _sets_a_date(deadlines: list[DeadlineMention]) -> bool:
+    """Whether a deadline is set to send by ("trước ngày 20/10", "chậm nhất ngày 20 …")."""
+    return any(
+        d.wording in (Wording.BEFORE, Wording.NO_LATER_THAN)
+        and not d.not_a_deadline
+        and (d.usable or d.rule is not None)
+        for d in deadlines
+    )
 
 
 def _false_so_ket(text: str, start: int) -> bool:

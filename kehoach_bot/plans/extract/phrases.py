@@ -41,6 +41,18 @@ def _nfc(sentence: str) -> str:
     return unicodedata.normalize("NFC", sentence)
 
 
+# "ngày 15 (mười lăm)", "06 (sáu) tháng": a number spelled out again in words, as laws write it.
+_SPELLED_NUMBER = re.compile(
+    r"\(\s*(?:(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|linh|le|tram|ngan)\s*)+\)"
+)
+
+
+def _folded(text: str) -> str:
+    """The accent-free form with spelled-out numbers blanked (same length, same indexes)."""
+    folded = fold_same_length(text)
+    return _SPELLED_NUMBER.sub(lambda m: " " * len(m.group()), folded)
+
+
 # --- deadlines -------------------------------------------------------------------------------
 
 WORDING_WORDS: dict[Wording, str] = {
@@ -103,6 +115,7 @@ _DAY_RULE = re.compile(
     r"thang\s+(?:cuoi|dau|thu\s+\w+)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?:quy|ky)"
     r"(?:\s+(?:sau|tiep theo|ke tiep))?"
     r"|(?:hang|moi)\s+thang|thang\s+(?:sau|tiep theo|ke tiep)|(?:cuoi|dau)\s+(?:quy|thang|ky)"
+    r"|thang\s+(?:cuoi\s+ky\s+)?bao cao"
     r"|quy\s+(?:sau|tiep theo|ke tiep))"
 )
 _IN_MONTH = re.compile(r"\btrong\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?\b")
@@ -110,7 +123,7 @@ _RELATIVE = re.compile(
     r"\btrong\s+(?:thoi han|vong|thoi gian|han)\s+(\d+)\s+ngay(?:\s+lam viec)?"
     r"(?:\s+(?:ke tu|tu|sau khi|truoc khi))?"
     r"|\b(?:sau|truoc)\s+(\d+)\s+ngay(?:\s+lam viec)?(?:\s+(?:ke tu|tu|sau khi|truoc khi))?"
-    r"|\b(\d+)\s+ngay(?:\s+lam viec)?\s+(?:ke tu|sau khi|truoc khi)"
+    r"|\b(\d+)\s+ngay(?:\s+lam viec)?\s*,?\s+(?:ke tu|sau khi|truoc khi)"
 )
 _BY_REFERENCE = re.compile(
     r"\b(?:dung|theo)\s+(?:thoi gian|thoi han|han)(?:\s+(?:theo|da|duoc))?\s+quy dinh"
@@ -138,6 +151,7 @@ _DOCUMENT_DATE = re.compile(
     r"\s*,?\s*(?:cua\s+[^,;()]{1,60}?\s+)?ngay\s*$"
 )
 _PLACE_AND_DATE = re.compile(r"^\W*[a-z' .\-]{2,40},\s*$")
+_EVENT_TIME = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*$")
 _DATA_PERIOD = re.compile(r"(?:\bso lieu\b(?:\s+\S+){0,3}|\btinh)\s*$")
 _DISTRIBUTION = re.compile(
     r"^\s*noi nhan\b"
@@ -157,7 +171,7 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
     A year is carried only from the same sentence: the mention's own year, else one year the
     sentence names alone ("trong năm 2024, trước ngày 20/10"), else `default_year`."""
     text = _nfc(sentence)
-    folded = fold_same_length(text)
+    folded = _folded(text)
     mentions: list[DeadlineMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -309,8 +323,13 @@ def _dated(
             not_deadline = True
         elif kind == "plain":
             begin = start - (len(before) - match.start())
-    if not not_deadline and _DATA_PERIOD.search(folded[max(0, begin - 60) : begin]):
-        not_deadline = True
+    window = max(0, begin - 60)
+    if not not_deadline and (period := _DATA_PERIOD.search(folded[window:begin])):
+        # "tính (từ ngày)" counts a data period; "UBND tỉnh trước ngày" folds alike but is not.
+        word = text[window + period.start() : window + period.end()].strip().lower()
+        not_deadline = word != "tỉnh"
+    if wording is None and _EVENT_TIME.search(folded[max(0, begin - 12) : begin]):
+        not_deadline = True  # "Sáng ngày 15/9/2021, … tổ chức": when something happened
     if wording is None and _PLACE_AND_DATE.match(folded[:begin]):
         not_deadline = True  # "Gia Lai, ngày 28 tháng 3 năm 2025": the document's own date line
     impossible = month is not None and not _exists(day, month, year)
@@ -473,7 +492,10 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     ),
     (
         DutyKind.ANNUAL,
-        re.compile(r"\b(?:dinh ky|bao cao)\s+nam\b(?!\s*\d)(?!\s+(?:hoc|nay|sau|truoc|tiep))"),
+        re.compile(
+            r"\b(?:dinh ky|bao cao)\s+(?:(?:ca|mot|0?1)\s+)?nam\b(?!\s*\d)"
+            r"(?!\s+(?:hoc|nay|sau|truoc|tiep))"
+        ),
     ),
     # "hằng quý, 6 tháng, năm", "6 tháng: …; năm: …": a bare "năm" in a list of frequencies.
     (
@@ -513,11 +535,16 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\bdot xuat\b|\b(?:khi|theo)\s+(?:co\s+)?yeu cau\b|\bkhi\s+(?:can thiet|phat sinh)\b"
             r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
+            r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"
+            r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
         ),
     ),
     (DutyKind.PERIODIC_UNDATED, re.compile(r"\bdinh ky\b|\bso ket\b|\btong ket\b")),
 )
 _SO_KET = re.compile(r"so ket")
+_DINH_KY = re.compile(r"\bdinh ky\b")
+_FOR_REPORT = re.compile(r"\bdoi voi(?:\s+cac)?(?:\s+(?:ky\s+)?bao cao)?(?:\s+dinh ky)?\s*$")
+_URGENT = re.compile(r"\bkhan truong\b")
 _NOT_A_FREQUENCY_BEFORE = re.compile(r"\b(?:trong|sau|vong|han|qua|hon|tren|duoi)\s+$")
 _REPORTING = re.compile(r"\bbao cao\b|\bgui\b[^.;]{0,80}\b(?:ve|cho|so|phong|ban|uy ban|ubnd)\b")
 
@@ -528,7 +555,7 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
     "định kỳ" or "sơ kết, tổng kết" alone is periodic but undated; a dated sentence without a
     frequency word is one-off; a duty to report with neither date nor frequency is undated too."""
     text = _nfc(sentence)
-    folded = fold_same_length(text)
+    folded = _folded(text)
     if is_distribution_line(text):
         return []
     hits: list[tuple[int, int, DutyKind]] = []
@@ -549,8 +576,13 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
     kinds = {kind for _, _, kind in hits}
     if kinds & set(_PERIODIC_KINDS):
         hits = [h for h in hits if h[2] is not DutyKind.PERIODIC_UNDATED]
+    if kinds == {DutyKind.PERIODIC_UNDATED} and not _DINH_KY.search(folded):
+        # "Báo cáo tổng kết … trước ngày 8/6/2021": a review names no frequency of its own.
+        extra = _undeclared(text, folded)
+        if extra is not None and extra[2] is DutyKind.ONE_OFF:
+            hits = [extra]
     if not hits:
-        extra = _undeclared(folded)
+        extra = _undeclared(text, folded)
         if extra is not None:
             hits.append(extra)
     hits.sort()
@@ -558,24 +590,35 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
     for start, end, kind in hits:
         first.setdefault(kind, (start, end))
     ordered = sorted((span, kind) for kind, span in first.items())
+    # "trước ngày 25/06 đối với báo cáo 06 tháng; trước ngày 28/11 đối với báo cáo năm": each
+    # frequency's date stands in front of it.
+    backward = len(ordered) > 1 and all(
+        _FOR_REPORT.search(folded[max(0, start - 40) : start]) for (start, _), _ in ordered
+    )
     out: list[Recurrence] = []
     for i, ((start, end), kind) in enumerate(ordered):
-        scope_start = 0 if i == 0 else start
-        scope_end = ordered[i + 1][0][0] if i + 1 < len(ordered) else len(text)
+        if backward:
+            scope_start = 0 if i == 0 else ordered[i - 1][0][1]
+            scope_end = end
+        else:
+            scope_start = 0 if i == 0 else start
+            scope_end = ordered[i + 1][0][0] if i + 1 < len(ordered) else len(text)
         out.append(Recurrence(kind, text[start:end], start, end, scope_start, scope_end))
     return out
 
 
-def _undeclared(folded: str) -> tuple[int, int, DutyKind] | None:
+def _undeclared(text: str, folded: str) -> tuple[int, int, DutyKind] | None:
     """A sentence with no periodic word: one-off when it gives a dated deadline, else undated if
     it asks for a report at all (a deadline "theo quy định" included)."""
-    mentions = find_deadlines(folded)
+    mentions = find_deadlines(text)
     for mention in mentions:
         if mention.usable and mention.year is not None:
             return mention.start, mention.end, DutyKind.ONE_OFF
     for mention in mentions:
         if mention.relative:
             return mention.start, mention.end, DutyKind.ONE_OFF  # counted from an event
+    if match := _URGENT.search(folded):
+        return match.start(), match.end(), DutyKind.ONE_OFF  # "khẩn trương": once, undated
     for mention in mentions:
         if mention.by_reference:
             return mention.start, mention.end, DutyKind.PERIODIC_UNDATED
@@ -642,10 +685,13 @@ def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
             value = chosen[0].text
         else:
             warnings.append(t.NO_DAY_RULE.format(kind=t.KIND_WORDS[kind.value]))
+    # A stated frequency without a date keeps its frequency: the admin sets the day.
     if value is None and kind in (*_PERIODIC_KINDS, DutyKind.PERIODIC_UNDATED):
-        kind = DutyKind.PERIODIC_UNDATED
-        if not any(d.by_reference for d in mine):
+        quiet = kind in (DutyKind.QUARTERLY, DutyKind.MONTHLY)  # NO_DAY_RULE said it
+        if not quiet and not any(d.by_reference or d.relative for d in mine):
             warnings.append(t.UNDATED)
+    elif value is None and kind is DutyKind.ONE_OFF and not any(d.relative for d in mine):
+        warnings.append(t.ONE_OFF_UNDATED)
     wording: Wording | None
     words: str | None
     if value is None:

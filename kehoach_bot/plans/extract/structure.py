@@ -138,7 +138,21 @@ def _split_recipients(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
             if not line.startswith(("-", "–", "+")):
                 break
             items.append(line.lstrip("-–+ ").rstrip(";,. "))
-    return lines[:end], tuple(items)
+    return lines[:end] + _attached(lines, end), tuple(items)
+
+
+# "QUYẾT ĐỊNH … Ban hành kèm theo Quyết định này Chương trình hành động …", then after the
+# signature the programme itself: its "Tổ chức thực hiện" holds the reports.
+_ATTACHED = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY ĐỊNH|QUY CHẾ|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN)\b")
+
+
+def _attached(lines: list[str], end: int) -> list[str]:
+    """The document issued with a decision, written after its "Nơi nhận" and signature."""
+    for index in range(end + 1, len(lines)):
+        plain = lines[index].strip("| ")
+        if _ATTACHED.match(plain) and plain == plain.upper():
+            return lines[index:]
+    return []
 
 
 # --- sections ----------------------------------------------------------------------------------

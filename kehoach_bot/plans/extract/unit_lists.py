@@ -21,7 +21,7 @@ _AGENCY = (
     r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
     r"|thi doan|doan thanh nien|lien doan|hoi|toa an|vien kiem sat|thanh tra|quy|nganh|chinh quyen"
     r"|cap uy|ban thuong vu|thuong truc|chu tich|giam doc|thu truong|lanh dao|bi thu|cac"
-    r"|cap co tham quyen"
+    r"|cap co tham quyen|co quan"
 )
 _AGENCY_START = re.compile(rf"^(?:{_AGENCY})\b")
 # A head noun whose enumerations share it: "Sở Y tế, Xây dựng" → Sở Xây dựng.
@@ -162,7 +162,8 @@ def _split_and(text: str, folded: str, start: int, end: int) -> list[str]:
 
 _NAME_STOP = re.compile(
     r"\s*(?:\(|\bde\b(?!\s+(?:xuat|nghi|an))|\btruoc\b|\bcham nhat\b|\btheo\b|\bdung\b|\btrong\b"
-    r"|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\btong hop\b|\bchi dao\b|\bxem xet\b|\bto chuc\b"
+    r"|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\btong hop\b|\bchi dao\b|\bxem xet\b"
+    r"|(?<!\bban )(?<!co quan )\bto chuc\b"
     r"|\bbao cao\b|\bde xuat\b|\bso ket\b|\bthong qua\b|\bqua\b|\bkip thoi\b|\bbiet\b"
     r"|\bthuc hien\b|\bgiai quyet\b|\bxu ly\b|\bphe duyet\b|\bxin\b|\btren\b|[.;:)…]|$)"
 )
@@ -303,7 +304,9 @@ def _separators(folded: str) -> list[tuple[int, int]]:
 def _names_at(text: str, folded: str, at: int) -> list[str]:
     """The unit names written from `at` to the first word that ends a name, or [] when none."""
     rest = folded[at:]
-    if not _AGENCY_START.match(rest) or re.match(r"cac\s+(?:noi dung|van de|chi tieu)\b", rest):
+    if not _AGENCY_START.match(rest) or re.match(
+        r"cac\s+(?:noi dung|van de|chi tieu)\b|bo sung\b", rest
+    ):
         return []
     stop = _NAME_STOP.search(rest, 1)
     end = at + (stop.start() if stop else len(rest))
