@@ -9,7 +9,17 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 
-from benchmarks import daily, dispatch, ingest, loop_lag, outputs, recovery, scale, usual_way
+from benchmarks import (
+    daily,
+    dispatch,
+    extraction,
+    ingest,
+    loop_lag,
+    outputs,
+    recovery,
+    scale,
+    usual_way,
+)
 from benchmarks.common import Result, machine
 
 BENCHMARKS: dict[str, Callable[[], Result]] = {
@@ -23,6 +33,7 @@ BENCHMARKS: dict[str, Callable[[], Result]] = {
     "usual_way": usual_way.run,
     "ingest": ingest.run,
     "outputs": outputs.run,
+    "extraction": extraction.run,
 }
 
 

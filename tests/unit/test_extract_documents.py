@@ -251,6 +251,28 @@ def test_text_pdf_keeps_page_order_and_drops_page_numbers() -> None:
     assert read.text.split("\n") == [*PARAGRAPHS, "Số 743/KH-UBND"]
 
 
+def test_a_sentence_the_page_wrapped_comes_back_as_one_line_but_items_stay_apart() -> None:
+    duty = (
+        "Các Sở: Y tế, Xây dựng, Tài chính định kỳ 06 tháng (trước ngày 30/6) và hằng năm "
+        "(trước ngày 31/12) báo cáo kết quả thực hiện Kế hoạch về Ủy ban nhân dân tỉnh (qua "
+        "Sở Lao động - Thương binh và Xã hội) để tổng hợp, báo cáo Bộ Lao động - Thương binh "
+        "và Xã hội."
+    )
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=12)
+    pdf.add_page()
+    for paragraph in ("IV. TỔ CHỨC THỰC HIỆN", duty, "- Sở Y tế:", "a) theo dõi, đôn đốc."):
+        pdf.multi_cell(0, 8, paragraph, new_x="LMARGIN", new_y="NEXT")
+    read = read_document("ke-hoach.pdf", bytes(pdf.output()), ocr=None)
+    assert read.text.split("\n") == [
+        "IV. TỔ CHỨC THỰC HIỆN",
+        duty,
+        "- Sở Y tế:",
+        "a) theo dõi, đôn đốc.",
+    ]
+
+
 def test_pdf_named_file_that_is_not_a_pdf_is_refused() -> None:
     with pytest.raises(DocumentError) as error:
         read_document("ke-hoach.pdf", _docx(), ocr=None)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -65,7 +64,6 @@ class Seed:
 
     spec: PlanSpec
     draft: DraftPlan
-    seconds: float
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +83,8 @@ def seeds(directory: list[UnitName]) -> dict[str, Seed]:
     for code in SEEDS:
         path = PLANS / f"{code}.toml"
         spec = parse_plan(path.read_text(encoding="utf-8"), path.name)
-        started = time.perf_counter()
         draft = extract_plan(seed_text(spec.source), directory, source=spec.source)
-        out[code] = Seed(spec, draft, time.perf_counter() - started)
+        out[code] = Seed(spec, draft)
     return out
 
 
@@ -322,17 +319,6 @@ def test_json_has_the_issue_shape(seeds: dict[str, Seed], code: str) -> None:
     tasks = found["tasks"]
     assert isinstance(tasks, list)
     assert all({"ref", "lead", "coordinating", "timeline"} <= set(task) for task in tasks)
-
-
-def test_a_hundred_page_plan_reads_well_under_five_seconds(
-    directory: list[UnitName],
-) -> None:
-    body = seed_text("000").split("Nơi nhận")[0]  # past "Nơi nhận" nothing is read
-    long = "\n".join([body] * (260_000 // len(body) + 1))
-    assert len(long) >= 260_000
-    started = time.perf_counter()
-    extract_plan(long, directory)
-    assert time.perf_counter() - started < 5.0
 
 
 def test_a_plain_string_and_no_directory_still_read() -> None:

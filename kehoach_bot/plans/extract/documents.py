@@ -558,7 +558,8 @@ def _read_pdf(content: bytes, ocr: OcrRunner | None) -> DocumentText:
     lines: list[str] = []
     for number, text in enumerate(page_texts, start=1):
         lines.extend(_without_page_number(text.split("\n"), number))
-    reading = best_reading(_clean_lines(_join_broken(lines), keep_blank=False))
+    joined = _join_wrapped(_join_broken(lines))
+    reading = best_reading(_clean_lines(joined, keep_blank=False))
     if reading.converted_lines:
         notes.append(t.NOTE_LEGACY_TXT.format(encoding=reading.reading.upper()))
     if not reading.text.strip():
@@ -588,6 +589,30 @@ def _without_page_number(lines: list[str], number: int) -> list[str]:
         if kept and (match := _PAGE_NUMBER.match(kept[index])) and int(match.group(1)) == number:
             kept.pop(index)
     return kept
+
+
+_SENTENCE_END = (".", ":", ";", "!", "?", "…")
+_STARTS_ITEM = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[IVXLC]+[.)]|[a-zđ][.)])\s")
+_FULL_LINE = 0.8  # a line this share of the page's usual width was wrapped by the page's edge
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """One paragraph per line, as the other formats give: a PDF keeps the page's visual lines,
+    so a line that runs to the page's edge, or whose next line goes on in lower case, without
+    ending its sentence, is joined with the next one (never a new list item or heading)."""
+    lengths = sorted(len(line) for line in lines if line)
+    usual = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    out: list[str] = []
+    for line in lines:
+        if out and line and out[-1] and not _STARTS_ITEM.match(line):
+            previous = out[-1]
+            open_sentence = not previous.rstrip().endswith(_SENTENCE_END)
+            wrapped = len(previous) >= _FULL_LINE * usual or line[0].islower()
+            if open_sentence and wrapped:
+                out[-1] = f"{previous.rstrip()} {line.lstrip()}"
+                continue
+        out.append(line)
+    return out
 
 
 def _join_broken(lines: list[str]) -> list[str]:

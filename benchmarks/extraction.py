@@ -1,0 +1,126 @@
+"""Reading a 100-page plan: the bot's and the command line's own path (`extraction.draft_plan`:
+read the file, find the duties and units against the database's directory, write the draft plan
+file), each format in a fresh process, on the seeded SQLite database."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+
+from benchmarks.common import NOW, Result
+from kehoach_bot.config import Settings
+from kehoach_bot.db.engine import make_engine
+from kehoach_bot.runtime import Runtime
+from kehoach_bot.services import console
+
+PAGE_CHARS = 2600  # a page of a Vietnamese administrative document, Times New Roman 14
+PAGES = 100
+TARGET_SECONDS = 5.0
+SEED = Path(__file__).resolve().parents[1] / "kehoach_bot/plans/data/texts/000_fa4428e6f5591317.txt"
+
+
+def plan_text() -> str:
+    """Seed 000's body repeated to 100 pages, closed by its own "Nơi nhận" block."""
+    text = SEED.read_text(encoding="utf-8")
+    body, _, tail = text.partition("Nơi nhận")
+    copies = PAGES * PAGE_CHARS // len(body) + 1
+    return "\n".join([body] * copies) + "\nNơi nhận" + tail
+
+
+def as_docx(text: str) -> bytes:
+    """The text as a Word file: a paragraph per line, a three-column table every 40 lines."""
+    document = Document()
+    for number, line in enumerate(text.splitlines()):
+        document.add_paragraph(line)
+        if number % 40 == 39:
+            table = document.add_table(rows=2, cols=3)
+            for cell, value in zip(
+                table.rows[0].cells, ("Nhiệm vụ", "Chủ trì", "Phối hợp"), strict=True
+            ):
+                cell.text = value
+            for cell, value in zip(
+                table.rows[1].cells, (line[:80], "Sở Nội vụ", "Sở Y tế"), strict=True
+            ):
+                cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def as_pdf(text: str) -> bytes | None:
+    """The text as a PDF with real text (fpdf2 and matplotlib's DejaVu Sans); None without fpdf2."""
+    try:
+        from fpdf import FPDF
+    except ImportError:
+        return None
+    import matplotlib
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(Path(matplotlib.get_data_path()) / "fonts/ttf/DejaVuSans.ttf"))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    for line in text.splitlines():
+        pdf.multi_cell(0, 6, line or " ", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def measure(url: str, path: Path) -> dict[str, Any]:
+    """One file drafted in a fresh process."""
+    output = subprocess.run(
+        [sys.executable, "-m", "benchmarks.extraction_child", url, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return dict(json.loads(output.stdout.strip().splitlines()[-1]))
+
+
+def run() -> Result:
+    """Each format, best and worst of three."""
+    text = plan_text()
+    files: dict[str, bytes | None] = {
+        "txt": text.encode("utf-8"),
+        "docx": as_docx(text),
+        "pdf": as_pdf(text),
+    }
+    numbers: dict[str, Any] = {"characters": len(text)}
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/bench.db"
+        engine = make_engine(url)
+        runtime = Runtime(Settings(database_url=url), engine, lambda: NOW)
+        console.prepare(runtime)  # the seeded directory the names are matched against
+        runtime.answers.shutdown()
+        runtime.background.shutdown()
+        engine.dispose()
+        for kind, content in files.items():
+            if content is None:
+                notes.append(f"{kind}: bỏ qua (chưa cài fpdf2 để tạo tệp thử)")
+                continue
+            path = Path(folder) / f"ke-hoach.{kind}"
+            path.write_bytes(content)
+            got = [measure(url, path) for _ in range(3)]
+            numbers[f"{kind}_bytes"] = len(content)
+            numbers[f"{kind}_pages"] = got[0]["pages"]
+            numbers[f"{kind}_obligations"] = got[0]["obligations"]
+            numbers[f"{kind}_seconds_best_of_3"] = min(g["seconds"] for g in got)
+            numbers[f"{kind}_seconds_worst_of_3"] = max(g["seconds"] for g in got)
+            numbers[f"{kind}_peak_rss_mb"] = max(g["peak_rss_mb"] for g in got)
+    measured = [k for k in files if f"{k}_seconds_worst_of_3" in numbers]
+    return Result(
+        name="extraction",
+        setup=f"kế hoạch {PAGES} trang ({len(text):,} ký tự: thân văn bản mẫu 000 lặp lại) dạng "
+        ".txt, .docx (kèm bảng) và PDF có chữ; extraction.draft_plan như bot và dòng lệnh, "
+        "danh bạ đơn vị từ cơ sở dữ liệu; mỗi lần một tiến trình mới; SQLite",
+        numbers=numbers,
+        target=f"mỗi tệp <= {TARGET_SECONDS:.0f} giây (lần chậm nhất trong ba)",
+        met=all(numbers[f"{k}_seconds_worst_of_3"] <= TARGET_SECONDS for k in measured),
+        notes=notes,
+    )
