@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 
 from benchmarks import (
+    board,
     daily,
     dispatch,
     extraction,
@@ -33,6 +34,7 @@ BENCHMARKS: dict[str, Callable[[], Result]] = {
     "usual_way": usual_way.run,
     "ingest": ingest.run,
     "outputs": outputs.run,
+    "board": board.run,
     "extraction": extraction.run,
 }
 

@@ -10,10 +10,11 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 from aiohttp import web
 
-from kehoach_bot.board import cookies, pages
+from kehoach_bot.board import admin_routes, cookies, pages
 from kehoach_bot.board.init_data import verified_user_id
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import board
@@ -55,9 +56,12 @@ def make_app(runtime: Runtime) -> web.Application:
     app.on_response_prepare.append(_headers)
     app.router.add_get("/", _home, allow_head=False)
     app.router.add_get("/ke-hoach/{code}", _grid, allow_head=False)
+    app.router.add_get(r"/ke-hoach/{code}/o/{occurrence:\d{1,9}}", _cell, allow_head=False)
+    app.router.add_get(r"/tep/{reply:\d{1,9}}", _file, allow_head=False)
     app.router.add_get("/don-vi", _unit, allow_head=False)
     app.router.add_post("/vao/telegram", _from_telegram)
     app.router.add_get("/vao/{token}", _from_link, allow_head=False)
+    admin_routes.add_routes(app, runtime, _session)  # /quan-tri, /mini, downloads
     app.router.add_static("/static/", STATIC, show_index=False, follow_symlinks=False)
     return app
 
@@ -115,8 +119,16 @@ async def _grid(request: web.Request) -> web.Response:
     ref = _session(request)
     wanted = request.query.get("tinh-trang")
     mark = None if not wanted else pages.SLUGS.get(wanted, wanted)
+    narrow = board.GridFilter(
+        request.query.get("tim", ""), request.query.get("ky", ""), request.query.get("loai", "")
+    )
     grid = await runtime.answer(
-        board.plan_grid, runtime, ref=ref, plan_code=request.match_info["code"], mark=mark
+        board.plan_grid,
+        runtime,
+        ref=ref,
+        plan_code=request.match_info["code"],
+        mark=mark,
+        narrow=narrow,
     )
     return _page(pages.grid_page(grid))
 
@@ -164,3 +176,41 @@ def _signed_in(request: web.Request, opened: OpenedSession) -> web.StreamRespons
         secure=settings.secure,
     )
     return response
+
+
+async def _cell(request: web.Request) -> web.Response:
+    runtime = request.app[RUNTIME]
+    found = await runtime.answer(
+        board.cell_detail,
+        runtime,
+        ref=_session(request),
+        plan_code=request.match_info["code"],
+        occurrence_id=int(request.match_info["occurrence"]),
+    )
+    return _page(pages.cell_page(found))
+
+
+async def _file(request: web.Request) -> web.StreamResponse:
+    """A submitted file as an attachment under its original name; the path comes from the
+    database, never from the request."""
+    runtime = request.app[RUNTIME]
+    found = await runtime.answer(
+        board.report_file, runtime, ref=_session(request), reply_id=int(request.match_info["reply"])
+    )
+    return web.FileResponse(
+        found.path,
+        headers={
+            "Content-Type": "application/octet-stream",
+            "Content-Disposition": attachment_header(found.file_name),
+        },
+    )
+
+
+def attachment_header(name: str) -> str:
+    """`attachment` with an ASCII fallback name and the real one as RFC 5987 `filename*`."""
+    fallback = "".join(
+        c if c.isascii() and c.isprintable() and c not in '"\\;' else "_" for c in name
+    )
+    return (
+        f"attachment; filename=\"{fallback or 'bao-cao'}\"; filename*=UTF-8''{quote(name, safe='')}"
+    )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from html import escape
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from kehoach_bot.domain.status import Status
 from kehoach_bot.domain.vietnamese import format_date
-from kehoach_bot.services.board import GridItem, Home, PlanGrid, UnitPage
+from kehoach_bot.services.board import CellDetail, GridItem, Home, PlanGrid, UnitPage
 from kehoach_bot.services.tracking import OccurrenceView
+from kehoach_bot.texts import board_admin_vi as ta
 from kehoach_bot.texts import board_vi as t
 
 # The filter's words in the address (?tinh-trang=qua-han) and the marks they stand for.
@@ -68,9 +70,12 @@ def home_page(found: Home) -> str:
     if found.plans or found.is_admin or not found.units:
         heading = t.HOME_ALL_PLANS if found.is_admin else t.HOME_PLANS
         parts.append(f"<h2>{_e(heading)}</h2>")
+        if found.is_admin:  # the flags page: groups, reviews, ended units
+            parts.append(f'<p><a href="/quan-tri">{_e(ta.FLAGS_LINK)}</a></p>')
         if found.plans:
             links = "".join(
-                f'<li><a href="/ke-hoach/{quote(code)}">{_e(code)}</a> — {_e(title)}</li>'
+                f'<li><a href="/ke-hoach/{quote(code)}">{_e(code)}</a> — {_e(title)}'
+                f' · <a href="/ke-hoach/{quote(code)}/tai-ve">{_e(ta.DOWNLOADS_LINK)}</a></li>'
                 for code, title in found.plans
             )
             parts.append(f'<ul class="plans">{links}</ul>')
@@ -95,14 +100,15 @@ def grid_page(grid: PlanGrid) -> str:
     counts["due_soon"], counts["needs_review"] = grid.due_soon, grid.needs_review
     base = f"/ke-hoach/{quote(grid.plan)}"
     chips = [
-        f'<a class="chip all{" on" if grid.mark is None else ""}" href="{base}">'
+        f'<a class="chip all{" on" if grid.mark is None else ""}" href="{_e(_query(base, grid))}">'
         f"{_e(t.GRID_ALL)} <b>{grid.total}</b></a>"
     ]
     for mark in LEGEND:
         on = " on" if grid.mark == mark else ""
+        href = _query(base, grid, SLUG_OF[mark])
         chips.append(
             f'<a class="chip {CSS[mark]}{on}" data-mark="{mark}" '
-            f'href="{base}?tinh-trang={SLUG_OF[mark]}">{_e(t.CATEGORY[mark])} '
+            f'href="{_e(href)}">{_e(t.CATEGORY[mark])} '
             f'<b class="n">{counts.get(mark, 0)}</b></a>'
         )
     parts = [
@@ -110,17 +116,71 @@ def grid_page(grid: PlanGrid) -> str:
         f'<p class="asof">{_e(t.AS_OF.format(date=format_date(grid.today)))} · '
         f"{_e(t.GRID_COUNTS.format(total=grid.total))}</p>",
         f'<div class="counts" aria-label="{_e(t.GRID_FILTER)}">{"".join(chips)}</div>',
+        _filter_form(grid, base),
     ]
+    if grid.narrowed:
+        what = []
+        if grid.search:
+            what.append(t.FILTER_SEARCHED.format(value=grid.search))
+        if grid.period:
+            what.append(t.FILTER_PERIOD_IS.format(value=grid.period))
+        if grid.kind:
+            what.append(t.FILTER_KIND_IS.format(value=t.UNIT_KINDS.get(grid.kind, grid.kind)))
+        parts.append(
+            f'<p class="narrowed">'
+            f"{_e(t.FILTER_SHOWING.format(what=', '.join(what), units=len(grid.rows)))} · "
+            f'{_e(t.FILTER_COUNTS_FOLLOW)} <a href="{base}">{_e(t.FILTER_CLEAR)}</a></p>'
+        )
     if grid.mark is not None:
         parts.append(
             f'<p class="filtered">'
             f"{_e(t.GRID_FILTERED.format(label=t.CATEGORY[grid.mark], units=len(grid.rows)))}</p>"
         )
     if not grid.rows:
-        parts.append(f"<p>{_e(t.GRID_EMPTY)}</p>")
+        parts.append(f"<p>{_e(t.GRID_EMPTY if grid.mark else t.GRID_NONE_MATCH)}</p>")
     else:
         parts.append(_table(grid))
     return frame(title, "".join(parts), name=grid.viewer)
+
+
+def _query(base: str, grid: PlanGrid, slug: str | None = None) -> str:
+    """The grid's address with the current search, period and kind, and a status filter."""
+    pairs = [("tim", grid.search), ("ky", grid.period), ("loai", grid.kind)]
+    if slug:
+        pairs.append(("tinh-trang", slug))
+    kept = [(k, v) for k, v in pairs if v]
+    return f"{base}?{urlencode(kept)}" if kept else base
+
+
+def _options(chosen: str, choices: Iterable[tuple[str, str]]) -> str:
+    found = [f'<option value="">{_e(t.FILTER_ANY)}</option>']
+    for value, label in choices:
+        selected = " selected" if value == chosen else ""
+        found.append(f'<option value="{_e(value)}"{selected}>{_e(label)}</option>')
+    return "".join(found)
+
+
+def _filter_form(grid: PlanGrid, base: str) -> str:
+    """The search and filters, sent by GET: the page works without any script."""
+    periods = [(p.key, p.label) for p in grid.all_periods]
+    if grid.period and grid.period not in {key for key, _ in periods}:
+        periods.insert(0, (grid.period, grid.period))  # typed in the address: kept as written
+    kinds = [(k, t.UNIT_KINDS.get(k, k)) for k in grid.kinds]
+    status = (
+        f'<input type="hidden" name="tinh-trang" value="{_e(SLUG_OF[grid.mark])}">'
+        if grid.mark is not None
+        else ""
+    )
+    return (
+        f'<form class="filters" method="get" action="{base}" role="search">'
+        f'<label>{_e(t.FILTER_SEARCH)} <input type="search" name="tim" value="{_e(grid.search)}" '
+        f'placeholder="{_e(t.FILTER_SEARCH_HINT)}" maxlength="100"></label>'
+        f'<label>{_e(t.FILTER_PERIOD)} <select name="ky">{_options(grid.period, periods)}'
+        "</select></label>"
+        f'<label>{_e(t.FILTER_KIND)} <select name="loai">{_options(grid.kind, kinds)}'
+        f"</select></label>{status}"
+        f'<button type="submit">{_e(t.FILTER_APPLY)}</button></form>'
+    )
 
 
 def _table(grid: PlanGrid) -> str:
@@ -131,7 +191,9 @@ def _table(grid: PlanGrid) -> str:
     body = []
     for row in grid.rows:
         group = f'<small class="group">{_e(t.GRID_GROUP)}</small>' if row.is_group else ""
-        cells = "".join(f"<td>{''.join(_item(i) for i in cell)}</td>" for cell in row.cells)
+        cells = "".join(
+            f"<td>{''.join(_item(grid.plan, i) for i in cell)}</td>" for cell in row.cells
+        )
         body.append(
             f'<tr data-unit="{_e(row.unit)}"><th scope="row">{_e(row.unit_name)}'
             f"<small>{_e(row.unit)}</small>{group}</th>{cells}</tr>"
@@ -143,7 +205,7 @@ def _table(grid: PlanGrid) -> str:
     )
 
 
-def _item(item: GridItem) -> str:
+def _item(plan: str, item: GridItem) -> str:
     classes = [CSS[item.status.value]]
     marks = []
     if item.due_soon:
@@ -159,9 +221,125 @@ def _item(item: GridItem) -> str:
         lines.append(t.GRID_SUBMITTED.format(date=format_date(item.submitted_on)))
     label = " · ".join([t.CATEGORY[item.status.value], *marks])
     return (
-        f'<div class="cell {" ".join(classes)}" data-status="{item.status.value}" '
+        f'<a class="cell {" ".join(classes)}" data-status="{item.status.value}" '
+        f'href="{cell_href(plan, item.occurrence_id)}" '
         f'title="{_e(item.title)}"><span class="what">{_e(label)}</span>'
-        f'<span class="when">{_e(" · ".join(lines))}</span></div>'
+        f'<span class="when">{_e(" · ".join(lines))}</span></a>'
+    )
+
+
+def cell_href(plan: str, occurrence_id: int) -> str:
+    """The address of a cell's details."""
+    return f"/ke-hoach/{quote(plan)}/o/{occurrence_id}"
+
+
+def file_href(reply_id: int) -> str:
+    """The address of a submitted file's download."""
+    return f"/tep/{reply_id}"
+
+
+def _when(at: datetime) -> str:
+    return f"{at:%H:%M} {format_date(at.date())}"
+
+
+def cell_page(found: CellDetail) -> str:
+    """`/ke-hoach/<code>/o/<id>`: a unit's report for one period, its answers and files,
+    extensions and the messages the bot sent about it."""
+    status = t.CATEGORY[found.status.value]
+    marks = [t.CATEGORY["due_soon"]] if found.due_soon else []
+    if found.needs_review:
+        marks.append(t.CATEGORY["needs_review"])
+    facts = [
+        (t.CELL_UNIT, f"{found.unit_name} ({found.unit})"),
+        (t.CELL_REPORT, found.title),
+        (t.CELL_PERIOD, found.period),
+        (t.CELL_DUE, f"{found.wording} {format_date(found.due)}"),
+        (t.CELL_LAST_DAY, format_date(found.deadline)),
+    ]
+    if found.extended_to:
+        facts.append((t.CELL_EXTENDED, format_date(found.extended_to)))
+    if found.submitted_on:
+        facts.append((t.CELL_SUBMITTED, format_date(found.submitted_on)))
+    listed = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts)
+    badge = (
+        f'<dt>{_e(t.CELL_STATUS)}</dt><dd><span class="cell {CSS[found.status.value]}" '
+        f'data-status="{found.status.value}">{_e(" · ".join([status, *marks]))}</span></dd>'
+    )
+    parts = [
+        f'<p><a href="/ke-hoach/{quote(found.plan)}">{_e(t.CELL_BACK)}</a></p>',
+        f'<p class="asof">{_e(t.AS_OF.format(date=format_date(found.today)))}</p>',
+        f'<dl class="facts">{listed}{badge}</dl>',
+        f"<h2>{_e(t.CELL_ANSWERS)}</h2>",
+    ]
+    unknown = t.CELL_UNKNOWN_PERSON
+    if found.answers:
+        lines = (
+            (
+                _e(_when(a.at)),
+                _e(a.by or unknown),
+                _e(t.ANSWER_KIND[a.kind.value]),
+                _e(a.note),
+                _file(a.reply_id, a.file_name, found.may_download),
+            )
+            for a in found.answers
+        )
+        parts.append(_rows(t.CELL_ANSWER_HEADERS, lines, "answers"))
+    else:
+        parts.append(f"<p>{_e(t.CELL_NO_ANSWERS)}</p>")
+    parts.append(f"<h2>{_e(t.CELL_EXTENSIONS)}</h2>")
+    if found.extensions:
+        asked = (
+            (
+                _e(_when(x.asked_at)),
+                _e(x.asked_by or unknown),
+                _e(format_date(x.proposed)),
+                _e(x.reason),
+                _e(
+                    t.EXTENSION_STATUS[x.status.value]
+                    + (f" ({_when(x.decided_at)})" if x.decided_at else "")
+                ),
+                _e(x.decided_by),
+            )
+            for x in found.extensions
+        )
+        parts.append(_rows(t.CELL_EXTENSION_HEADERS, asked, "extensions"))
+    else:
+        parts.append(f"<p>{_e(t.CELL_NO_EXTENSIONS)}</p>")
+    parts.append(f"<h2>{_e(t.CELL_REMINDERS)}</h2>")
+    if found.reminders:
+        sent = (
+            (
+                _e(_when(r.at)),
+                _e(t.MESSAGE_KIND.get(r.kind.value, r.kind.value)),
+                _e(r.stage),
+                _e(r.to or unknown),
+                f'<span data-delivery="{r.status.value}">'
+                + _e(
+                    t.CELL_ATTEMPTS.format(
+                        status=t.DELIVERY_STATUS[r.status.value], attempts=r.attempts
+                    )
+                    if r.attempts > 1
+                    else t.DELIVERY_STATUS[r.status.value]
+                )
+                + "</span>",
+            )
+            for r in found.reminders
+        )
+        parts.append(_rows(t.CELL_REMINDER_HEADERS, sent, "reminders"))
+    else:
+        parts.append(f"<p>{_e(t.CELL_NO_REMINDERS)}</p>")
+    title = f"{found.unit_name} — {found.period}"
+    return frame(title, "".join(parts), name=found.viewer)
+
+
+def _file(reply_id: int, name: str | None, may_download: bool) -> str:
+    if name is None:
+        return ""
+    if not may_download:
+        return _e(t.CELL_FILE_HIDDEN.format(name=name))
+    return (
+        f'<a class="download" href="{file_href(reply_id)}" download>'
+        f"{_e(t.CELL_DOWNLOAD.format(name=name))}</a>"
     )
 
 

@@ -12,19 +12,39 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from kehoach_bot.db.models import BoardLink, BoardSession, Occurrence, Plan, Unit
+from kehoach_bot.db.models import (
+    BoardLink,
+    BoardSession,
+    Extension,
+    Occurrence,
+    Outbox,
+    Plan,
+    Reply,
+    Unit,
+)
 from kehoach_bot.domain.status import Status
+from kehoach_bot.domain.stored import DeliveryStatus, ExtensionStatus, MessageKind, ReplyKind
 from kehoach_bot.domain.vietnamese import format_date
+from kehoach_bot.plans.extract.matching import fold
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import audit, card_facts, tracking
-from kehoach_bot.services.errors import Forbidden, InvalidInput, ServiceError
-from kehoach_bot.services.exports import CATEGORIES, EXPORTED_STATES, coordinated_plan
+from kehoach_bot.services import names as person_names
+from kehoach_bot.services import replies as replies_service
+from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound, ServiceError
+from kehoach_bot.services.exports import CATEGORIES, EXPORTED_STATES, coordinated_plan, find_plan
 from kehoach_bot.services.people import Identity, identify
-from kehoach_bot.services.tracking import OccurrenceView, to_view, view_query
+from kehoach_bot.services.tracking import (
+    OccurrenceView,
+    may_answer,
+    may_coordinate,
+    to_view,
+    view_query,
+)
 from kehoach_bot.texts import board_vi as t
 
 LINKS_PER_HOUR = 5  # sign-in links one person may ask for in an hour
@@ -280,6 +300,7 @@ class GridRow:
     unit_name: str
     is_group: bool
     cells: tuple[tuple[GridItem, ...], ...]
+    kind: str = ""  # Unit.kind: so, phong, ubnd_huyen…
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,9 +319,40 @@ class PlanGrid:
     rows: tuple[GridRow, ...]  # only units with an item matching the filter
     mark: str | None  # the filter: a Status value, "due_soon" or "needs_review"
     viewer: str  # who is looking (their name)
+    search: str = ""  # the unit-name search, as typed
+    period: str = ""  # the period filter, as typed
+    kind: str = ""  # the unit-kind filter
+    all_periods: tuple[GridPeriod, ...] = ()  # every period of the plan, for the period choice
+    kinds: tuple[str, ...] = ()  # the unit kinds the plan's units have, for the kind choice
+
+    @property
+    def narrowed(self) -> bool:
+        """True when a search, period or kind filter narrows the counts."""
+        return bool(self.search or self.period or self.kind)
 
 
 GRID_MARKS = ("due_soon", "needs_review")
+MAX_FILTER_CHARS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class GridFilter:
+    """The grid's filters other than the status: unit name (accents optional), period, kind."""
+
+    search: str = ""
+    period: str = ""
+    kind: str = ""
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _in_period(view: OccurrenceView, wanted: str) -> bool:
+    """The period filter: its key or the start of it ("2026" keeps every period of 2026), or
+    words of its label ("quý 1")."""
+    key = view.period_key.lower()
+    return key.startswith(wanted.lower()) or _folded(wanted) in _folded(view.period)
 
 
 def matches(item: GridItem, mark: str | None) -> bool:
@@ -314,10 +366,26 @@ def matches(item: GridItem, mark: str | None) -> bool:
     return item.status.value == mark
 
 
-def plan_grid(runtime: Runtime, *, ref: SessionRef, plan_code: str, mark: str | None) -> PlanGrid:
-    """`/ke-hoach/<code>`: the grid of a plan the person coordinates (any plan for an admin)."""
+def plan_grid(
+    runtime: Runtime,
+    *,
+    ref: SessionRef,
+    plan_code: str,
+    mark: str | None,
+    narrow: GridFilter = GridFilter(),
+) -> PlanGrid:
+    """`/ke-hoach/<code>`: the grid of a plan the person coordinates (any plan for an admin),
+    narrowed by `narrow`; the counts follow that filter, the status `mark` only hides rows."""
     if mark is not None and mark not in {s.value for s in CATEGORIES} | set(GRID_MARKS):
         raise InvalidInput(t.BAD_STATUS.format(value=mark[:40]))
+    narrow = GridFilter(
+        *(
+            " ".join(v.split())[:MAX_FILTER_CHARS]
+            for v in (narrow.search, narrow.period, narrow.kind)
+        )
+    )
+    if narrow.kind and narrow.kind not in t.UNIT_KINDS:
+        raise InvalidInput(t.BAD_KIND.format(value=narrow.kind[:40]))
     today = runtime.today()
     with runtime.transaction() as session:
         identity = _viewer(session, runtime, ref)
@@ -334,25 +402,39 @@ def plan_grid(runtime: Runtime, *, ref: SessionRef, plan_code: str, mark: str | 
             .order_by(col(Occurrence.due_date), col(Unit.code), col(Occurrence.id))
         ).all()
         views = [to_view(r, today) for r in rows]
-        groups = set(
-            session.exec(
-                select(Unit.code).where(
-                    col(Unit.is_group).is_(True), col(Unit.code).in_({v.unit for v in views})
+        units = {
+            code: (kind, is_group)
+            for code, kind, is_group in session.exec(
+                select(Unit.code, Unit.kind, Unit.is_group).where(
+                    col(Unit.code).in_({v.unit for v in views})
                 )
             ).all()
-        )
+        }
         viewer = identity.full_name or str(identity.telegram_user_id)
-    return _grid(plan, views, groups, today, mark, viewer)
+    return _grid(plan, views, units, today, mark, viewer, narrow)
 
 
 def _grid(
     plan: Plan,
-    views: list[OccurrenceView],
-    groups: set[str],
+    every: list[OccurrenceView],
+    units: dict[str, tuple[str, bool]],
     today: date,
     mark: str | None,
     viewer: str,
+    narrow: GridFilter,
 ) -> PlanGrid:
+    all_periods: dict[str, GridPeriod] = {}
+    for view in every:
+        all_periods.setdefault(view.period_key, GridPeriod(view.period_key, view.period, view.due))
+    kinds = sorted({units[v.unit][0] for v in every if v.unit in units}, key=_kind_order)
+    search = _folded(narrow.search)
+    views = [
+        v
+        for v in every
+        if (not search or search in _folded(v.unit_name) or search in _folded(v.unit))
+        and (not narrow.period or _in_period(v, narrow.period))
+        and (not narrow.kind or units.get(v.unit, ("", False))[0] == narrow.kind)
+    ]
     periods: dict[str, GridPeriod] = {}
     for view in views:  # by due date, so each period is met first at its first deadline
         periods.setdefault(view.period_key, GridPeriod(view.period_key, view.period, view.due))
@@ -383,8 +465,9 @@ def _grid(
         GridRow(
             unit,
             names[unit],
-            unit in groups,
+            units.get(unit, ("", False))[1],
             tuple(tuple(i for i in cell if matches(i, mark)) for cell in cells[unit]),
+            units.get(unit, ("", False))[0],
         )
         for unit in sorted(cells)
         if any(matches(i, mark) for cell in cells[unit] for i in cell)
@@ -402,7 +485,17 @@ def _grid(
         rows=shown,
         mark=mark,
         viewer=viewer,
+        search=narrow.search,
+        period=narrow.period,
+        kind=narrow.kind,
+        all_periods=tuple(all_periods.values()),
+        kinds=tuple(kinds),
     )
+
+
+def _kind_order(kind: str) -> int:
+    order = list(t.UNIT_KINDS)
+    return order.index(kind) if kind in order else len(order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,3 +562,196 @@ def unit_page(runtime: Runtime, *, ref: SessionRef) -> UnitPage:
             ),
             today,
         )
+
+
+# --- A cell's details and the files --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerLine:
+    """One answer of the unit: who, when (local time), what, the note and the file."""
+
+    reply_id: int
+    at: datetime
+    by: str
+    kind: ReplyKind
+    note: str
+    file_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtensionLine:
+    """An extension request and, once decided, who decided it and when (local times)."""
+
+    asked_at: datetime
+    asked_by: str
+    proposed: date
+    reason: str
+    status: ExtensionStatus
+    decided_by: str
+    decided_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderLine:
+    """A message the bot queued about this occurrence, and what became of it."""
+
+    kind: MessageKind
+    stage: str
+    status: DeliveryStatus
+    to: str
+    at: datetime  # when it was sent, else when it was queued (local time)
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class CellDetail:
+    """One unit's report for one period: the facts, the answers, extensions and reminders."""
+
+    plan: str
+    plan_number: str
+    plan_title: str
+    occurrence_id: int
+    unit: str
+    unit_name: str
+    title: str
+    period: str
+    wording: str
+    due: date
+    deadline: date
+    extended_to: date | None
+    status: Status
+    due_soon: bool
+    needs_review: bool
+    submitted_on: date | None
+    may_download: bool  # the viewer may open the files (the unit itself or its coordinators)
+    answers: tuple[AnswerLine, ...]
+    extensions: tuple[ExtensionLine, ...]
+    reminders: tuple[ReminderLine, ...]
+    today: date
+    viewer: str
+
+
+def cell_detail(
+    runtime: Runtime, *, ref: SessionRef, plan_code: str, occurrence_id: int
+) -> CellDetail:
+    """`/ke-hoach/<code>/o/<id>`: a cell's details, for the plan's coordinators, an admin or
+    the unit itself; NotFound when the id is not a period of that plan."""
+    today, tz = runtime.today(), runtime.settings.tz
+    with runtime.transaction() as session:
+        identity = _viewer(session, runtime, ref)
+        plan = find_plan(session, plan_code[:64])
+        try:
+            view = tracking.get_view(session, occurrence_id, today)
+        except NotFound:
+            raise NotFound(t.CELL_NOT_FOUND) from None
+        if view.plan != plan.code:
+            raise NotFound(t.CELL_NOT_FOUND)
+        followed = {code for code, _ in tracking.coordinated_plans(session, identity)}
+        if not (identity.is_admin or plan.code in followed or may_answer(identity, view)):
+            raise Forbidden(t.NOT_YOUR_PLAN.format(plan=plan.code))
+        replies = session.exec(
+            select(Reply)
+            .where(Reply.occurrence_id == occurrence_id)
+            .order_by(col(Reply.created_at), col(Reply.id))
+        ).all()
+        extensions = session.exec(
+            select(Extension)
+            .where(Extension.occurrence_id == occurrence_id)
+            .order_by(col(Extension.created_at), col(Extension.id))
+        ).all()
+        sent = session.exec(
+            select(Outbox)
+            .where(Outbox.occurrence_id == occurrence_id)
+            .order_by(col(Outbox.created_at), col(Outbox.id))
+        ).all()
+        people = person_names.by_person_id(
+            session,
+            [r.person_id for r in replies if r.person_id is not None]
+            + [p for e in extensions for p in (e.requested_by_id, e.decided_by_id) if p]
+            + [o.person_id for o in sent if o.person_id is not None],
+        )
+
+        def named(person_id: int | None) -> str:
+            found = people.get(person_id) if person_id is not None else None
+            return found.name if found is not None and found.name else ""
+
+        return CellDetail(
+            plan=plan.code,
+            plan_number=plan.number,
+            plan_title=plan.title,
+            occurrence_id=view.id,
+            unit=view.unit,
+            unit_name=view.unit_name,
+            title=view.title,
+            period=view.period,
+            wording=view.wording_text,
+            due=view.due,
+            deadline=view.deadline,
+            extended_to=view.extended_to,
+            status=view.status,
+            due_soon=view.due_soon,
+            needs_review=view.needs_review,
+            submitted_on=view.submitted_on,
+            may_download=may_answer(identity, view) or may_coordinate(identity, view),
+            answers=tuple(
+                AnswerLine(
+                    r.id or 0,
+                    r.created_at.astimezone(tz),
+                    named(r.person_id),
+                    ReplyKind(r.kind),
+                    r.text,
+                    r.file_name if r.file_path else None,
+                )
+                for r in replies
+            ),
+            extensions=tuple(
+                ExtensionLine(
+                    e.created_at.astimezone(tz),
+                    named(e.requested_by_id),
+                    e.proposed_date,
+                    e.reason,
+                    ExtensionStatus(e.status),
+                    named(e.decided_by_id),
+                    e.decided_at.astimezone(tz) if e.decided_at else None,
+                )
+                for e in extensions
+            ),
+            reminders=tuple(
+                ReminderLine(
+                    MessageKind(o.kind),
+                    o.stage,
+                    DeliveryStatus(o.status),
+                    named(o.person_id),
+                    (o.sent_at or o.created_at).astimezone(tz),
+                    o.attempts,
+                )
+                for o in sent
+            ),
+            today=today,
+            viewer=identity.full_name or str(identity.telegram_user_id),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BoardFile:
+    """A submitted file ready to send: the name it was submitted under and where it lies."""
+
+    file_name: str
+    path: Path  # resolved, inside the data folder
+
+
+def report_file(runtime: Runtime, *, ref: SessionRef, reply_id: int) -> BoardFile:
+    """`/tep/<reply id>`: a submitted file, for the unit itself or its coordinators only."""
+    today = runtime.today()
+    with runtime.transaction() as session:
+        identity = _viewer(session, runtime, ref)
+        stored = replies_service.reply_file(
+            session, identity=identity, reply_id=reply_id, today=today
+        )
+    data_dir = Path(runtime.settings.data_dir).resolve()
+    # The stored path is relative to the data folder; one leading out of it is never followed.
+    path = (data_dir / stored.path).resolve()
+    if not stored.path or not path.is_relative_to(data_dir) or not path.is_file():
+        raise NotFound(t.FILE_GONE)
+    return BoardFile(stored.file_name, path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kehoach_bot.texts.plans_vi import UNIT_KINDS as PLAN_UNIT_KINDS
+
 # --- Configuration ---------------------------------------------------------------------------
 CONFIG_BAD_ENABLED = "board.enabled chỉ nhận true hoặc false"
 CONFIG_BAD_HOST = 'board.host phải là một địa chỉ, ví dụ "127.0.0.1"'
@@ -82,3 +84,91 @@ UNIT_HISTORY = "Lịch sử nộp của bạn"
 UNIT_NO_HISTORY = "Bạn chưa nộp báo cáo nào qua bot."
 UNIT_HEADERS = ("Báo cáo", "Kế hoạch", "Kỳ", "Hạn", "Tình trạng")
 HISTORY_HEADERS = ("Ngày", "Báo cáo", "Kỳ", "Đơn vị", "Nội dung")
+
+# --- Grid filters ----------------------------------------------------------------------------
+UNIT_KINDS = PLAN_UNIT_KINDS  # ?loai=so: the stored kind and how people read it
+BAD_KIND = 'Loại đơn vị "{value}" không có. Hãy chọn trong danh sách loại đơn vị.'
+FILTER_SEARCH = "Tìm đơn vị"
+FILTER_SEARCH_HINT = "ví dụ: y te"
+FILTER_PERIOD = "Kỳ"
+FILTER_KIND = "Loại đơn vị"
+FILTER_ANY = "Tất cả"
+FILTER_APPLY = "Lọc"
+FILTER_CLEAR = "Bỏ lọc"
+FILTER_COUNTS_FOLLOW = (
+    "Các số đếm ở trên chỉ tính những ô khớp với bộ lọc đơn vị, kỳ và loại đơn vị."
+)
+FILTER_SHOWING = "Đang lọc: {what} — {units} đơn vị"
+FILTER_SEARCHED = 'tên có "{value}"'
+FILTER_PERIOD_IS = 'kỳ "{value}"'
+FILTER_KIND_IS = "loại {value}"
+GRID_NONE_MATCH = "Không có đơn vị nào khớp với bộ lọc."
+
+# --- A cell's details (/ke-hoach/<mã>/o/<số>) ------------------------------------------------
+CELL_NOT_FOUND = "Không có kỳ báo cáo này trong kế hoạch."
+FILE_GONE = "Không tìm thấy tệp này trên máy chủ (có thể đã bị xóa)."
+CELL_BACK = "← Về bảng của kế hoạch"
+CELL_UNIT = "Đơn vị"
+CELL_REPORT = "Báo cáo"
+CELL_PERIOD = "Kỳ"
+CELL_DUE = "Hạn theo kế hoạch"
+CELL_LAST_DAY = "Ngày cuối còn đúng hạn"
+CELL_EXTENDED = "Đã gia hạn đến"
+CELL_STATUS = "Tình trạng"
+CELL_SUBMITTED = "Ngày nộp"
+CELL_ANSWERS = "Trả lời của đơn vị"
+CELL_NO_ANSWERS = "Đơn vị chưa trả lời lần nào."
+CELL_ANSWER_HEADERS = ("Thời gian", "Người trả lời", "Trả lời", "Ghi chú", "Tệp")
+CELL_DOWNLOAD = "Tải về: {name}"
+CELL_FILE_HIDDEN = "{name} (chỉ đơn vị và đầu mối nhận báo cáo tải được)"
+CELL_EXTENSIONS = "Gia hạn"
+CELL_NO_EXTENSIONS = "Không có yêu cầu gia hạn."
+CELL_EXTENSION_HEADERS = (
+    "Ngày xin",
+    "Người xin",
+    "Xin đến ngày",
+    "Lý do",
+    "Quyết định",
+    "Người quyết định",
+)
+CELL_REMINDERS = "Tin nhắn bot đã gửi"
+CELL_NO_REMINDERS = "Bot chưa gửi tin nhắn nào về kỳ báo cáo này."
+CELL_REMINDER_HEADERS = ("Thời gian", "Loại", "Đợt", "Gửi cho", "Kết quả")
+CELL_UNKNOWN_PERSON = "(không rõ)"
+CELL_ATTEMPTS = "{status} (thử {attempts} lần)"
+
+# Keyed by the stored value of ReplyKind.
+ANSWER_KIND: dict[str, str] = {
+    "submitted": "Đã nộp",
+    "in_progress": "Đang làm",
+    "stuck": "Vướng mắc",
+    "note": "Ghi chú",
+}
+# Keyed by the stored value of ExtensionStatus.
+EXTENSION_STATUS: dict[str, str] = {
+    "pending": "Chờ quyết định",
+    "approved": "Đồng ý",
+    "refused": "Không đồng ý",
+}
+# Keyed by the stored value of DeliveryStatus.
+DELIVERY_STATUS: dict[str, str] = {
+    "pending": "Chờ gửi",
+    "sending": "Đang gửi",
+    "sent": "Đã gửi",
+    "failed": "Gửi lỗi",
+    "undeliverable": "Không gửi được (người nhận chặn bot hoặc chưa mở bot)",
+    "cancelled": "Đã hủy (không còn cần gửi)",
+}
+# Keyed by the stored value of MessageKind.
+MESSAGE_KIND: dict[str, str] = {
+    "reminder": "Nhắc hạn",
+    "request": "Yêu cầu đột xuất",
+    "submitted": "Báo đơn vị đã nộp",
+    "replaced": "Báo đơn vị nộp bản thay thế",
+    "withdrawn": "Báo đơn vị rút trả lời",
+    "stuck": "Báo vướng mắc",
+    "ext_request": "Yêu cầu gia hạn",
+    "ext_decision": "Quyết định gia hạn",
+    "digest": "Tin tổng hợp",
+    "chart": "Biểu đồ tuần",
+}

@@ -16,6 +16,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.wait import WebDriverWait
 
 from kehoach_bot.board.server import BoardServer
 from kehoach_bot.domain.status import Status
@@ -90,6 +91,17 @@ def sign_in(driver: WebDriver, env: BoardEnv, address: str, user_id: int) -> Non
     assert driver.current_url == address + "/"
 
 
+def follow(driver: WebDriver, selector: str, *, to: str) -> None:
+    """Click a link or button and wait until the page it leads to has loaded: a click returns
+    before the navigation it starts is over."""
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(driver, 10).until(
+        lambda d: (
+            to in d.current_url and d.execute_script("return document.readyState") == "complete"
+        )
+    )
+
+
 def background(driver: WebDriver, selector: str) -> str:
     """The computed background colour of the first element matching `selector`."""
     element = driver.find_element(By.CSS_SELECTOR, selector)
@@ -105,7 +117,7 @@ def test_a_coordinator_sees_the_grid_in_colour_and_filters_overdue(
     driver = browser(size)
     try:
         sign_in(driver, env, site, COORDINATOR)
-        driver.find_element(By.CSS_SELECTOR, f'a[href="/ke-hoach/{PLAN}"]').click()
+        follow(driver, f'a[href="/ke-hoach/{PLAN}"]', to=f"/ke-hoach/{PLAN}")
         assert driver.current_url == f"{site}/ke-hoach/{PLAN}"
         table = plan_table(env.runtime, plan_code=PLAN, period=None, date_from=None, date_to=None)
         for status in (*table.counts, "due_soon"):
@@ -124,7 +136,7 @@ def test_a_coordinator_sees_the_grid_in_colour_and_filters_overdue(
         assert page_width == width
         driver.save_screenshot(str(shots_folder(tmp_path) / f"grid-{size[0]}.png"))
 
-        driver.find_element(By.CSS_SELECTOR, '.chip[data-mark="open_overdue"]').click()
+        follow(driver, '.chip[data-mark="open_overdue"]', to="tinh-trang=qua-han")
         assert driver.current_url.endswith("?tinh-trang=qua-han")
         cells = driver.find_elements(By.CSS_SELECTOR, ".grid .cell")
         assert len(cells) == 8 and {c.get_attribute("data-status") for c in cells} == {

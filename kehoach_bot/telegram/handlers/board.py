@@ -7,6 +7,7 @@ from telegram import LinkPreviewOptions, Update
 from kehoach_bot.services import board
 from kehoach_bot.telegram.context import BotContext
 from kehoach_bot.telegram.render.board import sign_in_link
+from kehoach_bot.telegram.render.mini_app import mini_app_button
 
 # Telegram would fetch the page to draw a preview, and that fetch would spend the one-time link.
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -20,4 +21,8 @@ async def board_link(update: Update, context: BotContext) -> None:
     issued = await runtime.answer(
         board.issue_link, runtime, telegram_user_id=user_id, actor=f"tg:{user_id}"
     )
-    await update.effective_chat.send_message(sign_in_link(issued), link_preview_options=NO_PREVIEW)
+    await update.effective_chat.send_message(
+        sign_in_link(issued),
+        link_preview_options=NO_PREVIEW,
+        reply_markup=mini_app_button(runtime.settings.board),  # the Mini App, when https
+    )

@@ -1,0 +1,170 @@
+"""The board under load: a plan of 1,000 units × 10 periods (10,000 reports), its grid page asked
+by concurrent signed-in clients while the bot's tick runs in the server's process.
+
+The server runs in a process of its own (`benchmarks.board_child`), started as the bot starts
+it; the clients run here, so their work is not charged to the server. Each client has its own
+session cookie, opened as a sign-in opens it, and asks `/ke-hoach/p` again as soon as the
+previous answer is read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+import aiohttp
+
+from benchmarks.board_child import ADMIN, TOKEN, settings
+from benchmarks.common import NOW, Result, database
+from benchmarks.outputs import PERIODS, UNITS, build
+from kehoach_bot.board import cookies, pages
+from kehoach_bot.db.engine import make_engine
+from kehoach_bot.runtime import Runtime
+from kehoach_bot.services import board
+from kehoach_bot.services.board import SessionRef
+
+CLIENTS = 8
+SECONDS = 30.0
+WARM_UP = 3
+TARGET_P95_MS = 300.0
+PAGE = "/ke-hoach/p"
+
+
+def _cookies(url: str, count: int) -> list[str]:
+    """`count` live sessions of the admin, as signed cookie values."""
+    with TemporaryDirectory() as folder:
+        engine = make_engine(url)
+        runtime = Runtime(settings(url, Path(folder)), engine, lambda: NOW)
+        try:
+            secret = cookies.server_secret(TOKEN)
+            made = []
+            for _ in range(count):
+                opened = board.sign_in_from_telegram(runtime, telegram_user_id=ADMIN)
+                made.append(cookies.sign(secret, ADMIN, opened.issued_at, opened.key))
+            return made
+        finally:
+            runtime.close()
+
+
+async def _client(
+    base: str, cookie: str, until: float, latencies: list[float], sizes: list[int]
+) -> None:
+    """Ask the grid page again and again; each answer's time in ms."""
+    async with aiohttp.ClientSession(base, cookies={cookies.COOKIE_NAME: cookie}) as http:
+        for _ in range(WARM_UP):
+            async with http.get(PAGE) as response:
+                assert response.status == 200, response.status
+                await response.read()
+        while time.monotonic() < until:
+            started = time.perf_counter()
+            async with http.get(PAGE) as response:
+                body = await response.read()
+                assert response.status == 200, response.status
+            latencies.append(1000 * (time.perf_counter() - started))
+            sizes.append(len(body))
+
+
+async def _load(port: int, cookie_values: list[str], seconds: float) -> dict[str, Any]:
+    latencies: list[float] = []
+    sizes: list[int] = []
+    started = time.monotonic()
+    until = started + seconds
+    await asyncio.gather(
+        *(_client(f"http://127.0.0.1:{port}", c, until, latencies, sizes) for c in cookie_values)
+    )
+    elapsed = time.monotonic() - started
+    latencies.sort()
+
+    def at(share: float) -> float:
+        return round(latencies[min(len(latencies) - 1, int(len(latencies) * share))], 1)
+
+    return {
+        "requests": len(latencies),
+        "p50_ms": at(0.50),
+        "p95_ms": at(0.95),
+        "p99_ms": at(0.99),
+        "max_ms": round(latencies[-1], 1),
+        "requests_per_second": round(len(latencies) / elapsed, 1),
+        "page_kb": round(sizes[0] / 1024) if sizes else 0,
+    }
+
+
+def measure(url: str, clients: int, seconds: float) -> dict[str, Any]:
+    """Start the server with its tick, load it with `clients` clients, collect both sides."""
+    cookie_values = _cookies(url, clients)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.board_child", url, str(seconds + 15)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        ready = child.stdout.readline().split()
+        assert ready and ready[0] == "ready", ready
+        numbers = asyncio.run(_load(int(ready[1]), cookie_values, seconds))
+        server = json.loads(child.stdout.read().strip().splitlines()[-1])
+    finally:
+        if child.poll() is None:
+            child.wait(timeout=60)
+    return {
+        **numbers,
+        "ticks_during_run": server["ticks"],
+        "server_peak_rss_mb": server["peak_rss_mb"],
+    }
+
+
+def breakdown(url: str) -> dict[str, Any]:
+    """Where one page's time goes, without load: the service (database and grid) and the HTML;
+    best of three, in this process."""
+    with TemporaryDirectory() as folder:
+        runtime = Runtime(settings(url, Path(folder)), make_engine(url), lambda: NOW)
+        try:
+            opened = board.sign_in_from_telegram(runtime, telegram_user_id=ADMIN)
+            ref = SessionRef(ADMIN, opened.key)
+            service, html = [], []
+            for _ in range(3):
+                started = time.perf_counter()
+                grid = board.plan_grid(runtime, ref=ref, plan_code="p", mark=None)
+                made = time.perf_counter()
+                pages.grid_page(grid)
+                service.append(made - started)
+                html.append(time.perf_counter() - made)
+        finally:
+            runtime.close()
+    return {
+        "alone_service_ms_best_of_3": round(1000 * min(service)),
+        "alone_html_ms_best_of_3": round(1000 * min(html)),
+    }
+
+
+def run() -> Result:
+    """The grid page of the big plan, CLIENTS clients for SECONDS, on SQLite."""
+    numbers: dict[str, Any] = {}
+    with database("sqlite") as (url, engine):
+        started = time.perf_counter()
+        numbers["reports"] = build(engine)
+        numbers["build_seconds"] = round(time.perf_counter() - started, 1)
+        engine.dispose()
+        numbers.update(breakdown(url))
+        numbers["clients"] = CLIENTS
+        numbers.update(measure(url, CLIENTS, SECONDS))
+    return Result(
+        name="board",
+        setup=f"một kế hoạch, {UNITS:,} đơn vị × {PERIODS} kỳ ({numbers['reports']:,} báo cáo); "
+        f"máy chủ bảng theo dõi trong tiến trình riêng như `bot.py run` khởi động, vòng tick "
+        f"của bot chạy mỗi giây cùng lúc; {CLIENTS} người xem đã đăng nhập (cookie) xin trang "
+        f"bảng của kế hoạch liên tục trong {SECONDS:.0f} giây; SQLite",
+        numbers=numbers,
+        target=f"p95 < {TARGET_P95_MS:.0f} ms",
+        met=numbers["p95_ms"] < TARGET_P95_MS,
+    )
+
+
+if __name__ == "__main__":
+    print(json.dumps(run().__dict__, ensure_ascii=False, indent=2))
