@@ -129,6 +129,7 @@ async def _grid(request: web.Request) -> web.Response:
         plan_code=request.match_info["code"],
         mark=mark,
         narrow=narrow,
+        page=board.parse_page(request.query.get("trang", "")),
     )
     return _page(pages.grid_page(grid))
 

@@ -128,28 +128,52 @@ def grid_page(grid: PlanGrid) -> str:
             what.append(t.FILTER_KIND_IS.format(value=t.UNIT_KINDS.get(grid.kind, grid.kind)))
         parts.append(
             f'<p class="narrowed">'
-            f"{_e(t.FILTER_SHOWING.format(what=', '.join(what), units=len(grid.rows)))} · "
+            f"{_e(t.FILTER_SHOWING.format(what=', '.join(what), units=grid.unit_total))} · "
             f'{_e(t.FILTER_COUNTS_FOLLOW)} <a href="{base}">{_e(t.FILTER_CLEAR)}</a></p>'
         )
     if grid.mark is not None:
         parts.append(
             f'<p class="filtered">'
-            f"{_e(t.GRID_FILTERED.format(label=t.CATEGORY[grid.mark], units=len(grid.rows)))}</p>"
+            f"{_e(t.GRID_FILTERED.format(label=t.CATEGORY[grid.mark], units=grid.unit_total))}</p>"
         )
     if not grid.rows:
         parts.append(f"<p>{_e(t.GRID_EMPTY if grid.mark else t.GRID_NONE_MATCH)}</p>")
     else:
-        parts.append(_table(grid))
+        pager = _pager(grid, base)
+        parts.extend((pager, _table(grid), pager))
     return frame(title, "".join(parts), name=grid.viewer)
 
 
-def _query(base: str, grid: PlanGrid, slug: str | None = None) -> str:
-    """The grid's address with the current search, period and kind, and a status filter."""
+def _query(base: str, grid: PlanGrid, slug: str | None = None, page: int = 1) -> str:
+    """The grid's address with the current search, period and kind, a status filter and a
+    page (the first page has none)."""
     pairs = [("tim", grid.search), ("ky", grid.period), ("loai", grid.kind)]
     if slug:
         pairs.append(("tinh-trang", slug))
+    if page > 1:
+        pairs.append(("trang", str(page)))
     kept = [(k, v) for k, v in pairs if v]
     return f"{base}?{urlencode(kept)}" if kept else base
+
+
+def _pager(grid: PlanGrid, base: str) -> str:
+    """Where this page stands and links to the pages beside it, keeping every filter."""
+    if grid.pages <= 1:
+        return ""
+    slug = SLUG_OF[grid.mark] if grid.mark is not None else None
+    first = (grid.page - 1) * grid.per_page + 1
+    last = first + len(grid.rows) - 1
+    where = t.GRID_PAGE.format(
+        page=grid.page, pages=grid.pages, first=first, last=last, units=grid.unit_total
+    )
+    links = [f'<span class="where">{_e(where)}</span>']
+    if grid.page > 1:
+        href = _query(base, grid, slug, grid.page - 1)
+        links.insert(0, f'<a rel="prev" href="{_e(href)}">{_e(t.GRID_PREVIOUS)}</a>')
+    if grid.page < grid.pages:
+        href = _query(base, grid, slug, grid.page + 1)
+        links.append(f'<a rel="next" href="{_e(href)}">{_e(t.GRID_NEXT)}</a>')
+    return f'<nav class="pager" aria-label="{_e(t.GRID_PAGES)}">{"".join(links)}</nav>'
 
 
 def _options(chosen: str, choices: Iterable[tuple[str, str]]) -> str:

@@ -103,6 +103,11 @@ FILTER_SEARCHED = 'tên có "{value}"'
 FILTER_PERIOD_IS = 'kỳ "{value}"'
 FILTER_KIND_IS = "loại {value}"
 GRID_NONE_MATCH = "Không có đơn vị nào khớp với bộ lọc."
+GRID_PAGES = "Chuyển trang"
+GRID_PAGE = "Trang {page}/{pages} · đơn vị {first}–{last} trong {units}"
+GRID_PREVIOUS = "◀ Trang trước"
+GRID_NEXT = "Trang sau ▶"
+BAD_PAGE = 'Số trang "{value}" không hợp lệ: hãy dùng một số nguyên từ 1 trở lên.'
 
 # --- A cell's details (/ke-hoach/<mã>/o/<số>) ------------------------------------------------
 CELL_NOT_FOUND = "Không có kỳ báo cáo này trong kế hoạch."
