@@ -1,5 +1,6 @@
 """The board under load: a plan of 1,000 units × 10 periods (10,000 reports), its grid page asked
-by concurrent signed-in clients while the bot's tick runs in the server's process.
+by signed-in clients while the bot's tick runs in the server's process and an officer answers
+every second (each answer is a commit, after which the board reads the database again).
 
 The server runs in a process of its own (`benchmarks.board_child`), started as the bot starts
 it; the clients run here, so their work is not charged to the server. Each client has its own
@@ -29,8 +30,8 @@ from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import board
 from kehoach_bot.services.board import SessionRef
 
-CLIENTS = 8
-SECONDS = 30.0
+CLIENTS = (1, 8)  # one viewer alone, then eight at once
+SECONDS = 20.0
 WARM_UP = 3
 TARGET_P95_MS = 300.0
 PAGE = "/ke-hoach/p"
@@ -115,36 +116,44 @@ def measure(url: str, clients: int, seconds: float) -> dict[str, Any]:
     return {
         **numbers,
         "ticks_during_run": server["ticks"],
+        "answers_during_run": server["answers"],
         "server_peak_rss_mb": server["peak_rss_mb"],
     }
 
 
 def breakdown(url: str) -> dict[str, Any]:
-    """Where one page's time goes, without load: the service (database and grid) and the HTML;
-    best of three, in this process."""
+    """Where one page's time goes, without load, in this process: the service when it reads the
+    database (the first time, and after every commit) and when it reuses the page it made
+    (nothing committed since), and the HTML; best of three each."""
     with TemporaryDirectory() as folder:
         runtime = Runtime(settings(url, Path(folder)), make_engine(url), lambda: NOW)
         try:
             opened = board.sign_in_from_telegram(runtime, telegram_user_id=ADMIN)
             ref = SessionRef(ADMIN, opened.key)
-            service, html = [], []
+            made, kept, html = [], [], []
             for _ in range(3):
+                # Signing in commits, so the next page is read from the database again.
+                board.sign_in_from_telegram(runtime, telegram_user_id=ADMIN)
+                started = time.perf_counter()
+                board.plan_grid(runtime, ref=ref, plan_code="p", mark=None)
+                made.append(time.perf_counter() - started)
                 started = time.perf_counter()
                 grid = board.plan_grid(runtime, ref=ref, plan_code="p", mark=None)
-                made = time.perf_counter()
+                kept.append(time.perf_counter() - started)
+                started = time.perf_counter()
                 pages.grid_page(grid)
-                service.append(made - started)
-                html.append(time.perf_counter() - made)
+                html.append(time.perf_counter() - started)
         finally:
             runtime.close()
     return {
-        "alone_service_ms_best_of_3": round(1000 * min(service)),
-        "alone_html_ms_best_of_3": round(1000 * min(html)),
+        "alone_service_read_ms": round(1000 * min(made), 1),
+        "alone_service_kept_ms": round(1000 * min(kept), 1),
+        "alone_html_ms": round(1000 * min(html), 1),
     }
 
 
 def run() -> Result:
-    """The grid page of the big plan, CLIENTS clients for SECONDS, on SQLite."""
+    """The grid page of the big plan, for one client then CLIENTS[-1] clients, on SQLite."""
     numbers: dict[str, Any] = {}
     with database("sqlite") as (url, engine):
         started = time.perf_counter()
@@ -152,17 +161,20 @@ def run() -> Result:
         numbers["build_seconds"] = round(time.perf_counter() - started, 1)
         engine.dispose()
         numbers.update(breakdown(url))
-        numbers["clients"] = CLIENTS
-        numbers.update(measure(url, CLIENTS, SECONDS))
+        for clients in CLIENTS:
+            measured = measure(url, clients, SECONDS)
+            numbers.update({f"{clients}_clients_{k}": v for k, v in measured.items()})
+    busiest = CLIENTS[-1]
     return Result(
         name="board",
         setup=f"một kế hoạch, {UNITS:,} đơn vị × {PERIODS} kỳ ({numbers['reports']:,} báo cáo); "
         f"máy chủ bảng theo dõi trong tiến trình riêng như `bot.py run` khởi động, vòng tick "
-        f"của bot chạy mỗi giây cùng lúc; {CLIENTS} người xem đã đăng nhập (cookie) xin trang "
-        f"bảng của kế hoạch liên tục trong {SECONDS:.0f} giây; SQLite",
+        f"của bot chạy mỗi giây và một cán bộ trả lời «Đã nộp» mỗi giây cùng lúc; người xem đã "
+        f"đăng nhập (cookie) xin trang bảng của kế hoạch liên tục, không nghỉ, trong "
+        f"{SECONDS:.0f} giây: một người, rồi {busiest} người một lúc; SQLite",
         numbers=numbers,
-        target=f"p95 < {TARGET_P95_MS:.0f} ms",
-        met=numbers["p95_ms"] < TARGET_P95_MS,
+        target=f"p95 < {TARGET_P95_MS:.0f} ms với {busiest} người xem",
+        met=numbers[f"{busiest}_clients_p95_ms"] < TARGET_P95_MS,
     )
 
 

@@ -411,7 +411,13 @@ def _owed_cells(view: OccurrenceView) -> Iterable[str]:
 
 def _rows(headers: tuple[str, ...], rows: Iterable[Iterable[str]], name: str) -> str:
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    # Each cell carries its column's name: on a phone the rows are stacked as cards (board.css).
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td data-label="{_e(h)}">{c}</td>' for h, c in zip(headers, row, strict=True))
+        + "</tr>"
+        for row in rows
+    )
     return (
         f'<div class="grid-wrap"><table class="list {name}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>"

@@ -11,13 +11,14 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from kehoach_bot.db import clean_text
+from kehoach_bot.db import clean_text, freshness
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine; for an SQLite file, create its folder and turn on WAL and foreign keys.
 
-    Sessions clean person-typed text before storing it from then on (`db.clean_text`)."""
+    Sessions clean person-typed text before storing it from then on (`db.clean_text`), and its
+    writes are followed so that unchanged reads can be reused (`db.freshness`)."""
     clean_text.install()
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -25,8 +26,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    freshness.watch(engine)
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import and_, func, update
 from sqlmodel import Session, col, select
 
+from kehoach_bot.db import freshness
 from kehoach_bot.db.models import (
     AdHocRequest,
     BoardLink,
@@ -208,7 +209,7 @@ def _open(
     return OpenedSession(key, telegram_user_id, now, expires_at)
 
 
-def _viewer(session: Session, runtime: Runtime, ref: SessionRef) -> Identity:
+def session_viewer(session: Session, runtime: Runtime, ref: SessionRef) -> Identity:
     """The person behind a live session, with their current roles; SignedOut otherwise."""
     if len(ref.key) > MAX_SECRET_CHARS:
         raise SignedOut(t.SIGNED_OUT)
@@ -253,7 +254,7 @@ def home(runtime: Runtime, *, ref: SessionRef) -> Home:
     """`/`: a coordinator's plans, an officer's units, every plan for an admin."""
     today = runtime.today()
     with runtime.transaction() as session:
-        identity = _viewer(session, runtime, ref)
+        identity = session_viewer(session, runtime, ref)
         if identity.is_admin:
             plans = tuple(sorted(session.exec(select(Plan.code, Plan.title)).all()))
         else:
@@ -418,23 +419,30 @@ def plan_grid(
         raise InvalidInput(t.BAD_KIND.format(value=narrow.kind[:40]))
     today = runtime.today()
     with runtime.transaction() as session:
-        identity = _viewer(session, runtime, ref)
+        identity = session_viewer(session, runtime, ref)
         plan = coordinated_plan(
             session,
             runtime,
             user_id=identity.telegram_user_id,
             plan_code=plan_code[:64],
             refusal=t.NOT_YOUR_PLAN,
+            identity=identity,
         )
         assert plan.id is not None
-        found = _GridQuery(session, plan.id, today).read(narrow, mark, page)
+        plan_id = plan.id
+        # The same page is read again only after a commit (`db.freshness`).
+        found = freshness.remember(
+            session,
+            ("board-page", plan_id, today, narrow, mark, page),
+            lambda: _GridQuery(session, plan_id, today).read(narrow, mark, page),
+        )
         viewer = identity.full_name or str(identity.telegram_user_id)
     return PlanGrid(
         plan=plan.code,
         plan_number=plan.number,
         plan_title=plan.title,
         today=today,
-        counts=found.counts,
+        counts=dict(found.counts),
         due_soon=found.due_soon,
         needs_review=found.needs_review,
         total=sum(found.counts.values()),
@@ -475,6 +483,7 @@ class _GridQuery:
     def __init__(self, session: Session, plan_id: int, today: date) -> None:
         # Plain column queries through Core: the ORM's per-row loading doubled their cost.
         self._core = session.connection()
+        self._session = session
         self.plan_id = plan_id
         self.today = today
         deadline = tracking.effective_deadline()
@@ -572,8 +581,12 @@ class _GridQuery:
 
     def read(self, narrow: GridFilter, mark: str | None, page: int) -> _GridData:
         """The counts, columns and one page of rows."""
-        whole = self._tally()
-        every = self._units()
+        # The whole plan's counts and units, read again only after a commit (`db.freshness`).
+        whole, every = freshness.remember(
+            self._session,
+            ("board-grid", self.plan_id, self.today),
+            lambda: (self._tally(), self._units()),
+        )
         where = self._narrowing(narrow, every, whole.periods)
         tally = self._tally(*where) if where else whole
         kinds = sorted({u.kind for u in every}, key=_kind_order)
@@ -713,7 +726,7 @@ def unit_page(runtime: Runtime, *, ref: SessionRef) -> UnitPage:
     """`/don-vi`: the reports of the person's own units only; Forbidden without one."""
     today = runtime.today()
     with runtime.transaction() as session:
-        identity = _viewer(session, runtime, ref)
+        identity = session_viewer(session, runtime, ref)
         units = [m for m in identity.memberships if m.role in tracking.ANSWERING_ROLES]
         if not units:
             raise Forbidden(t.NOT_AN_OFFICER)
@@ -827,7 +840,7 @@ def cell_detail(
     the unit itself; NotFound when the id is not a period of that plan."""
     today, tz = runtime.today(), runtime.settings.tz
     with runtime.transaction() as session:
-        identity = _viewer(session, runtime, ref)
+        identity = session_viewer(session, runtime, ref)
         plan = find_plan(session, plan_code[:64])
         try:
             view = tracking.get_view(session, occurrence_id, today)
@@ -933,7 +946,7 @@ def report_file(runtime: Runtime, *, ref: SessionRef, reply_id: int) -> BoardFil
     """`/tep/<reply id>`: a submitted file, for the unit itself or its coordinators only."""
     today = runtime.today()
     with runtime.transaction() as session:
-        identity = _viewer(session, runtime, ref)
+        identity = session_viewer(session, runtime, ref)
         stored = replies_service.reply_file(
             session, identity=identity, reply_id=reply_id, today=today
         )

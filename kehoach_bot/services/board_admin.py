@@ -17,7 +17,7 @@ from sqlmodel import col, select
 from kehoach_bot.db.models import Obligation, Occurrence, Reply
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import bundle, decisions, exports, groups, review, synthesis
-from kehoach_bot.services.board import SessionRef, _viewer
+from kehoach_bot.services.board import SessionRef, session_viewer
 from kehoach_bot.services.bundle import PlanFiles
 from kehoach_bot.services.decisions import EndedOffice
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
@@ -50,7 +50,7 @@ class AdminFlags:
 def admin_flags(runtime: Runtime, *, ref: SessionRef) -> AdminFlags:
     """`/quan-tri`: the flags that need an admin's decision, read-only; Forbidden to others."""
     with runtime.transaction() as session:
-        identity = _viewer(session, runtime, ref)
+        identity = session_viewer(session, runtime, ref)
         if not identity.is_admin:
             raise Forbidden(t.ADMIN_ONLY)
         waiting = review.flagged(session)
@@ -86,13 +86,14 @@ class Downloads:
 def downloads(runtime: Runtime, *, ref: SessionRef, plan_code: str) -> Downloads:
     """`/ke-hoach/<code>/tai-ve`: the periods of a plan the person coordinates, with file counts."""
     with runtime.transaction() as session:
-        identity = _viewer(session, runtime, ref)
+        identity = session_viewer(session, runtime, ref)
         plan = exports.coordinated_plan(
             session,
             runtime,
             user_id=identity.telegram_user_id,
             plan_code=plan_code[:MAX_CODE],
             refusal=board_vi.NOT_YOUR_PLAN,
+            identity=identity,
         )
         in_plan = (
             select(Occurrence.period_key, Occurrence.period_label, func.min(Occurrence.due_date))
@@ -132,7 +133,7 @@ def downloads(runtime: Runtime, *, ref: SessionRef, plan_code: str) -> Downloads
 def _signed_in(runtime: Runtime, ref: SessionRef) -> int:
     """The Telegram id of the person behind a live session (SignedOut otherwise)."""
     with runtime.transaction() as session:
-        return _viewer(session, runtime, ref).telegram_user_id
+        return session_viewer(session, runtime, ref).telegram_user_id
 
 
 def plan_table(runtime: Runtime, *, ref: SessionRef, plan_code: str) -> PlanTable:

@@ -22,7 +22,7 @@ from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import tracking
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
-from kehoach_bot.services.people import identify
+from kehoach_bot.services.people import Identity, identify
 from kehoach_bot.services.tracking import (
     FOUR_CATEGORIES,
     OccurrenceView,
@@ -119,12 +119,17 @@ def coordinated_plan(
     user_id: int,
     plan_code: str,
     refusal: str = t.NOT_YOUR_PLAN,
+    identity: Identity | None = None,
 ) -> Plan:
-    """The plan, when the person coordinates it or is an admin; Forbidden (`refusal`) otherwise."""
-    identity = identify(session, user_id, runtime.settings.telegram.admins)
+    """The plan, when the person coordinates it or is an admin; Forbidden (`refusal`) otherwise.
+    `identity`, when the caller has just read it in this transaction, saves reading it again."""
+    if identity is None or identity.telegram_user_id != user_id:
+        identity = identify(session, user_id, runtime.settings.telegram.admins)
     plan = find_plan(session, plan_code)
+    if identity.is_admin:
+        return plan
     followed = {code for code, _ in tracking.coordinated_plans(session, identity)}
-    if not identity.is_admin and plan.code not in followed:
+    if plan.code not in followed:
         raise Forbidden(refusal.format(plan=plan.code))
     return plan
 
@@ -137,7 +142,7 @@ def weekly_table(runtime: Runtime, *, plan_id: int) -> PlanTable | None:
             return None
         try:
             return read_table(runtime, session, plan, None, None, None)
-        except InvalidInput:
+        except InvalidInput:  # without a period or dates, read_table's only one is "no rows"
             return None
 
 

@@ -10,14 +10,24 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, delete, update
 from sqlmodel import Session, col, select
 
-from kehoach_bot.db.models import Invite, Membership, Occurrence, Person, Unit
+from kehoach_bot.db.models import (
+    BoardLink,
+    BoardSession,
+    Invite,
+    Membership,
+    Occurrence,
+    Person,
+    Unit,
+)
 from kehoach_bot.domain.roles import Role
+from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import audit
-from kehoach_bot.services.errors import InvalidInput, NotFound
+from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.units import get_unit
+from kehoach_bot.texts import bot_vi
 from kehoach_bot.texts import errors_vi as t
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -213,8 +223,15 @@ def identify(session: Session, telegram_user_id: int, admin_ids: tuple[int, ...]
     return Identity(telegram_user_id, person_id, full_name, is_admin, memberships)
 
 
+def require_admin(runtime: Runtime, session: Session, user_id: int) -> str:
+    """The actor name of an admin; Forbidden for anyone else."""
+    if not identify(session, user_id, runtime.settings.telegram.admins).is_admin:
+        raise Forbidden(bot_vi.NOT_ALLOWED)
+    return f"tg:{user_id}"
+
+
 def revoke(session: Session, *, telegram_user_id: int, actor: str, now: datetime) -> int:
-    """End every membership of a person; returns how many were ended."""
+    """End every membership and board session of a person; returns how many memberships."""
     if not 0 < telegram_user_id <= MAX_TELEGRAM_ID:  # no such user, and too large for SQL
         raise NotFound(t.PERSON_NOT_FOUND.format(telegram_user_id=telegram_user_id))
     person = session.exec(select(Person).where(Person.telegram_user_id == telegram_user_id)).first()
@@ -228,6 +245,18 @@ def revoke(session: Session, *, telegram_user_id: int, actor: str, now: datetime
     for membership in live:
         membership.revoked_at = now
     person.active = False
+    # The board's sessions and unspent links end here, so a person invited again later starts
+    # from a fresh sign-in rather than an old browser's cookie.
+    session.execute(
+        delete(BoardSession).where(col(BoardSession.telegram_user_id) == telegram_user_id)
+    )
+    session.execute(
+        update(BoardLink)
+        .where(
+            col(BoardLink.telegram_user_id) == telegram_user_id, col(BoardLink.used_at).is_(None)
+        )
+        .values(expires_at=now)
+    )
     audit.record(
         session,
         actor=actor,

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
-from sqlmodel import select
+from sqlalchemy import update
+from sqlmodel import col, select
 
 from kehoach_bot.config import BoardSettings
-from kehoach_bot.db.engine import session_scope
-from kehoach_bot.db.models import AuditLog, BoardLink
+from kehoach_bot.db.engine import make_engine, session_scope
+from kehoach_bot.db.models import AuditLog, BoardLink, Occurrence
+from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import Status
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import board, people
@@ -55,6 +57,28 @@ def test_the_grid_counts_equal_the_plan_table_and_colour_each_unit(env: BoardEnv
     assert grid.needs_review == sum(
         1 for row in rows.values() for cell in row.cells for i in cell if i.needs_review
     )
+
+
+def test_the_grid_counts_follow_a_write_of_another_process(env: BoardEnv) -> None:
+    env.clock.advance(days=2)
+    ref = signed_in(env, COORDINATOR)
+    before = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None)
+    chosen = env.occurrence("GL-SGDDT", "gui-so-y-te", date(2026, 11, 25))
+    elsewhere = make_engine(env.engine.url.render_as_string(hide_password=False))
+    try:
+        with session_scope(elsewhere) as session:  # the command line, say, in its own process
+            session.execute(
+                update(Occurrence)
+                .where(col(Occurrence.id) == chosen)
+                .values(state="done", submitted_on=date(2026, 11, 20), submitted_at=env.clock())
+            )
+    finally:
+        elsewhere.dispose()
+    after = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None)
+    table = plan_table(env.runtime, plan_code=PLAN, period=None, date_from=None, date_to=None)
+    assert after.counts == table.counts
+    assert after.counts[Status.OPEN_OVERDUE] == before.counts[Status.OPEN_OVERDUE] - 1
+    assert after.counts[Status.DONE_ON_TIME] == before.counts[Status.DONE_ON_TIME] + 1
 
 
 def test_the_overdue_filter_keeps_only_overdue_items(env: BoardEnv) -> None:
@@ -139,6 +163,20 @@ def test_no_link_while_the_board_is_off(env: BoardEnv) -> None:
         board.issue_link(off, telegram_user_id=OFFICER, actor="test")
     off.answers.shutdown()
     off.background.shutdown()
+
+
+def test_revoking_ends_the_sessions_and_links_even_after_a_new_invite(env: BoardEnv) -> None:
+    ref = signed_in(env, COORDINATOR)
+    unspent = board.issue_link(env.runtime, telegram_user_id=COORDINATOR, actor="test")
+    with session_scope(env.engine) as session:
+        people.revoke(session, telegram_user_id=COORDINATOR, actor="test", now=env.clock())
+    env.clock.advance(minutes=5)
+    env.join(COORDINATOR, "GL-SYT", Role.COORDINATOR, "Điều phối viên")
+    with pytest.raises(SignedOut):  # the old browser does not come back with the new invite
+        board.home(env.runtime, ref=ref)
+    with pytest.raises(SignedOut):
+        board.sign_in_with_link(env.runtime, token=unspent.url.rsplit("/", 1)[1])
+    assert board.home(env.runtime, ref=signed_in(env, COORDINATOR)).plans
 
 
 def test_a_revoked_person_and_an_expired_session_are_refused(env: BoardEnv) -> None:
