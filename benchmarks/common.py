@@ -1,10 +1,14 @@
-"""Shared pieces: a fresh database per benchmark, the clock reading, process memory."""
+"""Shared pieces: a fresh database per benchmark, the clock reading, process memory, a measured
+step run in a fresh process."""
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import resource
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,6 +56,14 @@ def peak_rss_mb() -> float:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_child(module: str, *args: str) -> dict[str, Any]:
+    """Run `python -m module args` in a fresh process; the JSON of its last line of output."""
+    output = subprocess.run(
+        [sys.executable, "-m", module, *args], check=True, capture_output=True, text=True
+    )
+    return dict(json.loads(output.stdout.strip().splitlines()[-1]))
 
 
 @contextmanager

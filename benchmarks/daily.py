@@ -4,13 +4,10 @@ coordinator's status table for a plan of 5,000 units."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import time
 from typing import Any
 
-from benchmarks.common import Result, database
+from benchmarks.common import Result, database, run_child
 from benchmarks.national import build
 
 SIZES = (500, 2000, 5000)
@@ -19,17 +16,6 @@ TARGET_DIGESTS_S = 5.0
 TARGET_STATUS_S = 0.3
 TARGET_MB = 300.0
 LINEAR_SLACK = 1.25  # 10 times the units may cost at most 12.5 times the time
-
-
-def measure(url: str, mode: str) -> dict[str, Any]:
-    """One production step in a fresh process: its time and peak memory."""
-    output = subprocess.run(
-        [sys.executable, "-m", "benchmarks.tick_process", url, mode],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return dict(json.loads(output.stdout.strip().splitlines()[-1]))
 
 
 def run_scaling() -> Result:
@@ -43,7 +29,7 @@ def run_scaling() -> Result:
             numbers[f"{units}_occurrences"] = made["occurrences"]
             numbers[f"{units}_build_seconds"] = round(time.perf_counter() - started, 1)
             for mode in ("extension", "digests"):
-                got = measure(url, mode)
+                got = run_child("benchmarks.tick_process", url, mode)
                 numbers[f"{units}_{mode}_seconds"] = got[f"{mode}_seconds"]
                 numbers[f"{units}_{mode}_peak_rss_mb"] = got[f"{mode}_peak_rss_mb"]
     small, large = SIZES[0], SIZES[-1]
@@ -83,7 +69,7 @@ def run_status() -> Result:
     with database("sqlite") as (url, engine):
         made = build(engine, units, provinces=1)
         engine.dispose()
-        got = [measure(url, "status") for _ in range(3)]
+        got = [run_child("benchmarks.tick_process", url, "status") for _ in range(3)]
     best = min(g["status_seconds"] for g in got)
     numbers = {
         "occurrences": made["occurrences"],

@@ -7,16 +7,13 @@ the bot and `python bot.py export|chart|synthesis` run, so its time and peak mem
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, insert, select, text
 
-from benchmarks.common import NOW, Result, database, insert_skeleton
+from benchmarks.common import NOW, Result, database, insert_skeleton, run_child
 from kehoach_bot.db import migrate
 from kehoach_bot.db.models import Occurrence, Reply
 
@@ -89,17 +86,6 @@ def build(engine: Engine) -> int:
     return len(rows)
 
 
-def measure(url: str, mode: str) -> dict[str, Any]:
-    """One output made in a fresh process: its time, size and peak memory."""
-    output = subprocess.run(
-        [sys.executable, "-m", "benchmarks.outputs_child", url, mode],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return dict(json.loads(output.stdout.strip().splitlines()[-1]))
-
-
 def run() -> Result:
     """Each output, best of three, on SQLite."""
     numbers: dict[str, Any] = {}
@@ -109,7 +95,7 @@ def run() -> Result:
         numbers["build_seconds"] = round(time.perf_counter() - started, 1)
         engine.dispose()
         for mode in MODES:
-            got = [measure(url, mode) for _ in range(3)]
+            got = [run_child("benchmarks.outputs_child", url, mode) for _ in range(3)]
             numbers[f"{mode}_seconds_best_of_3"] = min(g["seconds"] for g in got)
             numbers[f"{mode}_seconds_worst_of_3"] = max(g["seconds"] for g in got)
             numbers[f"{mode}_bytes"] = got[0]["bytes"]

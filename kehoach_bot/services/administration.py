@@ -28,7 +28,6 @@ from kehoach_bot.services import (
 )
 from kehoach_bot.services.audit_story import StoryEntry
 from kehoach_bot.services.bootstrap import horizon
-from kehoach_bot.services.errors import Forbidden
 from kehoach_bot.services.groups import UnfilledGroup
 from kehoach_bot.services.obligations import Field, ObligationSummary, ProposedChange
 from kehoach_bot.services.occurrences import SyncReport
@@ -36,26 +35,18 @@ from kehoach_bot.services.people import IssuedInvite
 from kehoach_bot.services.plans import LoadResult, PlanView, list_plans, load_plans
 from kehoach_bot.services.review import Choice, ReviewList, ReviewOutcome, decide, flagged
 from kehoach_bot.services.succession import SuccessionResult, UndoResult
-from kehoach_bot.texts import bot_vi as t
 
 T = TypeVar("T")
 
 
-def require_admin(runtime: Runtime, session: Session, user_id: int) -> str:
-    """The actor name of an admin; Forbidden for anyone else."""
-    if not people.identify(session, user_id, runtime.settings.telegram.admins).is_admin:
-        raise Forbidden(t.NOT_ALLOWED)
-    return f"tg:{user_id}"
-
-
 def _as_admin(runtime: Runtime, user_id: int, work: Callable[[Session, str], T]) -> T:
     with runtime.transaction() as session:
-        return work(session, require_admin(runtime, session, user_id))
+        return work(session, people.require_admin(runtime, session, user_id))
 
 
 def _preview(runtime: Runtime, user_id: int, work: Callable[[Session, str], T]) -> T:
     with runtime.rolled_back() as session:
-        return work(session, require_admin(runtime, session, user_id))
+        return work(session, people.require_admin(runtime, session, user_id))
 
 
 def invite(

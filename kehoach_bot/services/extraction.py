@@ -16,8 +16,8 @@ from kehoach_bot.plans.extract.draft import DraftPlan, to_json, to_toml
 from kehoach_bot.plans.extract.matching import UnitName
 from kehoach_bot.plans.extract.plan_reader import extract_plan
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services.administration import require_admin
 from kehoach_bot.services.errors import InvalidInput
+from kehoach_bot.services.people import require_admin
 from kehoach_bot.texts import extract_bot_vi as t
 
 NATIONAL = "trung-uong"  # the directory of central bodies, named by plans of every locality

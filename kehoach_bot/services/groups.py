@@ -47,9 +47,9 @@ from kehoach_bot.domain.succession import Route, successors_for
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import audit, people, units
 from kehoach_bot.services.bootstrap import horizon
-from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
+from kehoach_bot.services.errors import InvalidInput, NotFound
 from kehoach_bot.services.occurrences import SyncReport, sync_occurrences
-from kehoach_bot.texts import bot_vi, errors_vi
+from kehoach_bot.texts import errors_vi
 from kehoach_bot.texts import groups_vi as t
 
 T = TypeVar("T")
@@ -732,15 +732,9 @@ def _summary(session: Session, group: Unit, unfilled: set[str] | None = None) ->
 # --- The admin's actions in the bot, one transaction each ---------------------------------------
 
 
-def _admin(runtime: Runtime, session: Session, user_id: int) -> str:
-    if not people.identify(session, user_id, runtime.settings.telegram.admins).is_admin:
-        raise Forbidden(bot_vi.NOT_ALLOWED)
-    return f"tg:{user_id}"
-
-
 def _as_admin(runtime: Runtime, user_id: int, work: Callable[[Session, str], T]) -> T:
     with runtime.transaction() as session:
-        return work(session, _admin(runtime, session, user_id))
+        return work(session, people.require_admin(runtime, session, user_id))
 
 
 def groups(runtime: Runtime, *, user_id: int) -> list[GroupSummary]:
@@ -764,7 +758,7 @@ def preview_change(
     """What a change of members would do, occurrences included; nothing is kept."""
     now = runtime.now()
     with runtime.rolled_back() as session:
-        actor = _admin(runtime, session, user_id)
+        actor = people.require_admin(runtime, session, user_id)
         return dry_run(
             session,
             group_code,

@@ -3,6 +3,7 @@ the board enabled and a clock the test moves, and aiohttp's test client on the r
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -21,6 +22,7 @@ from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.stored import ReplyKind
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import answers, people
+from kehoach_bot.services.replies import Attachment
 from tests.conftest import NOW
 from tests.e2e.conftest import Clock
 
@@ -84,6 +86,22 @@ class BoardEnv:
             self.runtime, user_id=user_id, occurrence_id=occurrence_id, kind=ReplyKind.SUBMITTED
         )
 
+    def submit_file(self, user_id: int, occurrence_id: int, content: bytes, name: str) -> None:
+        """Store the bytes under the data folder, then the officer answers «Đã nộp» with them as
+        the file named `name`."""
+        digest = hashlib.sha256(content).hexdigest()
+        relative = f"files/{occurrence_id}/{digest[:12]}.bin"
+        stored = self.runtime.settings.data_dir / relative
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        stored.write_bytes(content)
+        answers.answer(
+            self.runtime,
+            user_id=user_id,
+            occurrence_id=occurrence_id,
+            kind=ReplyKind.SUBMITTED,
+            attachment=Attachment(name, relative, len(content), digest),
+        )
+
 
 def board_settings(settings: Settings) -> Settings:
     """The test settings with a token, an admin and the board on."""
@@ -111,8 +129,11 @@ def env(engine: Engine, settings: Settings) -> Iterator[BoardEnv]:
         runtime.background.shutdown(wait=True)
 
 
+Client = TestClient[web.Request, web.Application]
+
+
 @pytest.fixture
-async def client(env: BoardEnv) -> AsyncIterator[TestClient[web.Request, web.Application]]:
+async def client(env: BoardEnv) -> AsyncIterator[Client]:
     """aiohttp's test client on the real board application."""
     async with TestClient(TestServer(make_app(env.runtime))) as made:
         yield made

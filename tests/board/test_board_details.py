@@ -3,13 +3,10 @@ and PostgreSQL, then over HTTP (aiohttp's test client on the real app)."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from urllib.parse import quote
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestClient
 from sqlmodel import col, select
 
 from kehoach_bot.board.app import attachment_header
@@ -21,7 +18,6 @@ from kehoach_bot.services import answers, board
 from kehoach_bot.services.board import GridFilter
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.outbox import Message, enqueue
-from kehoach_bot.services.replies import Attachment
 from tests.board.conftest import (
     ADMIN,
     COORDINATOR,
@@ -30,11 +26,11 @@ from tests.board.conftest import (
     OTHER_PLAN,
     PLAN,
     BoardEnv,
+    Client,
 )
 from tests.board.test_board_http import sign_in
 from tests.board.test_board_service import signed_in
 
-Client = TestClient[web.Request, web.Application]
 CONTENT = "Báo cáo năm 2027 của Sở Nội vụ\n".encode() * 50
 FILE_NAME = "Báo cáo Sở Nội vụ 2027.docx"
 
@@ -66,18 +62,7 @@ def with_file(env: BoardEnv) -> tuple[int, int]:
         proposed_text="30/11/2027",
         reason="Thiếu số liệu",
     )
-    relative = f"files/{occurrence}/stored-{hashlib.sha256(CONTENT).hexdigest()[:8]}.bin"
-    stored = env.runtime.settings.data_dir / relative
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    stored.write_bytes(CONTENT)
-    attachment = Attachment(FILE_NAME, relative, len(CONTENT), hashlib.sha256(CONTENT).hexdigest())
-    answers.answer(
-        env.runtime,
-        user_id=OFFICER,
-        occurrence_id=occurrence,
-        kind=ReplyKind.SUBMITTED,
-        attachment=attachment,
-    )
+    env.submit_file(OFFICER, occurrence, CONTENT, FILE_NAME)
     with session_scope(env.engine) as session:
         enqueue(
             session,

@@ -3,13 +3,10 @@ the database; a plan the viewer does not coordinate is refused, an unknown one i
 
 from __future__ import annotations
 
-import hashlib
 import io
 import zipfile
 from datetime import date
 
-from aiohttp import web
-from aiohttp.test_utils import TestClient
 from docx import Document
 from openpyxl import load_workbook
 from PIL import Image
@@ -18,10 +15,8 @@ from sqlmodel import col, select
 
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Obligation, Occurrence, Plan
-from kehoach_bot.domain.stored import ReplyKind
-from kehoach_bot.services import answers, board_admin
+from kehoach_bot.services import board_admin
 from kehoach_bot.services.exports import EXPORTED_STATES
-from kehoach_bot.services.replies import Attachment
 from kehoach_bot.texts import board_admin_vi as t
 from kehoach_bot.texts import bundle_vi
 from tests.board.conftest import (
@@ -32,11 +27,11 @@ from tests.board.conftest import (
     OTHER_PLAN,
     PLAN,
     BoardEnv,
+    Client,
 )
 from tests.board.test_board_admin import ref_of
 from tests.board.test_board_http import sign_in
 
-Client = TestClient[web.Request, web.Application]
 CONTENT = "Báo cáo của Sở Giáo dục và Đào tạo\n".encode() * 200
 BASE = f"/ke-hoach/{PLAN}"
 
@@ -44,19 +39,7 @@ BASE = f"/ke-hoach/{PLAN}"
 def send_file(env: BoardEnv) -> str:
     """The other officer sends its 2026 report with a file; the period's key."""
     occurrence_id = env.occurrence("GL-SGDDT", "gui-so-y-te", date(2026, 11, 25))
-    relative = f"files/{occurrence_id}/{hashlib.sha256(CONTENT).hexdigest()[:12]}.bin"
-    stored = env.runtime.settings.data_dir / relative
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    stored.write_bytes(CONTENT)
-    answers.answer(
-        env.runtime,
-        user_id=OTHER_OFFICER,
-        occurrence_id=occurrence_id,
-        kind=ReplyKind.SUBMITTED,
-        attachment=Attachment(
-            "Báo cáo năm 2026.pdf", relative, len(CONTENT), hashlib.sha256(CONTENT).hexdigest()
-        ),
-    )
+    env.submit_file(OTHER_OFFICER, occurrence_id, CONTENT, "Báo cáo năm 2026.pdf")
     with session_scope(env.engine) as session:
         found = session.get(Occurrence, occurrence_id)
         assert found is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 import openpyxl
@@ -17,7 +18,10 @@ from kehoach_bot.db.models import Obligation, Occurrence, Plan
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import State
 from kehoach_bot.exports import bundle_zip
+from kehoach_bot.exports.bundle_zip import ZipSummary
+from kehoach_bot.services.bundle import PlanFiles
 from kehoach_bot.telegram.callbacks import Action, encode
+from kehoach_bot.telegram.handlers import exports as handler
 from kehoach_bot.texts import bundle_vi
 from kehoach_bot.texts import exports_vi as t
 from tests.auxil.offline_bot import Call
@@ -77,12 +81,12 @@ async def test_a_plan_not_coordinated_is_refused_and_nothing_is_sent(bot: Offlin
     assert snapshot(bot.engine) == before
 
 
-async def _submitted(bot: OfflineBot) -> str:
+async def _submitted(bot: OfflineBot, name: str = "bao-cao.pdf") -> str:
     """Sở Nội vụ Gia Lai submits a report with a file; its period's label."""
     bot.join(OFFICER, "GL-SNV", Role.OFFICER, name="Lan")
     mine = bot.open_occurrences("GL-SNV", due_from=bot.runtime.today())[0]
     await bot.press(OFFICER, encode(Action.SUBMIT, mine))
-    await bot.send_document(OFFICER, b"%PDF-1.4 bao cao", "bao-cao.pdf")
+    await bot.send_document(OFFICER, b"%PDF-1.4 bao cao", name)
     with session_scope(bot.engine) as session:
         occurrence = session.get(Occurrence, mine)
         assert occurrence is not None and occurrence.state == State.DONE.value
@@ -142,3 +146,26 @@ async def test_the_files_come_in_one_zip_or_a_clear_word_when_too_big_or_none(
     assert "quá giới hạn" in big[0].text and "python bot.py files --plan gia-lai-743" in big[0].text
     refused = await bot.send_text(OFFICER, f"/tepnop gia-lai-743 {period}")
     assert [c.method for c in refused] == ["sendMessage"]
+
+
+@pytest.mark.parametrize(("name", "zips_written"), [("bao-cao.pdf", 0), ("bao-cao.txt", 1)])
+async def test_files_too_big_as_they_lie_are_refused_before_any_zip_is_written(
+    bot: OfflineBot, monkeypatch: pytest.MonkeyPatch, name: str, zips_written: int
+) -> None:
+    """A .pdf goes into the zip as it is: its 16 bytes already pass a 10-byte limit, so no zip is
+    written. A .txt may shrink when deflated: the zip is written, then its real size refused."""
+    bot.join(COORDINATOR, "GL-SYT", Role.COORDINATOR)
+    period = await _submitted(bot, name)
+    written: list[Path] = []
+    zipped = handler._zipped
+
+    def counted(found: PlanFiles, path: Path) -> ZipSummary:
+        written.append(path)
+        return zipped(found, path)
+
+    monkeypatch.setattr(handler, "_zipped", counted)
+    monkeypatch.setattr(bundle_zip, "TELEGRAM_UPLOAD_LIMIT", 10)
+    big = await bot.send_text(COORDINATOR, f"/tepnop gia-lai-743 {period}")
+    assert [c.method for c in big] == ["sendMessage"]
+    assert "quá giới hạn" in big[0].text and "python bot.py files --plan gia-lai-743" in big[0].text
+    assert len(written) == zips_written

@@ -6,12 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
+from typing import Literal
 
 import pytest
 from sqlalchemy import Engine
+from sqlmodel import col, select
 
 from kehoach_bot.config import Settings
+from kehoach_bot.db.engine import session_scope
+from kehoach_bot.db.models import Obligation, Occurrence, Plan, Unit
 from kehoach_bot.domain.roles import Role
+from kehoach_bot.domain.status import State
 from kehoach_bot.domain.stored import ReplyKind
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import answers
@@ -24,6 +29,25 @@ Cli = Callable[..., CliResult]
 SUBMITTER = 7301  # the officer of GL-SNV who submits in `submitted`
 SUBMITTED_NOTE = "Đã tổng hợp đủ số liệu các phòng"
 SUBMITTED_FILE = "Báo cáo năm 2026.pdf"
+
+
+def year_2026(engine: Engine, unit: Literal["code", "name"] = "code") -> list[tuple[str, str, str]]:
+    """(unit code or name, report title, state) of every open or done period "năm 2026" of
+    gia-lai-743."""
+    label = col(Unit.code) if unit == "code" else col(Unit.name)
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(label, Obligation.title, Occurrence.state)
+            .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
+            .join(Plan, col(Plan.id) == col(Obligation.plan_id))
+            .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
+            .where(
+                Plan.code == "gia-lai-743",
+                Occurrence.period_key == "2026",
+                col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
+            )
+        ).all()
+    return [(u, t, s) for u, t, s in rows]
 
 
 @pytest.fixture

@@ -14,38 +14,24 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 from sqlmodel import col, select
 
 from kehoach_bot.db.engine import session_scope
-from kehoach_bot.db.models import Obligation, Occurrence, Plan, Unit
+from kehoach_bot.db.models import Obligation, Occurrence, Plan
 from kehoach_bot.domain.status import State
+from kehoach_bot.runtime import Runtime
+from kehoach_bot.services.exports import weekly_table
 from kehoach_bot.texts import exports_vi
 from kehoach_bot.texts.vi import STATUS_SHORT
 from tests.auxil.cli import CliResult
 from tests.auxil.snapshot import snapshot
+from tests.integration.conftest import year_2026
 
 Cli = Callable[..., CliResult]
 OFFICER = 7301
 PLAN = "gia-lai-743"
 HEADERS = list(exports_vi.HEADERS)
-
-
-def year_2026(engine: Engine) -> list[tuple[str, str, str]]:
-    """(unit code, report title, state) of every open or done period "năm 2026" of the plan."""
-    with session_scope(engine) as session:
-        rows = session.exec(
-            select(Unit.code, Obligation.title, Occurrence.state)
-            .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
-            .join(Plan, col(Plan.id) == col(Obligation.plan_id))
-            .join(Unit, col(Unit.id) == col(Occurrence.unit_id))
-            .where(
-                Plan.code == PLAN,
-                Occurrence.period_key == "2026",
-                col(Occurrence.state).in_([State.OPEN.value, State.DONE.value]),
-            )
-        ).all()
-    return [(u, t, s) for u, t, s in rows]
 
 
 def test_the_excel_table_matches_the_database(
@@ -204,3 +190,22 @@ def test_the_periods_named_when_one_is_unknown(cli: Cli, tmp_path: Path) -> None
     result = cli("export", "--plan", PLAN, "--period", "2031", "--out", str(tmp_path / "a.csv"))
     assert result.code == 1
     assert "năm 2026" in result.err and "năm 2027" in result.err
+
+
+def test_the_weekly_table_is_none_once_the_plan_has_no_reports_or_is_gone(
+    engine: Engine, runtime: Runtime
+) -> None:
+    with session_scope(engine) as session:
+        plan_id = session.exec(select(Plan.id).where(Plan.code == PLAN)).one()
+        assert plan_id is not None
+    table = weekly_table(runtime, plan_id=plan_id)
+    assert table is not None and table.plan == PLAN and table.rows
+    assert weekly_table(runtime, plan_id=999_999) is None
+    with session_scope(engine) as session:
+        obligations = select(Obligation.id).where(Obligation.plan_id == plan_id)
+        session.exec(
+            update(Occurrence)
+            .where(col(Occurrence.obligation_id).in_(obligations))
+            .values(state=State.WAIVED.value)
+        )
+    assert weekly_table(runtime, plan_id=plan_id) is None

@@ -12,6 +12,7 @@ from telegram import Update
 
 from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.exports.bundle_zip import (
+    STORED_TYPES,
     TELEGRAM_UPLOAD_LIMIT,
     ZipSummary,
     fits_telegram,
@@ -113,20 +114,15 @@ async def submitted_files(update: Update, context: BotContext) -> None:
         plan_code=picked[0],
         period=picked[1],
     )
+    least = await asyncio.to_thread(_least_zip_size, found)  # a stat per file
+    if not fits_telegram(least):  # refused before copying anything
+        await _too_big(update, found, least)
+        return
     with tempfile.TemporaryDirectory(prefix="kehoach-zip-") as folder:
         path = Path(folder) / "tep.zip"
         summary = await asyncio.to_thread(_zipped, found, path)  # copying files is slow work
         if not fits_telegram(summary.size):
-            size = f"{summary.size / MEGABYTE:.0f}"
-            await say(
-                update,
-                t.FILES_TOO_BIG.format(
-                    plan=found.plan,
-                    period=found.period,
-                    size=size,
-                    limit=TELEGRAM_UPLOAD_LIMIT // MEGABYTE,
-                ),
-            )
+            await _too_big(update, found, summary.size)
             return
         caption = t.FILES_CAPTION.format(
             plan=found.plan, period=found.period, files=summary.files, index=bundle_vi.INDEX_NAME
@@ -152,6 +148,32 @@ async def _picked(
         return None
     args = context.args or []
     return args[0], " ".join(args[1:])
+
+
+async def _too_big(update: Update, found: PlanFiles, size: int) -> None:
+    await say(
+        update,
+        t.FILES_TOO_BIG.format(
+            plan=found.plan,
+            period=found.period,
+            size=f"{size / MEGABYTE:.0f}",
+            limit=TELEGRAM_UPLOAD_LIMIT // MEGABYTE,
+        ),
+    )
+
+
+def _least_zip_size(found: PlanFiles) -> int:
+    """The bytes the zip cannot be smaller than: its files stored uncompressed, as on disk."""
+    total = 0
+    for item in found.files:
+        # A file deflated into the zip may shrink to almost nothing: only stored ones count.
+        if item.path is None or item.zip_name.rpartition(".")[2].lower() not in STORED_TYPES:
+            continue
+        try:
+            total += item.path.stat().st_size
+        except OSError:  # not on disk: the zip leaves it out
+            continue
+    return total
 
 
 def _zipped(found: PlanFiles, path: Path) -> ZipSummary:
