@@ -1,6 +1,9 @@
-"""Đo trình đọc kế hoạch trên bộ văn bản phát triển `checks/extract_dev/` (issue 9).
+"""Đo trình đọc kế hoạch trên bộ văn bản phát triển `checks/extract_dev/` hoặc bộ để dành
+`checks/extract_holdout/` (issue 9).
 
-Usage: `python -m checks.extract_accuracy [--json]`. Chạy `extract_plan` trên từng `NNN.txt` với
+Usage: `python -m checks.extract_accuracy [--set dev|holdout] [--since NNN] [--json]` (`--since`:
+chỉ các văn bản từ số đó trở đi, ví dụ những văn bản mới thêm). Chạy `extract_plan` trên từng tệp
+`.txt` với
 danh bạ đơn vị đi kèm gói, ghép hạn tìm được với hạn đã gán nhãn (theo độ trùng câu trích và loại),
 rồi in: độ phủ (hạn có nhãn được tìm thấy đúng loại và ngày), độ chính xác (hạn tìm được là đúng),
 độ đúng nơi nhận và cơ quan "qua" trên các hạn tìm được (so theo tên như văn bản viết, bỏ dấu), từng
@@ -25,7 +28,10 @@ from kehoach_bot.plans.extract.matching import UnitName
 from kehoach_bot.plans.extract.plan_reader import extract_plan
 from kehoach_bot.plans.unit_directories import parse_units_directory
 
-DEV = Path(__file__).parent / "extract_dev"
+SETS = {
+    "dev": Path(__file__).parent / "extract_dev",
+    "holdout": Path(__file__).parent / "extract_holdout",
+}
 UNITS = Path(kehoach_bot.plans.__file__).parent / "data" / "units"
 MIN_OVERLAP = 0.5
 
@@ -146,10 +152,22 @@ def measure(path: Path, units: list[UnitName]) -> Document:
     return doc
 
 
+def _option(argv: list[str], name: str, default: str) -> str:
+    if name in argv and argv.index(name) + 1 < len(argv):
+        return argv[argv.index(name) + 1]
+    return default
+
+
 def main(argv: list[str]) -> int:
-    """Measure every document of the development set and print the numbers."""
+    """Measure every document of the chosen set and print the numbers."""
+    chosen = _option(argv, "--set", "dev")
+    if chosen not in SETS:
+        print(f"Không có bộ văn bản «{chosen}»; chọn một trong: {', '.join(SETS)}.")
+        return 2
+    since = _option(argv, "--since", "")
     units = directory()
-    docs = [measure(path, units) for path in sorted(DEV.glob("*.txt"))]
+    paths = sorted(p for p in SETS[chosen].glob("*.txt") if p.stem >= since)
+    docs = [measure(path, units) for path in paths]
     labelled = sum(d.labelled for d in docs)
     found = sum(d.found for d in docs)
     right = sum(d.right for d in docs)

@@ -1,4 +1,4 @@
-"""The development set of real plans (checks/extract_dev) stays well-formed."""
+"""The sets of real plans (checks/extract_dev, checks/extract_holdout) stay well-formed."""
 
 from __future__ import annotations
 
@@ -11,7 +11,15 @@ from typing import Any
 
 import pytest
 
-DEVSET = Path(__file__).resolve().parents[2] / "checks" / "extract_dev"
+CHECKS = Path(__file__).resolve().parents[2] / "checks"
+DEVSET = CHECKS / "extract_dev"
+HOLDOUT = CHECKS / "extract_holdout"
+# Per set: folder, file stem pattern, least number of documents, least documents with no duty,
+# whether every deadline kind must occur (the held-out set is only measured, so it may lack some).
+SETS = {
+    "dev": (DEVSET, r"\d{3}", 30, 4, True),
+    "holdout": (HOLDOUT, r"H\d{2}", 12, 2, False),
+}
 KINDS = {"one_off", "annual", "semiannual", "quarterly", "monthly", "ad_hoc", "periodic_undated"}
 DOC_TYPES = {"plan", "decision", "directive", "letter", "other"}
 SCOPES = {"full", "excerpt", "decision_only"}
@@ -26,13 +34,22 @@ DAY_NUMBER = re.compile(r"\d{1,2}")
 CHANNEL_WORDS = ("hệ thống", "email", "e-mail", "thư điện tử", "phần mềm", "cổng thông tin", "@")
 
 
-def _stems() -> list[str]:
-    return sorted(p.stem for p in DEVSET.glob("*.txt"))
+def _stems(folder: Path = DEVSET) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.txt"))
 
 
-def _pair(stem: str) -> tuple[str, dict[str, Any]]:
-    text = (DEVSET / f"{stem}.txt").read_text(encoding="utf-8")
-    labels = json.loads((DEVSET / f"{stem}.json").read_text(encoding="utf-8"))
+def _documents() -> list[Any]:
+    """Every (folder, stem) of both sets, with readable test ids."""
+    return [
+        pytest.param(folder, stem, id=f"{name}-{stem}")
+        for name, (folder, *_rest) in SETS.items()
+        for stem in _stems(folder)
+    ]
+
+
+def _pair(stem: str, folder: Path = DEVSET) -> tuple[str, dict[str, Any]]:
+    text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
+    labels = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
     assert isinstance(labels, dict)
     return text, labels
 
@@ -76,37 +93,47 @@ def _due_problem(kind: str, due: object, relative: bool) -> str | None:
     return None if ok else "must be a rule with the day number"
 
 
-def test_the_set_is_there_and_paired() -> None:
-    texts = {p.stem for p in DEVSET.glob("*.txt")}
-    labels = {p.stem for p in DEVSET.glob("*.json")}
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_set_is_there_and_paired(name: str) -> None:
+    folder, pattern, least, _without, _every_kind = SETS[name]
+    texts = {p.stem for p in folder.glob("*.txt")}
+    labels = {p.stem for p in folder.glob("*.json")}
     assert texts == labels
-    assert len(texts) >= 30
-    assert all(re.fullmatch(r"\d{3}", stem) for stem in texts)
-    assert (DEVSET / "README.md").is_file()
+    assert len(texts) >= least
+    assert all(re.fullmatch(pattern, stem) for stem in texts)
+    assert (folder / "README.md").is_file()
 
 
-def test_the_set_has_documents_without_any_duty_and_every_kind_with_one() -> None:
-    pairs = [_pair(stem)[1] for stem in _stems()]
-    assert sum(1 for labels in pairs if not labels["deadlines"]) >= 4
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_set_has_documents_without_any_duty_and_every_kind_with_one(name: str) -> None:
+    folder, _pattern, _least, without, every_kind = SETS[name]
+    pairs = [_pair(stem, folder)[1] for stem in _stems(folder)]
+    assert sum(1 for labels in pairs if not labels["deadlines"]) >= without
     kinds = {d["kind"] for labels in pairs for d in labels["deadlines"]}
-    assert kinds == KINDS
+    assert kinds == KINDS if every_kind else kinds <= KINDS
 
 
-@pytest.mark.parametrize("stem", _stems())
-def test_text_is_clean_nfc_utf8(stem: str) -> None:
-    raw = (DEVSET / f"{stem}.txt").read_bytes()
+def test_no_document_is_in_both_sets() -> None:
+    dev = {_pair(stem)[1]["source"] for stem in _stems()}
+    held_out = {_pair(stem, HOLDOUT)[1]["source"] for stem in _stems(HOLDOUT)}
+    assert not dev & held_out
+
+
+@pytest.mark.parametrize(("folder", "stem"), _documents())
+def test_text_is_clean_nfc_utf8(folder: Path, stem: str) -> None:
+    raw = (folder / f"{stem}.txt").read_bytes()
     text = raw.decode("utf-8")
     assert not text.startswith("\ufeff")
     assert unicodedata.normalize("NFC", text) == text
     assert "\r" not in text
     assert text.strip()
-    json_text = (DEVSET / f"{stem}.json").read_text(encoding="utf-8")
+    json_text = (folder / f"{stem}.json").read_text(encoding="utf-8")
     assert unicodedata.normalize("NFC", json_text) == json_text
 
 
-@pytest.mark.parametrize("stem", _stems())
-def test_labels_follow_the_schema(stem: str) -> None:
-    text, labels = _pair(stem)
+@pytest.mark.parametrize(("folder", "stem"), _documents())
+def test_labels_follow_the_schema(folder: Path, stem: str) -> None:
+    text, labels = _pair(stem, folder)
     assert TOP_KEYS <= labels.keys() <= TOP_KEYS | OPTIONAL_TOP
     assert isinstance(labels["source"], str) and labels["source"].startswith(
         ("http://", "https://")
@@ -122,9 +149,9 @@ def test_labels_follow_the_schema(stem: str) -> None:
         assert isinstance(trap, str) and trap in text, trap
 
 
-@pytest.mark.parametrize("stem", _stems())
-def test_each_deadline_is_quoted_from_the_text_and_well_typed(stem: str) -> None:
-    text, labels = _pair(stem)
+@pytest.mark.parametrize(("folder", "stem"), _documents())
+def test_each_deadline_is_quoted_from_the_text_and_well_typed(folder: Path, stem: str) -> None:
+    text, labels = _pair(stem, folder)
     for entry in labels["deadlines"]:
         assert DEADLINE_KEYS <= entry.keys() <= DEADLINE_KEYS | OPTIONAL_DEADLINE, entry
         assert entry["quote"] and entry["quote"] in text, entry["quote"]
