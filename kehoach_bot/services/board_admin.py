@@ -130,44 +130,57 @@ def downloads(runtime: Runtime, *, ref: SessionRef, plan_code: str) -> Downloads
         )
 
 
-def _signed_in(runtime: Runtime, ref: SessionRef) -> int:
-    """The Telegram id of the person behind a live session (SignedOut otherwise)."""
-    with runtime.transaction() as session:
-        return session_viewer(session, runtime, ref).telegram_user_id
-
-
 def plan_table(runtime: Runtime, *, ref: SessionRef, plan_code: str) -> PlanTable:
     """`xuat.xlsx`, `bieu-do.png`: the whole plan's table, as /xuat and /bieudo read it."""
-    user_id = _signed_in(runtime, ref)
-    try:
-        return exports.coordinated_table(
-            runtime, user_id=user_id, plan_code=plan_code[:MAX_CODE], period=None
+    with runtime.transaction() as session:
+        identity = session_viewer(session, runtime, ref)
+        plan = exports.coordinated_plan(
+            session,
+            runtime,
+            user_id=identity.telegram_user_id,
+            plan_code=plan_code[:MAX_CODE],
+            refusal=board_vi.NOT_YOUR_PLAN,
+            identity=identity,
         )
-    except InvalidInput as exc:  # a plan without a report yet: no table to download
-        raise NotFound(str(exc)) from exc
+        try:
+            return exports.read_table(runtime, session, plan, None, None, None)
+        except InvalidInput as exc:  # a plan without a report yet: no table to download
+            raise NotFound(str(exc)) from exc
 
 
 def period_synthesis(
     runtime: Runtime, *, ref: SessionRef, plan_code: str, period_key: str
 ) -> Synthesis:
     """`tong-hop/<period>.docx`: the synthesis draft of one period, as /duthao makes it."""
-    user_id = _signed_in(runtime, ref)
-    try:
-        return synthesis.coordinated_synthesis(
-            runtime, user_id=user_id, plan_code=plan_code[:MAX_CODE], period=period_key[:MAX_CODE]
-        )
-    except InvalidInput as exc:  # an unknown period
-        raise NotFound(str(exc)) from exc
+    with runtime.transaction() as session:
+        user_id = session_viewer(session, runtime, ref).telegram_user_id
+        try:
+            return synthesis.synthesis_in(
+                session,
+                runtime,
+                user_id=user_id,
+                plan_code=plan_code[:MAX_CODE],
+                period=period_key[:MAX_CODE],
+                refusal=board_vi.NOT_YOUR_PLAN,
+            )
+        except InvalidInput as exc:  # an unknown period
+            raise NotFound(str(exc)) from exc
 
 
 def period_files(
     runtime: Runtime, *, ref: SessionRef, plan_code: str, period_key: str
 ) -> PlanFiles:
     """`tep/<period>.zip`: the submitted files of one period, as /tepnop gathers them."""
-    user_id = _signed_in(runtime, ref)
-    try:
-        return bundle.coordinated_files(
-            runtime, user_id=user_id, plan_code=plan_code[:MAX_CODE], period=period_key[:MAX_CODE]
-        )
-    except InvalidInput as exc:  # an unknown period, or one without files
-        raise NotFound(str(exc)) from exc
+    with runtime.transaction() as session:
+        user_id = session_viewer(session, runtime, ref).telegram_user_id
+        try:
+            return bundle.files_in(
+                session,
+                runtime,
+                user_id=user_id,
+                plan_code=plan_code[:MAX_CODE],
+                period=period_key[:MAX_CODE],
+                refusal=board_vi.NOT_YOUR_PLAN,
+            )
+        except InvalidInput as exc:  # an unknown period, or one without files
+            raise NotFound(str(exc)) from exc

@@ -77,10 +77,24 @@ def plan_files(runtime: Runtime, *, plan_code: str, period: str) -> PlanFiles:
 def coordinated_files(runtime: Runtime, *, user_id: int, plan_code: str, period: str) -> PlanFiles:
     """The submitted files of a period of a plan the person coordinates (any plan for an admin)."""
     with runtime.transaction() as session:
-        plan = exports.coordinated_plan(
-            session, runtime, user_id=user_id, plan_code=plan_code, refusal=t.NOT_YOUR_PLAN
-        )
-        return _files(runtime, session, plan, period)
+        return files_in(session, runtime, user_id=user_id, plan_code=plan_code, period=period)
+
+
+def files_in(
+    session: Session,
+    runtime: Runtime,
+    *,
+    user_id: int,
+    plan_code: str,
+    period: str,
+    refusal: str = t.NOT_YOUR_PLAN,
+) -> PlanFiles:
+    """`coordinated_files` inside the caller's transaction (the board checks its session in
+    the same one)."""
+    plan = exports.coordinated_plan(
+        session, runtime, user_id=user_id, plan_code=plan_code, refusal=refusal
+    )
+    return _files(runtime, session, plan, period)
 
 
 def _files(runtime: Runtime, session: Session, plan: Plan, period: str) -> PlanFiles:

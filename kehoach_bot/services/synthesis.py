@@ -95,14 +95,34 @@ def coordinated_synthesis(
 ) -> Synthesis:
     """The bot: the draft synthesis report of a plan the person coordinates (any for an admin);
     without a "qua" office the coordinator's own unit heads it."""
-    _require(period)
     with runtime.transaction() as session:
-        plan = coordinated_plan(
-            session, runtime, user_id=user_id, plan_code=plan_code, refusal=t.NOT_YOUR_PLAN
+        return synthesis_in(
+            session,
+            runtime,
+            user_id=user_id,
+            plan_code=plan_code,
+            period=period,
+            office_unit=office_unit,
         )
-        if office_unit is None:
-            office_unit = _own_unit(session, runtime, user_id)
-        return _synthesis(runtime, session, plan, period, office_unit)
+
+
+def synthesis_in(
+    session: Session,
+    runtime: Runtime,
+    *,
+    user_id: int,
+    plan_code: str,
+    period: str,
+    office_unit: str | None = None,
+    refusal: str = t.NOT_YOUR_PLAN,
+) -> Synthesis:
+    """`coordinated_synthesis` inside the caller's transaction (the board checks its session
+    in the same one)."""
+    _require(period)
+    plan = coordinated_plan(session, runtime, user_id=user_id, plan_code=plan_code, refusal=refusal)
+    if office_unit is None:
+        office_unit = _own_unit(session, runtime, user_id)
+    return _synthesis(runtime, session, plan, period, office_unit)
 
 
 def _own_unit(session: Session, runtime: Runtime, user_id: int) -> str | None:
