@@ -10,9 +10,10 @@ NotFound: on the board it is a page that is not there.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import Obligation, Occurrence, Reply
 from kehoach_bot.runtime import Runtime
@@ -29,6 +30,8 @@ from kehoach_bot.texts import board_admin_vi as t
 from kehoach_bot.texts import board_vi
 
 MAX_CODE = 64
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,29 +155,38 @@ def period_synthesis(
     runtime: Runtime, *, ref: SessionRef, plan_code: str, period_key: str
 ) -> Synthesis:
     """`tong-hop/<period>.docx`: the synthesis draft of one period, as /duthao makes it."""
-    with runtime.transaction() as session:
-        user_id = session_viewer(session, runtime, ref).telegram_user_id
-        try:
-            return synthesis.synthesis_in(
-                session,
-                runtime,
-                user_id=user_id,
-                plan_code=plan_code[:MAX_CODE],
-                period=period_key[:MAX_CODE],
-                refusal=board_vi.NOT_YOUR_PLAN,
-            )
-        except InvalidInput as exc:  # an unknown period
-            raise NotFound(str(exc)) from exc
+    return _of_period(runtime, ref, plan_code, period_key, synthesis.synthesis_in)
 
 
 def period_files(
     runtime: Runtime, *, ref: SessionRef, plan_code: str, period_key: str
 ) -> PlanFiles:
     """`tep/<period>.zip`: the submitted files of one period, as /tepnop gathers them."""
+    return _of_period(runtime, ref, plan_code, period_key, bundle.files_in)
+
+
+class _PeriodOutput(Protocol[T_co]):
+    def __call__(
+        self,
+        session: Session,
+        runtime: Runtime,
+        *,
+        user_id: int,
+        plan_code: str,
+        period: str,
+        refusal: str,
+    ) -> T_co: ...
+
+
+def _of_period(
+    runtime: Runtime, ref: SessionRef, plan_code: str, period_key: str, make: _PeriodOutput[T]
+) -> T:
+    """One period's output for the person behind the session, in one transaction; an unknown
+    period (or one with nothing to put out) is a page that is not there."""
     with runtime.transaction() as session:
         user_id = session_viewer(session, runtime, ref).telegram_user_id
         try:
-            return bundle.files_in(
+            return make(
                 session,
                 runtime,
                 user_id=user_id,
@@ -182,5 +194,5 @@ def period_files(
                 period=period_key[:MAX_CODE],
                 refusal=board_vi.NOT_YOUR_PLAN,
             )
-        except InvalidInput as exc:  # an unknown period, or one without files
+        except InvalidInput as exc:
             raise NotFound(str(exc)) from exc
