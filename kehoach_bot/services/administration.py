@@ -194,6 +194,11 @@ def add_unit(
     return _as_admin(runtime, user_id, work)
 
 
+def may_add_unit(runtime: Runtime, *, user_id: int) -> None:
+    """/themdonvi without arguments: Forbidden unless the person is an admin."""
+    _as_admin(runtime, user_id, lambda _session, _actor: None)
+
+
 def add_alias(runtime: Runtime, *, user_id: int, code: str, alias: str) -> str:
     """/bietdanh: another name for a unit; the unit's code."""
     return _as_admin(

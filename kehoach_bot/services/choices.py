@@ -24,8 +24,9 @@ from kehoach_bot.domain.period_words import period_key
 from kehoach_bot.domain.roles import ROLE_TEXT, Role
 from kehoach_bot.domain.schedule_text import plain_text
 from kehoach_bot.domain.status import State
+from kehoach_bot.plans.unit_directories import UNIT_KINDS
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import requests, tracking
+from kehoach_bot.services import requests, tracking, units
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.people import Identity, identify
 from kehoach_bot.texts import bot_vi, errors_vi
@@ -200,6 +201,32 @@ def admin_units(runtime: Runtime, *, user_id: int, which: str) -> list[Choice]:
             query = query.where(col(Unit.active).is_(False), col(Unit.id).in_(ended))
         units = session.exec(query.order_by(col(Unit.locality), col(Unit.code))).all()
         return [_unit_choice(u) for u in units]
+
+
+def unit_kinds(runtime: Runtime, *, user_id: int, code: str) -> list[Choice]:
+    """/themdonvi MÃ: the kinds a new unit may have, once the code is known to be free."""
+    with runtime.transaction() as session:
+        _identity(runtime, session, user_id, admin=True)
+        units.free_code(session, code)
+        return [Choice(k, label) for k, label in UNIT_KINDS.items() if k != "nhom"]
+
+
+def localities(runtime: Runtime, *, user_id: int, code: str, kind: str) -> list[Choice]:
+    """/themdonvi MÃ LOẠI: the localities units already have, the most used first."""
+    with runtime.transaction() as session:
+        _identity(runtime, session, user_id, admin=True)
+        units.free_code(session, code)
+        units.check_kind(kind)
+        counted = session.exec(
+            select(Unit.locality, func.count())
+            .where(col(Unit.locality) != "", col(Unit.active).is_(True))
+            .group_by(col(Unit.locality))
+            .order_by(func.count().desc(), col(Unit.locality))
+        ).all()
+        return [
+            Choice(place, _short(t.LOCALITY_LABEL.format(locality=place, count=count)))
+            for place, count in counted
+        ]
 
 
 def plan_obligations(runtime: Runtime, *, user_id: int, plan_code: str) -> list[Choice]:

@@ -176,6 +176,24 @@ def list_units(session: Session) -> list[UnitView]:
     ]
 
 
+def free_code(session: Session, code: str) -> str:
+    """`code` stripped, when it is well-formed and no unit has it yet; InvalidInput otherwise."""
+    code = code.strip()
+    if not code or len(code) > 64 or not all(ch.isalnum() or ch in "-_" for ch in code):
+        raise InvalidInput(errors_vi.BAD_UNIT_CODE)
+    if session.exec(select(Unit.id).where(Unit.code == code)).first() is not None:
+        raise InvalidInput(errors_vi.UNIT_CODE_TAKEN.format(code=code))
+    return code
+
+
+def check_kind(kind: str) -> None:
+    """InvalidInput unless `kind` is a kind a new unit may have (groups are made by /nhom)."""
+    if kind not in UNIT_KINDS or kind == "nhom":
+        raise InvalidInput(
+            errors_vi.BAD_UNIT_KIND.format(kind=kind[:40], kinds=", ".join(UNIT_KINDS))
+        )
+
+
 def add_unit(
     session: Session,
     *,
@@ -193,15 +211,10 @@ def add_unit(
     until: date,
 ) -> Unit:
     """Create a unit (e.g. a new commune after the 2025 reorganisation) and put it in groups."""
-    code, name = code.strip(), name.strip()
-    if not code or len(code) > 64 or not all(ch.isalnum() or ch in "-_" for ch in code):
-        raise InvalidInput(errors_vi.BAD_UNIT_CODE)
+    code, name = free_code(session, code), name.strip()
     if not name or len(name) > 300:
         raise InvalidInput(errors_vi.BAD_UNIT_NAME)
-    if kind not in UNIT_KINDS or kind == "nhom":
-        raise InvalidInput(errors_vi.BAD_UNIT_KIND.format(kind=kind, kinds=", ".join(UNIT_KINDS)))
-    if session.exec(select(Unit.id).where(Unit.code == code)).first() is not None:
-        raise InvalidInput(errors_vi.UNIT_CODE_TAKEN.format(code=code))
+    check_kind(kind)
     parent_unit = get_unit(session, parent) if parent else None
     group_units = [get_unit(session, g) for g in groups]
     for group in group_units:

@@ -68,6 +68,23 @@ CHOOSE_OBLIGATION = "Kế hoạch {plan}: chọn nghĩa vụ cần sửa:"
 NO_OBLIGATIONS = "Kế hoạch {plan} chưa có nghĩa vụ báo cáo nào."
 NO_PLANS = "Chưa có kế hoạch nào."
 
+# /themdonvi
+ASK_NEW_UNIT_CODE = (
+    "Gửi mã của đơn vị mới: chữ không dấu, số, gạch ngang (ví dụ GL-SCT). Mã dùng trong mọi lệnh, "
+    "không đổi được về sau."
+)
+CHOOSE_UNIT_KIND = "Đơn vị {code} thuộc loại nào?"
+CHOOSE_LOCALITY = (
+    "Đơn vị {code} ở địa bàn nào? Địa bàn chưa có trong danh sách: gõ cả lệnh, "
+    "ví dụ /themdonvi {code} {kind} ten-dia-ban Tên đầy đủ."
+)
+NO_LOCALITIES = (
+    "Chưa có địa bàn nào. Gõ cả lệnh: /themdonvi {code} {kind} ten-dia-ban Tên đầy đủ "
+    "(ví dụ /themdonvi GL-SCT so gia-lai Sở Công Thương tỉnh Gia Lai)."
+)
+LOCALITY_LABEL = "{locality} · {count} đơn vị"
+ASK_UNIT_NAME = "Gửi tên đầy đủ của đơn vị {code} như văn bản viết (một dòng)."
+
 # /bietdanh, /sapnhap, /chiatach, /hoantac
 CHOOSE_ALIAS_UNIT = "Thêm tên khác cho đơn vị nào?"
 ASK_ALIAS = "Gửi tên khác của {unit} (một dòng)."

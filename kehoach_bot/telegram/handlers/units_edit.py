@@ -23,22 +23,59 @@ from kehoach_bot.texts import pickers_vi as picker_texts
 
 
 async def add_unit(update: Update, context: BotContext) -> None:
-    """/themdonvi CODE KIND LOCALITY Name…"""
+    """/themdonvi CODE KIND LOCALITY Name…; step by step (code, kind and locality buttons, name)
+    for what is not typed."""
     args = context.args or []
-    if len(args) < 4:
-        await reply_pages(update, [t.UNIT_ADD_USAGE])
-        return
     runtime = context.runtime
-    code, name = await runtime.answer(
-        administration.add_unit,
-        runtime,
-        user_id=user_id(update),
-        code=args[0],
-        kind=args[1],
-        locality=args[2],
-        name=" ".join(args[3:]),
-    )
-    await reply_pages(update, [t.UNIT_ADDED.format(code=code, name=name)])
+    if len(args) >= 4:
+        code, name = await runtime.answer(
+            administration.add_unit,
+            runtime,
+            user_id=user_id(update),
+            code=args[0],
+            kind=args[1],
+            locality=args[2],
+            name=" ".join(args[3:]),
+        )
+        await reply_pages(update, [t.UNIT_ADDED.format(code=code, name=name)])
+        return
+    if not args:
+        await runtime.answer(administration.may_add_unit, runtime, user_id=user_id(update))
+        prompt = picker_texts.ASK_NEW_UNIT_CODE
+        await pickers.ask_text(update, context, command="themdonvi", args=(), prompt=prompt)
+        return
+    code = args[0]
+    if len(args) == 1:
+        kinds = await runtime.answer(
+            choices.unit_kinds, runtime, user_id=user_id(update), code=code
+        )
+        await pickers.ask(
+            update,
+            context,
+            command="themdonvi",
+            args=args,
+            prompt=picker_texts.CHOOSE_UNIT_KIND.format(code=code),
+            options=kinds,
+            empty=t.UNIT_ADD_USAGE,
+        )
+        return
+    if len(args) == 2:
+        kind = args[1]
+        places = await runtime.answer(
+            choices.localities, runtime, user_id=user_id(update), code=code, kind=kind
+        )
+        await pickers.ask(
+            update,
+            context,
+            command="themdonvi",
+            args=args,
+            prompt=picker_texts.CHOOSE_LOCALITY.format(code=code, kind=kind),
+            options=places,
+            empty=picker_texts.NO_LOCALITIES.format(code=code, kind=kind),
+        )
+        return
+    prompt = picker_texts.ASK_UNIT_NAME.format(code=code)
+    await pickers.ask_text(update, context, command="themdonvi", args=args, prompt=prompt)
 
 
 async def add_alias(update: Update, context: BotContext) -> None:
