@@ -27,8 +27,8 @@ from benchmarks.outputs import PERIODS, UNITS, build
 from kehoach_bot.board import cookies, pages
 from kehoach_bot.db.engine import make_engine
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import board
-from kehoach_bot.services.board import SessionRef
+from kehoach_bot.services import board_access, board_grid
+from kehoach_bot.services.board_access import SessionRef
 
 CLIENTS = (1, 8)  # one viewer alone, then eight at once
 SECONDS = 20.0
@@ -46,7 +46,7 @@ def _cookies(url: str, count: int) -> list[str]:
             secret = cookies.server_secret(TOKEN)
             made = []
             for _ in range(count):
-                opened = board.sign_in_from_telegram(runtime, telegram_user_id=ADMIN)
+                opened = board_access.sign_in_from_telegram(runtime, telegram_user_id=ADMIN)
                 made.append(cookies.sign(secret, ADMIN, opened.issued_at, opened.key))
             return made
         finally:
@@ -128,17 +128,17 @@ def breakdown(url: str) -> dict[str, Any]:
     with TemporaryDirectory() as folder:
         runtime = Runtime(settings(url, Path(folder)), make_engine(url), lambda: NOW)
         try:
-            opened = board.sign_in_from_telegram(runtime, telegram_user_id=ADMIN)
+            opened = board_access.sign_in_from_telegram(runtime, telegram_user_id=ADMIN)
             ref = SessionRef(ADMIN, opened.key)
             made, kept, html = [], [], []
             for _ in range(3):
                 # Signing in commits, so the next page is read from the database again.
-                board.sign_in_from_telegram(runtime, telegram_user_id=ADMIN)
+                board_access.sign_in_from_telegram(runtime, telegram_user_id=ADMIN)
                 started = time.perf_counter()
-                board.plan_grid(runtime, ref=ref, plan_code="p", mark=None)
+                board_grid.plan_grid(runtime, ref=ref, plan_code="p", mark=None)
                 made.append(time.perf_counter() - started)
                 started = time.perf_counter()
-                grid = board.plan_grid(runtime, ref=ref, plan_code="p", mark=None)
+                grid = board_grid.plan_grid(runtime, ref=ref, plan_code="p", mark=None)
                 kept.append(time.perf_counter() - started)
                 started = time.perf_counter()
                 pages.grid_page(grid)

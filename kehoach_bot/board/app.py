@@ -17,8 +17,8 @@ from aiohttp import web
 from kehoach_bot.board import admin_routes, cookies, pages
 from kehoach_bot.board.init_data import verified_user_id
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import board
-from kehoach_bot.services.board import OpenedSession, SessionRef, SignedOut
+from kehoach_bot.services import board, board_access, board_grid
+from kehoach_bot.services.board_access import OpenedSession, SessionRef, SignedOut
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound, ServiceError
 from kehoach_bot.texts import board_vi as t
 
@@ -119,17 +119,17 @@ async def _grid(request: web.Request) -> web.Response:
     ref = _session(request)
     wanted = request.query.get("tinh-trang")
     mark = None if not wanted else pages.SLUGS.get(wanted, wanted)
-    narrow = board.GridFilter(
+    narrow = board_grid.GridFilter(
         request.query.get("tim", ""), request.query.get("ky", ""), request.query.get("loai", "")
     )
     grid = await runtime.answer(
-        board.plan_grid,
+        board_grid.plan_grid,
         runtime,
         ref=ref,
         plan_code=request.match_info["code"],
         mark=mark,
         narrow=narrow,
-        page=board.parse_page(request.query.get("trang", "")),
+        page=board_grid.parse_page(request.query.get("trang", "")),
     )
     return _page(pages.grid_page(grid))
 
@@ -143,7 +143,7 @@ async def _unit(request: web.Request) -> web.Response:
 async def _from_link(request: web.Request) -> web.StreamResponse:
     runtime = request.app[RUNTIME]
     opened = await runtime.answer(
-        board.sign_in_with_link, runtime, token=request.match_info["token"]
+        board_access.sign_in_with_link, runtime, token=request.match_info["token"]
     )
     return _signed_in(request, opened)
 
@@ -160,7 +160,9 @@ async def _from_telegram(request: web.Request) -> web.StreamResponse:
     )
     if user_id is None:
         raise SignedOut(t.INIT_DATA_REFUSED)
-    opened = await runtime.answer(board.sign_in_from_telegram, runtime, telegram_user_id=user_id)
+    opened = await runtime.answer(
+        board_access.sign_in_from_telegram, runtime, telegram_user_id=user_id
+    )
     return _signed_in(request, opened)
 
 

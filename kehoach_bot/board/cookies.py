@@ -7,7 +7,7 @@ import hashlib
 import hmac
 from datetime import UTC, datetime, timedelta
 
-from kehoach_bot.services.board import SessionRef
+from kehoach_bot.services.board_access import SessionRef
 
 COOKIE_NAME = "kehoach_bang"
 VERSION = "v1"

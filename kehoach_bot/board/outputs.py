@@ -21,7 +21,7 @@ from kehoach_bot.exports.synthesis_docx import to_docx
 from kehoach_bot.exports.xlsx import to_xlsx
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import board_admin
-from kehoach_bot.services.board import SessionRef
+from kehoach_bot.services.board_access import SessionRef
 from kehoach_bot.services.bundle import PlanFiles
 from kehoach_bot.texts import board_admin_vi as t
 

@@ -9,7 +9,8 @@ from urllib.parse import quote, urlencode
 
 from kehoach_bot.domain.status import Status
 from kehoach_bot.domain.vietnamese import format_date
-from kehoach_bot.services.board import CellDetail, GridItem, Home, PlanGrid, UnitPage
+from kehoach_bot.services.board import CellDetail, Home, UnitPage
+from kehoach_bot.services.board_grid import GridItem, PlanGrid
 from kehoach_bot.services.tracking import OccurrenceView
 from kehoach_bot.texts import board_admin_vi as ta
 from kehoach_bot.texts import board_vi as t

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from kehoach_bot.db.models import Obligation, Occurrence, Reply
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import bundle, decisions, exports, groups, review, synthesis
-from kehoach_bot.services.board import SessionRef, session_viewer
+from kehoach_bot.services.board_access import SessionRef, session_viewer
 from kehoach_bot.services.bundle import PlanFiles
 from kehoach_bot.services.decisions import EndedOffice
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound

@@ -16,8 +16,8 @@ from kehoach_bot.config import BoardSettings
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Obligation, Unit
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import board, board_admin, decisions, groups, review
-from kehoach_bot.services.board import SessionRef
+from kehoach_bot.services import board_access, board_admin, decisions, groups, review
+from kehoach_bot.services.board_access import SessionRef
 from kehoach_bot.services.errors import Forbidden
 from kehoach_bot.telegram.app import build_application
 from kehoach_bot.texts import board_admin_vi as t
@@ -31,7 +31,7 @@ Client = TestClient[web.Request, web.Application]
 
 def ref_of(env: BoardEnv, user_id: int) -> SessionRef:
     """A live session of the person, opened as a sign-in opens it."""
-    opened = board.sign_in_from_telegram(env.runtime, telegram_user_id=user_id)
+    opened = board_access.sign_in_from_telegram(env.runtime, telegram_user_id=user_id)
     return SessionRef(opened.telegram_user_id, opened.key)
 
 

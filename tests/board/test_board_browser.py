@@ -20,7 +20,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 
 from kehoach_bot.board.server import BoardServer
 from kehoach_bot.domain.status import Status
-from kehoach_bot.services import board
+from kehoach_bot.services import board_access
 from kehoach_bot.services.exports import plan_table
 from kehoach_bot.texts import board_vi as t
 from tests.board.conftest import COORDINATOR, OFFICER, PLAN, BoardEnv
@@ -86,7 +86,7 @@ def shots_folder(tmp_path: Path) -> Path:
 
 def sign_in(driver: WebDriver, env: BoardEnv, address: str, user_id: int) -> None:
     """Open a one-time link as the person would from /bang."""
-    url = board.issue_link(env.runtime, telegram_user_id=user_id, actor="test").url
+    url = board_access.issue_link(env.runtime, telegram_user_id=user_id, actor="test").url
     driver.get(address + url.removeprefix(env.runtime.settings.board.base_url))
     assert driver.current_url == address + "/"
 

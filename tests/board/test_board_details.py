@@ -14,8 +14,8 @@ from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Outbox, Reply
 from kehoach_bot.domain.status import Status
 from kehoach_bot.domain.stored import DeliveryStatus, ExtensionStatus, MessageKind, ReplyKind
-from kehoach_bot.services import answers, board
-from kehoach_bot.services.board import GridFilter
+from kehoach_bot.services import answers, board, board_grid
+from kehoach_bot.services.board_grid import GridFilter
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.outbox import Message, enqueue
 from tests.board.conftest import (
@@ -37,7 +37,7 @@ FILE_NAME = "Báo cáo Sở Nội vụ 2027.docx"
 
 def item_id(env: BoardEnv, unit: str, obligation: str, period: str) -> int:
     """The occurrence id of a unit's report for a period, read from the admin's grid."""
-    grid = board.plan_grid(env.runtime, ref=signed_in(env, ADMIN), plan_code=PLAN, mark=None)
+    grid = board_grid.plan_grid(env.runtime, ref=signed_in(env, ADMIN), plan_code=PLAN, mark=None)
     column = [p.key for p in grid.periods].index(period)
     row = next(r for r in grid.rows if r.unit == unit)
     return next(i.occurrence_id for i in row.cells[column] if i.obligation == obligation)
@@ -130,7 +130,9 @@ def test_a_cell_is_refused_outside_the_viewers_plans(env: BoardEnv) -> None:
         board.cell_detail(runtime, ref=coordinator, plan_code=PLAN, occurrence_id=999_999)
     with pytest.raises(NotFound):  # an id of this plan under another plan's address
         board.cell_detail(runtime, ref=coordinator, plan_code=OTHER_PLAN, occurrence_id=occurrence)
-    other = board.plan_grid(runtime, ref=signed_in(env, ADMIN), plan_code=OTHER_PLAN, mark=None)
+    other = board_grid.plan_grid(
+        runtime, ref=signed_in(env, ADMIN), plan_code=OTHER_PLAN, mark=None
+    )
     foreign = (
         other.rows[0].cells[0][0].occurrence_id
         if other.rows[0].cells[0]
@@ -167,8 +169,8 @@ def test_search_period_and_kind_narrow_the_grid_and_its_counts(env: BoardEnv) ->
     ref = signed_in(env, COORDINATOR)
     runtime = env.runtime
 
-    def grid(narrow: GridFilter, mark: str | None = None) -> board.PlanGrid:
-        return board.plan_grid(runtime, ref=ref, plan_code=PLAN, mark=mark, narrow=narrow)
+    def grid(narrow: GridFilter, mark: str | None = None) -> board_grid.PlanGrid:
+        return board_grid.plan_grid(runtime, ref=ref, plan_code=PLAN, mark=mark, narrow=narrow)
 
     whole = grid(GridFilter())
     found = grid(GridFilter(search="  y TE "))

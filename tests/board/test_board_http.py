@@ -14,7 +14,7 @@ from sqlmodel import select
 from kehoach_bot.board.cookies import COOKIE_NAME
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import BoardSession
-from kehoach_bot.services import board, people
+from kehoach_bot.services import board_access, people
 from tests.board.conftest import (
     ADMIN,
     COORDINATOR,
@@ -30,7 +30,7 @@ Client = TestClient[web.Request, web.Application]
 
 def link_path(env: BoardEnv, user_id: int) -> str:
     """A fresh one-time link's path, /vao/<token>."""
-    url = board.issue_link(env.runtime, telegram_user_id=user_id, actor="test").url
+    url = board_access.issue_link(env.runtime, telegram_user_id=user_id, actor="test").url
     return url.removeprefix("http://127.0.0.1:0")
 
 

@@ -17,7 +17,7 @@ from kehoach_bot.config import BoardSettings
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import BoardLink
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import board
+from kehoach_bot.services import board_access
 from kehoach_bot.telegram.app import build_application
 from tests.auxil.cli import run_cli
 from tests.auxil.offline_bot import OfflineRequest, text_update
@@ -46,12 +46,12 @@ async def test_bang_answers_a_personal_link_that_signs_in(env: BoardEnv) -> None
     [text] = await ask(env.runtime, OFFICER)
     match = LINK.search(text)
     assert match and "dùng một lần" in text and "10:10 24/11/2026" in text
-    opened = board.sign_in_with_link(env.runtime, token=match.group(1))
+    opened = board_access.sign_in_with_link(env.runtime, token=match.group(1))
     assert opened.telegram_user_id == OFFICER
 
 
 async def test_bang_is_refused_beyond_the_rate_limit_and_when_off(env: BoardEnv) -> None:
-    for _ in range(board.LINKS_PER_HOUR):
+    for _ in range(board_access.LINKS_PER_HOUR):
         await ask(env.runtime, OFFICER)
     [refused] = await ask(env.runtime, OFFICER)
     assert "trong một giờ qua" in refused and not LINK.search(refused)
@@ -61,7 +61,7 @@ async def test_bang_is_refused_beyond_the_rate_limit_and_when_off(env: BoardEnv)
     [stranger] = await ask(env.runtime, 4242)
     assert "chưa được mời" in stranger
     with session_scope(env.engine) as session:
-        assert len(session.exec(select(BoardLink)).all()) == board.LINKS_PER_HOUR
+        assert len(session.exec(select(BoardLink)).all()) == board_access.LINKS_PER_HOUR
     off.answers.shutdown()
     off.background.shutdown()
 
@@ -93,7 +93,9 @@ async def test_the_server_lives_with_the_application_and_logs_no_token(
         await app.post_init(app)
         server = app.bot_data["board_server"]
         address = f"http://127.0.0.1:{server.port}"
-        token = LINK.search(board.issue_link(env.runtime, telegram_user_id=OFFICER, actor="t").url)
+        token = LINK.search(
+            board_access.issue_link(env.runtime, telegram_user_id=OFFICER, actor="t").url
+        )
         assert token is not None
         caplog.set_level(logging.DEBUG)
         jar = aiohttp.CookieJar(unsafe=True)  # the cookie of a bare IP address is kept

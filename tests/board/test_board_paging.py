@@ -11,8 +11,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient
 
 from kehoach_bot.domain.status import Status
-from kehoach_bot.services import board
-from kehoach_bot.services.board import PlanGrid
+from kehoach_bot.services import board_grid
+from kehoach_bot.services.board_grid import PlanGrid
 from kehoach_bot.services.errors import InvalidInput
 from kehoach_bot.services.exports import plan_table
 from tests.board.conftest import COORDINATOR, PLAN, BoardEnv
@@ -26,12 +26,12 @@ PER_PAGE = 3
 @pytest.fixture
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages of three units, so the seed plan's units fill several."""
-    monkeypatch.setattr(board, "PAGE_UNITS", PER_PAGE)
+    monkeypatch.setattr(board_grid, "PAGE_UNITS", PER_PAGE)
 
 
 def whole(env: BoardEnv, mark: str | None = None) -> PlanGrid:
     """The grid on one page, to compare each page with."""
-    return board.plan_grid(
+    return board_grid.plan_grid(
         env.runtime, ref=signed_in(env, COORDINATOR), plan_code=PLAN, mark=mark, page=1
     )
 
@@ -42,14 +42,14 @@ def test_each_page_holds_the_next_units_and_the_whole_plans_counts(
     env.clock.advance(days=2)
     everything = whole(env)
     assert everything.pages == 1 and len(everything.rows) > 2 * PER_PAGE
-    monkeypatch.setattr(board, "PAGE_UNITS", PER_PAGE)
+    monkeypatch.setattr(board_grid, "PAGE_UNITS", PER_PAGE)
     ref = signed_in(env, COORDINATOR)
     table = plan_table(env.runtime, plan_code=PLAN, period=None, date_from=None, date_to=None)
     units = [row.unit for row in everything.rows]
     assert units == sorted(units)
     seen: list[str] = []
     for page in range(1, everything.unit_total // PER_PAGE + 2):
-        grid = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None, page=page)
+        grid = board_grid.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None, page=page)
         assert grid.page == page and grid.per_page == PER_PAGE
         assert grid.rows == everything.rows[(page - 1) * PER_PAGE : page * PER_PAGE]
         assert grid.counts == table.counts == everything.counts
@@ -70,17 +70,17 @@ def test_a_page_past_the_last_shows_the_last_and_a_bad_number_is_refused(
     env: BoardEnv,
 ) -> None:
     ref = signed_in(env, COORDINATOR)
-    first = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None)
-    last = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None, page=first.pages)
-    beyond = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None, page=9999)
+    first = board_grid.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None)
+    last = board_grid.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None, page=first.pages)
+    beyond = board_grid.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None, page=9999)
     assert first.pages > 2 and beyond.page == first.pages and beyond.rows == last.rows
     assert beyond.rows and beyond.rows != first.rows
     with pytest.raises(InvalidInput):
-        board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None, page=0)
-    assert board.parse_page("") == 1 and board.parse_page(" 2 ") == 2
+        board_grid.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None, page=0)
+    assert board_grid.parse_page("") == 1 and board_grid.parse_page(" 2 ") == 2
     for bad in ("0", "-1", "abc", "1.5", "9" * 7):
         with pytest.raises(InvalidInput, match="Số trang"):
-            board.parse_page(bad)
+            board_grid.parse_page(bad)
 
 
 def test_a_status_filter_pages_only_the_units_it_keeps(
@@ -90,9 +90,9 @@ def test_a_status_filter_pages_only_the_units_it_keeps(
     overdue = Status.OPEN_OVERDUE.value
     everything = whole(env, overdue)
     assert len(everything.rows) > PER_PAGE
-    monkeypatch.setattr(board, "PAGE_UNITS", PER_PAGE)
+    monkeypatch.setattr(board_grid, "PAGE_UNITS", PER_PAGE)
     ref = signed_in(env, COORDINATOR)
-    second = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=overdue, page=2)
+    second = board_grid.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=overdue, page=2)
     assert second.rows == everything.rows[PER_PAGE : 2 * PER_PAGE]
     assert second.unit_total == len(everything.rows)
     assert second.counts == whole(env).counts  # the mark hides rows, never the counts
@@ -104,11 +104,15 @@ def test_a_status_filter_pages_only_the_units_it_keeps(
 def test_narrowed_counts_are_of_every_page_not_this_one(
     env: BoardEnv, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    narrow = board.GridFilter(period="2026")
+    narrow = board_grid.GridFilter(period="2026")
     ref = signed_in(env, COORDINATOR)
-    everything = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None, narrow=narrow)
-    monkeypatch.setattr(board, "PAGE_UNITS", PER_PAGE)
-    second = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None, narrow=narrow, page=2)
+    everything = board_grid.plan_grid(
+        env.runtime, ref=ref, plan_code=PLAN, mark=None, narrow=narrow
+    )
+    monkeypatch.setattr(board_grid, "PAGE_UNITS", PER_PAGE)
+    second = board_grid.plan_grid(
+        env.runtime, ref=ref, plan_code=PLAN, mark=None, narrow=narrow, page=2
+    )
     assert second.counts == everything.counts and second.total == everything.total
     assert second.rows == everything.rows[PER_PAGE : 2 * PER_PAGE]
     assert {p.key[:4] for p in second.periods} == {"2026"}

@@ -15,8 +15,8 @@ from kehoach_bot.db.models import AuditLog, BoardLink, Occurrence
 from kehoach_bot.domain.roles import Role
 from kehoach_bot.domain.status import Status
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import board, people
-from kehoach_bot.services.board import SessionRef, SignedOut
+from kehoach_bot.services import board, board_access, board_grid, people
+from kehoach_bot.services.board_access import SessionRef, SignedOut
 from kehoach_bot.services.errors import Forbidden, InvalidInput
 from kehoach_bot.services.exports import plan_table
 from tests.board.conftest import (
@@ -34,15 +34,15 @@ LATER = timedelta(days=2)  # 26/11/2026: the 2026 report to Sở Y tế (before 
 
 def signed_in(env: BoardEnv, user_id: int) -> SessionRef:
     """Sign in with a fresh one-time link, as the browser would."""
-    issued = board.issue_link(env.runtime, telegram_user_id=user_id, actor="test")
-    opened = board.sign_in_with_link(env.runtime, token=issued.url.rsplit("/", 1)[1])
+    issued = board_access.issue_link(env.runtime, telegram_user_id=user_id, actor="test")
+    opened = board_access.sign_in_with_link(env.runtime, token=issued.url.rsplit("/", 1)[1])
     return SessionRef(opened.telegram_user_id, opened.key)
 
 
 def test_the_grid_counts_equal_the_plan_table_and_colour_each_unit(env: BoardEnv) -> None:
     env.clock.advance(days=2)
     ref = signed_in(env, COORDINATOR)
-    grid = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None)
+    grid = board_grid.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None)
     table = plan_table(env.runtime, plan_code=PLAN, period=None, date_from=None, date_to=None)
     assert grid.counts == table.counts and grid.total == len(table.rows)
     assert [p.key for p in grid.periods] == [p.period_key for p in table.periods]
@@ -62,7 +62,7 @@ def test_the_grid_counts_equal_the_plan_table_and_colour_each_unit(env: BoardEnv
 def test_the_grid_counts_follow_a_write_of_another_process(env: BoardEnv) -> None:
     env.clock.advance(days=2)
     ref = signed_in(env, COORDINATOR)
-    before = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None)
+    before = board_grid.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None)
     chosen = env.occurrence("GL-SGDDT", "gui-so-y-te", date(2026, 11, 25))
     elsewhere = make_engine(env.engine.url.render_as_string(hide_password=False))
     try:
@@ -74,7 +74,7 @@ def test_the_grid_counts_follow_a_write_of_another_process(env: BoardEnv) -> Non
             )
     finally:
         elsewhere.dispose()
-    after = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None)
+    after = board_grid.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=None)
     table = plan_table(env.runtime, plan_code=PLAN, period=None, date_from=None, date_to=None)
     assert after.counts == table.counts
     assert after.counts[Status.OPEN_OVERDUE] == before.counts[Status.OPEN_OVERDUE] - 1
@@ -84,21 +84,25 @@ def test_the_grid_counts_follow_a_write_of_another_process(env: BoardEnv) -> Non
 def test_the_overdue_filter_keeps_only_overdue_items(env: BoardEnv) -> None:
     env.clock.advance(days=2)
     ref = signed_in(env, COORDINATOR)
-    grid = board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark=Status.OPEN_OVERDUE.value)
+    grid = board_grid.plan_grid(
+        env.runtime, ref=ref, plan_code=PLAN, mark=Status.OPEN_OVERDUE.value
+    )
     items = [i for row in grid.rows for cell in row.cells for i in cell]
     assert len(items) == grid.counts[Status.OPEN_OVERDUE] == 8
     assert {i.status for i in items} == {Status.OPEN_OVERDUE}
     assert "GL-SNV" not in {row.unit for row in grid.rows}
     with pytest.raises(InvalidInput):
-        board.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark="boss")
+        board_grid.plan_grid(env.runtime, ref=ref, plan_code=PLAN, mark="boss")
 
 
 def test_another_plan_is_refused_to_a_coordinator_and_open_to_an_admin(env: BoardEnv) -> None:
     with pytest.raises(Forbidden):
-        board.plan_grid(
+        board_grid.plan_grid(
             env.runtime, ref=signed_in(env, COORDINATOR), plan_code=OTHER_PLAN, mark=None
         )
-    grid = board.plan_grid(env.runtime, ref=signed_in(env, ADMIN), plan_code=OTHER_PLAN, mark=None)
+    grid = board_grid.plan_grid(
+        env.runtime, ref=signed_in(env, ADMIN), plan_code=OTHER_PLAN, mark=None
+    )
     assert grid.plan == OTHER_PLAN and grid.rows
 
 
@@ -124,50 +128,50 @@ def test_an_officer_sees_only_its_unit(env: BoardEnv) -> None:
 
 
 def test_a_link_opens_one_session_once_and_only_before_it_expires(env: BoardEnv) -> None:
-    issued = board.issue_link(env.runtime, telegram_user_id=OFFICER, actor="test")
+    issued = board_access.issue_link(env.runtime, telegram_user_id=OFFICER, actor="test")
     token = issued.url.rsplit("/", 1)[1]
     assert issued.url.startswith("http://127.0.0.1:0/vao/") and len(token) >= 43
     with session_scope(env.engine) as session:
         stored = session.exec(select(BoardLink)).one()
-        assert stored.token_hash == board.digest(token) and token not in stored.token_hash
-    board.sign_in_with_link(env.runtime, token=token)
+        assert stored.token_hash == board_access.digest(token) and token not in stored.token_hash
+    board_access.sign_in_with_link(env.runtime, token=token)
     with pytest.raises(SignedOut):
-        board.sign_in_with_link(env.runtime, token=token)  # replayed
+        board_access.sign_in_with_link(env.runtime, token=token)  # replayed
     with pytest.raises(SignedOut):
-        board.sign_in_with_link(env.runtime, token=token[:-1] + "A")  # forged
-    late = board.issue_link(env.runtime, telegram_user_id=OFFICER, actor="test")
+        board_access.sign_in_with_link(env.runtime, token=token[:-1] + "A")  # forged
+    late = board_access.issue_link(env.runtime, telegram_user_id=OFFICER, actor="test")
     env.clock.advance(minutes=10, seconds=1)
     with pytest.raises(SignedOut):
-        board.sign_in_with_link(env.runtime, token=late.url.rsplit("/", 1)[1])
+        board_access.sign_in_with_link(env.runtime, token=late.url.rsplit("/", 1)[1])
     with session_scope(env.engine) as session:
         actions = session.exec(select(AuditLog.action)).all()
     assert actions.count("board_link") == 2 and actions.count("board_sign_in") == 1
 
 
 def test_links_are_rate_limited_and_only_for_known_people(env: BoardEnv) -> None:
-    for _ in range(board.LINKS_PER_HOUR):
-        board.issue_link(env.runtime, telegram_user_id=OFFICER, actor="test")
+    for _ in range(board_access.LINKS_PER_HOUR):
+        board_access.issue_link(env.runtime, telegram_user_id=OFFICER, actor="test")
     with pytest.raises(InvalidInput, match="trong một giờ qua"):
-        board.issue_link(env.runtime, telegram_user_id=OFFICER, actor="test")
+        board_access.issue_link(env.runtime, telegram_user_id=OFFICER, actor="test")
     env.clock.advance(hours=1, seconds=1)
-    board.issue_link(env.runtime, telegram_user_id=OFFICER, actor="test")
+    board_access.issue_link(env.runtime, telegram_user_id=OFFICER, actor="test")
     with pytest.raises(Forbidden):
-        board.issue_link(env.runtime, telegram_user_id=777, actor="test")
+        board_access.issue_link(env.runtime, telegram_user_id=777, actor="test")
 
 
 def test_no_link_while_the_board_is_off(env: BoardEnv) -> None:
     off = Runtime(
         replace(env.runtime.settings, board=BoardSettings()), env.engine, env.runtime.clock
     )
-    with pytest.raises(board.BoardOff, match="chưa được bật"):
-        board.issue_link(off, telegram_user_id=OFFICER, actor="test")
+    with pytest.raises(board_access.BoardOff, match="chưa được bật"):
+        board_access.issue_link(off, telegram_user_id=OFFICER, actor="test")
     off.answers.shutdown()
     off.background.shutdown()
 
 
 def test_revoking_ends_the_sessions_and_links_even_after_a_new_invite(env: BoardEnv) -> None:
     ref = signed_in(env, COORDINATOR)
-    unspent = board.issue_link(env.runtime, telegram_user_id=COORDINATOR, actor="test")
+    unspent = board_access.issue_link(env.runtime, telegram_user_id=COORDINATOR, actor="test")
     with session_scope(env.engine) as session:
         people.revoke(session, telegram_user_id=COORDINATOR, actor="test", now=env.clock())
     env.clock.advance(minutes=5)
@@ -175,7 +179,7 @@ def test_revoking_ends_the_sessions_and_links_even_after_a_new_invite(env: Board
     with pytest.raises(SignedOut):  # the old browser does not come back with the new invite
         board.home(env.runtime, ref=ref)
     with pytest.raises(SignedOut):
-        board.sign_in_with_link(env.runtime, token=unspent.url.rsplit("/", 1)[1])
+        board_access.sign_in_with_link(env.runtime, token=unspent.url.rsplit("/", 1)[1])
     assert board.home(env.runtime, ref=signed_in(env, COORDINATOR)).plans
 
 

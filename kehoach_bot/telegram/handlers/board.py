@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import LinkPreviewOptions, Update
 
-from kehoach_bot.services import board
+from kehoach_bot.services import board_access
 from kehoach_bot.telegram.context import BotContext
 from kehoach_bot.telegram.render.board import sign_in_link
 from kehoach_bot.telegram.render.mini_app import mini_app_button
@@ -19,7 +19,7 @@ async def board_link(update: Update, context: BotContext) -> None:
     user_id = update.effective_user.id
     runtime = context.runtime
     issued = await runtime.answer(
-        board.issue_link, runtime, telegram_user_id=user_id, actor=f"tg:{user_id}"
+        board_access.issue_link, runtime, telegram_user_id=user_id, actor=f"tg:{user_id}"
     )
     await update.effective_chat.send_message(
         sign_in_link(issued),

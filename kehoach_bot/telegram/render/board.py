@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kehoach_bot.services.board import IssuedLink
+from kehoach_bot.services.board_access import IssuedLink
 from kehoach_bot.texts import board_vi as t
 
 
