@@ -11,16 +11,14 @@ import pytest
 from kehoach_bot.domain.deadlines import Wording
 from kehoach_bot.plans.bundled import bundled_plan_files
 from kehoach_bot.plans.extract.draft import DutyKind
+from kehoach_bot.plans.extract.periods import find_periods
 from kehoach_bot.plans.extract.phrases import (
     DeadlineMention,
-    Due,
-    due_rule,
     find_deadlines,
-    find_periods,
-    find_recurrences,
     fold_same_length,
     is_distribution_line,
 )
+from kehoach_bot.plans.extract.recurrences import Due, due_rule, find_recurrences
 
 
 def _curated() -> list[tuple[str, dict[str, Any]]]:

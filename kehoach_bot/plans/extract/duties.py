@@ -11,18 +11,18 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kehoach_bot.domain.deadlines import Wording
 from kehoach_bot.plans.extract.draft import DutyKind
-from kehoach_bot.plans.extract.phrases import (
-    DeadlineMention,
-    Recurrence,
-    due_rule,
-    find_deadlines,
-    find_recurrences,
-    fold_same_length,
-    is_distribution_line,
+from kehoach_bot.plans.extract.phrases import find_deadlines, fold_same_length
+from kehoach_bot.plans.extract.recurrences import Recurrence, due_rule, find_recurrences
+from kehoach_bot.plans.extract.report_sentences import (
+    LIMITED_REPORTS,
+    PERIODIC_WORDS,
+    duty_clauses,
+    is_duty,
+    repeats,
 )
 from kehoach_bot.plans.extract.sentences import split_sentences
 from kehoach_bot.plans.extract.structure import PlanText, Section
@@ -52,38 +52,8 @@ class Duty:
     recipients: tuple[str, ...] = ()  # every unit it is sent to, `recipient` the likeliest
 
 
-# A report verb: what makes a sentence a reporting duty rather than a task.
-_REPORT_VERB = re.compile(
-    r"\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
-    r"|\bgui\b[^.;]{0,120}\b(?:ket qua|bao cao|ve|cho)\b"
-    r"|\b(?:so ket|tong ket)\b"
-    r"|\b(?:phan anh|de xuat)\b[^.;]{0,120}\b(?:ve|gui|cho)\s+"
-    r"(?:uy ban|ubnd|so|phong|ban|van phong)"
-    r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
-)
 # "… để (theo dõi,) tổng hợp(,) báo cáo cho X": the office that gathers reports on to X.
 _ONWARD = re.compile(r"\bde\s+(?:theo doi,?\s+)?tong hop,?\s+bao cao\s+")
-# "chế độ báo cáo (định kỳ)": the reporting regime a text is about, not a report it asks for.
-_REGIME = re.compile(r"\bche do bao cao(?:\s+(?:dinh ky|thong ke))?\b")
-_PERIODIC = re.compile(r"\bdinh ky\b|\bso ket\b|\btong ket\b")
-_DINH_KY = re.compile(r"\bdinh ky\b")
-_NO_FREQUENCY = (DutyKind.PERIODIC_UNDATED, DutyKind.ONE_OFF)
-# Words that only speak of reports without asking for one.
-_NOT_A_DUTY = re.compile(
-    r"^\s*(?:can cu|theo|thuc hien)\s+(?:bao cao|ke hoach|quyet dinh|nghi quyet)\s+so\b"
-)
-# Reports counted or excluded ("chỉ thực hiện 02 kỳ báo cáo", "không thực hiện báo cáo hàng
-# tháng"): a rule about the reporting regime; only its "trừ trường hợp đột xuất" is a duty.
-_LIMITED = re.compile(
-    r"\bkhong\s+(?:thuc hien|phai)\s+(?:che do\s+)?bao cao\b|\b\d+\s+ky\s+bao cao\b"
-)
-# A data period or cut-off defined ("thời gian chốt số liệu … tính từ ngày 15 … đến ngày 14"):
-# a definition, not a duty, unless it also sets a date to send by.
-_DEFINITION = re.compile(r"\bchot so lieu\b|\b(?:duoc\s+)?tinh\s+tu\s+ngay\b")
-# "Để …, kịp thời báo cáo …": the purpose of what follows, not a duty of its own.
-_PURPOSE = re.compile(r"^\W*de\s+(?!nghi\b)")
-# Words glued by a careless copy ("báo cáoThủ tướng"): apart again for reading.
-_GLUED = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_])")
 
 
 def find_duties(plan: PlanText) -> list[Duty]:
@@ -102,15 +72,15 @@ def find_duties(plan: PlanText) -> list[Duty]:
         lead: _LeadIn | None = None
         texts = [] if section.heading_only or not section.ref else [section.heading]
         texts += [p.text for p in section.paragraphs]
+        review_only = organising or not has_organising
         for paragraph in texts:
             subject: tuple[str, ...] = ()
-            for sentence in split_sentences(paragraph):
-                own = _subject(sentence)
+            for own, sentence in _clauses(paragraph, review_only=review_only):
                 if own and not subject:
                     subject = own
                 if own and organising and not plan_subject:
                     plan_subject = own
-                if not _is_duty(sentence, review_only=organising or not has_organising):
+                if not is_duty(sentence, review_only=review_only):
                     continue
                 if dated_only and not any(d.usable for d in find_deadlines(sentence)):
                     continue
@@ -127,7 +97,15 @@ def find_duties(plan: PlanText) -> list[Duty]:
                     lead = _LeadIn(tuple(mine), colon=sentence.rstrip().endswith(":"))
                 found += mine
         duties += _same_address(found, across_units=organising)
-    return duties
+    return [_once_if_unrepeated(duty) for duty in duties]
+
+
+def _clauses(paragraph: str, *, review_only: bool) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Each clause read as a duty of its own, with the units its whole sentence names."""
+    for whole in split_sentences(paragraph):
+        own = _subject(whole)
+        for clause in duty_clauses(whole, review_only=review_only):
+            yield own, clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +123,16 @@ class _LeadIn:
         return dated and same
 
 
+def _once_if_unrepeated(duty: Duty) -> Duty:
+    """A report asked for with neither date nor frequency nor any word of recurrence ("tổng
+    hợp và báo cáo Thủ tướng Chính phủ") is asked for once; "theo quy định" keeps it periodic."""
+    if duty.kind is not DutyKind.PERIODIC_UNDATED:
+        return duty
+    if repeats(duty.quote):
+        return duty
+    return dataclasses.replace(duty, kind=DutyKind.ONE_OFF)
+
+
 def _introduces(sentence: str, duties: list[Duty]) -> bool:
     """Whether an undated duty only announces the dated ones that follow: it ends in ":", or it
     names neither frequency nor date ("đề nghị … báo cáo tình hình … theo đề cương")."""
@@ -152,7 +140,7 @@ def _introduces(sentence: str, duties: list[Duty]) -> bool:
         return True
     folded = fold_same_length(unicodedata.normalize("NFC", sentence))
     bare = all(d.kind is DutyKind.PERIODIC_UNDATED for d in duties)
-    return bare and not _PERIODIC.search(folded)
+    return bare and not PERIODIC_WORDS.search(folded)
 
 
 def _addressed_as(duty: Duty, lead: Duty) -> Duty:
@@ -197,7 +185,7 @@ def _sentence_duties(sentence: str, ref: str, responsible: tuple[str, ...]) -> l
     out: list[Duty] = []
     onward = _ONWARD.search(fold_same_length(unicodedata.normalize("NFC", sentence)))
     recurrences = find_recurrences(sentence)
-    if _LIMITED.search(fold_same_length(unicodedata.normalize("NFC", sentence))):
+    if LIMITED_REPORTS.search(fold_same_length(unicodedata.normalize("NFC", sentence))):
         recurrences = [r for r in recurrences if r.kind is DutyKind.AD_HOC]
     for recurrence in recurrences:
         due = due_rule(recurrence, deadlines)
@@ -249,65 +237,6 @@ def _onward(
             recipients=(names[0],),
         )
     ]
-
-
-def _is_duty(sentence: str, *, review_only: bool) -> bool:
-    """A report verb and a frequency or date; a bare "sơ kết, tổng kết" only where the plan
-    organises its work (`review_only`)."""
-    text = _unglue(unicodedata.normalize("NFC", sentence))
-    if is_distribution_line(text):
-        return False
-    folded = fold_same_length(text)
-    if _NOT_A_DUTY.search(folded):
-        return False
-    verbs = [
-        m
-        for m in _REPORT_VERB.finditer(folded)
-        if not _false_so_ket(text, m.start()) and not folded[: m.start()].endswith("che do ")
-    ]
-    if not review_only:
-        verbs = [m for m in verbs if not m.group().startswith(("so ket", "tong ket"))]
-    recurrences = find_recurrences(text)
-    if not verbs or not recurrences:
-        return False
-    if _LIMITED.search(folded):
-        return any(r.kind is DutyKind.AD_HOC for r in recurrences)
-    deadlines = find_deadlines(text)
-    if (_DEFINITION.search(folded) or _PURPOSE.search(folded)) and not _sets_a_date(deadlines):
-        return False
-    reviews_only = all(m.group().startswith(("so ket", "tong ket")) for m in verbs)
-    if reviews_only and all(r.kind in _NO_FREQUENCY for r in recurrences):
-        # "tổ chức tổng kết …, hoàn thành trước ngày …": a review is work; it is a duty to
-        # report only as a cycle ("định kỳ sơ kết, tổng kết", "sơ kết … theo quy định").
-        return bool(_DINH_KY.search(folded)) or any(d.by_reference for d in deadlines)
-    if any(r.kind is not DutyKind.PERIODIC_UNDATED for r in recurrences):
-        return True
-    # Neither date nor frequency: a duty only when it says where the report goes or when.
-    plain = _REGIME.sub(" ", folded)
-    dated = any(not d.not_a_deadline for d in deadlines)
-    return bool(find_recipients(text) or dated or _PERIODIC.search(plain))
-
-
-def _unglue(text: str) -> str:
-    """ "báo cáoThủ tướng" → "báo cáo Thủ tướng"; "UBND", "TP.HCM" stay as they are."""
-    return _GLUED.sub(
-        lambda m: " " if text[m.start() - 1].islower() and text[m.start()].isupper() else "", text
-    )
-
-
-def _sets_a_date(deadlines: list[DeadlineMention]) -> bool:
-    """Whether a deadline is set to send by ("trước ngày 20/10", "chậm nhất ngày 20 …")."""
-    return any(
-        d.wording in (Wording.BEFORE, Wording.NO_LATER_THAN)
-        and not d.not_a_deadline
-        and (d.usable or d.rule is not None)
-        for d in deadlines
-    )
-
-
-def _false_so_ket(text: str, start: int) -> bool:
-    """ "cơ sở kết nối" folds to "so ket": only "sơ kết" is a review."""
-    return text[start : start + 6].lower() == "sở kết"
 
 
 def _subject(sentence: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -89,6 +90,7 @@ def fold(text: str) -> str:
     return fold_same_length(unicodedata.normalize("NFC", text))
 
 
+@lru_cache(maxsize=16384)  # the directory's names are keyed again for every name matched
 def name_key(text: str, *, accents: bool = False) -> str:
     """The form names are compared in: lower-case, abbreviations expanded, no punctuation and
     no "và/các/của"; accent-free unless `accents` (then "Xây Dưng" and "Xây dựng" differ)."""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from kehoach_bot.plans.extract.plan_lines import clean_line, row_cells, split_recipients
 from kehoach_bot.plans.extract.sentences import fold, split_sentences
 from kehoach_bot.plans.extract.tasks import (
     TableRow,
@@ -79,8 +80,10 @@ class PlanText:
 
 def parse_structure(text: str) -> PlanText:
     """Read a plan's text into its header, sections, sentences, recipients and tasks."""
-    lines = [_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    body, recipients = _split_recipients(lines)
+    lines = [
+        clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+    body, recipients = split_recipients(lines)
     builder = _Builder()
     header_end = builder.feed(body)
     sections = builder.sections()
@@ -99,60 +102,6 @@ def sentences(section: Section) -> list[str]:
     texts = [] if section.heading_only or not section.ref else [section.heading]
     texts += [p.text for p in section.paragraphs]
     return [s for t in texts for s in split_sentences(t)]
-
-
-# --- lines -------------------------------------------------------------------------------------
-
-_MARKDOWN_HEAD = re.compile(r"^#{1,6}\s*")
-
-
-def _clean(line: str) -> str:
-    line = line.replace("\u00a0", " ").replace("\t", " ")
-    line = _MARKDOWN_HEAD.sub("", line.strip()).replace("**", "").replace("*", "")
-    if line.count("|") and len([c for c in line.split("|") if c.strip()]) == 1:
-        line = line.replace("|", "")  # one cell alone is plain text
-    return " ".join(line.split())
-
-
-def _cells(line: str) -> list[str] | None:
-    """The cells of a row written as "a | b | c"; None when the line is no row."""
-    if "|" not in line:
-        return None
-    cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    return [c for c in cells if c] if len([c for c in cells if c]) > 1 else None
-
-
-def _split_recipients(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
-    """The body, and the "Nơi nhận" items, each without its "- " and trailing ";"."""
-    end = len(lines)
-    for index, line in enumerate(lines):
-        plain = line.strip("| ")
-        if plain.startswith(w.RECIPIENTS) or plain.startswith(w.SIGNATURE_MARKS):
-            end = index
-            break
-    items: list[str] = []
-    if end < len(lines) and lines[end].strip("| ").startswith(w.RECIPIENTS):
-        for line in lines[end + 1 :]:
-            if not line:
-                continue
-            if not line.startswith(("-", "–", "+")):
-                break
-            items.append(line.lstrip("-–+ ").rstrip(";,. "))
-    return lines[:end] + _attached(lines, end), tuple(items)
-
-
-# "QUYẾT ĐỊNH … Ban hành kèm theo Quyết định này Chương trình hành động …", then after the
-# signature the programme itself: its "Tổ chức thực hiện" holds the reports.
-_ATTACHED = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY ĐỊNH|QUY CHẾ|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN)\b")
-
-
-def _attached(lines: list[str], end: int) -> list[str]:
-    """The document issued with a decision, written after its "Nơi nhận" and signature."""
-    for index in range(end + 1, len(lines)):
-        plain = lines[index].strip("| ")
-        if _ATTACHED.match(plain) and plain == plain.upper():
-            return lines[index:]
-    return []
 
 
 # --- sections ----------------------------------------------------------------------------------
@@ -198,7 +147,7 @@ class _Builder:
             if consumed:
                 index += consumed
                 continue
-            cells = _cells(line)
+            cells = row_cells(line)
             pieces = cells if cells is not None else [line]
             for piece in pieces:
                 root = self.open[0].paragraphs
@@ -296,14 +245,14 @@ class _Builder:
 
     def _table(self, lines: list[str], index: int) -> int:
         """Read a task table starting here; returns how many lines it took (0: none)."""
-        cells = _cells(lines[index])
+        cells = row_cells(lines[index])
         if cells is not None:
             columns = table_columns([fold(c) for c in cells])
             if columns is None:
                 return 0
             taken = 1
             for line in lines[index + 1 :]:
-                row = _cells(line)
+                row = row_cells(line)
                 if row is None:
                     if not line:
                         taken += 1
@@ -398,7 +347,7 @@ _PROPER = {
 
 
 def _header(lines: list[str], sections: tuple[Section, ...]) -> PlanHeader:
-    flat = [piece for line in lines for piece in (_cells(line) or [line]) if piece]
+    flat = [piece for line in lines for piece in (row_cells(line) or [line]) if piece]
     number = issued = place = None
     for line in flat:
         found = _NUMBER_LINE.match(line)

@@ -16,12 +16,13 @@ from kehoach_bot.texts import extract_vi as t
 
 # Words a unit's name starts with (accent-free, lower-case).
 _AGENCY = (
-    r"so|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy|huyen uy"
-    r"|thanh uy|quan uy|dang uy|dang bo|mat tran|uy ban mttq|mttq|bao hiem|bhxh|cong an|bo chi huy"
+    r"so(?! ket)|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy"
+    r"|huyen uy|thanh uy|quan uy|dang uy|dang bo|mat tran|uy ban mttq|mttq|bao hiem|bhxh"
+    r"|cong an|bo chi huy"
     r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
     r"|thi doan|doan thanh nien|lien doan|hoi|toa an|vien kiem sat|thanh tra|quy|nganh|chinh quyen"
     r"|cap uy|ban thuong vu|thuong truc|chu tich|giam doc|thu truong|lanh dao|bi thu|cac"
-    r"|cap co tham quyen|co quan"
+    r"|cap co tham quyen|co quan|chinh phu|thu tuong|tong cuc|vu"
 )
 _AGENCY_START = re.compile(rf"^(?:{_AGENCY})\b")
 # A head noun whose enumerations share it: "Sở Y tế, Xây dựng" → Sở Xây dựng.
@@ -161,15 +162,22 @@ def _split_and(text: str, folded: str, start: int, end: int) -> list[str]:
 # --- recipient, via, responsible -------------------------------------------------------------
 
 _NAME_STOP = re.compile(
-    r"\s*(?:\(|\bde\b(?!\s+(?:xuat|nghi|an))|\btruoc\b|\bcham nhat\b|\btheo\b|\bdung\b|\btrong\b"
+    r"\s*(?:\(|\bde\b(?!\s+(?:xuat|nghi|an))|\btruoc\b|\bcham nhat\b|\btheo\b|\btrong\b"
+    # "đúng quy định", not the "dựng" of "Sở Xây dựng" (both fold to "dung").
+    r"|\bdung\s+(?:quy dinh|thoi gian|thoi han|han|tien do|yeu cau)\b"
     r"|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\btong hop\b|\bchi dao\b|\bxem xet\b"
     r"|(?<!\bban )(?<!co quan )\bto chuc\b"
     r"|\bbao cao\b|\bde xuat\b|\bso ket\b|\bthong qua\b|\bqua\b|\bkip thoi\b|\bbiet\b"
-    r"|\bthuc hien\b|\bgiai quyet\b|\bxu ly\b|\bphe duyet\b|\bxin\b|\btren\b|[.;:)…]|$)"
+    r"|\bthuc hien\b|\bgiai quyet\b|\bxu ly\b|\bphe duyet\b|\bxin\b|\btren\b"
+    r"|\bket qua\b|\btinh hinh\b|\bnhung\b|[.;:)…]|$)"
 )
-_SEND = re.compile(r"\b(?:gui|ve|cho|den|nop|toi)\s+")
+# "đồng thời gửi X" sends a copy: the report goes first to the office the sentence reports to.
+_SEND = re.compile(r"(?<!dong thoi )\b(?:gui|ve|cho|den|nop|toi|len)\s+")
 _ADVISE = re.compile(r"\btham muu\s+")
-_REPORT = re.compile(r"\b(?:bao cao|de xuat|phan anh|trinh|xin y kien)\s+")
+_REPORT = re.compile(
+    r"\b(?:bao cao|de xuat|phan anh|(?<!to )trinh|xin y kien)"
+    r"(?:,?\s+(?:va\s+)?(?:kien nghi|de nghi))?\s+"
+)
 _VIA = re.compile(r"\b(?:thong qua|qua)\s+")
 _CHANNEL = re.compile(
     r"^(?:he thong|hop thu|thu dien tu|email|e-mail|phan mem|cong thong tin|cong dich vu|trang"

@@ -1,0 +1,294 @@
+"""How often a plan's sentences ask for a report, and the due rule each frequency gets from the
+sentence's deadlines.
+
+Every function reads ONE sentence (or clause) and is pure. Spans index the sentence in NFC.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kehoach_bot.domain.deadlines import Wording
+from kehoach_bot.plans.extract.draft import DutyKind
+from kehoach_bot.plans.extract.phrases import (
+    WORDING_WORDS,
+    DeadlineMention,
+    find_deadlines,
+    fold_numbers_blanked,
+    is_distribution_line,
+)
+from kehoach_bot.texts import extract_vi as t
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """How often a duty falls due, where the sentence says so, and the stretch its dates sit in."""
+
+    kind: DutyKind
+    text: str
+    start: int
+    end: int
+    scope_start: int = 0  # the dates between scope_start and scope_end belong to this frequency
+    scope_end: int = 0
+    shared: bool = False  # its dates are listed with another frequency's ("6 tháng, năm (…)")
+
+
+_PERIODIC_KINDS = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
+_RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
+    (
+        DutyKind.ANNUAL,
+        re.compile(r"\b(?:dinh ky\s+)?(?:hang|moi)\s+nam\b(?!\s+hoc)|\bnam\s+(?:mot|1)\s+lan\b"),
+    ),
+    (
+        DutyKind.ANNUAL,
+        re.compile(
+            r"\b(?:dinh ky|bao cao)\s+(?:(?:ca|mot|0?1)\s+)?nam\b(?!\s*\d)"
+            r"(?!\s+(?:hoc|nay|sau|truoc|tiep))"
+        ),
+    ),
+    # "hằng quý, 6 tháng, năm", "6 tháng: …; năm: …": a bare "năm" in a list of frequencies.
+    (
+        DutyKind.ANNUAL,
+        re.compile(
+            r"(?<=[,;] )(?:va\s+)?(?:ca\s+)?nam\b(?=\s*[,;:.()]|\s*$|\s+\(|\s+(?:hoac|va)\b)"
+        ),
+    ),
+    (DutyKind.ANNUAL, re.compile(r"\bva\s+(?:ca\s+)?nam\b(?=\s*[,;:.()]|\s*$|\s+\()")),
+    (
+        DutyKind.SEMIANNUAL,
+        re.compile(
+            r"\b(?:dinh ky\s+)?(?:hang\s+)?(?:0?6|sau)\s+thang\b(?:\s+(?:mot|1)\s+lan)?"
+            r"(?!\s+(?:dau|cuoi)\s+nam\s+\d)|\bnua\s+nam\b"
+        ),
+    ),
+    (
+        DutyKind.QUARTERLY,
+        re.compile(
+            r"\b(?:dinh ky\s+)?(?:hang|moi)\s+quy\b|\bdinh ky\s+quy\b|\bquy\s+(?:mot|1)\s+lan\b"
+            r"|\btheo\s+quy\b(?!\s+(?:dinh|che))"
+        ),
+    ),
+    (
+        DutyKind.QUARTERLY,
+        re.compile(r"\bthang\s+(?:cuoi|dau)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b"),
+    ),
+    (
+        DutyKind.MONTHLY,
+        re.compile(
+            r"\b(?:dinh ky\s+)?(?:hang|moi)\s+thang\b|\bdinh ky\s+thang\b(?!\s*\d)"
+            r"|\bthang\s+(?:mot|1)\s+lan\b"
+        ),
+    ),
+    (
+        DutyKind.AD_HOC,
+        re.compile(
+            r"\bdot xuat\b|\bkhi\s+(?:co\s+)?yeu cau\b|\btheo\s+(?:co\s+)?yeu cau\b(?!\s+ve\b)"
+            r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
+            r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
+            r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"
+            r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
+        ),
+    ),
+    (DutyKind.PERIODIC_UNDATED, re.compile(r"\bdinh ky\b|\bso ket\b|\btong ket\b")),
+)
+_SO_KET = re.compile(r"so ket")
+_DINH_KY = re.compile(r"\bdinh ky\b")
+_FOR_REPORT = re.compile(r"\bdoi voi(?:\s+cac)?(?:\s+(?:ky\s+)?bao cao)?(?:\s+dinh ky)?\s*$")
+_URGENT = re.compile(r"\bkhan truong\b")
+_BESIDES = re.compile(r"\bngoai(?:\s+(?:che do|cac|bao cao|ky))*\s+$")
+# "trong 6 tháng" is a stretch of time, "ngày 06 tháng 7" a date: neither is a frequency.
+_NOT_A_FREQUENCY_BEFORE = re.compile(r"\b(?:trong|sau|vong|han|qua|hon|tren|duoi|ngay)\s+$")
+_REPORTING = re.compile(r"\bbao cao\b|\bgui\b[^.;]{0,80}\b(?:ve|cho|so|phong|ban|uy ban|ubnd)\b")
+
+
+def find_recurrences(sentence: str) -> list[Recurrence]:
+    """One recurrence per frequency the sentence names, in order, with the stretch of its dates.
+
+    "định kỳ" or "sơ kết, tổng kết" alone is periodic but undated; a dated sentence without a
+    frequency word is one-off; a duty to report with neither date nor frequency is undated too."""
+    text = unicodedata.normalize("NFC", sentence)
+    folded = fold_numbers_blanked(text)
+    if is_distribution_line(text):
+        return []
+    hits: list[tuple[int, int, DutyKind]] = []
+    for kind, pattern in _RECURRENCE_WORDS:
+        for match in pattern.finditer(folded):
+            if kind is DutyKind.SEMIANNUAL and _NOT_A_FREQUENCY_BEFORE.search(
+                folded[max(0, match.start() - 8) : match.start()]
+            ):
+                continue
+            if any(not (match.end() <= a or match.start() >= b) for a, b, _ in hits):
+                continue
+            if _BESIDES.search(folded[max(0, match.start() - 30) : match.start()]):
+                continue  # "Ngoài chế độ báo cáo định kỳ …, báo cáo đột xuất": another's rhythm
+            if (
+                _SO_KET.fullmatch(match.group())
+                and text[match.start() : match.start() + 2].lower() != "sơ"
+            ):
+                continue  # "cơ sở kết nối" folds to "so ket" too
+            hits.append((match.start(), match.end(), kind))
+    kinds = {kind for _, _, kind in hits}
+    if kinds & set(_PERIODIC_KINDS):
+        hits = [h for h in hits if h[2] is not DutyKind.PERIODIC_UNDATED]
+    if kinds == {DutyKind.PERIODIC_UNDATED} and not _DINH_KY.search(folded):
+        # "Báo cáo tổng kết … trước ngày 8/6/2021": a review names no frequency of its own.
+        extra = _undeclared(text, folded)
+        if extra is not None and extra[2] is DutyKind.ONE_OFF:
+            hits = [extra]
+    if not hits:
+        extra = _undeclared(text, folded)
+        if extra is not None:
+            hits.append(extra)
+    hits.sort()
+    first: dict[DutyKind, tuple[int, int]] = {}
+    for start, end, kind in hits:
+        first.setdefault(kind, (start, end))
+    ordered = sorted((span, kind) for kind, span in first.items())
+    # "trước ngày 25/06 đối với báo cáo 06 tháng; trước ngày 28/11 đối với báo cáo năm": each
+    # frequency's date stands in front of it.
+    backward = len(ordered) > 1 and all(
+        _FOR_REPORT.search(folded[max(0, start - 40) : start]) for (start, _), _ in ordered
+    )
+    out: list[Recurrence] = []
+    for i, ((start, end), kind) in enumerate(ordered):
+        if backward:
+            scope_start = 0 if i == 0 else ordered[i - 1][0][1]
+            scope_end = end
+        else:
+            scope_start = 0 if i == 0 else start
+            scope_end = ordered[i + 1][0][0] if i + 1 < len(ordered) else len(text)
+        out.append(Recurrence(kind, text[start:end], start, end, scope_start, scope_end))
+    return _share_listed_dates(out, folded, text)
+
+
+_LISTED = re.compile(r"\s*(?:,|;|va|hoac|,\s*va)?\s*")
+
+
+def _share_listed_dates(out: list[Recurrence], folded: str, text: str) -> list[Recurrence]:
+    """ "định kỳ 6 tháng, hằng năm (trước ngày 15/6 và 15/12)": frequencies listed side by side
+    before one list of dates share it; each takes its own dates from it in due_rule."""
+    for i in range(len(out) - 1):
+        half, year = out[i], out[i + 1]
+        adjacent = _LISTED.fullmatch(folded[half.end : year.start])
+        if (half.kind, year.kind) != (DutyKind.SEMIANNUAL, DutyKind.ANNUAL) or not adjacent:
+            continue
+        dates = [
+            d
+            for d in find_deadlines(text)
+            if year.scope_start <= d.start < year.scope_end and d.usable and d.rule is None
+        ]
+        if len({(d.month, d.day) for d in dates}) >= 2:
+            out[i] = dataclasses.replace(half, scope_end=year.scope_end, shared=True)
+            out[i + 1] = dataclasses.replace(year, shared=True)
+    return out
+
+
+def _undeclared(text: str, folded: str) -> tuple[int, int, DutyKind] | None:
+    """A sentence with no periodic word: one-off when it gives a dated deadline, else undated if
+    it asks for a report at all (a deadline "theo quy định" included)."""
+    mentions = find_deadlines(text)
+    for mention in mentions:
+        if mention.usable and mention.year is not None:
+            return mention.start, mention.end, DutyKind.ONE_OFF
+    for mention in mentions:
+        if mention.relative:
+            return mention.start, mention.end, DutyKind.ONE_OFF  # counted from an event
+    if match := _URGENT.search(folded):
+        return match.start(), match.end(), DutyKind.ONE_OFF  # "khẩn trương": once, undated
+    for mention in mentions:
+        if mention.by_reference:
+            return mention.start, mention.end, DutyKind.PERIODIC_UNDATED
+    if match := _REPORTING.search(folded):
+        return match.start(), match.end(), DutyKind.PERIODIC_UNDATED
+    return None
+
+
+# --- the due rule ----------------------------------------------------------------------------
+
+DueValue = str | tuple[str, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """What the draft writes for one frequency: the due value, the wording and the warnings.
+
+    `value` is "YYYY-MM-DD" (one-off), "MM-DD" (annual), ("MM-DD", …) (semiannual), the written
+    rule with its day number (quarterly, monthly: "chậm nhất ngày 20 tháng cuối quý") or None.
+    `kind` is the recurrence's kind, or periodic_undated when a periodic duty gives no date."""
+
+    kind: DutyKind
+    value: DueValue
+    wording: Wording | None
+    wording_text: str | None
+    warnings: tuple[str, ...] = ()
+    mentions: tuple[DeadlineMention, ...] = ()
+
+
+def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
+    """The due value of one frequency from the sentence's deadline mentions in its stretch."""
+    mine = [d for d in deadlines if recurrence.scope_start <= d.start < recurrence.scope_end]
+    dated = [d for d in mine if d.usable]
+    warnings = [
+        d.warning
+        for d in mine
+        if d.warning and not d.not_a_deadline and not (dated and d.by_reference)
+    ]
+    kind = recurrence.kind
+    value: DueValue = None
+    chosen: list[DeadlineMention] = []
+    if kind is DutyKind.ONE_OFF:
+        with_year = [d for d in dated if d.year is not None and d.rule is None]
+        if with_year:
+            chosen = with_year[:1]
+            value = _iso(with_year[0])
+        elif dated:
+            warnings.append(t.NO_YEAR.format(text=dated[0].text))
+    elif kind is DutyKind.ANNUAL:
+        days = [d for d in dated if d.day is not None and d.rule is None]
+        if days and recurrence.shared:
+            chosen = [max(days, key=lambda d: (d.month or 0, d.day or 0))]  # the year's last
+            value = _month_day(chosen[0])
+        elif days:
+            chosen = days[:1]
+            value = _month_day(days[0])
+            if len({_month_day(d) for d in days}) > 1:
+                warnings.append(t.SEVERAL_DATES.format(dates=", ".join(d.text for d in days)))
+    elif kind is DutyKind.SEMIANNUAL:
+        chosen = [d for d in dated if d.day is not None and d.rule is None]
+        if chosen:
+            value = tuple(sorted({_month_day(d) for d in chosen}))
+    elif kind in (DutyKind.QUARTERLY, DutyKind.MONTHLY):
+        ruled = [d for d in mine if not d.impossible and not d.not_a_deadline and d.rule and d.day]
+        chosen = (ruled or [d for d in dated if d.day is not None])[:1]
+        if chosen:
+            value = chosen[0].text
+        else:
+            warnings.append(t.NO_DAY_RULE.format(kind=t.KIND_WORDS[kind.value]))
+    # A stated frequency without a date keeps its frequency: the admin sets the day.
+    if value is None and kind in (*_PERIODIC_KINDS, DutyKind.PERIODIC_UNDATED):
+        quiet = kind in (DutyKind.QUARTERLY, DutyKind.MONTHLY)  # NO_DAY_RULE said it
+        if not quiet and not any(d.by_reference or d.relative for d in mine):
+            warnings.append(t.UNDATED)
+    elif value is None and kind is DutyKind.ONE_OFF and not any(d.relative for d in mine):
+        warnings.append(t.ONE_OFF_UNDATED)
+    wording: Wording | None
+    words: str | None
+    if value is None:
+        wording, words = Wording.AS_REGULATED, WORDING_WORDS[Wording.AS_REGULATED]
+    else:
+        wording, words = chosen[0].wording, chosen[0].wording_text
+    return Due(kind, value, wording, words, tuple(dict.fromkeys(warnings)), tuple(chosen))
+
+
+def _iso(mention: DeadlineMention) -> str:
+    assert mention.year is not None and mention.month is not None
+    day = mention.day or calendar.monthrange(mention.year, mention.month)[1]
+    return f"{mention.year:04d}-{mention.month:02d}-{day:02d}"
+
+
+def _month_day(mention: DeadlineMention) -> str:
+    return f"{mention.month:02d}-{mention.day:02d}"

@@ -1,0 +1,275 @@
+"""Which sentences of a plan ask for a report: a report verb with a time, a recipient or a
+frequency, minus the look-alikes (a regime named, a report as a noun, papers of a procedure, a
+matter put up for decision, budget steps) — and the clauses of a sentence read one by one.
+
+Every function reads ONE sentence (or clause) and is pure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from kehoach_bot.domain.deadlines import Wording
+from kehoach_bot.plans.extract.draft import DutyKind
+from kehoach_bot.plans.extract.phrases import (
+    DeadlineMention,
+    find_deadlines,
+    fold_same_length,
+    is_distribution_line,
+)
+from kehoach_bot.plans.extract.recurrences import find_recurrences
+from kehoach_bot.plans.extract.unit_lists import find_recipients
+
+# A report verb: what makes a sentence a reporting duty rather than a task.
+_REPORT_VERB = re.compile(
+    r"\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
+    r"|\bgui\b[^.;]{0,120}\b(?:ket qua|bao cao|ve|cho)\b"
+    r"|\b(?:so ket|tong ket)\b"
+    r"|\b(?:phan anh|de xuat)\b[^.;]{0,120}\b(?:ve|gui|cho)\s+"
+    r"(?:uy ban|ubnd|so|phong|ban|van phong)"
+    r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
+)
+# "chế độ báo cáo (định kỳ)": the reporting regime a text is about, not a report it asks for.
+_REGIME = re.compile(r"\bche do bao cao(?:\s+(?:dinh ky|thong ke))?\b")
+PERIODIC_WORDS = re.compile(r"\bdinh ky\b|\bso ket\b|\btong ket\b")
+_DINH_KY = re.compile(r"\bdinh ky\b")
+_NO_FREQUENCY = (DutyKind.PERIODIC_UNDATED, DutyKind.ONE_OFF)
+# Words that only speak of reports without asking for one.
+_NOT_A_DUTY = re.compile(
+    r"^\s*(?:can cu|theo|thuc hien)\s+(?:bao cao|ke hoach|quyet dinh|nghi quyet)\s+so\b"
+)
+# Reports counted or excluded ("chỉ thực hiện 02 kỳ báo cáo", "không thực hiện báo cáo hàng
+# tháng"): a rule about the reporting regime; only its "trừ trường hợp đột xuất" is a duty.
+LIMITED_REPORTS = re.compile(
+    r"\bkhong\s+(?:thuc hien|phai)\s+(?:che do\s+)?bao cao\b|\b\d+\s+ky\s+bao cao\b"
+)
+# A data period or cut-off defined ("thời gian chốt số liệu … tính từ ngày 15 … đến ngày 14"):
+# a definition, not a duty, unless it also sets a date to send by.
+_DEFINITION = re.compile(r"\bchot so lieu\b|\b(?:duoc\s+)?tinh\s+tu\s+ngay\b")
+# "Để …, kịp thời báo cáo …": the purpose of what follows, not a duty of its own.
+_PURPOSE = re.compile(r"^\W*de\s+(?!nghi\b)")
+# Words glued by a careless copy ("báo cáoThủ tướng"): apart again for reading.
+_GLUED = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_])")
+
+
+_TIMED_KINDS = (
+    DutyKind.ANNUAL,
+    DutyKind.SEMIANNUAL,
+    DutyKind.QUARTERLY,
+    DutyKind.MONTHLY,
+    DutyKind.AD_HOC,
+)
+
+
+def duty_clauses(sentence: str, *, review_only: bool) -> list[str]:
+    """The clauses of a sentence read as duties of their own: where ";" parts each give their own
+    time ("báo cáo … chậm nhất 15 ngày kể từ …; báo cáo … định kỳ hằng quý"), or one part holds
+    the report with its time and its recipient, each part keeps its own frequency and date; so
+    do two reports joined by "và", each with its own date ("báo cáo sơ kết trước ngày 20/6/2025
+    và báo cáo tổng kết trước ngày 20/11/2025")."""
+    parts = _clause_split(sentence, _SEMICOLON)
+    timed = _timed(parts, review_only=review_only)
+    if len(timed) >= 2 or (len(timed) == 1 and find_recipients(timed[0])):
+        return timed
+    timed = _timed(_clause_split(sentence, _AND_REPORT), review_only=review_only)
+    return timed if len(timed) >= 2 else [sentence]
+
+
+def _timed(parts: list[str], *, review_only: bool) -> list[str]:
+    if len(parts) < 2:
+        return []
+    return [p for p in parts if is_duty(p, review_only=review_only) and _has_own_time(p)]
+
+
+_SEMICOLON = re.compile(r";")
+_AND_REPORT = re.compile(r",?\s+va\s+(?=(?:gui\s+)?bao cao\b)")
+
+
+def _clause_split(sentence: str, separator: re.Pattern[str]) -> list[str]:
+    """The parts of a sentence between its separators, brackets kept whole."""
+    folded = fold_same_length(unicodedata.normalize("NFC", sentence))
+    parts: list[str] = []
+    depth, start = 0, 0
+    for index, char in enumerate(folded):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and index >= start and (found := separator.match(folded, index)):
+            parts.append(sentence[start:index].strip())
+            start = found.end()
+    parts.append(sentence[start:].strip())
+    return [p for p in parts if p]
+
+
+def _has_own_time(clause: str) -> bool:
+    """Whether a clause names its own frequency, date or delay."""
+    if any(r.kind in _TIMED_KINDS for r in find_recurrences(clause)):
+        return True
+    folded = fold_same_length(unicodedata.normalize("NFC", clause))
+    deadlines = find_deadlines(clause)
+    return bool(_DINH_KY.search(folded)) or any(d.usable or d.relative for d in deadlines)
+
+
+# What makes an undated report a recurring one: "định kỳ", a reporting regime ("chế độ báo
+# cáo"), "theo tiến độ", "thường xuyên", a weekly or daily rhythm, and the reports of a unit
+# that follows the work as it goes ("theo dõi, đôn đốc việc thực hiện …; báo cáo …").
+_RECURRING = re.compile(
+    r"\bdinh ky\b|\bche do\b|\btheo tien do\b|\bthuong xuyen\b|\b(?:hang|moi)\s+(?:tuan|ngay)\b"
+    r"|\btheo doi\b|\bchu tri\b[^.;]{0,120}\btong hop\b"
+)
+
+
+def repeats(sentence: str) -> bool:
+    """Whether an undated report recurs: a word of recurrence, or a time "theo quy định" or
+    counted from an event; otherwise ("tổng hợp và báo cáo Thủ tướng Chính phủ") it is once."""
+    folded = fold_same_length(unicodedata.normalize("NFC", sentence))
+    return bool(_RECURRING.search(folded)) or any(
+        d.by_reference or d.relative for d in find_deadlines(sentence)
+    )
+
+
+@lru_cache(maxsize=4096)  # a clause is judged as a part, then again as the sentence read
+def is_duty(sentence: str, *, review_only: bool) -> bool:
+    """Whether the sentence asks for a report: a report verb and a frequency or date; a bare
+    "sơ kết, tổng kết" only where the plan organises its work (`review_only`)."""
+    text = _unglue(unicodedata.normalize("NFC", sentence))
+    if is_distribution_line(text):
+        return False
+    folded = fold_same_length(text)
+    if _NOT_A_DUTY.search(folded):
+        return False
+    verbs = [
+        m
+        for m in _REPORT_VERB.finditer(folded)
+        if not _false_so_ket(text, m.start())
+        and not _regime_named(folded[: m.start()])
+        and not _names_a_report(folded, m.start(), m.end())
+    ]
+    if not review_only:
+        verbs = [m for m in verbs if not m.group().startswith(("so ket", "tong ket"))]
+    if _PAPERS.search(folded) and not _REPORT_CONTENT.search(folded):
+        verbs = [m for m in verbs if not m.group().startswith("gui")]
+    recurrences = find_recurrences(text)
+    if not verbs or not recurrences:
+        return False
+    deadlines = find_deadlines(text)
+    undated = all(r.kind in (DutyKind.AD_HOC, DutyKind.PERIODIC_UNDATED) for r in recurrences)
+    timeless = not _sets_a_date(deadlines) and not any(d.relative for d in deadlines)
+    bare = all(r.kind in _NO_FREQUENCY for r in recurrences) and timeless
+    if bare and _FOR_DECISION.search(folded):
+        return False
+    if undated and (
+        _beyond_authority_only(text, folded)
+        or _budget_work(folded, verbs[0].start())
+        or _STATED_ELSEWHERE.search(folded, verbs[0].start())
+    ):
+        return False
+    if LIMITED_REPORTS.search(folded):
+        return any(r.kind is DutyKind.AD_HOC for r in recurrences)
+    if (_DEFINITION.search(folded) or _PURPOSE.search(folded)) and not _sets_a_date(deadlines):
+        return False
+    reviews_only = all(m.group().startswith(("so ket", "tong ket")) for m in verbs)
+    if reviews_only and all(r.kind in _NO_FREQUENCY for r in recurrences):
+        # "tổ chức tổng kết …, hoàn thành trước ngày …": a review is work; it is a duty to
+        # report only as a cycle ("định kỳ sơ kết, tổng kết", "sơ kết … theo quy định").
+        return bool(_DINH_KY.search(folded)) or any(d.by_reference for d in deadlines)
+    if any(r.kind is not DutyKind.PERIODIC_UNDATED for r in recurrences):
+        return True
+    # Neither date nor frequency: a duty only when it says where the report goes or when.
+    plain = _REGIME.sub(" ", folded)
+    dated = any(not d.not_a_deadline for d in deadlines)
+    return bool(find_recipients(text) or dated or PERIODIC_WORDS.search(plain))
+
+
+# Papers sent in a procedure ("gửi … 01 bản sao văn bản", "hồ sơ … và gửi Ủy ban") are not a
+# report unless the sentence speaks of a report's content (a report, results, the situation).
+_PAPERS = re.compile(r"\b(?:ban sao|ho so|danh sach|giay to|to khai)\b")
+_REPORT_CONTENT = re.compile(r"\bbao cao\b|\bket qua\b|\btinh hinh\b|\bso lieu\b")
+
+
+# "thực hiện (đầy đủ) chế độ báo cáo …": the regime applied, a duty to report.
+_REGIME_KEPT = re.compile(r"\bthuc hien(?:\s+(?:day du|nghiem|tot))?(?:\s+cac)?\s+che do\s+$")
+
+
+def _regime_named(before: str) -> bool:
+    """Whether a "báo cáo" only names a reporting regime ("quy định chế độ báo cáo định kỳ")
+    rather than asks units to keep it ("thực hiện chế độ báo cáo định kỳ hằng quý")."""
+    return before.endswith("che do ") and not _REGIME_KEPT.search(before)
+
+
+# A decision asked for only on matters beyond one's authority ("trường hợp vượt quá thẩm
+# quyền, báo cáo Thủ tướng xem xét"): no duty to plan for. Issues that arise ("nếu có vấn đề
+# phát sinh vượt thẩm quyền") and difficulties met ("nếu có vướng mắc … phản ánh") are ad hoc.
+_BEYOND_AUTHORITY = re.compile(r"\bvuot\s+(?:qua\s+)?tham quyen\b")
+_ARISING = re.compile(r"\bphat sinh\b")
+# "báo cáo Tổng cục Hải quan xem xét phân công …", "báo cáo HĐND để quyết định …": a matter put
+# to a superior for decision, not a report on the work, when no time is set for it.
+_FOR_DECISION = re.compile(
+    r"\b(?:bao cao|trinh)\b[^.;]{1,80}?\b(?:de|xem xet,?)\s+(?:quyet dinh|phan cong)\b"
+)
+# "… báo cáo về tình hình … theo quy định tại Điều 33 Nghị định này": the report is set out in
+# another article of the same text, which states it as a duty of its own.
+_STATED_ELSEWHERE = re.compile(
+    r"\btheo quy dinh tai\s+(?:(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[\w.]+,?\s*(?:va\s+)?)+"
+    r"(?:(?:nghi dinh|thong tu|quyet dinh|ke hoach|quy che|quy dinh|chuong trinh|quy trinh)"
+    r"\s+)?nay\b"
+)
+
+
+def _beyond_authority_only(text: str, folded: str) -> bool:
+    """Whether the sentence asks for a report only on matters beyond one's authority."""
+    if not _BEYOND_AUTHORITY.search(folded) or _ARISING.search(folded):
+        return False
+    rest = text
+    for match in _BEYOND_AUTHORITY.finditer(folded):
+        rest = rest[: match.start()] + " " * len(match.group()) + rest[match.end() :]
+    return not any(r.kind is DutyKind.AD_HOC for r in find_recurrences(rest))
+
+
+# Budget work with no time of its own ("Sở Tài chính thẩm định dự toán …, báo cáo UBND tỉnh"):
+# a step of the budget procedure, not a report. A yearly estimate sent up is a duty.
+_BUDGET = re.compile(r"\b(?:lap|xay dung|tham dinh|giao|phan bo)\s+(?:va\s+\w+\s+)?du toan\b")
+# "báo cáo" as a noun: a document's contents ("nội dung hồ sơ, báo cáo"), financial statements,
+# a numbered report ("Báo cáo số 201/BC-…"), figures ("số liệu báo cáo").
+_NOUN_BEFORE = re.compile(r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bmau)\s+$")
+_NOUN_AFTER = re.compile(
+    r"^\s*(?:tai chinh\b|so\s*\d|:\s*so\b)"
+    r"|^[^.;]{0,160}?\b(?:da\s+)?duoc\s+(?:gui kem|trinh kem|ban hanh|phe duyet)\b"
+)
+
+
+def _names_a_report(folded: str, start: int, end: int) -> bool:
+    """Whether "báo cáo" at this place is a document named, not a report asked for."""
+    if not folded[start:end].startswith("bao cao"):
+        return False
+    return bool(_NOUN_BEFORE.search(folded[:start]) or _NOUN_AFTER.match(folded[end:]))
+
+
+def _budget_work(folded: str, first_verb: int) -> bool:
+    """Whether the sentence is about drawing up a budget before it speaks of reporting."""
+    return bool(_BUDGET.search(folded[:first_verb]))
+
+
+def _unglue(text: str) -> str:
+    """ "báo cáoThủ tướng" → "báo cáo Thủ tướng"; "UBND", "TP.HCM" stay as they are."""
+    return _GLUED.sub(
+        lambda m: " " if text[m.start() - 1].islower() and text[m.start()].isupper() else "", text
+    )
+
+
+def _sets_a_date(deadlines: list[DeadlineMention]) -> bool:
+    """Whether a deadline is set to send by ("trước ngày 20/10", "chậm nhất ngày 20 …")."""
+    return any(
+        d.wording in (Wording.BEFORE, Wording.NO_LATER_THAN)
+        and not d.not_a_deadline
+        and (d.usable or d.rule is not None)
+        for d in deadlines
+    )
+
+
+def _false_so_ket(text: str, start: int) -> bool:
+    """ "cơ sở kết nối" folds to "so ket": only "sơ kết" is a review."""
+    return text[start : start + 6].lower() == "sở kết"

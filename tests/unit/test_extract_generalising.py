@@ -1,0 +1,274 @@
+"""The kinds of sentence the reader met only on documents it was not tuned on: dates of other
+work, nouns that look like reports, frequencies of another clause, weekly and undated duties,
+matters put up for decision. Each test is a short sentence of its own in the style of its kind."""
+
+from __future__ import annotations
+
+from kehoach_bot.plans.extract.draft import DutyKind
+from kehoach_bot.plans.extract.duties import Duty, find_duties
+from kehoach_bot.plans.extract.phrases import find_deadlines
+from kehoach_bot.plans.extract.recurrences import due_rule, find_recurrences
+from kehoach_bot.plans.extract.report_sentences import duty_clauses, is_duty
+from kehoach_bot.plans.extract.structure import parse_structure
+from kehoach_bot.plans.extract.unit_lists import find_recipients
+
+
+def _duties(*paragraphs: str) -> list[Duty]:
+    return find_duties(parse_structure("\n".join(paragraphs)))
+
+
+def _kinds(*paragraphs: str) -> list[tuple[DutyKind, object]]:
+    return [(d.kind, d.due) for d in _duties(*paragraphs)]
+
+
+# --- the document issued with a decision -------------------------------------------------------
+
+
+def test_an_attached_document_of_any_kind_is_read_after_the_signature() -> None:
+    text = "\n".join(
+        [
+            "QUYẾT ĐỊNH",
+            "Điều 1. Ban hành kèm theo Quyết định này Quy trình kiểm tra.",
+            "Nơi nhận:",
+            "- Như Điều 1;",
+            "- Lưu: VT.",
+            "GIÁM ĐỐC",
+            "Trần Văn Bình",
+            "QUY TRÌNH KIỂM TRA",
+            "(Ban hành kèm theo Quyết định số 12/QĐ-STC ngày 02/3/2025 của Giám đốc Sở Tài chính)",
+            "1. Phòng Thanh tra báo cáo kết quả kiểm tra định kỳ hằng quý về Sở Tài chính.",
+        ]
+    )
+    (duty,) = find_duties(parse_structure(text))
+    assert duty.kind is DutyKind.QUARTERLY
+    assert duty.recipient == "Sở Tài chính"
+
+
+# --- dates that are not the report's -----------------------------------------------------------
+
+
+def test_dinh_ky_is_not_the_signing_of_another_document() -> None:
+    (mention,) = find_deadlines("Định kỳ vào ngày 10 của tháng cuối quý, báo cáo Sở Công Thương.")
+    assert not mention.not_a_deadline
+    assert mention.day == 10
+
+
+def test_a_date_of_the_month_is_not_a_six_month_frequency() -> None:
+    kinds = [r.kind for r in find_recurrences("Báo cáo Sở Nội vụ trước ngày 06 tháng 9 năm 2025.")]
+    assert kinds == [DutyKind.ONE_OFF]
+
+
+def test_the_date_the_work_must_be_done_by_is_not_the_reports() -> None:
+    (mention,) = find_deadlines(
+        "Sở Xây dựng hoàn thành việc rà soát xong trước ngày 15 tháng 4 năm 2025, báo cáo kết quả "
+        "về Ủy ban nhân dân tỉnh."
+    )
+    assert mention.not_a_deadline
+    (written,) = find_deadlines("Các sở gửi báo cáo hoàn thành trong ngày 31/3/2025.")
+    assert not written.not_a_deadline
+
+
+def test_within_a_quarter_is_due_at_its_end() -> None:
+    sentence = "Các huyện xây dựng kế hoạch, báo cáo Ủy ban nhân dân tỉnh trong quý III năm 2025."
+    (duty,) = _duties(sentence)
+    assert (duty.kind, duty.due, duty.wording) == (DutyKind.ONE_OFF, "2025-09-30", "trong quý")
+
+
+def test_a_bare_day_in_a_monthly_duty_is_its_day_of_the_month() -> None:
+    (duty,) = _duties(
+        "Các xã định kỳ hằng tháng báo cáo tiến độ, gửi Phòng Nội vụ trước ngày 20 để tổng hợp."
+    )
+    assert duty.kind is DutyKind.MONTHLY
+    assert duty.due == "trước ngày 20"
+
+
+# --- undated duties: once or recurring -----------------------------------------------------------
+
+
+def test_a_report_with_no_word_of_time_is_asked_for_once() -> None:
+    (duty,) = _duties("Sở Y tế tổng hợp ý kiến và báo cáo Ủy ban nhân dân tỉnh.")
+    assert (duty.kind, duty.due) == (DutyKind.ONE_OFF, None)
+
+
+def test_words_of_recurrence_keep_an_undated_report_periodic() -> None:
+    for sentence in (
+        "Văn phòng theo dõi, đôn đốc việc thực hiện; báo cáo kết quả cho Ban Thường vụ.",
+        "Sở Nội vụ chủ trì, phối hợp với các sở tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
+        "Các phòng báo cáo kết quả về Ủy ban nhân dân huyện theo quy định.",
+        "Tổ công tác báo cáo Ban Chỉ đạo tình hình thực hiện vào thứ Năm hằng tuần.",
+    ):
+        kinds = [d.kind for d in _duties(sentence)]
+        assert kinds == [DutyKind.PERIODIC_UNDATED], sentence
+
+
+# --- the reporting regime, applied or only named -------------------------------------------------
+
+
+def test_keeping_the_reporting_regime_is_a_duty_per_frequency() -> None:
+    kinds = _kinds(
+        "Tổ chức kiểm định thực hiện chế độ báo cáo định kỳ hằng quý và hằng năm cho Cục Đo lường."
+    )
+    assert kinds == [(DutyKind.QUARTERLY, None), (DutyKind.ANNUAL, None)]
+    assert not _duties("Ban hành Quy định chế độ báo cáo định kỳ của các cơ quan trên địa bàn.")
+
+
+def test_besides_the_regular_reports_only_the_ad_hoc_one_is_asked_for() -> None:
+    kinds = _kinds(
+        "Ngoài chế độ báo cáo định kỳ nêu trên, Trung tâm báo cáo đột xuất cho Sở Tư pháp khi có "
+        "yêu cầu."
+    )
+    assert kinds == [(DutyKind.AD_HOC, None)]
+
+
+# --- "báo cáo" as a noun, papers, budget steps --------------------------------------------------
+
+
+def test_a_report_named_as_a_document_is_no_duty() -> None:
+    assert not is_duty(
+        "Chịu trách nhiệm về nội dung báo cáo và số liệu tại Tờ trình số 15/TTr-SNN ngày "
+        "03/4/2025.",
+        review_only=True,
+    )
+    assert not is_duty(
+        "Báo cáo tài chính 06 tháng của công ty phải được kiểm toán.", review_only=True
+    )
+
+
+def test_papers_sent_in_a_procedure_are_no_report() -> None:
+    assert not _duties(
+        "Hợp tác xã gửi Phòng Kinh tế 01 bản sao giấy chứng nhận về việc thay đổi vốn điều lệ."
+    )
+    assert _duties("Hợp tác xã gửi báo cáo kết quả hoạt động về Phòng Kinh tế hằng năm.")
+
+
+def test_a_budget_step_with_no_time_is_no_report() -> None:
+    assert not _duties(
+        "Sở Tài chính thẩm định dự toán kinh phí của các huyện, báo cáo Ủy ban nhân dân tỉnh."
+    )
+
+
+# --- matters put up for decision, reports stated elsewhere ---------------------------------------
+
+
+def test_a_matter_put_up_for_decision_is_no_report() -> None:
+    assert not _duties(
+        "Trường hợp vượt quá thẩm quyền, Sở Công Thương báo cáo Ủy ban nhân dân tỉnh xem xét, "
+        "quyết định."
+    )
+    assert not _duties("Cục Thuế báo cáo Tổng cục Thuế xem xét phân công đơn vị kiểm tra.")
+
+
+def test_beyond_authority_with_difficulties_met_stays_ad_hoc() -> None:
+    kinds = _kinds(
+        "Nếu có vướng mắc, các đơn vị kịp thời phản ánh; nếu vượt thẩm quyền báo cáo về Ủy ban "
+        "nhân dân huyện xem xét."
+    )
+    assert kinds and all(kind is DutyKind.AD_HOC for kind, _ in kinds)
+
+
+def test_a_report_set_out_in_another_article_of_the_same_text_is_not_read_twice() -> None:
+    assert not _duties(
+        "Sở giao dịch tiếp nhận thông tin để tổng hợp và báo cáo về tình hình niêm yết theo quy "
+        "định tại Điều 20 Thông tư này."
+    )
+
+
+# --- clauses with their own time --------------------------------------------------------------
+
+
+def test_each_clause_keeps_its_own_frequency_and_delay() -> None:
+    sentence = (
+        "Đối với cảnh báo: báo cáo kết quả kiểm tra chậm nhất 10 ngày kể từ ngày nhận được văn "
+        "bản; báo cáo kết quả xử lý định kỳ hằng quý."
+    )
+    assert len(duty_clauses(sentence, review_only=True)) == 2
+    assert sorted(k.value for k, _ in _kinds(sentence)) == ["one_off", "quarterly"]
+
+
+def test_the_clause_that_reports_gives_the_recipient() -> None:
+    (duty,) = _duties(
+        "Rà soát các nhiệm vụ theo các kế hoạch 05 năm về đầu tư công; định kỳ hằng tháng báo cáo "
+        "tiến độ, gửi Sở Kế hoạch và Đầu tư trước ngày 25 để tổng hợp."
+    )
+    assert duty.recipient == "Sở Kế hoạch và Đầu tư"
+    assert duty.kind is DutyKind.MONTHLY
+
+
+# --- ad hoc words ----------------------------------------------------------------------------
+
+
+def test_requirements_about_content_are_not_ad_hoc_but_a_request_is() -> None:
+    sentence = "Định kỳ báo cáo Ủy ban nhân dân tỉnh theo yêu cầu về nội dung của Sở Nội vụ."
+    assert DutyKind.AD_HOC not in [r.kind for r in find_recurrences(sentence)]
+    sentence = "Cung cấp báo cáo khi được cơ quan thuế yêu cầu bằng văn bản."
+    (recurrence,) = find_recurrences(sentence)
+    assert due_rule(recurrence, find_deadlines(sentence)).kind is DutyKind.AD_HOC
+
+
+# --- recipients ------------------------------------------------------------------------------
+
+
+def test_central_recipients_and_copies() -> None:
+    assert find_recipients("Bộ Tư pháp tổng hợp và báo cáo Thủ tướng Chính phủ.") == [
+        "Thủ tướng Chính phủ"
+    ]
+    assert find_recipients("Xây dựng tài liệu và báo cáo kết quả lên Chính phủ.") == ["Chính phủ"]
+    assert find_recipients("Báo cáo, kiến nghị Tổng cục Hải quan xem xét việc thu hồi mã số.") == [
+        "Tổng cục Hải quan"
+    ]
+    assert find_recipients(
+        "Báo cáo Chính phủ trước ngày 30/11, đồng thời gửi Bộ Tài chính để theo dõi."
+    ) == ["Chính phủ"]
+
+
+def test_frequencies_listed_together_share_the_dates_after_them() -> None:
+    kinds = _kinds(
+        "Các huyện định kỳ 6 tháng, hằng năm (trước ngày 10/6 và 10/12) báo cáo Sở Tư pháp."
+    )
+    assert kinds == [(DutyKind.SEMIANNUAL, ("06-10", "12-10")), (DutyKind.ANNUAL, "12-10")]
+
+
+def test_a_recipient_stops_before_what_is_reported() -> None:
+    assert find_recipients("Các tỉnh báo cáo Thủ tướng Chính phủ kết quả thực hiện.") == [
+        "Thủ tướng Chính phủ"
+    ]
+
+
+def test_the_date_of_a_news_event_is_not_a_deadline() -> None:
+    (opening,) = [
+        m
+        for m in find_deadlines(
+            "Ngày 14/4/2025, Sở Tư pháp đã ban hành Công văn số 310/STP-VP đề nghị các huyện báo "
+            "cáo kết quả."
+        )
+        if m.month == 4
+    ]
+    assert opening.not_a_deadline
+    (past,) = find_deadlines("Ủy ban nhân dân huyện ngày 02/6/2025 đã có báo cáo gửi Sở Nội vụ.")
+    assert past.not_a_deadline
+    (monthly,) = find_deadlines("Ngày 20 hằng tháng, các xã báo cáo Phòng Nội vụ.")
+    assert not monthly.not_a_deadline
+
+
+def test_a_report_attached_to_a_submission_is_a_document() -> None:
+    assert not is_duty(
+        "Báo cáo đánh giá tác động được gửi kèm theo hồ sơ trình Ủy ban nhân dân tỉnh.",
+        review_only=True,
+    )
+    assert find_recipients("Gửi kèm theo Tờ trình số 21/TTr-SXD báo cáo Sở Xây dựng.") == [
+        "Sở Xây dựng"
+    ]
+
+
+def test_two_reports_joined_by_va_keep_their_own_dates() -> None:
+    duties = _duties(
+        "Các phường báo cáo sơ kết quý I trước ngày 25/3/2026 và báo cáo tổng kết năm trước ngày "
+        "25/11/2026 gửi Ủy ban nhân dân quận."
+    )
+    assert [(d.kind, d.due) for d in duties] == [
+        (DutyKind.ONE_OFF, "2026-03-25"),
+        (DutyKind.ONE_OFF, "2026-11-25"),
+    ]
+    assert {d.recipient for d in duties} == {"Ủy ban nhân dân quận"}
+    (one,) = _duties("Phòng Y tế tổng hợp và báo cáo Ủy ban nhân dân quận trước ngày 05/12/2026.")
+    assert one.quote.startswith("Phòng Y tế tổng hợp")
