@@ -23,15 +23,22 @@ from kehoach_bot.services import console
 PAGE_CHARS = 2600  # a page of a Vietnamese administrative document, Times New Roman 14
 PAGES = 100
 TARGET_SECONDS = 5.0
-SEED = Path(__file__).resolve().parents[1] / "kehoach_bot/plans/data/texts/000_fa4428e6f5591317.txt"
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "kehoach_bot/plans/data/texts"
+DEV_SET = ROOT / "checks/extract_dev"
 
 
 def plan_text() -> str:
-    """Seed 000's body repeated to 100 pages, closed by its own "Nơi nhận" block."""
-    text = SEED.read_text(encoding="utf-8")
-    body, _, tail = text.partition("Nơi nhận")
-    copies = PAGES * PAGE_CHARS // len(body) + 1
-    return "\n".join([body] * copies) + "\nNơi nhận" + tail
+    """100 pages of real text with no passage repeated (a repeated one would be judged once and
+    then remembered): seed 000 without its "Nơi nhận", the other four seed plans' bodies, then
+    documents of the development set, closed by seed 000's own "Nơi nhận" block."""
+    first, *others = sorted(SEEDS.glob("*.txt"))
+    body, _, tail = first.read_text(encoding="utf-8").partition("Nơi nhận")
+    parts = [body] + [p.read_text(encoding="utf-8").partition("Nơi nhận")[0] for p in others]
+    extra = iter(sorted(DEV_SET.glob("*.txt")))
+    while sum(map(len, parts)) < PAGES * PAGE_CHARS:
+        parts.append(next(extra).read_text(encoding="utf-8"))
+    return "\n".join(parts) + "\nNơi nhận" + tail
 
 
 def as_docx(text: str) -> bytes:
@@ -116,7 +123,8 @@ def run() -> Result:
     measured = [k for k in files if f"{k}_seconds_worst_of_3" in numbers]
     return Result(
         name="extraction",
-        setup=f"kế hoạch {PAGES} trang ({len(text):,} ký tự: thân văn bản mẫu 000 lặp lại) dạng "
+        setup=f"kế hoạch {PAGES} trang ({len(text):,} ký tự, không đoạn nào lặp lại: năm văn bản mẫu "
+        "rồi các văn bản của bộ phát triển) dạng "
         ".txt, .docx (kèm bảng) và PDF có chữ; extraction.draft_plan như bot và dòng lệnh, "
         "danh bạ đơn vị từ cơ sở dữ liệu; mỗi lần một tiến trình mới; SQLite",
         numbers=numbers,
