@@ -151,11 +151,24 @@ def test_a_budget_step_with_no_time_is_no_report() -> None:
 
 
 def test_a_matter_put_up_for_decision_is_no_report() -> None:
-    assert not _duties(
+    assert not _duties("Cục Thuế báo cáo Tổng cục Thuế xem xét phân công đơn vị kiểm tra.")
+
+
+def test_a_report_on_what_is_beyond_ones_authority_is_ad_hoc() -> None:
+    # As the curated plans read it (gia-lai-743): reported when it happens.
+    kinds = _kinds(
         "Trường hợp vượt quá thẩm quyền, Sở Công Thương báo cáo Ủy ban nhân dân tỉnh xem xét, "
         "quyết định."
     )
-    assert not _duties("Cục Thuế báo cáo Tổng cục Thuế xem xét phân công đơn vị kiểm tra.")
+    assert [kind for kind, _ in kinds] == [DutyKind.AD_HOC]
+
+
+def test_difficulties_raised_with_a_ministry_are_ad_hoc() -> None:
+    kinds = _kinds(
+        "Trong quá trình thực hiện nếu có vướng mắc, đề nghị các cơ quan, đơn vị phản ánh về "
+        "Bộ Tư pháp để được hướng dẫn."
+    )
+    assert [kind for kind, _ in kinds] == [DutyKind.AD_HOC]
 
 
 def test_beyond_authority_with_difficulties_met_stays_ad_hoc() -> None:

@@ -28,7 +28,7 @@ _REPORT_VERB = re.compile(
     r"|\bgui\b[^.;]{0,120}\b(?:ket qua|bao cao|ve|cho)\b"
     r"|\b(?:so ket|tong ket)\b"
     r"|\b(?:phan anh|de xuat)\b[^.;]{0,120}\b(?:ve|gui|cho)\s+"
-    r"(?:uy ban|ubnd|so|phong|ban|van phong)"
+    r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)\b"
     r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
 )
 # "chế độ báo cáo (định kỳ)": the reporting regime a text is about, not a report it asks for.
@@ -162,9 +162,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     if bare and _FOR_DECISION.search(folded):
         return False
     if undated and (
-        _beyond_authority_only(text, folded)
-        or _budget_work(folded, verbs[0].start())
-        or _STATED_ELSEWHERE.search(folded, verbs[0].start())
+        _budget_work(folded, verbs[0].start()) or _STATED_ELSEWHERE.search(folded, verbs[0].start())
     ):
         return False
     if LIMITED_REPORTS.search(folded):
@@ -200,11 +198,6 @@ def _regime_named(before: str) -> bool:
     return before.endswith("che do ") and not _REGIME_KEPT.search(before)
 
 
-# A decision asked for only on matters beyond one's authority ("trường hợp vượt quá thẩm
-# quyền, báo cáo Thủ tướng xem xét"): no duty to plan for. Issues that arise ("nếu có vấn đề
-# phát sinh vượt thẩm quyền") and difficulties met ("nếu có vướng mắc … phản ánh") are ad hoc.
-_BEYOND_AUTHORITY = re.compile(r"\bvuot\s+(?:qua\s+)?tham quyen\b")
-_ARISING = re.compile(r"\bphat sinh\b")
 # "báo cáo Tổng cục Hải quan xem xét phân công …", "báo cáo HĐND để quyết định …": a matter put
 # to a superior for decision, not a report on the work, when no time is set for it.
 _FOR_DECISION = re.compile(
@@ -217,16 +210,6 @@ _STATED_ELSEWHERE = re.compile(
     r"(?:(?:nghi dinh|thong tu|quyet dinh|ke hoach|quy che|quy dinh|chuong trinh|quy trinh)"
     r"\s+)?nay\b"
 )
-
-
-def _beyond_authority_only(text: str, folded: str) -> bool:
-    """Whether the sentence asks for a report only on matters beyond one's authority."""
-    if not _BEYOND_AUTHORITY.search(folded) or _ARISING.search(folded):
-        return False
-    rest = text
-    for match in _BEYOND_AUTHORITY.finditer(folded):
-        rest = rest[: match.start()] + " " * len(match.group()) + rest[match.end() :]
-    return not any(r.kind is DutyKind.AD_HOC for r in find_recurrences(rest))
 
 
 # Budget work with no time of its own ("Sở Tài chính thẩm định dự toán …, báo cáo UBND tỉnh"):
