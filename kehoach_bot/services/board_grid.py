@@ -21,6 +21,7 @@ from kehoach_bot.db.models import (
     Unit,
 )
 from kehoach_bot.domain.deadlines import WORDING_TEXT, Wording
+from kehoach_bot.domain.schedule_text import plain_text
 from kehoach_bot.domain.status import (
     DUE_SOON_DAYS,
     State,
@@ -29,7 +30,6 @@ from kehoach_bot.domain.status import (
     is_due_soon,
     status_of,
 )
-from kehoach_bot.plans.extract.matching import fold
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import tracking
 from kehoach_bot.services.board_access import SessionRef, session_viewer
@@ -123,7 +123,7 @@ class GridFilter:
 
 
 def _folded(text: str) -> str:
-    return " ".join(fold(text).split())
+    return plain_text(text)
 
 
 def _in_period(key: str, label: str, wanted: str) -> bool:
