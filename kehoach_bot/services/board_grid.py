@@ -122,14 +122,10 @@ class GridFilter:
     kind: str = ""
 
 
-def _folded(text: str) -> str:
-    return plain_text(text)
-
-
 def _in_period(key: str, label: str, wanted: str) -> bool:
     """The period filter: its key or the start of it ("2026" keeps every period of 2026), or
     words of its label ("quý 1")."""
-    return key.lower().startswith(wanted.lower()) or _folded(wanted) in _folded(label)
+    return key.lower().startswith(wanted.lower()) or plain_text(wanted) in plain_text(label)
 
 
 def matches(item: GridItem, mark: str | None) -> bool:
@@ -316,10 +312,10 @@ class _GridQuery:
         since accents are optional)."""
         where: list[Any] = []
         if narrow.search:
-            search = _folded(narrow.search)
+            search = plain_text(narrow.search)
             where.append(
                 col(Occurrence.unit_id).in_(
-                    [u.id for u in units if search in _folded(u.name) or search in _folded(u.code)]
+                    [u.id for u in units if search in plain_text(u.name) or search in plain_text(u.code)]
                 )
             )
         if narrow.period:
