@@ -315,7 +315,11 @@ class _GridQuery:
             search = plain_text(narrow.search)
             where.append(
                 col(Occurrence.unit_id).in_(
-                    [u.id for u in units if search in plain_text(u.name) or search in plain_text(u.code)]
+                    [
+                        u.id
+                        for u in units
+                        if search in plain_text(u.name) or search in plain_text(u.code)
+                    ]
                 )
             )
         if narrow.period:
