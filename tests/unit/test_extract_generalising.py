@@ -285,3 +285,34 @@ def test_two_reports_joined_by_va_keep_their_own_dates() -> None:
     assert {d.recipient for d in duties} == {"Ủy ban nhân dân quận"}
     (one,) = _duties("Phòng Y tế tổng hợp và báo cáo Ủy ban nhân dân quận trước ngày 05/12/2026.")
     assert one.quote.startswith("Phòng Y tế tổng hợp")
+
+
+# --- news items and short letters (085–109) -----------------------------------------------------
+
+
+def test_a_report_named_in_a_documents_subject_line_is_not_asked_for() -> None:
+    assert not _duties(
+        "Ủy ban nhân dân huyện đã nhận Công văn số 310/SNV-VP về việc báo cáo kết quả thực hiện "
+        "trước ngày 20/12/2025 của Sở Nội vụ."
+    )
+
+
+def test_what_a_report_must_hold_and_a_report_received_are_no_duty() -> None:
+    assert not _duties("Báo cáo cần tập trung vào kết quả hằng quý của các đơn vị.")
+    assert not _duties(
+        "Sở Tài chính nhận được Báo cáo số 15/BC-HĐND ngày 02/4/2024 về những điểm khác nhau "
+        "giữa Báo cáo và dự thảo Nghị quyết."
+    )
+
+
+def test_comments_on_a_draft_are_no_report() -> None:
+    assert not _duties("Đề nghị các sở gửi ý kiến tham gia về Sở Tư pháp trước ngày 15/8/2025.")
+    kinds = _kinds("Đề nghị các sở gửi báo cáo về Sở Tư pháp trước ngày 15/8/2025.")
+    assert [kind for kind, _ in kinds] == [DutyKind.ONE_OFF]
+
+
+def test_a_holiday_named_by_its_date_is_no_deadline() -> None:
+    (mention,) = [d for d in find_deadlines("báo cáo tình hình trong dịp nghỉ Lễ 01/5/2025")]
+    assert mention.not_a_deadline
+    (kept,) = find_deadlines("báo cáo tình hình trước ngày 01/5/2025")
+    assert not kept.not_a_deadline

@@ -171,6 +171,8 @@ _OPENING = re.compile(r"^\W*(?:vao\s+)?(?:ngay\s*)?$")
 _OPENED = re.compile(r"^\s*,")
 _PLACE_AND_DATE = re.compile(r"^\W*[a-z' .\-]{2,40},\s*$")
 _EVENT_TIME = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*$")
+# A holiday or occasion named by its date ("dịp nghỉ Lễ 30/4 và 01/5", "Tết Dương lịch 01/01").
+_OCCASION = re.compile(r"\b(?:dịp|lễ|tết)\b[^,;.:]{0,30}$")
 _DATA_PERIOD = re.compile(r"(?:\bso lieu\b(?:\s+\S+){0,3}|\btinh)\s*$")
 _DISTRIBUTION = re.compile(
     r"^\s*noi nhan\b"
@@ -378,6 +380,8 @@ def _dated(
         not_deadline = word != "tỉnh"
     if wording is None and _EVENT_TIME.search(folded[max(0, begin - 12) : begin]):
         not_deadline = True  # "Sáng ngày 15/9/2021, … tổ chức": when something happened
+    if wording is None and _OCCASION.search(text[max(0, begin - 40) : begin].lower()):
+        not_deadline = True  # "trong dịp nghỉ Lễ 30/4 và 01/5": the holiday reported on
     if wording is None and _PLACE_AND_DATE.match(folded[:begin]):
         not_deadline = True  # "Gia Lai, ngày 28 tháng 3 năm 2025": the document's own date line
     # A calendar date written plainly, as news writes when something happened: "Ngày 26/5/2020,

@@ -152,6 +152,9 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         verbs = [m for m in verbs if not m.group().startswith(("so ket", "tong ket"))]
     if _PAPERS.search(folded) and not _REPORT_CONTENT.search(folded):
         verbs = [m for m in verbs if not m.group().startswith("gui")]
+    verbs = [
+        m for m in verbs if not (m.group().startswith("gui") and _OPINION.match(folded, m.start()))
+    ]
     recurrences = find_recurrences(text)
     if not verbs or not recurrences:
         return False
@@ -217,11 +220,19 @@ _STATED_ELSEWHERE = re.compile(
 _BUDGET = re.compile(r"\b(?:lap|xay dung|tham dinh|giao|phan bo)\s+(?:va\s+\w+\s+)?du toan\b")
 # "báo cáo" as a noun: a document's contents ("nội dung hồ sơ, báo cáo"), financial statements,
 # a numbered report ("Báo cáo số 201/BC-…"), figures ("số liệu báo cáo").
-_NOUN_BEFORE = re.compile(r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bmau)\s+$")
+_NOUN_BEFORE = re.compile(
+    r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bmau|\bgiua|\bnhan duoc|\btheo)\s+$"
+    # a document's subject line: "Công văn số 12/UBND về việc tổ chức trực và báo cáo …"
+    r"|\bve viec\b[^,;.:]*$"
+)
 _NOUN_AFTER = re.compile(
     r"^\s*(?:tai chinh\b|so\s*\d|:\s*so\b)"
     r"|^[^.;]{0,160}?\b(?:da\s+)?duoc\s+(?:gui kem|trinh kem|ban hanh|phe duyet)\b"
+    # what a report must hold ("Báo cáo cần tập trung vào …"), not a report asked for
+    r"|^\s*(?:can|phai)\s+(?:tap trung|neu ro|the hien|dam bao|bao dam)\b"
 )
+# Comments on a draft sent back ("gửi ý kiến tham gia về Sở …"): a consultation, not a report.
+_OPINION = re.compile(r"\bgui\s+(?:van ban\s+)?(?:y kien|gop y)\b")
 
 
 def _names_a_report(folded: str, start: int, end: int) -> bool:
