@@ -316,3 +316,11 @@ def test_a_holiday_named_by_its_date_is_no_deadline() -> None:
     assert mention.not_a_deadline
     (kept,) = find_deadlines("báo cáo tình hình trước ngày 01/5/2025")
     assert not kept.not_a_deadline
+
+
+def test_two_reports_with_their_own_dates_in_one_sentence_are_two_duties() -> None:
+    kinds = _kinds(
+        "Trước ngày 20-10, Ủy ban nhân dân các xã phải báo cáo sơ bộ kết quả rà soát và trước "
+        "ngày 10-11 phải báo cáo chính thức kết quả về Phòng Nội vụ."
+    )
+    assert [kind for kind, _ in kinds] == [DutyKind.ONE_OFF, DutyKind.ONE_OFF]

@@ -84,7 +84,11 @@ def _timed(parts: list[str], *, review_only: bool) -> list[str]:
 
 
 _SEMICOLON = re.compile(r";")
-_AND_REPORT = re.compile(r",?\s+va\s+(?=(?:gui\s+)?bao cao\b)")
+# "… và (trước ngày 16/11 phải) (gửi) báo cáo …": a second report of the same sentence.
+_AND_REPORT = re.compile(
+    r",?\s+va\s+(?=(?:(?:truoc|cham nhat)(?:\s+ngay)?\s+[\d/.\-]+,?\s+)?(?:phai\s+)?"
+    r"(?:gui\s+)?bao cao\b)"
+)
 
 
 def _clause_split(sentence: str, separator: re.Pattern[str]) -> list[str]:
