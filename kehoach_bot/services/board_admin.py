@@ -15,7 +15,7 @@ from typing import Protocol, TypeVar
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from kehoach_bot.db.models import Obligation, Occurrence, Reply
+from kehoach_bot.db.models import Obligation, Occurrence, Plan, Reply
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import bundle, decisions, exports, groups, review, synthesis
 from kehoach_bot.services.board_access import SessionRef, session_viewer
@@ -24,6 +24,7 @@ from kehoach_bot.services.decisions import EndedOffice
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.exports import PlanTable
 from kehoach_bot.services.groups import UnfilledGroup
+from kehoach_bot.services.people import Identity
 from kehoach_bot.services.review import Flagged
 from kehoach_bot.services.synthesis import Synthesis
 from kehoach_bot.texts import board_admin_vi as t
@@ -89,15 +90,7 @@ class Downloads:
 def downloads(runtime: Runtime, *, ref: SessionRef, plan_code: str) -> Downloads:
     """`/ke-hoach/<code>/tai-ve`: the periods of a plan the person coordinates, with file counts."""
     with runtime.transaction() as session:
-        identity = session_viewer(session, runtime, ref)
-        plan = exports.coordinated_plan(
-            session,
-            runtime,
-            user_id=identity.telegram_user_id,
-            plan_code=plan_code[:MAX_CODE],
-            refusal=board_vi.NOT_YOUR_PLAN,
-            identity=identity,
-        )
+        identity, plan = _viewers_plan(session, runtime, ref, plan_code)
         in_plan = (
             select(Occurrence.period_key, Occurrence.period_label, func.min(Occurrence.due_date))
             .join(Obligation, col(Obligation.id) == col(Occurrence.obligation_id))
@@ -136,15 +129,7 @@ def downloads(runtime: Runtime, *, ref: SessionRef, plan_code: str) -> Downloads
 def plan_table(runtime: Runtime, *, ref: SessionRef, plan_code: str) -> PlanTable:
     """`xuat.xlsx`, `bieu-do.png`: the whole plan's table, as /xuat and /bieudo read it."""
     with runtime.transaction() as session:
-        identity = session_viewer(session, runtime, ref)
-        plan = exports.coordinated_plan(
-            session,
-            runtime,
-            user_id=identity.telegram_user_id,
-            plan_code=plan_code[:MAX_CODE],
-            refusal=board_vi.NOT_YOUR_PLAN,
-            identity=identity,
-        )
+        _, plan = _viewers_plan(session, runtime, ref, plan_code)
         try:
             return exports.read_table(runtime, session, plan, None, None, None)
         except InvalidInput as exc:  # a plan without a report yet: no table to download
@@ -196,3 +181,19 @@ def _of_period(
             )
         except InvalidInput as exc:
             raise NotFound(str(exc)) from exc
+
+
+def _viewers_plan(
+    session: Session, runtime: Runtime, ref: SessionRef, plan_code: str
+) -> tuple[Identity, Plan]:
+    """The person behind the session and the plan, when they coordinate it (any for an admin)."""
+    identity = session_viewer(session, runtime, ref)
+    plan = exports.coordinated_plan(
+        session,
+        runtime,
+        user_id=identity.telegram_user_id,
+        plan_code=plan_code[:MAX_CODE],
+        refusal=board_vi.NOT_YOUR_PLAN,
+        identity=identity,
+    )
+    return identity, plan
