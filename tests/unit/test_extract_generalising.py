@@ -324,3 +324,13 @@ def test_two_reports_with_their_own_dates_in_one_sentence_are_two_duties() -> No
         "ngày 10-11 phải báo cáo chính thức kết quả về Phòng Nội vụ."
     )
     assert [kind for kind, _ in kinds] == [DutyKind.ONE_OFF, DutyKind.ONE_OFF]
+
+
+def test_as_asked_in_another_document_is_no_ad_hoc_duty() -> None:
+    kinds = _kinds(
+        "Giao Sở Tài chính chủ trì tổng hợp báo cáo kết quả theo yêu cầu tại Văn bản số "
+        "12/BTC-NSNN của Bộ Tài chính, gửi Ủy ban nhân dân tỉnh trước ngày 10/8/2025."
+    )
+    assert [kind for kind, _ in kinds] == [DutyKind.ONE_OFF]
+    asked = _kinds("Sở Tài chính báo cáo Ủy ban nhân dân tỉnh theo yêu cầu.")
+    assert [kind for kind, _ in asked] == [DutyKind.AD_HOC]

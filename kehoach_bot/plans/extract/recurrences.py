@@ -86,7 +86,9 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     (
         DutyKind.AD_HOC,
         re.compile(
-            r"\bdot xuat\b|\bkhi\s+(?:co\s+)?yeu cau\b|\btheo\s+(?:co\s+)?yeu cau\b(?!\s+ve\b)"
+            r"\bdot xuat\b|\bkhi\s+(?:co\s+)?yeu cau\b"
+            # "theo yêu cầu tại Văn bản số …" names the document that asks, not a time
+            r"|\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b)"
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
             r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
             r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"
