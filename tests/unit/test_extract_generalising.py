@@ -334,3 +334,19 @@ def test_as_asked_in_another_document_is_no_ad_hoc_duty() -> None:
     assert [kind for kind, _ in kinds] == [DutyKind.ONE_OFF]
     asked = _kinds("Sở Tài chính báo cáo Ủy ban nhân dân tỉnh theo yêu cầu.")
     assert [kind for kind, _ in asked] == [DutyKind.AD_HOC]
+
+
+def test_a_report_asked_only_where_a_condition_holds_is_ad_hoc() -> None:
+    kinds = _kinds(
+        "Xã mà kết quả rà soát có số hộ nghèo tăng nhiều thì khẩn trương báo cáo giải trình "
+        "với Ủy ban nhân dân huyện."
+    )
+    assert [kind for kind, _ in kinds] == [DutyKind.AD_HOC]
+
+
+def test_this_years_round_of_a_periodic_work_is_no_frequency() -> None:
+    kinds = _kinds(
+        "Các xã báo cáo kết quả điều tra lao động định kỳ năm 2025 gửi Phòng Nội vụ trước ngày "
+        "20/11/2025."
+    )
+    assert [kind for kind, _ in kinds] == [DutyKind.ONE_OFF]

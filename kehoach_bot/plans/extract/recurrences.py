@@ -93,9 +93,15 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
             r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"
             r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
+            # "Địa phương mà … tăng nhiều … thì khẩn trương báo cáo giải trình": only where it holds
+            r"|\b(?:ma|neu|truong hop)\b[^.;]{3,200}?\bthi\s+(?:\w+\s+){0,3}?bao cao\b"
         ),
     ),
-    (DutyKind.PERIODIC_UNDATED, re.compile(r"\bdinh ky\b|\bso ket\b|\btong ket\b")),
+    # "rà soát hộ nghèo định kỳ năm 2022": that year's round of a periodic work, not a frequency
+    (
+        DutyKind.PERIODIC_UNDATED,
+        re.compile(r"\bdinh ky\b(?!\s+nam\s+\d{4})|\bso ket\b|\btong ket\b"),
+    ),
 )
 _SO_KET = re.compile(r"so ket")
 _DINH_KY = re.compile(r"\bdinh ky\b")
