@@ -8,6 +8,7 @@ import asyncio
 import os
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from kehoach_bot.domain.status import Status
 from kehoach_bot.services import board_access
 from kehoach_bot.services.exports import plan_table
 from kehoach_bot.texts import board_vi as t
+from tests.auxil.cli import run_cli
 from tests.board.conftest import COORDINATOR, OFFICER, PLAN, BoardEnv
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -110,20 +112,41 @@ def background(driver: WebDriver, selector: str) -> str:
     )
 
 
+def calendar_counts(env: BoardEnv, monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """The plan's reports by status, due soon and waiting for review, as `bot.py calendar
+    --plan … --json` lists them."""
+    listed = run_cli(
+        ["calendar", "--plan", PLAN, "--json"],
+        url=env.engine.url.render_as_string(hide_password=False),
+        now=env.clock(),
+        monkeypatch=monkeypatch,
+    ).json()
+    counts = Counter(str(entry["status"]) for entry in listed)
+    counts["due_soon"] = sum(1 for entry in listed if entry["due_soon"])
+    counts["needs_review"] = sum(1 for entry in listed if entry["needs_review"])
+    return counts
+
+
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_a_coordinator_sees_the_grid_in_colour_and_filters_overdue(
-    env: BoardEnv, site: str, size: tuple[int, int], tmp_path: Path
+    env: BoardEnv,
+    site: str,
+    size: tuple[int, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    listed = calendar_counts(env, monkeypatch)
     driver = browser(size)
     try:
         sign_in(driver, env, site, COORDINATOR)
         follow(driver, f'a[href="/ke-hoach/{PLAN}"]', to=f"/ke-hoach/{PLAN}")
         assert driver.current_url == f"{site}/ke-hoach/{PLAN}"
         table = plan_table(env.runtime, plan_code=PLAN, period=None, date_from=None, date_to=None)
-        for status in (*table.counts, "due_soon"):
+        for status in (*table.counts, "due_soon", "needs_review"):
             shown = driver.find_element(By.CSS_SELECTOR, f'.chip[data-mark="{status}"] .n').text
-            wanted = table.counts.get(Status(status), 0) if status != "due_soon" else 0
-            assert int(shown) == wanted, status
+            assert int(shown) == listed[status], status  # what `calendar --json` lists
+            if status in table.counts:
+                assert int(shown) == table.counts[Status(status)], status
         assert table.counts[Status.OPEN_OVERDUE] == 8 and table.counts[Status.DONE_ON_TIME] == 1
         submitted = 'tr[data-unit="GL-SNV"] .cell[data-status="done_on_time"]'
         overdue = 'tr[data-unit="GL-SGDDT"] .cell[data-status="open_overdue"]'
