@@ -22,7 +22,7 @@ from typing import Any
 import aiohttp
 
 from benchmarks.board_child import ADMIN, TOKEN, settings
-from benchmarks.common import NOW, Result, database
+from benchmarks.common import NOW, Result, built_sqlite
 from benchmarks.outputs import PERIODS, UNITS, build
 from kehoach_bot.board import cookies, pages
 from kehoach_bot.db.engine import make_engine
@@ -154,12 +154,7 @@ def breakdown(url: str) -> dict[str, Any]:
 
 def run() -> Result:
     """The grid page of the big plan, for one client then CLIENTS[-1] clients, on SQLite."""
-    numbers: dict[str, Any] = {}
-    with database("sqlite") as (url, engine):
-        started = time.perf_counter()
-        numbers["reports"] = build(engine)
-        numbers["build_seconds"] = round(time.perf_counter() - started, 1)
-        engine.dispose()
+    with built_sqlite(build) as (url, numbers):
         numbers.update(breakdown(url))
         for clients in CLIENTS:
             measured = measure(url, clients, SECONDS)

@@ -10,7 +10,8 @@ import resource
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -64,6 +65,20 @@ def run_child(module: str, *args: str) -> dict[str, Any]:
         [sys.executable, "-m", module, *args], check=True, capture_output=True, text=True
     )
     return dict(json.loads(output.stdout.strip().splitlines()[-1]))
+
+
+@contextmanager
+def built_sqlite(build: Callable[[Engine], int]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """A new SQLite file filled by `build`; its URL and the numbers so far (rows, build time).
+
+    The builder's engine is disposed before the measured processes open the file.
+    """
+    with database("sqlite") as (url, engine):
+        started = time.perf_counter()
+        numbers: dict[str, Any] = {"reports": build(engine)}
+        numbers["build_seconds"] = round(time.perf_counter() - started, 1)
+        engine.dispose()
+        yield url, numbers
 
 
 @contextmanager

@@ -5,16 +5,13 @@ file), each format in a fresh process, on the seeded SQLite database."""
 from __future__ import annotations
 
 import io
-import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 
-from benchmarks.common import NOW, Result
+from benchmarks.common import NOW, Result, run_child
 from kehoach_bot.config import Settings
 from kehoach_bot.db.engine import make_engine
 from kehoach_bot.runtime import Runtime
@@ -80,13 +77,7 @@ def as_pdf(text: str) -> bytes | None:
 
 def measure(url: str, path: Path) -> dict[str, Any]:
     """One file drafted in a fresh process."""
-    output = subprocess.run(
-        [sys.executable, "-m", "benchmarks.extraction_child", url, str(path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return dict(json.loads(output.stdout.strip().splitlines()[-1]))
+    return run_child("benchmarks.extraction_child", url, str(path))
 
 
 def run() -> Result:

@@ -7,13 +7,12 @@ the bot and `python bot.py export|chart|synthesis` run, so its time and peak mem
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, insert, select, text
 
-from benchmarks.common import NOW, Result, database, insert_skeleton, run_child
+from benchmarks.common import NOW, Result, built_sqlite, insert_skeleton, run_child
 from kehoach_bot.db import migrate
 from kehoach_bot.db.models import Occurrence, Reply
 
@@ -88,12 +87,7 @@ def build(engine: Engine) -> int:
 
 def run() -> Result:
     """Each output, best of three, on SQLite."""
-    numbers: dict[str, Any] = {}
-    with database("sqlite") as (url, engine):
-        started = time.perf_counter()
-        numbers["reports"] = build(engine)
-        numbers["build_seconds"] = round(time.perf_counter() - started, 1)
-        engine.dispose()
+    with built_sqlite(build) as (url, numbers):
         for mode in MODES:
             got = [run_child("benchmarks.outputs_child", url, mode) for _ in range(3)]
             numbers[f"{mode}_seconds_best_of_3"] = min(g["seconds"] for g in got)

@@ -6,16 +6,13 @@ bot's, not the builder's.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, insert, text
 
-from benchmarks.common import NOW, Result, database, insert_skeleton
+from benchmarks.common import NOW, Result, database, insert_skeleton, run_child
 from kehoach_bot.config import Settings
 from kehoach_bot.db import migrate
 from kehoach_bot.db.models import (
@@ -79,13 +76,7 @@ def build(engine: Engine) -> int:
 
 def measure(url: str, *mode: str) -> dict[str, Any]:
     """Run one production step of the tick in a fresh process: time and peak memory."""
-    output = subprocess.run(
-        [sys.executable, "-m", "benchmarks.tick_process", url, *mode],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return dict(json.loads(output.stdout.strip().splitlines()[-1]))
+    return run_child("benchmarks.tick_process", url, *mode)
 
 
 def run(backend: str) -> Result:

@@ -7,17 +7,13 @@ due reminders are decided and the process's peak memory.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy import insert
 
-from benchmarks.common import NOW, Result, insert_skeleton
+from benchmarks.common import NOW, Result, insert_skeleton, run_child
 from kehoach_bot.config import Settings
 from kehoach_bot.db import migrate
 from kehoach_bot.db.engine import make_engine
@@ -63,14 +59,7 @@ def fill_ours(url: str) -> None:
 
 def fill_usual(url: str) -> float:
     """The same reminders as APScheduler date jobs in its SQLAlchemy job store; returns seconds."""
-    return float(_run_child("benchmarks.usual_way_child", "fill", url)["seconds"])
-
-
-def _run_child(module: str, *args: str) -> dict[str, Any]:
-    output = subprocess.run(
-        [sys.executable, "-m", module, *args], check=True, capture_output=True, text=True
-    )
-    return dict(json.loads(output.stdout.strip().splitlines()[-1]))
+    return float(run_child("benchmarks.usual_way_child", "fill", url)["seconds"])
 
 
 def run() -> Result:
@@ -82,8 +71,8 @@ def run() -> Result:
         fill_ours(ours_url)
         ours_fill = time.perf_counter() - started
         usual_fill = fill_usual(usual_url)
-        ours = _run_child("benchmarks.usual_way_child", "ours", ours_url)
-        usual = _run_child("benchmarks.usual_way_child", "start", usual_url)
+        ours = run_child("benchmarks.usual_way_child", "ours", ours_url)
+        usual = run_child("benchmarks.usual_way_child", "start", usual_url)
     numbers = {
         "reminders": REMINDERS,
         "due_now": DUE,

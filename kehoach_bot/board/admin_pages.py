@@ -29,10 +29,17 @@ def _table(headers: tuple[str, ...], rows: Iterable[Iterable[str]], name: str) -
     )
 
 
-def _section(heading: str, todo: str, table: str, name: str) -> str:
+def _section(
+    heading: str,
+    todo: str,
+    headers: tuple[str, ...],
+    rows: Iterable[Iterable[str]],
+    names: tuple[str, str],
+) -> str:
+    """One kind of flag: its heading, what settles it, and its table (CSS names: table, section)."""
     return (
-        f'<section class="flags {name}"><h2>{_e(heading)}</h2>'
-        f'<p class="todo">{_e(todo)}</p>{table}</section>'
+        f'<section class="flags {names[1]}"><h2>{_e(heading)}</h2>'
+        f'<p class="todo">{_e(todo)}</p>{_table(headers, rows, names[0])}</section>'
     )
 
 
@@ -49,8 +56,9 @@ def flags_page(found: AdminFlags) -> str:
             _section(
                 t.GROUPS_HEADING.format(count=len(found.unfilled)),
                 t.GROUPS_DO,
-                _table(t.GROUPS_HEADERS, unfilled, "unfilled"),
-                "groups",
+                t.GROUPS_HEADERS,
+                unfilled,
+                ("unfilled", "groups"),
             )
         )
     if found.to_review or found.undated:
@@ -71,8 +79,9 @@ def flags_page(found: AdminFlags) -> str:
             _section(
                 t.REVIEW_HEADING.format(count=len(rows)),
                 t.REVIEW_DO,
-                _table(t.REVIEW_HEADERS, rows, "review"),
-                "review",
+                t.REVIEW_HEADERS,
+                rows,
+                ("review", "review"),
             )
         )
     if found.ended:
@@ -90,8 +99,9 @@ def flags_page(found: AdminFlags) -> str:
             _section(
                 t.ENDED_HEADING.format(count=len(found.ended)),
                 t.ENDED_DO,
-                _table(t.ENDED_HEADERS, ended, "ended"),
-                "ended",
+                t.ENDED_HEADERS,
+                ended,
+                ("ended", "ended"),
             )
         )
     return frame(t.FLAGS_TITLE, "".join(parts), name=found.full_name)

@@ -297,62 +297,55 @@ def cell_page(found: CellDetail) -> str:
         f"<h2>{_e(t.CELL_ANSWERS)}</h2>",
     ]
     unknown = t.CELL_UNKNOWN_PERSON
-    if found.answers:
-        lines = (
-            (
-                _e(_when(a.at)),
-                _e(a.by or unknown),
-                _e(t.ANSWER_KIND[a.kind.value]),
-                _e(a.note),
-                _file(a.reply_id, a.file_name, found.may_download),
-            )
-            for a in found.answers
+    answers = (
+        (
+            _e(_when(a.at)),
+            _e(a.by or unknown),
+            _e(t.ANSWER_KIND[a.kind.value]),
+            _e(a.note),
+            _file(a.reply_id, a.file_name, found.may_download),
         )
-        parts.append(_rows(t.CELL_ANSWER_HEADERS, lines, "answers"))
-    else:
-        parts.append(f"<p>{_e(t.CELL_NO_ANSWERS)}</p>")
+        for a in found.answers
+    )
+    parts.append(_listing(t.CELL_ANSWER_HEADERS, list(answers), "answers", t.CELL_NO_ANSWERS))
     parts.append(f"<h2>{_e(t.CELL_EXTENSIONS)}</h2>")
-    if found.extensions:
-        asked = (
-            (
-                _e(_when(x.asked_at)),
-                _e(x.asked_by or unknown),
-                _e(format_date(x.proposed)),
-                _e(x.reason),
-                _e(
-                    t.EXTENSION_STATUS[x.status.value]
-                    + (f" ({_when(x.decided_at)})" if x.decided_at else "")
-                ),
-                _e(x.decided_by),
-            )
-            for x in found.extensions
+    asked = (
+        (
+            _e(_when(x.asked_at)),
+            _e(x.asked_by or unknown),
+            _e(format_date(x.proposed)),
+            _e(x.reason),
+            _e(
+                t.EXTENSION_STATUS[x.status.value]
+                + (f" ({_when(x.decided_at)})" if x.decided_at else "")
+            ),
+            _e(x.decided_by),
         )
-        parts.append(_rows(t.CELL_EXTENSION_HEADERS, asked, "extensions"))
-    else:
-        parts.append(f"<p>{_e(t.CELL_NO_EXTENSIONS)}</p>")
+        for x in found.extensions
+    )
+    parts.append(
+        _listing(t.CELL_EXTENSION_HEADERS, list(asked), "extensions", t.CELL_NO_EXTENSIONS)
+    )
     parts.append(f"<h2>{_e(t.CELL_REMINDERS)}</h2>")
-    if found.reminders:
-        sent = (
-            (
-                _e(_when(r.at)),
-                _e(t.MESSAGE_KIND.get(r.kind.value, r.kind.value)),
-                _e(r.stage),
-                _e(r.to or unknown),
-                f'<span data-delivery="{r.status.value}">'
-                + _e(
-                    t.CELL_ATTEMPTS.format(
-                        status=t.DELIVERY_STATUS[r.status.value], attempts=r.attempts
-                    )
-                    if r.attempts > 1
-                    else t.DELIVERY_STATUS[r.status.value]
+    sent = (
+        (
+            _e(_when(r.at)),
+            _e(t.MESSAGE_KIND.get(r.kind.value, r.kind.value)),
+            _e(r.stage),
+            _e(r.to or unknown),
+            f'<span data-delivery="{r.status.value}">'
+            + _e(
+                t.CELL_ATTEMPTS.format(
+                    status=t.DELIVERY_STATUS[r.status.value], attempts=r.attempts
                 )
-                + "</span>",
+                if r.attempts > 1
+                else t.DELIVERY_STATUS[r.status.value]
             )
-            for r in found.reminders
+            + "</span>",
         )
-        parts.append(_rows(t.CELL_REMINDER_HEADERS, sent, "reminders"))
-    else:
-        parts.append(f"<p>{_e(t.CELL_NO_REMINDERS)}</p>")
+        for r in found.reminders
+    )
+    parts.append(_listing(t.CELL_REMINDER_HEADERS, list(sent), "reminders", t.CELL_NO_REMINDERS))
     title = f"{found.unit_name} — {found.period}"
     return frame(title, "".join(parts), name=found.viewer)
 
@@ -408,6 +401,11 @@ def _owed_cells(view: OccurrenceView) -> Iterable[str]:
         _e(f"{view.wording_text} {format_date(view.due)}"),
         status + "</span>",
     )
+
+
+def _listing(headers: tuple[str, ...], rows: list[tuple[str, ...]], name: str, none: str) -> str:
+    """The rows as a table, or a line saying there are none."""
+    return _rows(headers, rows, name) if rows else f"<p>{_e(none)}</p>"
 
 
 def _rows(headers: tuple[str, ...], rows: Iterable[Iterable[str]], name: str) -> str:

@@ -184,6 +184,17 @@ def test_an_officer_sees_only_its_unit(env: BoardEnv, site: str, tmp_path: Path)
         assert "Hoàn thành đúng hạn" not in text  # the submitted report is no longer owed
         history = driver.find_elements(By.CSS_SELECTOR, "table.hist tbody tr")
         assert len(history) == 1
+        # On a phone each row is a card: no header row, each value under its column's name.
+        assert not driver.find_element(By.CSS_SELECTOR, "table.hist thead").is_displayed()
+        first = history[0].find_element(By.TAG_NAME, "td")
+        assert first.value_of_css_property("display") == "block"
+        label = driver.execute_script(
+            "return getComputedStyle(arguments[0], '::before').content", first
+        )
+        header = driver.find_element(By.CSS_SELECTOR, "table.hist thead th")
+        assert label == f'"{header.get_attribute("textContent")}"'
+        width = driver.execute_script("return document.documentElement.clientWidth")
+        assert driver.execute_script("return document.documentElement.scrollWidth") == width
         driver.save_screenshot(str(shots_folder(tmp_path) / "officer-360.png"))
         driver.get(f"{site}/ke-hoach/{PLAN}")
         assert t.REFUSED_TITLE in driver.find_element(By.TAG_NAME, "h1").text

@@ -233,35 +233,25 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
                 )
             )
             taken.append(match.span())
-    for match in _IN_MONTH.finditer(folded):
-        if free(*match.span()):
+    for pattern, wording_text in ((_IN_MONTH, "trong tháng"), (_IN_QUARTER, "trong quý")):
+        for match in pattern.finditer(folded):
+            if not free(*match.span()):
+                continue
+            if pattern is _IN_QUARTER:
+                month = 3 * (ROMAN_QUARTERS.get(match.group(1)) or int(match.group(1)))
+            else:
+                month = int(match.group(1))
             year = match.group(2)
             mentions.append(
                 _mention(
                     text,
                     match.start(),
                     match.end(),
-                    month=int(match.group(1)),
+                    month=month,
                     year=int(year) if year else None,
                     wording=Wording.BY,
-                    wording_text="trong tháng",
-                    impossible=not 1 <= int(match.group(1)) <= 12,
-                )
-            )
-            taken.append(match.span())
-    for match in _IN_QUARTER.finditer(folded):
-        if free(*match.span()):
-            quarter = ROMAN_QUARTERS.get(match.group(1)) or int(match.group(1))
-            year = match.group(2)
-            mentions.append(
-                _mention(
-                    text,
-                    match.start(),
-                    match.end(),
-                    month=3 * quarter,
-                    year=int(year) if year else None,
-                    wording=Wording.BY,
-                    wording_text="trong quý",
+                    wording_text=wording_text,
+                    impossible=not 1 <= month <= 12,
                 )
             )
             taken.append(match.span())
