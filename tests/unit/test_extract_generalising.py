@@ -350,3 +350,87 @@ def test_this_years_round_of_a_periodic_work_is_no_frequency() -> None:
         "20/11/2025."
     )
     assert [kind for kind, _ in kinds] == [DutyKind.ONE_OFF]
+
+
+# --- lists, letters and reviews met in the batch 110–127 ---------------------------------------
+
+
+def test_a_review_conference_is_no_report_where_the_text_organises_nothing() -> None:
+    # A news item on a plan to hold a mid-year review: the review is work, not a report.
+    assert (
+        _duties(
+            "Bộ Tư pháp vừa ban hành kế hoạch sơ kết công tác tư pháp 6 tháng đầu năm.",
+            "Hội nghị sơ kết công tác tư pháp 6 tháng đầu năm được tổ chức trực tuyến.",
+        )
+        == []
+    )
+
+
+def test_the_address_of_a_letter_named_is_no_request_but_its_subject_may_hold_one() -> None:
+    assert (
+        _duties(
+            "Ngày 10/6, Bộ TN&MT đã có Công văn số 3129/BTNMT-TNN gửi UBND các tỉnh về việc lập "
+            "danh mục hồ, ao không được san lấp."
+        )
+        == []
+    )
+    (duty,) = _duties(
+        "Bộ vừa có văn bản số 2609/KHĐT-TH gửi các bộ, ngành về việc gửi báo cáo kế hoạch đầu tư "
+        "công trung hạn, để báo cáo Thủ tướng Chính phủ trước ngày 20/5/2021."
+    )
+    assert duty.due == "2021-05-20"
+
+
+def test_each_frequency_takes_the_day_rule_of_its_own_period() -> None:
+    found = _kinds(
+        "Các Bộ gửi báo cáo định kỳ về Văn phòng Chính phủ trước ngày 25 hàng tháng (báo cáo "
+        "tháng), trước ngày 25 tháng cuối quý (báo cáo quý)."
+    )
+    assert (DutyKind.MONTHLY, "trước ngày 25 hàng tháng") in found
+    assert (DutyKind.QUARTERLY, "trước ngày 25 tháng cuối quý") in found
+
+
+def test_reports_whose_guidance_is_still_to_come_are_no_duty_yet() -> None:
+    assert (
+        _duties("Đối với báo cáo 6 tháng, báo cáo năm, Văn phòng Chính phủ sẽ có hướng dẫn riêng.")
+        == []
+    )
+
+
+def test_the_quarter_of_a_report_is_no_recipient() -> None:
+    assert find_recipients("Báo cáo quý I: trước ngày 15/3/2025;") == []
+    assert find_recipients("Báo cáo Quỹ Bảo trợ trẻ em tỉnh trước ngày 15/3/2025.") == [
+        "Quỹ Bảo trợ trẻ em tỉnh"
+    ]
+
+
+def test_a_numbered_lead_in_gives_its_units_and_address_to_the_items_below() -> None:
+    duties = _duties(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Các phòng chuyên môn thuộc UBND huyện thực hiện chế độ báo cáo về UBND huyện (qua "
+        "Phòng Nội vụ) như sau:",
+        "- Báo cáo 6 tháng: trước ngày 15/6/2025;",
+        "- Báo cáo năm: trước ngày 15/11/2025.",
+    )
+    assert [(d.kind, d.due) for d in duties] == [
+        (DutyKind.SEMIANNUAL, ("06-15",)),
+        (DutyKind.ANNUAL, "11-15"),
+    ]
+    assert {(d.recipient, d.via) for d in duties} == {("UBND huyện", "Phòng Nội vụ")}
+    assert all(d.responsible == ("Các phòng chuyên môn thuộc UBND huyện",) for d in duties)
+
+
+def test_items_under_the_times_of_reports_are_duties_but_data_periods_are_not() -> None:
+    found = _kinds(
+        "Thông tư đã ấn định thời hạn gửi báo cáo thống kê như sau:",
+        "• Đối với tuyến xã: 05 ngày làm việc kể từ thời điểm kết thúc kỳ thống kê;",
+        "• Đối với tuyến trung ương: trước ngày 31/3 hằng năm.",
+    )
+    assert found == [(DutyKind.PERIODIC_UNDATED, None), (DutyKind.ANNUAL, "03-31")]
+    assert (
+        _duties(
+            "Thời gian chốt số liệu báo cáo được quy định như sau:",
+            "• Báo cáo năm: tính từ ngày 15/12 năm trước đến ngày 14/12 của kỳ báo cáo.",
+        )
+        == []
+    )

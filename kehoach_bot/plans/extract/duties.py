@@ -20,7 +20,9 @@ from kehoach_bot.plans.extract.recurrences import Recurrence, due_rule, find_rec
 from kehoach_bot.plans.extract.report_sentences import (
     LIMITED_REPORTS,
     PERIODIC_WORDS,
+    announces_reports,
     duty_clauses,
+    gives_a_time,
     is_duty,
     repeats,
 )
@@ -70,9 +72,12 @@ def find_duties(plan: PlanText) -> list[Duty]:
         dated_only = (has_organising and not organising) or _purposes(section, by_ref)
         found: list[Duty] = []
         lead: _LeadIn | None = None
-        texts = [] if section.heading_only or not section.ref else [section.heading]
+        # A heading that ends in ":" may be a lead-in ("1. Các phòng … báo cáo … như sau:").
+        lead_in = section.heading.rstrip().endswith(":")
+        texts = [section.heading] if section.ref and (lead_in or not section.heading_only) else []
         texts += [p.text for p in section.paragraphs]
-        review_only = organising or not has_organising
+        review_only = organising
+        header: tuple[tuple[str, ...], str] | None = None
         for paragraph in texts:
             subject: tuple[str, ...] = ()
             for own, sentence in _clauses(paragraph, review_only=review_only):
@@ -81,6 +86,11 @@ def find_duties(plan: PlanText) -> list[Duty]:
                 if own and organising and not plan_subject:
                     plan_subject = own
                 if not is_duty(sentence, review_only=review_only):
+                    if announces_reports(sentence):
+                        header = (own or subject or section_units or plan_subject, sentence)
+                    elif header is not None and gives_a_time(sentence):
+                        # "Thời hạn gửi báo cáo: • Đối với cấp xã: 05 ngày …": an item of it
+                        found += _item_duties(sentence, section.ref, header)
                     continue
                 if dated_only and not any(d.usable for d in find_deadlines(sentence)):
                     continue
@@ -98,6 +108,26 @@ def find_duties(plan: PlanText) -> list[Duty]:
                 found += mine
         duties += _same_address(found, across_units=organising)
     return [_once_if_unrepeated(duty) for duty in duties]
+
+
+def _item_duties(sentence: str, ref: str, header: tuple[tuple[str, ...], str]) -> list[Duty]:
+    """The duties of one item under a lead-in that announces reports but asks for none itself:
+    its units, recipient and "qua" office are the lead-in's unless it names its own."""
+    responsible, lead_in = header
+    own = _subject(sentence) or responsible
+    recipients = tuple(find_recipients(lead_in))
+    via = find_via(lead_in)
+    return [
+        duty
+        if duty.recipient
+        else dataclasses.replace(
+            duty,
+            recipient=recipients[0] if recipients else None,
+            recipients=recipients,
+            via=duty.via or via,
+        )
+        for duty in _sentence_duties(sentence, ref, own)
+    ]
 
 
 def _clauses(paragraph: str, *, review_only: bool) -> Iterator[tuple[tuple[str, ...], str]]:

@@ -19,6 +19,7 @@ from kehoach_bot.plans.extract.phrases import (
     DeadlineMention,
     find_deadlines,
     fold_numbers_blanked,
+    fold_same_length,
     is_distribution_line,
 )
 from kehoach_bot.texts import extract_vi as t
@@ -195,6 +196,9 @@ def _share_listed_dates(out: list[Recurrence], folded: str, text: str) -> list[R
     return out
 
 
+_PERIOD_END = re.compile(r"\bke tu\s+(?:thoi diem\s+|ngay\s+)?ket thuc\s+ky\b")
+
+
 def _undeclared(text: str, folded: str) -> tuple[int, int, DutyKind] | None:
     """A sentence with no periodic word: one-off when it gives a dated deadline, else undated if
     it asks for a report at all (a deadline "theo quy định" included)."""
@@ -203,6 +207,9 @@ def _undeclared(text: str, folded: str) -> tuple[int, int, DutyKind] | None:
         if mention.usable and mention.year is not None:
             return mention.start, mention.end, DutyKind.ONE_OFF
     for mention in mentions:
+        if mention.relative and _PERIOD_END.search(folded, mention.start):
+            # "05 ngày làm việc kể từ thời điểm kết thúc kỳ thống kê": after every period
+            return mention.start, mention.end, DutyKind.PERIODIC_UNDATED
         if mention.relative:
             return mention.start, mention.end, DutyKind.ONE_OFF  # counted from an event
     if match := _URGENT.search(folded):
@@ -270,7 +277,11 @@ def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
         if chosen:
             value = tuple(sorted({_month_day(d) for d in chosen}))
     elif kind in (DutyKind.QUARTERLY, DutyKind.MONTHLY):
-        ruled = [d for d in mine if not d.impossible and not d.not_a_deadline and d.rule and d.day]
+        ruled = [
+            d
+            for d in _own_rule_first(recurrence, deadlines, mine)
+            if not d.impossible and not d.not_a_deadline and d.rule and d.day
+        ]
         chosen = (ruled or [d for d in dated if d.day is not None])[:1]
         if chosen:
             value = chosen[0].text
@@ -290,6 +301,19 @@ def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
     else:
         wording, words = chosen[0].wording, chosen[0].wording_text
     return Due(kind, value, wording, words, tuple(dict.fromkeys(warnings)), tuple(chosen))
+
+
+def _own_rule_first(
+    recurrence: Recurrence, deadlines: list[DeadlineMention], mine: list[DeadlineMention]
+) -> list[DeadlineMention]:
+    """The rule that holds the frequency word ("trước ngày 25 hàng tháng"), then the stretch's
+    rules of the same period: a "tháng cuối quý" rule is no monthly day, nor "hằng tháng" a
+    quarter's ("… trước ngày 25 hàng tháng (báo cáo tháng), trước ngày 25 tháng cuối quý")."""
+    own = [d for d in deadlines if d.rule and d.start <= recurrence.start < d.end]
+    quarterly = recurrence.kind is DutyKind.QUARTERLY
+    fitting = [d for d in mine if d.rule and ("quy" in fold_same_length(d.rule)) == quarterly]
+    rest = [d for d in mine if d not in fitting]
+    return list(dict.fromkeys([*own, *fitting, *rest]))
 
 
 def _iso(mention: DeadlineMention) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from kehoach_bot.domain.deadlines import Wording
@@ -117,6 +118,26 @@ def _has_own_time(clause: str) -> bool:
     return bool(_DINH_KY.search(folded)) or any(d.usable or d.relative for d in deadlines)
 
 
+_ANNOUNCES = re.compile(
+    r"\b(?:thoi han|thoi gian|han)\s+(?:gui\s+|nop\s+)?bao cao\b|\bbao cao\b.*\bnhu sau\s*:$"
+)
+
+
+def announces_reports(sentence: str) -> bool:
+    """Whether a sentence that asks for no report itself opens a list of report times
+    ("Thời hạn gửi báo cáo thống kê như sau:")."""
+    text = unicodedata.normalize("NFC", sentence).rstrip()
+    if not text.endswith(":") or is_distribution_line(text):
+        return False
+    return bool(_ANNOUNCES.search(fold_same_length(text)))
+
+
+def gives_a_time(item: str) -> bool:
+    """Whether a list item names a deadline of its own: a date, a day rule or a delay; a data
+    period ("tính từ ngày 15/12 năm trước đến ngày 14/12") is none."""
+    return any((d.usable or d.relative) and not d.not_a_deadline for d in find_deadlines(item))
+
+
 # What makes an undated report a recurring one: "định kỳ", a reporting regime ("chế độ báo
 # cáo"), "theo tiến độ", "thường xuyên", a weekly or daily rhythm, and the reports of a unit
 # that follows the work as it goes ("theo dõi, đôn đốc việc thực hiện …; báo cáo …").
@@ -147,7 +168,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         return False
     verbs = [
         m
-        for m in _REPORT_VERB.finditer(folded)
+        for m in _report_verbs(folded)
         if not _false_so_ket(text, m.start())
         and not _regime_named(folded[: m.start()])
         and not _names_a_report(folded, m.start(), m.end())
@@ -166,6 +187,8 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     undated = all(r.kind in (DutyKind.AD_HOC, DutyKind.PERIODIC_UNDATED) for r in recurrences)
     timeless = not _sets_a_date(deadlines) and not any(d.relative for d in deadlines)
     bare = all(r.kind in _NO_FREQUENCY for r in recurrences) and timeless
+    if timeless and _GUIDANCE_TO_COME.search(folded):
+        return False
     if bare and _FOR_DECISION.search(folded):
         return False
     if undated and (
@@ -212,6 +235,11 @@ _FOR_DECISION = re.compile(
 )
 # "… báo cáo về tình hình … theo quy định tại Điều 33 Nghị định này": the report is set out in
 # another article of the same text, which states it as a duty of its own.
+# "Đối với báo cáo 6 tháng, báo cáo năm, Văn phòng Chính phủ sẽ có hướng dẫn riêng": the reports
+# are announced, their duty is yet to be set.
+_GUIDANCE_TO_COME = re.compile(
+    r"\bse\s+(?:co\s+)?(?:van ban\s+)?huong dan\s+(?:rieng|sau|cu the|bo sung)\b"
+)
 _STATED_ELSEWHERE = re.compile(
     r"\btheo quy dinh tai\s+(?:(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[\w.]+,?\s*(?:va\s+)?)+"
     r"(?:(?:nghi dinh|thong tu|quyet dinh|ke hoach|quy che|quy dinh|chuong trinh|quy trinh)"
@@ -236,7 +264,24 @@ _NOUN_AFTER = re.compile(
     r"|^\s*(?:can|phai)\s+(?:tap trung|neu ro|the hien|dam bao|bao dam)\b"
 )
 # Comments on a draft sent back ("gửi ý kiến tham gia về Sở …"): a consultation, not a report.
+# "Bộ đã có Công văn số 3129/BTNMT-TNN gửi UBND các tỉnh": the address of a letter, no request.
+_LETTER_SENT = re.compile(
+    r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
+    r"(?:\s+ngay\s+[\d/.\-]+)?,?\s+$"
+)
 _OPINION = re.compile(r"\bgui\s+(?:van ban\s+)?(?:y kien|gop y)\b")
+
+
+def _report_verbs(folded: str) -> Iterator[re.Match[str]]:
+    """The report verbs of a sentence; the "gửi X" that addresses a letter named just before is
+    skipped, and the reading goes on inside what it would have covered."""
+    position = 0
+    while found := _REPORT_VERB.search(folded, position):
+        if found.group().startswith("gui") and _LETTER_SENT.search(folded[: found.start()]):
+            position = found.start() + 3
+            continue
+        yield found
+        position = found.end()
 
 
 def _names_a_report(folded: str, start: int, end: int) -> bool:

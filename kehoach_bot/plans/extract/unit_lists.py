@@ -20,7 +20,9 @@ _AGENCY = (
     r"|huyen uy|thanh uy|quan uy|dang uy|dang bo|mat tran|uy ban mttq|mttq|bao hiem|bhxh"
     r"|cong an|bo chi huy"
     r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
-    r"|thi doan|doan thanh nien|lien doan|hoi|toa an|vien kiem sat|thanh tra|quy|nganh|chinh quyen"
+    r"|thi doan|doan thanh nien|lien doan|hoi|toa an|vien kiem sat|thanh tra|nganh|chinh quyen"
+    # "Quỹ …", not the "quý I" of "Báo cáo quý I" (both fold to "quy")
+    r"|quy(?!\s+(?:i|ii|iii|iv|[1-4]|nay|sau|truoc|toi|cuoi|dau|tiep theo)\b)"
     r"|cap uy|ban thuong vu|thuong truc|chu tich|giam doc|thu truong|lanh dao|bi thu|cac"
     r"|cap co tham quyen|co quan|chinh phu|thu tuong|tong cuc|vu"
 )
