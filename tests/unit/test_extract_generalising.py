@@ -434,3 +434,13 @@ def test_items_under_the_times_of_reports_are_duties_but_data_periods_are_not() 
         )
         == []
     )
+
+
+def test_bao_written_for_bao_cao_in_a_news_item_is_a_report() -> None:
+    (duty,) = _duties(
+        "Bộ yêu cầu các địa phương phải báo tình hình tiền lương năm 2015 trước ngày 30/12/2015."
+    )
+    assert (duty.kind, duty.due) == (DutyKind.ONE_OFF, "2015-12-30")
+    assert (
+        _duties("Người dân thông báo tình hình mưa lũ cho chính quyền trước ngày 30/12/2015.") == []
+    )

@@ -28,6 +28,8 @@ _REPORT_VERB = re.compile(
     r"\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
     r"|\bgui\b[^.;]{0,120}\b(?:ket qua|bao cao|ve|cho)\b"
     r"|\b(?:so ket|tong ket)\b"
+    # "phải báo tình hình …": "báo" for "báo cáo", as news items write it
+    r"|\b(?:phai|de|kip thoi)\s+bao\s+(?=tinh hinh|ket qua|so lieu)"
     r"|\b(?:phan anh|de xuat)\b[^.;]{0,120}\b(?:ve|gui|cho)\s+"
     r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)\b"
     r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
