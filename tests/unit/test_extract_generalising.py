@@ -444,3 +444,23 @@ def test_bao_written_for_bao_cao_in_a_news_item_is_a_report() -> None:
     assert (
         _duties("Người dân thông báo tình hình mưa lũ cho chính quyền trước ngày 30/12/2015.") == []
     )
+
+
+def test_a_list_of_reporting_periods_defines_them_and_asks_for_nothing() -> None:
+    assert (
+        _duties(
+            "Trong đó, các kỳ báo cáo được tính theo ngày dương lịch, bao gồm: Kỳ báo cáo "
+            "tháng; kỳ báo cáo 6 tháng, báo cáo năm và báo cáo thống kê đột xuất."
+        )
+        == []
+    )
+
+
+def test_a_deadline_gone_by_told_as_news_asks_for_nothing() -> None:
+    assert (
+        _duties(
+            "Đã qua ngày gửi báo cáo kế hoạch đầu tư công trung hạn, nhưng nhiều bộ chưa gửi "
+            "báo cáo về Bộ Kế hoạch và Đầu tư."
+        )
+        == []
+    )

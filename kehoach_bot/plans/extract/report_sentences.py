@@ -50,7 +50,13 @@ LIMITED_REPORTS = re.compile(
 )
 # A data period or cut-off defined ("thời gian chốt số liệu … tính từ ngày 15 … đến ngày 14"):
 # a definition, not a duty, unless it also sets a date to send by.
-_DEFINITION = re.compile(r"\bchot so lieu\b|\b(?:duoc\s+)?tinh\s+tu\s+ngay\b")
+_DEFINITION = re.compile(
+    r"\bchot so lieu\b|\b(?:duoc\s+)?tinh\s+tu\s+ngay\b"
+    # "các kỳ báo cáo được tính theo ngày dương lịch, bao gồm: kỳ báo cáo tháng; …"
+    r"|\bky bao cao\b[^.;:]{0,40}\b(?:duoc tinh|bao gom|gom)\b"
+)
+# "Đã qua ngày gửi báo cáo …, nhưng …": a deadline gone by, told as news, asks for nothing.
+_GONE_BY = re.compile(r"^\W*(?:\w+\s+){0,3}da\s+(?:qua|het)\s+(?:ngay|han|thoi han)\b")
 # "Để …, kịp thời báo cáo …": the purpose of what follows, not a duty of its own.
 _PURPOSE = re.compile(r"^\W*de\s+(?!nghi\b)")
 # Words glued by a careless copy ("báo cáoThủ tướng"): apart again for reading.
@@ -166,7 +172,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     if is_distribution_line(text):
         return False
     folded = fold_same_length(text)
-    if _NOT_A_DUTY.search(folded):
+    if _NOT_A_DUTY.search(folded) or _GONE_BY.search(folded):
         return False
     verbs = [
         m
