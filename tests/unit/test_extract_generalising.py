@@ -464,3 +464,12 @@ def test_a_deadline_gone_by_told_as_news_asks_for_nothing() -> None:
         )
         == []
     )
+
+
+def test_a_report_asked_of_named_bodies_is_a_duty_without_a_recipient() -> None:
+    (duty,) = _duties(
+        "Thủ tướng vừa yêu cầu các bộ, ngành, địa phương báo cáo kết quả 6 tháng triển khai thực "
+        "hiện Nghị quyết 19/NQ-CP về cải thiện môi trường kinh doanh."
+    )
+    assert (duty.kind, duty.due) == (DutyKind.ONE_OFF, None)
+    assert _duties("Nghị quyết yêu cầu nâng cao chất lượng báo cáo kết quả thực hiện.") == []

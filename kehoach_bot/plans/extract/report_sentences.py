@@ -217,7 +217,17 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     # Neither date nor frequency: a duty only when it says where the report goes or when.
     plain = _REGIME.sub(" ", folded)
     dated = any(not d.not_a_deadline for d in deadlines)
-    return bool(find_recipients(text) or dated or PERIODIC_WORDS.search(plain))
+    return bool(
+        find_recipients(text) or dated or PERIODIC_WORDS.search(plain) or _ASKED.search(folded)
+    )
+
+
+# "Thủ tướng vừa yêu cầu các bộ, địa phương báo cáo kết quả …": asked of named bodies, the report
+# goes to who asks.
+_ASKED = re.compile(
+    r"\b(?:yeu cau|de nghi)\s+(?:cac|ubnd|uy ban|so|bo|phong|ban)\b"
+    r"[^.;:]{0,80}?\s(?:gui\s+)?bao cao\b"
+)
 
 
 # Papers sent in a procedure ("gửi … 01 bản sao văn bản", "hồ sơ … và gửi Ủy ban") are not a
