@@ -473,3 +473,8 @@ def test_a_report_asked_of_named_bodies_is_a_duty_without_a_recipient() -> None:
     )
     assert (duty.kind, duty.due) == (DutyKind.ONE_OFF, None)
     assert _duties("Nghị quyết yêu cầu nâng cao chất lượng báo cáo kết quả thực hiện.") == []
+
+
+def test_a_page_that_repeats_its_summary_states_each_duty_once() -> None:
+    summary = "Các tỉnh gửi báo cáo về Bộ Nội vụ trước ngày 30/8/2025."
+    assert _kinds(summary, "Thẻ:", summary) == [(DutyKind.ONE_OFF, "2025-08-30")]

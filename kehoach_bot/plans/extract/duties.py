@@ -107,7 +107,13 @@ def find_duties(plan: PlanText) -> list[Duty]:
                     lead = _LeadIn(tuple(mine), colon=sentence.rstrip().endswith(":"))
                 found += mine
         duties += _same_address(found, across_units=organising)
-    return [_once_if_unrepeated(duty) for duty in duties]
+    # A page that repeats its summary ("Thẻ: …") states each duty once.
+    unique = {(d.quote, d.kind, d.due, d.responsible): d for d in reversed(duties)}
+    return [
+        _once_if_unrepeated(d)
+        for d in duties
+        if unique[(d.quote, d.kind, d.due, d.responsible)] is d
+    ]
 
 
 def _item_duties(sentence: str, ref: str, header: tuple[tuple[str, ...], str]) -> list[Duty]:
