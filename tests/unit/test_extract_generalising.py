@@ -478,3 +478,13 @@ def test_a_report_asked_of_named_bodies_is_a_duty_without_a_recipient() -> None:
 def test_a_page_that_repeats_its_summary_states_each_duty_once() -> None:
     summary = "Các tỉnh gửi báo cáo về Bộ Nội vụ trước ngày 30/8/2025."
     assert _kinds(summary, "Thẻ:", summary) == [(DutyKind.ONE_OFF, "2025-08-30")]
+
+
+def test_difficulties_a_report_must_state_make_no_ad_hoc_duty() -> None:
+    found = _kinds(
+        "Sở Y tế rà soát, báo cáo kết quả thực hiện, trong đó nêu những khó khăn, vướng mắc; gửi "
+        "báo cáo về Bộ Y tế trước ngày 15/12/2023."
+    )
+    assert found == [(DutyKind.ONE_OFF, "2023-12-15")]
+    conditional = _kinds("Nếu có khó khăn, vướng mắc, các đơn vị báo cáo về Sở Y tế.")
+    assert conditional == [(DutyKind.AD_HOC, None)]

@@ -105,6 +105,12 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     ),
 )
 _SO_KET = re.compile(r"so ket")
+# "trong đó nêu những khó khăn, vướng mắc": read with its accents, "nêu" (state) is not "nếu" (if).
+_CONTENT_BEFORE = re.compile(
+    r"\b(?:nêu(?:\s+rõ)?|đánh giá|tổng hợp|phân tích|làm rõ)\s+(?:(?:những|các)\s+)?"
+    r"(?:khó khăn,?\s*(?:và\s+)?)?$",
+    re.IGNORECASE,
+)
 _DINH_KY = re.compile(r"\bdinh ky\b")
 _FOR_REPORT = re.compile(r"\bdoi voi(?:\s+cac)?(?:\s+(?:ky\s+)?bao cao)?(?:\s+dinh ky)?\s*$")
 _URGENT = re.compile(r"\bkhan truong\b")
@@ -139,6 +145,10 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                 and text[match.start() : match.start() + 2].lower() != "sơ"
             ):
                 continue  # "cơ sở kết nối" folds to "so ket" too
+            if match.group() == "vuong mac" and _CONTENT_BEFORE.search(
+                text[max(0, match.start() - 40) : match.start()]
+            ):
+                continue  # what a report states, not a report asked for when they arise
             hits.append((match.start(), match.end(), kind))
     kinds = {kind for _, _, kind in hits}
     if kinds & set(_PERIODIC_KINDS):
