@@ -488,3 +488,23 @@ def test_difficulties_a_report_must_state_make_no_ad_hoc_duty() -> None:
     assert found == [(DutyKind.ONE_OFF, "2023-12-15")]
     conditional = _kinds("Nếu có khó khăn, vướng mắc, các đơn vị báo cáo về Sở Y tế.")
     assert conditional == [(DutyKind.AD_HOC, None)]
+
+
+# --- sector notices and news, batch 140–169 ----------------------------------------------------
+
+
+def test_a_day_of_the_following_year_or_month_recurs() -> None:
+    assert _kinds(
+        "Sở Lao động – Thương binh và Xã hội gửi báo cáo chậm nhất là ngày 15/01 năm kế tiếp của "
+        "năm báo cáo."
+    ) == [(DutyKind.ANNUAL, "01-15")]
+    assert _kinds("Trạm Thú y báo cáo Chi cục Thú y trước ngày 10 của tháng tiếp theo.") == [
+        (DutyKind.MONTHLY, "trước ngày 10 của tháng tiếp theo")
+    ]
+
+
+def test_the_time_limit_is_the_deadline_and_the_reference_day_is_not() -> None:
+    (duty,) = _duties(
+        "Kỳ báo cáo cuối năm học, thời điểm báo cáo là 31/5, thời hạn gửi báo cáo là 30/6 hàng năm."
+    )
+    assert (duty.kind, duty.due, duty.wording) == (DutyKind.ANNUAL, "06-30", "hạn")

@@ -153,8 +153,10 @@ _WORDING_BEFORE = re.compile(
     r"|(?P<before>truoc)(?:\s+ngay)?"
     r"|(?P<by>(?:den|toi)(?:\s+het)?(?:\s+ngay)?)"
     r"|(?P<within>trong\s+ngay)"
-    r"|(?P<deadline>(?:thoi\s+)?han(?:\s+chot)?(?:\s+(?:la|nop|gui|bao cao))?(?:\s+ngay)?\s*:?)"
-    r"|(?P<start>(?:ke\s+)?tu(?:\s+ngay)?)"
+    r"|(?P<deadline>(?:thoi\s+)?han(?:\s+chot)?(?:\s+(?:nop|gui))?(?:\s+bao cao)?(?:\s+la)?"
+    r"(?:\s+ngay)?\s*:?)"
+    # "thời điểm báo cáo là ngày 30/9": the day the figures stand at, not when they are sent
+    r"|(?P<start>(?:ke\s+)?tu(?:\s+ngay)?|thoi diem(?:\s+bao cao)?(?:\s+la)?(?:\s+ngay)?)"
     r"|(?P<plain>ngay))\s*\(?\s*$"
 )
 _CONTINUATION = re.compile(r"^\s*\)?\s*(?:,|va|hoac)\s*(?:ngay\s+)?$")
@@ -307,6 +309,8 @@ def _anchored(folded: str, start: int, separator: str) -> bool:
     before = folded[max(0, start - 24) : start]
     if separator == "." and not re.search(r"ngay\s*$", before):
         return False
+    if re.search(r"\b(?:thoi\s+)?(?:han|diem)\b[^.;]{0,20}\bla\s*$", before):
+        return True  # "thời hạn gửi báo cáo là 15/1", "thời điểm báo cáo là 31/12"
     return bool(re.search(r"(?:ngay|truoc|nhat|den|toi|han|tu|va|hoac|,|\()\s*$", before))
 
 

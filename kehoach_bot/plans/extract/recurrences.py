@@ -59,6 +59,19 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         ),
     ),
     (DutyKind.ANNUAL, re.compile(r"\bva\s+(?:ca\s+)?nam\b(?=\s*[,;:.()]|\s*$|\s+\()")),
+    # "chậm nhất là ngày 15/01 năm kế tiếp của năm báo cáo": a day of every following year
+    (
+        DutyKind.ANNUAL,
+        re.compile(
+            r"\b\d{1,2}(?:\s*/\s*\d{1,2}|\s+thang\s+\d{1,2})\s+(?:cua\s+)?"
+            r"nam\s+(?:ke tiep|tiep theo)\b"
+        ),
+    ),
+    # "trước ngày 10 của tháng tiếp theo": a day of every following month
+    (
+        DutyKind.MONTHLY,
+        re.compile(r"\bngay\s+\d{1,2}\s+(?:cua\s+)?thang\s+(?:sau|tiep theo|ke tiep)\b"),
+    ),
     (
         DutyKind.SEMIANNUAL,
         re.compile(
