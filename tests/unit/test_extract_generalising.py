@@ -508,3 +508,53 @@ def test_the_time_limit_is_the_deadline_and_the_reference_day_is_not() -> None:
         "Kỳ báo cáo cuối năm học, thời điểm báo cáo là 31/5, thời hạn gửi báo cáo là 30/6 hàng năm."
     )
     assert (duty.kind, duty.due, duty.wording) == (DutyKind.ANNUAL, "06-30", "hạn")
+
+
+def test_what_happened_before_and_a_pages_closing_lines_ask_for_nothing() -> None:
+    assert (
+        _duties(
+            "Trước đó, UBND tỉnh đã yêu cầu các sở báo cáo UBND tỉnh trước ngày 20/10/2017.",
+            "Trên đây là phần tư vấn về quy trình báo cáo định kỳ hằng tháng.",
+            "Nhận được công văn này, đề nghị các đơn vị triển khai, báo cáo định kỳ theo quy định.",
+            "Quy trình báo cáo định kỳ về tình hình dịch bệnh trên thủy sản?",
+        )
+        == []
+    )
+
+
+def test_what_one_answers_for_is_no_report_asked() -> None:
+    assert (
+        _duties(
+            "Chủ tịch UBND các huyện chịu trách nhiệm trước Chủ tịch UBND tỉnh về số liệu báo cáo "
+            "thiệt hại của đơn vị và việc chậm báo cáo."
+        )
+        == []
+    )
+
+
+def test_reports_counted_are_documents_not_a_request() -> None:
+    assert (
+        _duties("Dự kiến, tại kỳ họp thứ 8, UBND tỉnh sẽ trình HĐND tỉnh 19 báo cáo, nghị quyết.")
+        == []
+    )
+
+
+def test_a_date_without_its_year_is_once_even_with_a_rule_named() -> None:
+    assert _kinds(
+        "Trung tâm Kiểm soát bệnh tật gửi số liệu về Sở Y tế trước ngày 30/9 để báo cáo UBND tỉnh "
+        "theo quy định."
+    ) == [(DutyKind.ONE_OFF, None)]
+
+
+def test_a_span_of_days_an_issue_date_and_a_letters_subject_are_no_deadline() -> None:
+    (span,) = find_deadlines("thiệt hại do đợt mưa, lũ từ ngày 10 - 12/10/2017.")
+    assert span.not_a_deadline
+    (mention,) = find_deadlines("phản ánh của Báo Thanh tra số ra ngày 01/11/2023 đăng bài")
+    assert mention.not_a_deadline
+    assert (
+        _duties(
+            "Bộ vừa có Công văn số 6137/BTNMT-TCMT ngày 20/11/2019 gửi UBND cấp tỉnh về xây "
+            "dựng báo cáo công tác bảo vệ môi trường năm 2019."
+        )
+        == []
+    )

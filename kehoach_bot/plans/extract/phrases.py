@@ -156,14 +156,15 @@ _WORDING_BEFORE = re.compile(
     r"|(?P<deadline>(?:thoi\s+)?han(?:\s+chot)?(?:\s+(?:nop|gui))?(?:\s+bao cao)?(?:\s+la)?"
     r"(?:\s+ngay)?\s*:?)"
     # "thời điểm báo cáo là ngày 30/9": the day the figures stand at, not when they are sent
-    r"|(?P<start>(?:ke\s+)?tu(?:\s+ngay)?|thoi diem(?:\s+bao cao)?(?:\s+la)?(?:\s+ngay)?)"
+    r"|(?P<start>(?:ke\s+)?tu(?:\s+ngay)?(?:\s+\d{1,2}\s*[-–]\s*)?"
+    r"|thoi diem(?:\s+bao cao)?(?:\s+la)?(?:\s+ngay)?)"
     r"|(?P<plain>ngay))\s*\(?\s*$"
 )
 _CONTINUATION = re.compile(r"^\s*\)?\s*(?:,|va|hoac)\s*(?:ngay\s+)?$")
 _DOCUMENT_DATE = re.compile(
     r"(?:\b\d+[\-/][\w.&/\-]*[a-z][\w.&/\-]*"
     r"|\b(?:ke hoach|quyet dinh|cong van|nghi quyet|chi thi|thong tu|nghi dinh|chuong trinh"
-    r"|ket luan|huong dan|thong bao|van ban|to trinh|luat|ban hanh|(?<!dinh )ky)"
+    r"|ket luan|huong dan|thong bao|van ban|to trinh|luat|ban hanh|(?<!dinh )ky|so ra)"
     r"(?:\s+(?!truoc\b|nhat\b|den\b|toi\b|han\b|tu\b|trong\b)[^\s,;()]+){0,8}?)"
     r"\s*,?\s*(?:cua\s+[^,;()]{1,60}?\s+)?ngay\s*$"
 )

@@ -230,6 +230,9 @@ def _undeclared(text: str, folded: str) -> tuple[int, int, DutyKind] | None:
         if mention.usable and mention.year is not None:
             return mention.start, mention.end, DutyKind.ONE_OFF
     for mention in mentions:
+        if mention.usable and mention.month is not None and mention.rule is None:
+            return mention.start, mention.end, DutyKind.ONE_OFF  # its year is not written here
+    for mention in mentions:
         if mention.relative and _PERIOD_END.search(folded, mention.start):
             # "05 ngày làm việc kể từ thời điểm kết thúc kỳ thống kê": after every period
             return mention.start, mention.end, DutyKind.PERIODIC_UNDATED

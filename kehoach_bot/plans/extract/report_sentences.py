@@ -42,6 +42,9 @@ _NO_FREQUENCY = (DutyKind.PERIODIC_UNDATED, DutyKind.ONE_OFF)
 # Words that only speak of reports without asking for one.
 _NOT_A_DUTY = re.compile(
     r"^\s*(?:can cu|theo|thuc hien)\s+(?:bao cao|ke hoach|quyet dinh|nghi quyet)\s+so\b"
+    # what happened before ("Trước đó, …"), a page's closing lines ("Trên đây là phần tư vấn …",
+    # "Nhận được công văn này, đề nghị … triển khai"): no request of their own
+    r"|^\W*(?:truoc do|tren day la)\b|^\W*nhan duoc (?:cong van|van ban|thong bao) nay\b"
 )
 # Reports counted or excluded ("chỉ thực hiện 02 kỳ báo cáo", "không thực hiện báo cáo hàng
 # tháng"): a rule about the reporting regime; only its "trừ trường hợp đột xuất" is a duty.
@@ -172,8 +175,8 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     if is_distribution_line(text):
         return False
     folded = fold_same_length(text)
-    if _NOT_A_DUTY.search(folded) or _GONE_BY.search(folded):
-        return False
+    if _NOT_A_DUTY.search(folded) or _GONE_BY.search(folded) or text.rstrip().endswith("?"):
+        return False  # a question is a heading of a Q&A page, not a request
     verbs = [
         m
         for m in _report_verbs(folded)
@@ -271,7 +274,8 @@ _BUDGET = re.compile(r"\b(?:lap|xay dung|tham dinh|giao|phan bo)\s+(?:va\s+\w+\s
 # "báo cáo" as a noun: a document's contents ("nội dung hồ sơ, báo cáo"), financial statements,
 # a numbered report ("Báo cáo số 201/BC-…"), figures ("số liệu báo cáo").
 _NOUN_BEFORE = re.compile(
-    r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bmau|\bgiua|\bnhan duoc|\btheo)\s+$"
+    r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bmau|\bgiua|\bnhan duoc|\btheo"
+    r"|\b\d+)\s+$"  # "trình HĐND tỉnh 19 báo cáo": documents counted
     # a document's subject line: "Công văn số 12/UBND về việc tổ chức trực và báo cáo …"
     r"|\bve viec\b[^,;.:]*$"
 )
@@ -290,13 +294,23 @@ _LETTER_SENT = re.compile(
 _OPINION = re.compile(r"\bgui\s+(?:van ban\s+)?(?:y kien|gop y)\b")
 
 
+# "… chịu trách nhiệm … về số liệu báo cáo … và việc chậm báo cáo": what one answers for.
+_ANSWERS_FOR = re.compile(r"\bchiu trach nhiem\b")
+
+
 def _report_verbs(folded: str) -> Iterator[re.Match[str]]:
     """The report verbs of a sentence; the "gửi X" that addresses a letter named just before is
-    skipped, and the reading goes on inside what it would have covered."""
+    skipped with its clause. Nothing after "chịu trách nhiệm" asks for a report."""
     position = 0
-    while found := _REPORT_VERB.search(folded, position):
+    answers = _ANSWERS_FOR.search(folded)
+    while (found := _REPORT_VERB.search(folded, position)) and (
+        answers is None or found.start() < answers.start()
+    ):
         if found.group().startswith("gui") and _LETTER_SENT.search(folded[: found.start()]):
-            position = found.start() + 3
+            # its addressees and subject run to the clause's end ("… gửi UBND cấp tỉnh về xây
+            # dựng báo cáo …"): the reading goes on after them
+            clause_end = re.compile(r"[,;.]").search(folded, found.start())
+            position = clause_end.end() if clause_end else len(folded)
             continue
         yield found
         position = found.end()
