@@ -558,3 +558,16 @@ def test_a_span_of_days_an_issue_date_and_a_letters_subject_are_no_deadline() ->
         )
         == []
     )
+
+
+def test_what_the_report_must_bear_is_no_request() -> None:
+    assert _duties("Báo cáo gửi về Bộ phải có xác nhận của Ủy ban nhân dân tỉnh.") == []
+
+
+def test_what_an_earlier_document_assigned_is_quoted_not_asked() -> None:
+    found = _kinds(
+        "Hồi 16 giờ ngày 13/10/2017, Chủ tịch UBND thành phố đã ban hành Công điện số 07/CĐ-UBND. "
+        "Trong đó, giao Sở Nông nghiệp báo cáo UBND thành phố trước ngày 20/10/2017. UBND thành "
+        "phố chỉ đạo Sở Nông nghiệp báo cáo UBND thành phố trước ngày 5/11/2017."
+    )
+    assert found == [(DutyKind.ONE_OFF, "2017-11-05")]

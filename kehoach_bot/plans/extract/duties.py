@@ -137,11 +137,26 @@ def _item_duties(sentence: str, ref: str, header: tuple[tuple[str, ...], str]) -
 
 
 def _clauses(paragraph: str, *, review_only: bool) -> Iterator[tuple[tuple[str, ...], str]]:
-    """Each clause read as a duty of its own, with the units its whole sentence names."""
+    """Each clause read as a duty of its own, with the units its whole sentence names; what an
+    earlier document said ("… đã ban hành Công điện số 07. Trong đó, giao …") is left out."""
+    previous = ""
     for whole in split_sentences(paragraph):
+        quoted = _ITS_CONTENT.match(fold_same_length(whole)) and _EARLIER_DOCUMENT.search(
+            fold_same_length(previous)
+        )
+        previous = whole
+        if quoted:
+            continue
         own = _subject(whole)
         for clause in duty_clauses(whole, review_only=review_only):
             yield own, clause
+
+
+_EARLIER_DOCUMENT = re.compile(
+    r"\bda\s+(?:ban hanh|co|gui)\s+(?:cong dien|cong van|van ban|chi thi|quyet dinh|ke hoach"
+    r"|thong bao)\b"
+)
+_ITS_CONTENT = re.compile(r"^\W*trong do\b")
 
 
 @dataclass(frozen=True, slots=True)

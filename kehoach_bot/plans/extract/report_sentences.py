@@ -58,6 +58,10 @@ _DEFINITION = re.compile(
     # "các kỳ báo cáo được tính theo ngày dương lịch, bao gồm: kỳ báo cáo tháng; …"
     r"|\bky bao cao\b[^.;:]{0,40}\b(?:duoc tinh|bao gom|gom)\b"
 )
+# What the report must bear ("Báo cáo gửi về Bộ phải có xác nhận của UBND tỉnh"), not a request.
+_REPORT_FORM = re.compile(
+    r"^\W*bao cao\b[^.;]{0,60}?\bphai\s+(?:co|duoc)\s+(?:xac nhan|chu ky|dong dau|ky)\b"
+)
 # "Đã qua ngày gửi báo cáo …, nhưng …": a deadline gone by, told as news, asks for nothing.
 _GONE_BY = re.compile(r"^\W*(?:\w+\s+){0,3}da\s+(?:qua|het)\s+(?:ngay|han|thoi han)\b")
 # "Để …, kịp thời báo cáo …": the purpose of what follows, not a duty of its own.
@@ -175,7 +179,12 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     if is_distribution_line(text):
         return False
     folded = fold_same_length(text)
-    if _NOT_A_DUTY.search(folded) or _GONE_BY.search(folded) or text.rstrip().endswith("?"):
+    if (
+        _NOT_A_DUTY.search(folded)
+        or _GONE_BY.search(folded)
+        or _REPORT_FORM.match(folded)
+        or text.rstrip().endswith("?")
+    ):
         return False  # a question is a heading of a Q&A page, not a request
     verbs = [
         m
