@@ -571,3 +571,29 @@ def test_what_an_earlier_document_assigned_is_quoted_not_asked() -> None:
         "phố chỉ đạo Sở Nông nghiệp báo cáo UBND thành phố trước ngày 5/11/2017."
     )
     assert found == [(DutyKind.ONE_OFF, "2017-11-05")]
+
+
+def test_recipients_end_where_the_name_ends_and_a_letters_addressees_are_none() -> None:
+    assert find_recipients("Các huyện phải báo cáo sơ bộ kết quả rà soát trước ngày 25-10.") == []
+    assert find_recipients("Các sở báo cáo UBND tỉnh bằng văn bản trước ngày 20/7.") == [
+        "UBND tỉnh"
+    ]
+    assert find_recipients("Công văn gửi các Sở thì ngày 15/1 là hạn cuối.") == ["các Sở"]
+    assert find_recipients("Các đơn vị gửi Ban Thường vụ Thị ủy trước ngày 20/7/2024.") == [
+        "Ban Thường vụ Thị ủy"
+    ]
+    assert find_recipients(
+        "Giao Chủ tịch UBND huyện kiểm tra và báo cáo kết quả với Chủ tịch UBND tỉnh trước ngày "
+        "15-9-2018."
+    ) == ["UBND tỉnh"]  # as "báo cáo Chủ tịch UBND tỉnh": the office, its head's title aside
+    assert find_recipients(
+        "Bộ vừa có văn bản số 2609/KHĐT-TH gửi các bộ, ngành về việc gửi báo cáo kế hoạch, để "
+        "báo cáo Thủ tướng Chính phủ trước ngày 20/5."
+    ) == ["Thủ tướng Chính phủ"]
+
+
+def test_the_yearly_return_of_listed_dates_is_no_second_frequency() -> None:
+    assert _kinds(
+        "Báo cáo định kỳ 6 tháng: thời hạn gửi báo cáo chậm nhất vào ngày 20/6 và ngày 20/12 hàng "
+        "năm."
+    ) == [(DutyKind.SEMIANNUAL, ("06-20", "12-20"))]

@@ -118,6 +118,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     ),
 )
 _SO_KET = re.compile(r"so ket")
+_AFTER_A_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*$|\bthang\s+\d{1,2}\s*$")
 # "trong đó nêu những khó khăn, vướng mắc": read with its accents, "nêu" (state) is not "nếu" (if).
 _CONTENT_BEFORE = re.compile(
     r"\b(?:nêu(?:\s+rõ)?|đánh giá|tổng hợp|phân tích|làm rõ)\s+(?:(?:những|các)\s+)?"
@@ -164,6 +165,16 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                 continue  # what a report states, not a report asked for when they arise
             hits.append((match.start(), match.end(), kind))
     kinds = {kind for _, _, kind in hits}
+    if kinds & {DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY}:
+        # "6 tháng: … ngày 20/6 và ngày 20/12 hàng năm": the dates' own yearly return
+        hits = [
+            h
+            for h in hits
+            if not (
+                h[2] is DutyKind.ANNUAL and _AFTER_A_DATE.search(folded[max(0, h[0] - 20) : h[0]])
+            )
+        ]
+        kinds = {kind for _, _, kind in hits}
     if kinds & set(_PERIODIC_KINDS):
         hits = [h for h in hits if h[2] is not DutyKind.PERIODIC_UNDATED]
     if kinds == {DutyKind.PERIODIC_UNDATED} and not _DINH_KY.search(folded):

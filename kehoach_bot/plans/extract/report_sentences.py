@@ -21,7 +21,7 @@ from kehoach_bot.plans.extract.phrases import (
     is_distribution_line,
 )
 from kehoach_bot.plans.extract.recurrences import find_recurrences
-from kehoach_bot.plans.extract.unit_lists import find_recipients
+from kehoach_bot.plans.extract.unit_lists import LETTER_SENT, find_recipients
 
 # A report verb: what makes a sentence a reporting duty rather than a task.
 _REPORT_VERB = re.compile(
@@ -295,11 +295,6 @@ _NOUN_AFTER = re.compile(
     r"|^\s*(?:can|phai)\s+(?:tap trung|neu ro|the hien|dam bao|bao dam)\b"
 )
 # Comments on a draft sent back ("gửi ý kiến tham gia về Sở …"): a consultation, not a report.
-# "Bộ đã có Công văn số 3129/BTNMT-TNN gửi UBND các tỉnh": the address of a letter, no request.
-_LETTER_SENT = re.compile(
-    r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
-    r"(?:\s+ngay\s+[\d/.\-]+)?,?\s+$"
-)
 _OPINION = re.compile(r"\bgui\s+(?:van ban\s+)?(?:y kien|gop y)\b")
 
 
@@ -315,7 +310,7 @@ def _report_verbs(folded: str) -> Iterator[re.Match[str]]:
     while (found := _REPORT_VERB.search(folded, position)) and (
         answers is None or found.start() < answers.start()
     ):
-        if found.group().startswith("gui") and _LETTER_SENT.search(folded[: found.start()]):
+        if found.group().startswith("gui") and LETTER_SENT.search(folded[: found.start()]):
             # its addressees and subject run to the clause's end ("… gửi UBND cấp tỉnh về xây
             # dựng báo cáo …"): the reading goes on after them
             clause_end = re.compile(r"[,;.]").search(folded, found.start())

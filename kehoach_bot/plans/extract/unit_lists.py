@@ -16,7 +16,7 @@ from kehoach_bot.texts import extract_vi as t
 
 # Words a unit's name starts with (accent-free, lower-case).
 _AGENCY = (
-    r"so(?! ket)|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy"
+    r"so(?! ket| bo\b)|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy"
     r"|huyen uy|thanh uy|quan uy|dang uy|dang bo|mat tran|uy ban mttq|mttq|bao hiem|bhxh"
     r"|cong an|bo chi huy"
     r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
@@ -171,14 +171,21 @@ _NAME_STOP = re.compile(
     r"|(?<!\bban )(?<!co quan )\bto chuc\b"
     r"|\bbao cao\b|\bde xuat\b|\bso ket\b|\bthong qua\b|\bqua\b|\bkip thoi\b|\bbiet\b"
     r"|\bthuc hien\b|\bgiai quyet\b|\bxu ly\b|\bphe duyet\b|\bxin\b|\btren\b"
-    r"|\bket qua\b|\btinh hinh\b|\bnhung\b|[.;:)…]|$)"
+    r"|\bket qua\b|\btinh hinh\b|\bnhung\b|\bbang\s+van ban\b"
+    r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…]|$)"
 )
 # "đồng thời gửi X" sends a copy: the report goes first to the office the sentence reports to.
 _SEND = re.compile(r"(?<!dong thoi )\b(?:gui|ve|cho|den|nop|toi|len)\s+")
 _ADVISE = re.compile(r"\btham muu\s+")
 _REPORT = re.compile(
-    r"\b(?:bao cao|de xuat|phan anh|(?<!to )trinh|xin y kien)"
+    r"\bbao cao(?:\s+ket qua)?\s+voi\s+"  # "báo cáo kết quả với Chủ tịch UBND tỉnh"
+    r"|\b(?:bao cao|de xuat|phan anh|(?<!to )trinh|xin y kien)"
     r"(?:,?\s+(?:va\s+)?(?:kien nghi|de nghi))?\s+"
+)
+# "Bộ đã có Công văn số 3129/BTNMT-TNN gửi UBND các tỉnh": the address of a letter, no request.
+LETTER_SENT = re.compile(
+    r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
+    r"(?:\s+ngay\s+[\d/.\-]+)?,?\s+$"
 )
 _VIA = re.compile(r"\b(?:thong qua|qua)\s+")
 _CHANNEL = re.compile(
@@ -202,6 +209,8 @@ def find_recipients(sentence: str) -> list[str]:
     folded = fold_same_length(text)
     for marker in (_SEND, _ADVISE, _REPORT):
         for match in marker.finditer(folded):
+            if marker is _SEND and LETTER_SENT.search(folded[: match.start()]):
+                continue  # "Công văn số 12/UBND gửi các huyện": the letter's addressees
             names = _names_at(text, folded, match.end())
             if names:
                 return names
