@@ -597,3 +597,16 @@ def test_the_yearly_return_of_listed_dates_is_no_second_frequency() -> None:
         "Báo cáo định kỳ 6 tháng: thời hạn gửi báo cáo chậm nhất vào ngày 20/6 và ngày 20/12 hàng "
         "năm."
     ) == [(DutyKind.SEMIANNUAL, ("06-20", "12-20"))]
+
+
+def test_items_under_a_lead_in_that_is_a_duty_take_its_address() -> None:
+    duties = _duties(
+        "Thông tư quy định thời hạn gửi báo cáo về Sở Y tế (qua Phòng Nghiệp vụ) như sau:",
+        "• Đối với tuyến xã: 05 ngày làm việc kể từ thời điểm kết thúc kỳ thống kê;",
+        "• Đối với tuyến huyện: trước ngày 31/3 hằng năm.",
+    )
+    assert [(d.kind, d.due) for d in duties] == [
+        (DutyKind.PERIODIC_UNDATED, None),
+        (DutyKind.ANNUAL, "03-31"),
+    ]
+    assert {(d.recipient, d.via) for d in duties} == {("Sở Y tế", "Phòng Nghiệp vụ")}

@@ -77,7 +77,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
         texts = [section.heading] if section.ref and (lead_in or not section.heading_only) else []
         texts += [p.text for p in section.paragraphs]
         review_only = organising
-        header: tuple[tuple[str, ...], str] | None = None
+        header: _Header | None = None
         for paragraph in texts:
             subject: tuple[str, ...] = ()
             for own, sentence in _clauses(paragraph, review_only=review_only):
@@ -87,7 +87,18 @@ def find_duties(plan: PlanText) -> list[Duty]:
                     plan_subject = own
                 if not is_duty(sentence, review_only=review_only):
                     if announces_reports(sentence):
-                        header = (own or subject or section_units or plan_subject, sentence)
+                        header = _Header(
+                            own or subject or section_units or plan_subject,
+                            tuple(find_recipients(sentence)),
+                            find_via(sentence),
+                        )
+                    elif lead is not None and lead.colon and gives_a_time(sentence):
+                        # "… gửi báo cáo về Sở Y tế như sau: • Đối với cấp xã: 05 ngày …": the
+                        # items spell the lead-in's duty out, as its dated duties would
+                        if not lead.used:
+                            found = [d for d in found if all(d is not x for x in lead.duties)]
+                            lead = dataclasses.replace(lead, used=True)
+                        found += _item_duties(sentence, section.ref, _Header.of(lead.duties[0]))
                     elif header is not None and gives_a_time(sentence):
                         # "Thời hạn gửi báo cáo: • Đối với cấp xã: 05 ngày …": an item of it
                         found += _item_duties(sentence, section.ref, header)
@@ -108,31 +119,39 @@ def find_duties(plan: PlanText) -> list[Duty]:
                 found += mine
         duties += _same_address(found, across_units=organising)
     # A page that repeats its summary ("Thẻ: …") states each duty once.
-    unique = {(d.quote, d.kind, d.due, d.responsible): d for d in reversed(duties)}
-    return [
-        _once_if_unrepeated(d)
-        for d in duties
-        if unique[(d.quote, d.kind, d.due, d.responsible)] is d
-    ]
+    unique: dict[tuple[object, ...], Duty] = {}
+    for duty in duties:
+        unique.setdefault((duty.quote, duty.kind, duty.due, duty.responsible), duty)
+    return [_once_if_unrepeated(d) for d in unique.values()]
 
 
-def _item_duties(sentence: str, ref: str, header: tuple[tuple[str, ...], str]) -> list[Duty]:
-    """The duties of one item under a lead-in that announces reports but asks for none itself:
-    its units, recipient and "qua" office are the lead-in's unless it names its own."""
-    responsible, lead_in = header
-    own = _subject(sentence) or responsible
-    recipients = tuple(find_recipients(lead_in))
-    via = find_via(lead_in)
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """A lead-in that announces reports but asks for none itself ("Thời hạn gửi báo cáo:")."""
+
+    responsible: tuple[str, ...]
+    recipients: tuple[str, ...]
+    via: str | None
+
+    @classmethod
+    def of(cls, duty: Duty) -> _Header:
+        """The units and address of a lead-in that is a duty itself."""
+        return cls(duty.responsible, duty.recipients, duty.via)
+
+
+def _item_duties(sentence: str, ref: str, header: _Header) -> list[Duty]:
+    """The duties of one item under a lead-in: its units, recipient and "qua" office are the
+    lead-in's unless it names its own."""
     return [
         duty
         if duty.recipient
         else dataclasses.replace(
             duty,
-            recipient=recipients[0] if recipients else None,
-            recipients=recipients,
-            via=duty.via or via,
+            recipient=header.recipients[0] if header.recipients else None,
+            recipients=header.recipients,
+            via=duty.via or header.via,
         )
-        for duty in _sentence_duties(sentence, ref, own)
+        for duty in _sentence_duties(sentence, ref, _subject(sentence) or header.responsible)
     ]
 
 

@@ -298,6 +298,7 @@ _NOUN_AFTER = re.compile(
 _OPINION = re.compile(r"\bgui\s+(?:van ban\s+)?(?:y kien|gop y)\b")
 
 
+_CLAUSE_END = re.compile(r"[,;.]")
 # "… chịu trách nhiệm … về số liệu báo cáo … và việc chậm báo cáo": what one answers for.
 _ANSWERS_FOR = re.compile(r"\bchiu trach nhiem\b")
 
@@ -310,10 +311,10 @@ def _report_verbs(folded: str) -> Iterator[re.Match[str]]:
     while (found := _REPORT_VERB.search(folded, position)) and (
         answers is None or found.start() < answers.start()
     ):
-        if found.group().startswith("gui") and LETTER_SENT.search(folded[: found.start()]):
+        if found.group().startswith("gui") and LETTER_SENT.search(folded, 0, found.start()):
             # its addressees and subject run to the clause's end ("… gửi UBND cấp tỉnh về xây
             # dựng báo cáo …"): the reading goes on after them
-            clause_end = re.compile(r"[,;.]").search(folded, found.start())
+            clause_end = _CLAUSE_END.search(folded, found.start())
             position = clause_end.end() if clause_end else len(folded)
             continue
         yield found

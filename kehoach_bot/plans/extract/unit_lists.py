@@ -209,7 +209,7 @@ def find_recipients(sentence: str) -> list[str]:
     folded = fold_same_length(text)
     for marker in (_SEND, _ADVISE, _REPORT):
         for match in marker.finditer(folded):
-            if marker is _SEND and LETTER_SENT.search(folded[: match.start()]):
+            if marker is _SEND and LETTER_SENT.search(folded, 0, match.start()):
                 continue  # "Công văn số 12/UBND gửi các huyện": the letter's addressees
             names = _names_at(text, folded, match.end())
             if names:
