@@ -10,7 +10,7 @@ from kehoach_bot.plans.extract.phrases import find_deadlines
 from kehoach_bot.plans.extract.recurrences import due_rule, find_recurrences
 from kehoach_bot.plans.extract.report_sentences import duty_clauses, is_duty
 from kehoach_bot.plans.extract.structure import parse_structure
-from kehoach_bot.plans.extract.unit_lists import find_recipients
+from kehoach_bot.plans.extract.unit_lists import find_recipients, split_units
 
 
 def _duties(*paragraphs: str) -> list[Duty]:
@@ -610,3 +610,43 @@ def test_items_under_a_lead_in_that_is_a_duty_take_its_address() -> None:
         (DutyKind.ANNUAL, "03-31"),
     ]
     assert {(d.recipient, d.via) for d in duties} == {("Sở Y tế", "Phòng Nghiệp vụ")}
+
+
+def test_the_subject_follows_an_opening_time_word_and_ends_before_a_manner_word() -> None:
+    (monthly,) = _duties("Hằng tháng, các xã báo cáo tiến độ về UBND huyện trước ngày 20.")
+    assert monthly.responsible == ("các xã",)
+    (given,) = _duties(
+        "Sở Công Thương được giao tham mưu UBND tỉnh báo cáo Bộ Công Thương kết quả thực hiện"
+        " trước ngày 15/12/2023."
+    )
+    assert given.responsible == ("Sở Công Thương",)
+    (earnest,) = _duties(
+        "Chủ tịch UBND tỉnh yêu cầu thủ trưởng các sở, ngành, Chủ tịch UBND cấp huyện nghiêm túc"
+        " thực hiện, báo cáo kết quả về UBND tỉnh trước ngày 15/01/2024."
+    )
+    assert earnest.responsible == ("các sở, ngành", "UBND cấp huyện")
+
+
+def test_an_office_of_several_bodies_is_one_name() -> None:
+    (duty,) = _duties(
+        "UBND thành phố đề nghị các cơ quan, đơn vị báo cáo kết quả về UBND thành phố (qua Văn"
+        " phòng HĐND và UBND thành phố) trước ngày 05 hằng tháng."
+    )
+    assert duty.via == "Văn phòng HĐND và UBND thành phố"
+    assert split_units("Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh, Sở Y tế và UBND các huyện") == [
+        "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh",
+        "Sở Y tế",
+        "UBND các huyện",
+    ]
+    assert split_units("Văn phòng HĐND, Sở Y tế") == ["Văn phòng HĐND", "Sở Y tế"]
+    assert split_units("Văn phòng HĐND tỉnh, UBND các huyện") == [
+        "Văn phòng HĐND tỉnh",
+        "UBND các huyện",
+    ]
+
+
+def test_a_date_without_its_year_keeps_its_wording() -> None:
+    (duty,) = _duties(
+        "UBND tỉnh giao Sở Y tế chủ trì rà soát, tổng hợp, báo cáo UBND tỉnh trước ngày 20/3."
+    )
+    assert (duty.kind, duty.due, duty.wording) == (DutyKind.ONE_OFF, None, "trước ngày")

@@ -333,7 +333,9 @@ def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
         warnings.append(t.ONE_OFF_UNDATED)
     wording: Wording | None
     words: str | None
-    if value is None:
+    if value is None and dated and kind is DutyKind.ONE_OFF:
+        wording, words = dated[0].wording, dated[0].wording_text  # "trước ngày 20/3": no year
+    elif value is None:
         wording, words = Wording.AS_REGULATED, WORDING_WORDS[Wording.AS_REGULATED]
     else:
         wording, words = chosen[0].wording, chosen[0].wording_text

@@ -114,7 +114,12 @@ def _pieces(text: str, folded: str) -> list[str]:
                 and bool(_CONTINUES_GROUP.match(chunk))
                 and _open_group(folded, current)
             )
-            if current and (continues or re.match(r"giup viec\b", chunk)):
+            joined = (
+                bool(current)
+                and bool(_JOINED_BODY.match(chunk))
+                and bool(_JOINT_OFFICE.fullmatch(folded[current[-1][0] : current[-1][1]].strip()))
+            )
+            if current and (continues or joined or re.match(r"giup viec\b", chunk)):
                 current[-1] = (current[-1][0], end)
             else:
                 current.append((start, end))
@@ -148,12 +153,20 @@ def _spans(
     return out
 
 
+# One office serving several bodies: "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh".
+_JOINT_OFFICE = re.compile(r"van phong\s+(?:doan dbqh|doan dai bieu|hdnd|hoi dong nhan dan)\b")
+_JOINED_BODY = re.compile(r"(?:hdnd|hoi dong nhan dan|ubnd|uy ban nhan dan)\b")
+
+
 def _split_and(text: str, folded: str, start: int, end: int) -> list[str]:
     # Names hold "và" ("Lao động - Thương binh và Xã hội"): split only before a new unit's name.
     out: list[str] = []
     begin = start
+    joint = bool(_JOINT_OFFICE.match(folded[start:end].strip()))
     for match in re.finditer(r"\s+va\s+", folded[start:end]):
         after = folded[start + match.end() : end]
+        if joint and _JOINED_BODY.match(after):
+            continue
         if _AGENCY_START.match(after) and not after.startswith(("nganh", "hoi ")):
             out.append(text[begin : start + match.start()])
             begin = start + match.end()
@@ -260,8 +273,10 @@ _VERB = re.compile(
     r"\b(?:can cu|to chuc|xay dung|bao cao|gui|dinh ky|chu dong|thuc hien|trien khai"
     r"|co trach nhiem|chiu trach nhiem|phoi hop|lap|kip thoi|chu tri|tham muu|lanh dao|khan truong"
     r"|theo doi|huong dan|tang cuong|day manh|nghien cuu|quan tam|tiep tuc|danh gia|tong hop"
-    r"|de xuat|phan anh|hang nam|hang quy|hang thang|nop|thuong xuyen)\b"
+    r"|de xuat|phan anh|hang nam|hang quy|hang thang|nop|thuong xuyen|duoc giao|nghiem tuc)\b"
 )
+# A time word opening the sentence ("Hằng tháng, các xã báo cáo …") comes before its subject.
+_OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
 _NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|[,:])\s+$")
 
@@ -285,6 +300,8 @@ def find_responsible(sentence: str) -> list[str]:
         if subject:
             return [m.name for m in units_in(subject)]
         if not folded[begin : verb.start()].strip(" ,;:-–"):
+            if _OPENING_TIME.fullmatch(verb.group()):
+                continue
             return []  # the sentence opens with its verb: its subject is the section's unit
     return []
 
