@@ -650,3 +650,20 @@ def test_a_date_without_its_year_keeps_its_wording() -> None:
         "UBND tỉnh giao Sở Y tế chủ trì rà soát, tổng hợp, báo cáo UBND tỉnh trước ngày 20/3."
     )
     assert (duty.kind, duty.due, duty.wording) == (DutyKind.ONE_OFF, None, "trước ngày")
+
+
+def test_a_report_already_made_is_news_not_a_request() -> None:
+    assert not _duties("UBND tỉnh đã báo cáo Thủ tướng Chính phủ tại Báo cáo số 123/BC-UBND.")
+    assert not _duties(
+        "Sở Nội vụ đã tổng hợp báo cáo của 15/15 đơn vị và báo cáo UBND tỉnh ngày 10/12/2024."
+    )
+    assert not _duties("Đến nay, đã có 8/10 huyện gửi báo cáo về Sở Tài chính.")
+    (asked,) = _duties(
+        "Ngày 25/11/2024, Sở Giáo dục và Đào tạo đã có Công văn số 2345/SGDĐT-VP đề nghị các"
+        " trường báo cáo số liệu trước ngày 30/11/2024."
+    )
+    assert (asked.kind, asked.due, asked.recipient) == (DutyKind.ONE_OFF, "2024-11-30", None)
+    (clause,) = _duties(
+        "Căn cứ kết quả đã đạt, các đơn vị báo cáo về Sở Nội vụ trước ngày 15/12/2025."
+    )
+    assert clause.due == "2025-12-15"

@@ -369,7 +369,8 @@ def _dated(
     if finish_by and _WORK_DONE.search(folded[max(0, begin - 60) : begin]):
         not_deadline = True  # "tổ chức thực hiện … xong trước ngày …": the work's own deadline
     window = max(0, begin - 60)
-    if not not_deadline and (period := _DATA_PERIOD.search(folded[window:begin])):
+    # "báo cáo số liệu trước ngày 30/11": data sent by a day, not the end of their period.
+    if not not_deadline and not finish_by and (period := _DATA_PERIOD.search(folded[window:begin])):
         # "tính (từ ngày)" counts a data period; "UBND tỉnh trước ngày" folds alike but is not.
         word = text[window + period.start() : window + period.end()].strip().lower()
         not_deadline = word != "tỉnh"

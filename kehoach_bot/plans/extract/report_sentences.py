@@ -192,6 +192,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         if not _false_so_ket(text, m.start())
         and not _regime_named(folded[: m.start()])
         and not _names_a_report(folded, m.start(), m.end())
+        and not _told_done(text, folded, m.start())
     ]
     if not review_only:
         verbs = [m for m in verbs if not m.group().startswith(("so ket", "tong ket"))]
@@ -232,6 +233,20 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     return bool(
         find_recipients(text) or dated or PERIODIC_WORDS.search(plain) or _ASKED.search(folded)
     )
+
+
+# News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
+# báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
+# nghị các trường báo cáo …").
+_DONE = re.compile(r"\bđã\b|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
+_ASKS = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao|phai|can|duoc)\b")
+
+
+def _told_done(text: str, folded: str, at: int) -> bool:
+    """Whether the report verb at `at` tells of a report already made, in its own clause."""
+    clause_start = max(folded.rfind(mark, 0, at) for mark in ",;:") + 1
+    told = [m.end() for m in _DONE.finditer(text.lower(), clause_start, at)]
+    return bool(told) and not _ASKS.search(folded, told[-1], at)
 
 
 # "Thủ tướng vừa yêu cầu các bộ, địa phương báo cáo kết quả …": asked of named bodies, the report

@@ -16,7 +16,9 @@ from kehoach_bot.texts import extract_vi as t
 
 # Words a unit's name starts with (accent-free, lower-case).
 _AGENCY = (
-    r"so(?! ket| bo\b)|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy"
+    # "Sở …", not "sơ kết", "sơ bộ" nor a "số liệu", "số lượng", "sổ sách" (all fold to "so")
+    r"so(?! ket| bo\b| lieu| luong| sach| tien| hieu| ke toan| thu tu| ra\b)"
+    r"|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy"
     r"|huyen uy|thanh uy|quan uy|dang uy|dang bo|mat tran|uy ban mttq|mttq|bao hiem|bhxh"
     r"|cong an|bo chi huy"
     r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
