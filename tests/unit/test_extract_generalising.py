@@ -667,3 +667,31 @@ def test_a_report_already_made_is_news_not_a_request() -> None:
         "Căn cứ kết quả đã đạt, các đơn vị báo cáo về Sở Nội vụ trước ngày 15/12/2025."
     )
     assert clause.due == "2025-12-15"
+
+
+def test_each_period_listed_after_dinh_ky_is_a_frequency() -> None:
+    kinds = {
+        r.kind
+        for r in find_recurrences(
+            "Các phường thực hiện báo cáo định kỳ (tháng, quý, 6 tháng, 9 tháng, năm) gửi về"
+            " Văn phòng Trung tâm chậm nhất là ngày 07 hàng tháng."
+        )
+    }
+    assert kinds == {
+        DutyKind.MONTHLY,
+        DutyKind.QUARTERLY,
+        DutyKind.SEMIANNUAL,
+        DutyKind.PERIODIC_UNDATED,
+        DutyKind.ANNUAL,
+    }
+    duties = _duties(
+        "Các đơn vị gửi báo cáo định kỳ (tháng, quý) về Văn phòng trước ngày 25 hàng tháng (báo"
+        " cáo tháng), trước ngày 25 tháng cuối quý (báo cáo quý)."
+    )
+    assert [(d.kind, d.due) for d in duties] == [
+        (DutyKind.MONTHLY, "trước ngày 25 hàng tháng"),
+        (DutyKind.QUARTERLY, "trước ngày 25 tháng cuối quý"),
+    ]
+    assert [r.kind for r in find_recurrences("Báo cáo tháng 12 gửi về Sở Nội vụ.")] == [
+        DutyKind.PERIODIC_UNDATED
+    ]

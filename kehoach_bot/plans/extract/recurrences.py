@@ -164,6 +164,8 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
             ):
                 continue  # what a report states, not a report asked for when they arise
             hits.append((match.start(), match.end(), kind))
+    listed = _listed_periods(folded, hits)
+    hits += [h for h in listed if h[2] is not DutyKind.PERIODIC_UNDATED]
     kinds = {kind for _, _, kind in hits}
     if kinds & {DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY}:
         # "6 tháng: … ngày 20/6 và ngày 20/12 hàng năm": the dates' own yearly return
@@ -177,6 +179,7 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
         kinds = {kind for _, _, kind in hits}
     if kinds & set(_PERIODIC_KINDS):
         hits = [h for h in hits if h[2] is not DutyKind.PERIODIC_UNDATED]
+    hits += [h for h in listed if h[2] is DutyKind.PERIODIC_UNDATED]  # "9 tháng" in the list
     if kinds == {DutyKind.PERIODIC_UNDATED} and not _DINH_KY.search(folded):
         # "Báo cáo tổng kết … trước ngày 8/6/2021": a review names no frequency of its own.
         extra = _undeclared(text, folded)
@@ -186,7 +189,7 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
         extra = _undeclared(text, folded)
         if extra is not None:
             hits.append(extra)
-    hits.sort()
+    hits.sort(key=lambda h: (h in listed, h))  # a frequency's own words before a list's item
     first: dict[DutyKind, tuple[int, int]] = {}
     for start, end, kind in hits:
         first.setdefault(kind, (start, end))
@@ -206,6 +209,36 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
             scope_end = ordered[i + 1][0][0] if i + 1 < len(ordered) else len(text)
         out.append(Recurrence(kind, text[start:end], start, end, scope_start, scope_end))
     return _share_listed_dates(out, folded, text)
+
+
+# "báo cáo định kỳ (tháng, quý, 6 tháng, 9 tháng, năm)": the periods listed after "định kỳ".
+_PERIOD_LIST = re.compile(
+    r"\b(?:dinh ky|bao cao)\s*\(?\s*"
+    r"((?:(?:thang|quy|(?:0?6|9)\s+thang|nam)\s*(?:,|;|\bva\b|\bhoac\b)\s*){1,}"
+    r"(?:thang|quy|(?:0?6|9)\s+thang|nam)\b)(?!\s*(?:\d|nay|sau|truoc|toi|hoc|tiep))"
+)
+_PERIOD_ITEM = re.compile(r"(?:0?6|9)\s+thang|thang|quy|nam")
+_PERIOD_KINDS = {
+    "thang": DutyKind.MONTHLY,
+    "quy": DutyKind.QUARTERLY,
+    "nam": DutyKind.ANNUAL,
+    "9": DutyKind.PERIODIC_UNDATED,  # a 9-month report has no kind of its own
+}
+
+
+def _listed_periods(
+    folded: str, hits: list[tuple[int, int, DutyKind]]
+) -> list[tuple[int, int, DutyKind]]:
+    """Each period of a list after "định kỳ" that no frequency word already gave."""
+    out: list[tuple[int, int, DutyKind]] = []
+    for listing in _PERIOD_LIST.finditer(folded):
+        for item in _PERIOD_ITEM.finditer(folded, listing.start(1), listing.end(1)):
+            word = item.group()
+            kind = DutyKind.SEMIANNUAL if word[0] in "06" else _PERIOD_KINDS[word.split()[0]]
+            taken = any(not (item.end() <= a or item.start() >= b) for a, b, _ in hits + out)
+            if not taken:
+                out.append((item.start(), item.end(), kind))
+    return out
 
 
 _LISTED = re.compile(r"\s*(?:,|;|va|hoac|,\s*va)?\s*")
