@@ -695,3 +695,79 @@ def test_each_period_listed_after_dinh_ky_is_a_frequency() -> None:
     assert [r.kind for r in find_recurrences("Báo cáo tháng 12 gửi về Sở Nội vụ.")] == [
         DutyKind.PERIODIC_UNDATED
     ]
+
+
+def test_a_deadline_may_give_the_hour_before_the_day() -> None:
+    (hour,) = _duties("Các đơn vị gửi báo cáo về Sở Y tế trước 16 giờ 30 ngày 30/9/2025.")
+    assert (hour.due, hour.wording) == ("2025-09-30", "trước ngày")
+    (last,) = _duties(
+        "Báo cáo nhanh gửi Quận hội (hạn chót gửi báo cáo là 15 giờ 00 ngày 20/5/2016)."
+    )
+    assert (last.due, last.wording) == ("2016-05-20", "hạn")
+
+
+def test_unplanned_work_is_no_unplanned_report_but_a_report_when_things_happen_is() -> None:
+    (duty,) = _duties(
+        "Tổng cục đề nghị các cục thuế thanh tra các doanh nghiệp trong kế hoạch và kế hoạch bổ"
+        " sung đột xuất và báo cáo kết quả thanh tra."
+    )
+    assert duty.kind is DutyKind.ONE_OFF
+    (when,) = _duties(
+        "Tổ chức trực ban, báo cáo về Văn phòng thường trực Ban Chỉ đạo khi có tình huống xảy ra."
+    )
+    assert when.kind is DutyKind.AD_HOC
+
+
+def test_a_request_to_named_bodies_is_a_duty_unless_its_items_carry_it() -> None:
+    (duty,) = _duties(
+        "Tổng cục Hải quan yêu cầu cục hải quan các tỉnh, thành phố kiểm tra, rà soát và báo cáo"
+        " chi tiết nội dung vụ việc, kết quả xử lý."
+    )
+    assert duty.kind is DutyKind.ONE_OFF
+    assert not _duties(
+        "Văn phòng Chính phủ đề nghị các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Ủy ban"
+        " nhân dân các tỉnh, thành phố trực thuộc Trung ương tổ chức trực, báo cáo tình hình như"
+        " sau:"
+    )
+    assert not _duties(
+        "Thủ tướng yêu cầu Thủ trưởng các bộ, ngành phải báo cáo các nội dung chủ yếu về tình hình"
+        " thị trường."
+    )
+
+
+def test_reports_named_cited_or_missing_are_not_asked_for() -> None:
+    assert not _duties(
+        "Đối chiếu với báo cáo kiểm soát hải quan định kỳ do Cục Điều tra tổng hợp cho thấy"
+        " nhiều đơn vị vi phạm."
+    )
+    assert not _duties("Cục Hải quan Lạng Sơn không báo cáo định kỳ 6 vụ, Quảng Ninh 14 vụ.")
+    assert not _duties(
+        "Công văn gửi Ban VHTT 13 phường – Về thực hiện chế độ thông tin, báo cáo định kỳ"
+    )
+    assert not _duties(
+        "Thực hiện Công văn số 891/UBND ngày 29 tháng 5 năm 2014 của Ủy ban nhân dân Quận 9 về"
+        " thực hiện nghiêm chế độ thông tin, báo cáo định kỳ."
+    )
+    assert not _duties(
+        "Nhằm nâng cao chất lượng công tác thông tin, báo cáo và để kịp thời tổng hợp báo cáo gửi"
+        " Ủy ban nhân dân Quận 9."
+    )
+    (asked,) = _duties(
+        "Thực hiện Công văn số 12/UBND ngày 02/3/2025 của UBND tỉnh, UBND huyện đề nghị các xã"
+        " báo cáo định kỳ hằng quý về Phòng Nội vụ."
+    )
+    assert asked.kind is DutyKind.QUARTERLY
+
+
+def test_a_weekly_report_is_a_duty() -> None:
+    (duty,) = _duties("Báo cáo tiến độ tổ chức đại hội hằng tuần")
+    assert duty.kind is DutyKind.PERIODIC_UNDATED
+
+
+def test_a_document_cited_before_a_send_is_no_letter_sent() -> None:
+    (duty,) = _duties(
+        "Bộ Kế hoạch và Đầu tư đề nghị 36 bộ, cơ quan trung ương chưa gửi báo cáo khẩn trương"
+        " hoàn thiện các nội dung theo yêu cầu tại văn bản số 419/TTg-KTTH, gửi Bộ Kế hoạch và"
+        " Đầu tư theo quy định."
+    )
+    assert duty.recipient == "Bộ Kế hoạch và Đầu tư"

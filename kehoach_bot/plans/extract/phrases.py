@@ -148,13 +148,15 @@ _BY_REFERENCE = re.compile(
 )
 _AS_REGULATED = re.compile(r"\b(?:bao cao|so ket|tong ket|gui)\b[^.;]{0,220}?\b(theo quy dinh)\b")
 
+# "trước 16 giờ 00 ngày 30/9", "chậm nhất 17h ngày 20/11", "hạn chót … là 15 giờ 00 ngày 20/5"
+_HOUR = r"(?:\s+\d{1,2}\s*(?:gio|h|:)\s*(?:\d{1,2}\s*(?:phut)?)?(?:\s+(?:sang|chieu|toi))?,?)?"
 _WORDING_BEFORE = re.compile(
-    r"(?:(?P<late>cham nhat)(?:\s+(?:la|vao|truoc))?(?:\s+ngay)?"
-    r"|(?P<before>truoc)(?:\s+ngay)?"
-    r"|(?P<by>(?:den|toi)(?:\s+het)?(?:\s+ngay)?)"
+    rf"(?:(?P<late>cham nhat)(?:\s+(?:la|vao|truoc))?{_HOUR}(?:\s+ngay)?"
+    rf"|(?P<before>truoc){_HOUR}(?:\s+ngay)?"
+    rf"|(?P<by>(?:den|toi)(?:\s+het)?{_HOUR}(?:\s+ngay)?)"
     r"|(?P<within>trong\s+ngay)"
     r"|(?P<deadline>(?:thoi\s+)?han(?:\s+chot)?(?:\s+(?:nop|gui))?(?:\s+bao cao)?(?:\s+la)?"
-    r"(?:\s+ngay)?\s*:?)"
+    rf"{_HOUR}(?:\s+ngay)?\s*:?)"
     # "thời điểm báo cáo là ngày 30/9": the day the figures stand at, not when they are sent
     r"|(?P<start>(?:ke\s+)?tu(?:\s+ngay)?(?:\s+\d{1,2}\s*[-–]\s*)?"
     r"|thoi diem(?:\s+bao cao)?(?:\s+la)?(?:\s+ngay)?)"

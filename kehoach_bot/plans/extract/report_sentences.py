@@ -45,7 +45,16 @@ _NOT_A_DUTY = re.compile(
     # what happened before ("Trước đó, …"), a page's closing lines ("Trên đây là phần tư vấn …",
     # "Nhận được công văn này, đề nghị … triển khai"): no request of their own
     r"|^\W*(?:truoc do|tren day la)\b|^\W*nhan duoc (?:cong van|van ban|thong bao) nay\b"
+    # a subject line: "Về thực hiện chế độ thông tin, báo cáo định kỳ"
+    r"|(?:^|[–-]\s*)ve\s+(?:viec\s+)?(?:thuc hien\s+)?(?:nghiem\s+)?che do\b"
 )
+# "Thực hiện Công văn số 891/UBND … về thực hiện chế độ báo cáo.": the document followed, named;
+# a request after it ("…, UBND huyện đề nghị các xã báo cáo …") is a duty.
+_FOLLOWED = re.compile(
+    r"^\W*(?:can cu|theo|thuc hien)\s+(?:cong van|van ban|chi thi|thong bao|huong dan"
+    r"|cong dien)\s+so\b"
+)
+_REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao)\b")
 # Reports counted or excluded ("chỉ thực hiện 02 kỳ báo cáo", "không thực hiện báo cáo hàng
 # tháng"): a rule about the reporting regime; only its "trừ trường hợp đột xuất" is a duty.
 LIMITED_REPORTS = re.compile(
@@ -65,7 +74,7 @@ _REPORT_FORM = re.compile(
 # "Đã qua ngày gửi báo cáo …, nhưng …": a deadline gone by, told as news, asks for nothing.
 _GONE_BY = re.compile(r"^\W*(?:\w+\s+){0,3}da\s+(?:qua|het)\s+(?:ngay|han|thoi han)\b")
 # "Để …, kịp thời báo cáo …": the purpose of what follows, not a duty of its own.
-_PURPOSE = re.compile(r"^\W*de\s+(?!nghi\b)")
+_PURPOSE = re.compile(r"^\W*(?:de\s+(?!nghi\b)|nham\s+)")
 # Words glued by a careless copy ("báo cáoThủ tướng"): apart again for reading.
 _GLUED = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_])")
 
@@ -181,6 +190,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     folded = fold_same_length(text)
     if (
         _NOT_A_DUTY.search(folded)
+        or (_FOLLOWED.search(folded) and not _REQUEST.search(folded))
         or _GONE_BY.search(folded)
         or _REPORT_FORM.match(folded)
         or text.rstrip().endswith("?")
@@ -193,6 +203,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         and not _regime_named(folded[: m.start()])
         and not _names_a_report(folded, m.start(), m.end())
         and not _told_done(text, folded, m.start())
+        and not _NOT_DONE.search(folded, 0, m.start())
     ]
     if not review_only:
         verbs = [m for m in verbs if not m.group().startswith(("so ket", "tong ket"))]
@@ -231,13 +242,23 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     plain = _REGIME.sub(" ", folded)
     dated = any(not d.not_a_deadline for d in deadlines)
     return bool(
-        find_recipients(text) or dated or PERIODIC_WORDS.search(plain) or _ASKED.search(folded)
+        find_recipients(text)
+        or dated
+        or PERIODIC_WORDS.search(plain)
+        or _WEEKLY.search(folded)
+        # "đề nghị các Bộ … báo cáo tình hình … như sau:": its items ask, each with its time
+        or (_ASKED.search(folded) and not text.rstrip().endswith(":"))
     )
+
+
+_WEEKLY = re.compile(r"\b(?:hang|moi)\s+(?:tuan|ngay)\b")
 
 
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …").
+# "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo": a report missing, told.
+_NOT_DONE = re.compile(r"\b(?:khong|chua)\s+(?:gui\s+)?$")
 _DONE = re.compile(r"\bđã\b|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
 _ASKS = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao|phai|can|duoc)\b")
 
@@ -252,8 +273,9 @@ def _told_done(text: str, folded: str, at: int) -> bool:
 # "Thủ tướng vừa yêu cầu các bộ, địa phương báo cáo kết quả …": asked of named bodies, the report
 # goes to who asks.
 _ASKED = re.compile(
-    r"\b(?:yeu cau|de nghi)\s+(?:cac|ubnd|uy ban|so|bo|phong|ban)\b"
-    r"[^.;:]{0,80}?\s(?:gui\s+)?bao cao\b"
+    r"\b(?:yeu cau|de nghi)\s+(?:cac|ubnd|uy ban|so|bo|phong|ban|cuc|chi cuc|tong cuc|truong"
+    r"|trung tam|thu truong|giam doc|chu tich|hieu truong|lanh dao)\b"
+    r"[^.;:]{0,160}?\s(?:gui\s+)?bao cao\b(?!\s+(?:cac|nhung)\s+noi dung)"
 )
 
 
@@ -299,6 +321,7 @@ _BUDGET = re.compile(r"\b(?:lap|xay dung|tham dinh|giao|phan bo)\s+(?:va\s+\w+\s
 # a numbered report ("Báo cáo số 201/BC-…"), figures ("số liệu báo cáo").
 _NOUN_BEFORE = re.compile(
     r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bmau|\bgiua|\bnhan duoc|\btheo"
+    r"|\b(?:doi chieu|so sanh|so)\s+voi"  # "Đối chiếu với báo cáo … do Cục … tổng hợp"
     r"|\b\d+)\s+$"  # "trình HĐND tỉnh 19 báo cáo": documents counted
     # a document's subject line: "Công văn số 12/UBND về việc tổ chức trực và báo cáo …"
     r"|\bve viec\b[^,;.:]*$"

@@ -199,6 +199,8 @@ _REPORT = re.compile(
 )
 # "Bộ đã có Công văn số 3129/BTNMT-TNN gửi UBND các tỉnh": the address of a letter, no request.
 LETTER_SENT = re.compile(
+    # "(theo yêu cầu) tại văn bản số 419/TTg, gửi Bộ …": the document cited, not the one sent
+    r"(?<!\btai )(?<!\btheo )"
     r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
     r"(?:\s+ngay\s+[\d/.\-]+)?,?\s+$"
 )
