@@ -771,3 +771,37 @@ def test_a_document_cited_before_a_send_is_no_letter_sent() -> None:
         " Đầu tư theo quy định."
     )
     assert duty.recipient == "Bộ Kế hoạch và Đầu tư"
+
+
+def test_each_part_of_a_sentence_names_its_own_units() -> None:
+    communes, districts = _duties(
+        "UBND cấp xã báo cáo UBND cấp huyện trước ngày 10 tháng 12 năm 2025; UBND cấp huyện báo"
+        " cáo UBND tỉnh (qua Sở Tài nguyên và Môi trường) trước ngày 20 tháng 12 năm 2025."
+    )
+    assert (communes.responsible, communes.recipient) == (("UBND cấp xã",), "UBND cấp huyện")
+    assert (districts.responsible, districts.via) == (
+        ("UBND cấp huyện",),
+        "Sở Tài nguyên và Môi trường",
+    )
+
+
+def test_names_with_a_comma_or_a_steering_word_stay_whole() -> None:
+    (duty,) = _duties(
+        "Các đơn vị gửi báo cáo về Ban Chỉ đạo tỉnh (qua Sở Văn hóa, Thể thao và Du lịch) trước"
+        " ngày 10/12/2025."
+    )
+    assert (duty.recipient, duty.via) == ("Ban Chỉ đạo tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
+    assert split_units("Phòng Kinh tế, Hạ tầng và Đô thị, Phòng Nội vụ") == [
+        "Phòng Kinh tế, Hạ tầng và Đô thị",
+        "Phòng Nội vụ",
+    ]
+    assert split_units("Các Sở: Văn hóa, Y tế") == ["Sở Văn hóa", "Sở Y tế"]
+    quarterly = [
+        d
+        for d in _duties(
+            "Báo cáo tháng gửi trước ngày 20 hằng tháng; báo cáo quý gửi trước ngày 20 của tháng"
+            " cuối quý."
+        )
+        if d.kind is DutyKind.QUARTERLY
+    ]
+    assert [d.recipient for d in quarterly] == [None]

@@ -168,7 +168,8 @@ def _clauses(paragraph: str, *, review_only: bool) -> Iterator[tuple[tuple[str, 
             continue
         own = _subject(whole)
         for clause in duty_clauses(whole, review_only=review_only):
-            yield own, clause
+            # "UBND cấp xã báo cáo …; UBND cấp huyện báo cáo …": each part names its own units
+            yield (_subject(clause) or own) if clause != whole else own, clause
 
 
 _EARLIER_DOCUMENT = re.compile(

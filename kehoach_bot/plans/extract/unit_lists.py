@@ -24,7 +24,7 @@ _AGENCY = (
     r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
     r"|thi doan|doan thanh nien|lien doan|hoi|toa an|vien kiem sat|thanh tra|nganh|chinh quyen"
     # "Quỹ …", not the "quý I" of "Báo cáo quý I" (both fold to "quy")
-    r"|quy(?!\s+(?:i|ii|iii|iv|[1-4]|nay|sau|truoc|toi|cuoi|dau|tiep theo)\b)"
+    r"|quy(?!\s+(?:i|ii|iii|iv|[1-4]|nay|sau|truoc|toi|cuoi|dau|tiep theo|gui|va|nam|hoac)\b)"
     r"|cap uy|ban thuong vu|thuong truc|chu tich|giam doc|thu truong|lanh dao|bi thu|cac"
     r"|cap co tham quyen|co quan|chinh phu|thu tuong|tong cuc|vu"
 )
@@ -116,7 +116,8 @@ def _pieces(text: str, folded: str) -> list[str]:
                 and bool(_CONTINUES_GROUP.match(chunk))
                 and _open_group(folded, current)
             )
-            joined = (
+            named = bool(current) and _comma_name(folded[current[-1][0] : current[-1][1]], chunk)
+            joined = named or (
                 bool(current)
                 and bool(_JOINED_BODY.match(chunk))
                 and bool(_JOINT_OFFICE.fullmatch(folded[current[-1][0] : current[-1][1]].strip()))
@@ -155,6 +156,18 @@ def _spans(
     return out
 
 
+# Names written with a comma: "Sở Văn hóa, Thể thao và Du lịch", "Phòng Kinh tế, Hạ tầng và Đô
+# thị", "Phòng Văn hóa, Khoa học và Thông tin".
+_COMMA_NAME = (
+    (re.compile(r"\bvan hoa\s*$"), re.compile(r"(?:the thao|khoa hoc|thong tin)\b")),
+    (re.compile(r"\bkinh te\s*$"), re.compile(r"ha tang\b")),
+)
+
+
+def _comma_name(before: str, chunk: str) -> bool:
+    return any(end.search(before) and go_on.match(chunk) for end, go_on in _COMMA_NAME)
+
+
 # One office serving several bodies: "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh".
 _JOINT_OFFICE = re.compile(r"van phong\s+(?:doan dbqh|doan dai bieu|hdnd|hoi dong nhan dan)\b")
 _JOINED_BODY = re.compile(r"(?:hdnd|hoi dong nhan dan|ubnd|uy ban nhan dan)\b")
@@ -182,7 +195,7 @@ _NAME_STOP = re.compile(
     r"\s*(?:\(|\bde\b(?!\s+(?:xuat|nghi|an))|\btruoc\b|\bcham nhat\b|\btheo\b|\btrong\b"
     # "đúng quy định", not the "dựng" of "Sở Xây dựng" (both fold to "dung").
     r"|\bdung\s+(?:quy dinh|thoi gian|thoi han|han|tien do|yeu cau)\b"
-    r"|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\btong hop\b|\bchi dao\b|\bxem xet\b"
+    r"|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\btong hop\b|(?<!ban )\bchi dao\b|\bxem xet\b"
     r"|(?<!\bban )(?<!co quan )\bto chuc\b"
     r"|\bbao cao\b|\bde xuat\b|\bso ket\b|\bthong qua\b|\bqua\b|\bkip thoi\b|\bbiet\b"
     r"|\bthuc hien\b|\bgiai quyet\b|\bxu ly\b|\bphe duyet\b|\bxin\b|\btren\b"
