@@ -116,9 +116,10 @@ def measure(path: Path, units: list[UnitName]) -> Document:
     seconds = time.perf_counter() - started
     found = list(draft.obligations)
     doc = Document(path.stem, len(labels), len(found), seconds=seconds)
+    # One sentence may set two dates: among equal quotes a label pairs with its own date first.
     scored = sorted(
         (
-            (overlap(label["quote"], obligation.quote), i, j)
+            (overlap(label["quote"], obligation.quote), same_due(label, obligation), i, j)
             for i, label in enumerate(labels)
             for j, obligation in enumerate(found)
             if label["kind"] == obligation.kind.value
@@ -126,7 +127,7 @@ def measure(path: Path, units: list[UnitName]) -> Document:
         reverse=True,
     )
     pairs: dict[int, int] = {}
-    for score, i, j in scored:
+    for score, _, i, j in scored:
         if score >= MIN_OVERLAP and i not in pairs and j not in pairs.values():
             pairs[i] = j
     for i, label in enumerate(labels):

@@ -805,3 +805,20 @@ def test_names_with_a_comma_or_a_steering_word_stay_whole() -> None:
         if d.kind is DutyKind.QUARTERLY
     ]
     assert [d.recipient for d in quarterly] == [None]
+
+
+def test_a_sentence_may_set_two_days_each_its_own_deadline() -> None:
+    half, year = _duties(
+        "Các xã tổng hợp, báo cáo kết quả 6 tháng đầu năm trước ngày 10/6/2025 và cả năm trước"
+        " ngày 10/12/2025 về Phòng Nội vụ."
+    )
+    assert [(d.kind, d.due) for d in (half, year)] == [
+        (DutyKind.ONE_OFF, "2025-06-10"),
+        (DutyKind.ONE_OFF, "2025-12-10"),
+    ]
+    assert year.recipient == "Phòng Nội vụ"
+    (work_then_report,) = _duties(
+        "Các chi bộ tổ chức hội nghị, hoàn thành trước ngày 30/10/2025 và báo cáo kết quả về Ban"
+        " Tuyên giáo Huyện ủy trước ngày 05/11/2025."
+    )
+    assert work_then_report.due == "2025-11-05"

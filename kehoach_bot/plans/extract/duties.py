@@ -16,7 +16,12 @@ from dataclasses import dataclass
 
 from kehoach_bot.plans.extract.draft import DutyKind
 from kehoach_bot.plans.extract.phrases import find_deadlines, fold_same_length
-from kehoach_bot.plans.extract.recurrences import Recurrence, due_rule, find_recurrences
+from kehoach_bot.plans.extract.recurrences import (
+    Recurrence,
+    due_rule,
+    find_recurrences,
+    further_dates,
+)
 from kehoach_bot.plans.extract.report_sentences import (
     LIMITED_REPORTS,
     PERIODIC_WORDS,
@@ -259,21 +264,22 @@ def _sentence_duties(sentence: str, ref: str, responsible: tuple[str, ...]) -> l
     if LIMITED_REPORTS.search(fold_same_length(unicodedata.normalize("NFC", sentence))):
         recurrences = [r for r in recurrences if r.kind is DutyKind.AD_HOC]
     for recurrence in recurrences:
-        due = due_rule(recurrence, deadlines)
-        out.append(
-            Duty(
-                quote=sentence,
-                kind=due.kind,
-                due=due.value,
-                wording=due.wording_text,
-                responsible=responsible,
-                recipient=recipient,
-                via=via,
-                ref=ref,
-                warnings=tuple(dict.fromkeys(due.warnings + group_warnings)),
-                recipients=recipients,
+        first = due_rule(recurrence, deadlines)
+        for due in (first, *further_dates(recurrence, first, deadlines)):
+            out.append(
+                Duty(
+                    quote=sentence,
+                    kind=due.kind,
+                    due=due.value,
+                    wording=due.wording_text,
+                    responsible=responsible,
+                    recipient=recipient,
+                    via=via,
+                    ref=ref,
+                    warnings=tuple(dict.fromkeys(due.warnings + group_warnings)),
+                    recipients=recipients,
+                )
             )
-        )
     if onward is not None and (via or recipient):
         out += _onward(sentence, onward.span(), ref, via or recipient or "", recipient)
     return out

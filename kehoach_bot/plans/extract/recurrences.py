@@ -379,6 +379,27 @@ def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
     return Due(kind, value, wording, words, tuple(dict.fromkeys(warnings)), tuple(chosen))
 
 
+def further_dates(recurrence: Recurrence, due: Due, deadlines: list[DeadlineMention]) -> list[Due]:
+    """The other days a one-off sentence sets ("báo cáo 6 tháng trước ngày 10/6/2025 và cả năm
+    trước ngày 10/12/2025"): each a deadline of its own, as "trước"/"chậm nhất" words it."""
+    if recurrence.kind is not DutyKind.ONE_OFF or due.value is None:
+        return []
+    seen = {due.value}
+    out: list[Due] = []
+    for mention in deadlines:
+        if not (recurrence.scope_start <= mention.start < recurrence.scope_end):
+            continue
+        finish = mention.wording in (Wording.BEFORE, Wording.NO_LATER_THAN)
+        if not (finish and mention.usable and mention.year is not None and mention.rule is None):
+            continue
+        if (value := _iso(mention)) not in seen:
+            seen.add(value)
+            out.append(
+                Due(DutyKind.ONE_OFF, value, mention.wording, mention.wording_text, (), (mention,))
+            )
+    return out
+
+
 def _own_rule_first(
     recurrence: Recurrence, deadlines: list[DeadlineMention], mine: list[DeadlineMention]
 ) -> list[DeadlineMention]:
