@@ -700,6 +700,10 @@ def test_each_period_listed_after_dinh_ky_is_a_frequency() -> None:
 def test_a_deadline_may_give_the_hour_before_the_day() -> None:
     (hour,) = _duties("Các đơn vị gửi báo cáo về Sở Y tế trước 16 giờ 30 ngày 30/9/2025.")
     assert (hour.due, hour.wording) == ("2025-09-30", "trước ngày")
+    (late,) = _duties("UBND các xã gửi báo cáo về UBND huyện chậm nhất 17h ngày 20/11/2025.")
+    assert (late.due, late.wording) == ("2025-11-20", "chậm nhất")
+    (by,) = _duties("UBND các xã gửi báo cáo về UBND huyện đến 17 giờ ngày 20/11/2025.")
+    assert (by.due, by.wording) == ("2025-11-20", "đến ngày")
     (last,) = _duties(
         "Báo cáo nhanh gửi Quận hội (hạn chót gửi báo cáo là 15 giờ 00 ngày 20/5/2016)."
     )
@@ -762,6 +766,8 @@ def test_reports_named_cited_or_missing_are_not_asked_for() -> None:
 def test_a_weekly_report_is_a_duty() -> None:
     (duty,) = _duties("Báo cáo tiến độ tổ chức đại hội hằng tuần")
     assert duty.kind is DutyKind.PERIODIC_UNDATED
+    (daily,) = _duties("Báo cáo nhanh tình hình thiệt hại hằng ngày")
+    assert daily.kind is DutyKind.PERIODIC_UNDATED
 
 
 def test_a_document_cited_before_a_send_is_no_letter_sent() -> None:

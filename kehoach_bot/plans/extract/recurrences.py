@@ -222,11 +222,13 @@ _PERIOD_LIST = re.compile(
     r"(?:thang|quy|(?:0?6|9)\s+thang|nam)\b)(?!\s*(?:\d|nay|sau|truoc|toi|hoc|tiep))"
 )
 _PERIOD_ITEM = re.compile(r"(?:0?6|9)\s+thang|thang|quy|nam")
-_PERIOD_KINDS = {
+_PERIOD_KINDS = {  # by the item's first word
     "thang": DutyKind.MONTHLY,
     "quy": DutyKind.QUARTERLY,
-    "nam": DutyKind.ANNUAL,
+    "6": DutyKind.SEMIANNUAL,  # "6 tháng" is mostly read already as a 6-month frequency
+    "06": DutyKind.SEMIANNUAL,
     "9": DutyKind.PERIODIC_UNDATED,  # a 9-month report has no kind of its own
+    "nam": DutyKind.ANNUAL,
 }
 
 
@@ -237,8 +239,7 @@ def _listed_periods(
     out: list[tuple[int, int, DutyKind]] = []
     for listing in _PERIOD_LIST.finditer(folded):
         for item in _PERIOD_ITEM.finditer(folded, listing.start(1), listing.end(1)):
-            word = item.group()
-            kind = DutyKind.SEMIANNUAL if word[0] in "06" else _PERIOD_KINDS[word.split()[0]]
+            kind = _PERIOD_KINDS[item.group().split()[0]]
             taken = any(not (item.end() <= a or item.start() >= b) for a, b, _ in hits + out)
             if not taken:
                 out.append((item.start(), item.end(), kind))

@@ -245,22 +245,22 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         find_recipients(text)
         or dated
         or PERIODIC_WORDS.search(plain)
-        or _WEEKLY.search(folded)
+        or _WEEKLY_OR_DAILY.search(folded)
         # "đề nghị các Bộ … báo cáo tình hình … như sau:": its items ask, each with its time
         or (_ASKED.search(folded) and not text.rstrip().endswith(":"))
     )
 
 
-_WEEKLY = re.compile(r"\b(?:hang|moi)\s+(?:tuan|ngay)\b")
+_WEEKLY_OR_DAILY = re.compile(r"\b(?:hang|moi)\s+(?:tuan|ngay)\b")
 
 
+# "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo": a report missing, told.
+_NOT_DONE = re.compile(r"\b(?:khong|chua)\s+(?:gui\s+)?$")
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …").
-# "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo": a report missing, told.
-_NOT_DONE = re.compile(r"\b(?:khong|chua)\s+(?:gui\s+)?$")
 _DONE = re.compile(r"\bđã\b|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
-_ASKS = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao|phai|can|duoc)\b")
+_ASKS = re.compile(rf"{_REQUEST.pattern}|\b(?:phai|can|duoc)\b")
 
 
 def _told_done(text: str, folded: str, at: int) -> bool:

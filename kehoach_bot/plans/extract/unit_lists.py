@@ -111,16 +111,15 @@ def _pieces(text: str, folded: str) -> list[str]:
         current: list[tuple[int, int]] = []
         for start, end in _spans(folded, ",", part_start, part_end):
             chunk = folded[start:end].strip()
+            previous = folded[current[-1][0] : current[-1][1]].strip() if current else ""
             continues = (
                 bool(current)
                 and bool(_CONTINUES_GROUP.match(chunk))
                 and _open_group(folded, current)
             )
-            named = bool(current) and _comma_name(folded[current[-1][0] : current[-1][1]], chunk)
-            joined = named or (
-                bool(current)
-                and bool(_JOINED_BODY.match(chunk))
-                and bool(_JOINT_OFFICE.fullmatch(folded[current[-1][0] : current[-1][1]].strip()))
+            joined = bool(previous) and (
+                _comma_name(previous, chunk)
+                or bool(_JOINED_BODY.match(chunk) and _JOINT_OFFICE.fullmatch(previous))
             )
             if current and (continues or joined or re.match(r"giup viec\b", chunk)):
                 current[-1] = (current[-1][0], end)
