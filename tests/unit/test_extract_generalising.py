@@ -412,9 +412,10 @@ def test_a_numbered_lead_in_gives_its_units_and_address_to_the_items_below() -> 
         "- Báo cáo 6 tháng: trước ngày 15/6/2025;",
         "- Báo cáo năm: trước ngày 15/11/2025.",
     )
+    # the days carry their year: this year's two submissions
     assert [(d.kind, d.due) for d in duties] == [
-        (DutyKind.SEMIANNUAL, ("06-15",)),
-        (DutyKind.ANNUAL, "11-15"),
+        (DutyKind.ONE_OFF, "2025-06-15"),
+        (DutyKind.ONE_OFF, "2025-11-15"),
     ]
     assert {(d.recipient, d.via) for d in duties} == {("UBND huyện", "Phòng Nội vụ")}
     assert all(d.responsible == ("Các phòng chuyên môn thuộc UBND huyện",) for d in duties)
@@ -828,3 +829,28 @@ def test_a_sentence_may_set_two_days_each_its_own_deadline() -> None:
         " Tuyên giáo Huyện ủy trước ngày 05/11/2025."
     )
     assert work_then_report.due == "2025-11-05"
+
+
+def test_a_six_month_or_year_report_due_on_a_dated_day_is_one_submission() -> None:
+    assert _kinds("Báo cáo sơ kết 6 tháng gửi về Sở Nội vụ trước ngày 10/6/2025.") == [
+        (DutyKind.ONE_OFF, "2025-06-10")
+    ]
+    assert _kinds("Báo cáo năm gửi Sở Tư pháp trước ngày 15/12/2025.") == [
+        (DutyKind.ONE_OFF, "2025-12-15")
+    ]
+    # a word that makes it come back keeps the frequency
+    assert _kinds("Báo cáo định kỳ 6 tháng gửi Sở Nội vụ trước ngày 15/6/2025.") == [
+        (DutyKind.SEMIANNUAL, ("06-15",))
+    ]
+
+
+def test_two_days_of_a_year_six_months_apart_are_a_six_month_duty() -> None:
+    assert _kinds(
+        "Định kỳ trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm, các đơn vị báo cáo kết"
+        " quả thực hiện về Sở Tư pháp."
+    ) == [(DutyKind.SEMIANNUAL, ("06-15", "12-15"))]
+    # two days of a year otherwise apart stay one yearly duty with a warning
+    assert (
+        _kinds("Hằng năm, trước ngày 15/10 và ngày 15/12, các đơn vị báo cáo về Sở Tư pháp.")[0][0]
+        is DutyKind.ANNUAL
+    )

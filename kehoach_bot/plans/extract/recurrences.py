@@ -212,7 +212,26 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
             scope_start = 0 if i == 0 else start
             scope_end = ordered[i + 1][0][0] if i + 1 < len(ordered) else len(text)
         out.append(Recurrence(kind, text[start:end], start, end, scope_start, scope_end))
-    return _share_listed_dates(out, folded, text)
+    return _once_when_dated(_share_listed_dates(out, folded, text), folded, text)
+
+
+# "định kỳ", "hằng năm", "mỗi quý": words that make a 6-month or year report come back.
+_COMES_BACK = re.compile(r"\bdinh ky\b|\b(?:hang|moi)\s+(?:nam|quy|thang|ky|tuan)\b")
+
+
+def _once_when_dated(out: list[Recurrence], folded: str, text: str) -> list[Recurrence]:
+    """A 6-month or year report that no word makes come back, due on days with their year
+    ("Báo cáo sơ kết 6 tháng gửi trước ngày 10/6/2025"), is one submission."""
+    if _COMES_BACK.search(folded):
+        return out
+    mentions = [d for d in find_deadlines(text) if d.usable and not d.not_a_deadline]
+    for i, recurrence in enumerate(out):
+        if recurrence.kind not in (DutyKind.SEMIANNUAL, DutyKind.ANNUAL):
+            continue
+        mine = [d for d in mentions if recurrence.scope_start <= d.start < recurrence.scope_end]
+        if mine and all(d.year is not None and d.rule is None for d in mine):
+            out[i] = dataclasses.replace(recurrence, kind=DutyKind.ONE_OFF)
+    return out
 
 
 # "báo cáo định kỳ (tháng, quý, 6 tháng, 9 tháng, năm)": the periods listed after "định kỳ".
@@ -342,6 +361,10 @@ def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
         if days and recurrence.shared:
             chosen = [max(days, key=lambda d: (d.month or 0, d.day or 0))]  # the year's last
             value = _month_day(chosen[0])
+        elif _half_a_year_apart(days):
+            # "trước ngày 15 tháng 6 và trước ngày 15 tháng 12 hằng năm": twice a year
+            kind, chosen = DutyKind.SEMIANNUAL, days
+            value = tuple(sorted({_month_day(d) for d in days}))
         elif days:
             chosen = days[:1]
             value = _month_day(days[0])
@@ -412,6 +435,14 @@ def _own_rule_first(
     fitting = [d for d in mine if d.rule and ("quy" in fold_same_length(d.rule)) == quarterly]
     rest = [d for d in mine if d not in fitting]
     return list(dict.fromkeys([*own, *fitting, *rest]))
+
+
+def _half_a_year_apart(days: list[DeadlineMention]) -> bool:
+    """Two days of the year six months apart."""
+    months = sorted({d.month or 0 for d in days})
+    return (
+        len({_month_day(d) for d in days}) == 2 and len(months) == 2 and months[1] - months[0] == 6
+    )
 
 
 def _iso(mention: DeadlineMention) -> str:
