@@ -803,6 +803,26 @@ def test_names_with_a_comma_or_a_steering_word_stay_whole() -> None:
         "Phòng Nội vụ",
     ]
     assert split_units("Các Sở: Văn hóa, Y tế") == ["Sở Văn hóa", "Sở Y tế"]
+
+
+def test_a_shared_head_joins_its_last_two_departments_with_va() -> None:
+    assert split_units("Các Sở: Y tế, Xây dựng và Tài chính") == [
+        "Sở Y tế",
+        "Sở Xây dựng",
+        "Sở Tài chính",
+    ]
+    assert split_units("Phòng Tài chính - Kế hoạch, Nội vụ và Tư pháp") == [
+        "Phòng Tài chính - Kế hoạch",
+        "Phòng Nội vụ",
+        "Phòng Tư pháp",
+    ]
+    assert split_units("các Bộ: Công an, Quốc phòng") == ["Bộ Công an", "Bộ Quốc phòng"]
+    # names of one department that hold "và" stay whole
+    assert split_units("Sở Nông nghiệp và Phát triển nông thôn, Tài nguyên và Môi trường") == [
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Tài nguyên và Môi trường",
+    ]
+    assert split_units("Sở Y tế, Công an tỉnh") == ["Sở Y tế", "Công an tỉnh"]
     quarterly = [
         d
         for d in _duties(

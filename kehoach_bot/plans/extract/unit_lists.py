@@ -75,20 +75,58 @@ def units_in(text: str) -> list[UnitMention]:
         bare = _PERSON_TITLE.sub("", piece_folded)
         name = piece[len(piece_folded) - len(bare) :].strip()
         bare_folded = fold_same_length(name)
-        if not _AGENCY_START.match(bare_folded) and previous_head:
+        # "Các Bộ: Công an, Quốc phòng": under a written head a department's name takes it
+        department = head_prefix is not None and bool(_DEPARTMENT.match(bare_folded))
+        if previous_head and (department or not _AGENCY_START.match(bare_folded)):
             name = f"{previous_head} {name}"
             bare_folded = fold_same_length(name)
         elif head_prefix is None:
             first = bare_folded.split(" ", 1)[0]
             previous_head = _SHARED_HEADS.get(first)
-        group = (
-            bare_folded.startswith("cac ") or " cac " in bare_folded or _is_group_word(bare_folded)
-        )
-        vague = bool(_VAGUE.search(bare_folded))
-        out.append(
-            UnitMention(name, group or vague, t.VAGUE_GROUP.format(name=name) if vague else None)
-        )
+        for one in _departments(name, bare_folded):
+            one_folded = fold_same_length(one)
+            group = one_folded.startswith("cac ") or " cac " in one_folded
+            vague = bool(_VAGUE.search(one_folded))
+            out.append(
+                UnitMention(
+                    one,
+                    group or vague or _is_group_word(one_folded),
+                    t.VAGUE_GROUP.format(name=one) if vague else None,
+                )
+            )
     return out
+
+
+# The names of departments (sở, bộ, phòng, ban) a shared head goes with, and the names of one
+# department that hold "và" ("Sở Kế hoạch và Đầu tư"): "Sở Xây dựng và Tài chính" is two.
+_DEPARTMENT = re.compile(
+    r"(?:y te|tai chinh|xay dung|noi vu|tu phap|cong thuong|ngoai vu|ngoai giao|giao thong"
+    r"|ke hoach|tai nguyen|giao duc|khoa hoc|thong tin|lao dong|van hoa|nong nghiep|dan toc"
+    r"|du lich|cong an|quoc phong|kinh te|tuyen giao|dan van|to chuc|noi chinh)\b"
+)
+_ONE_NAME_WITH_VA = re.compile(
+    r"(?:ke hoach|tai nguyen|nong nghiep|thuong binh|giao duc|khoa hoc|thong tin|the thao"
+    r"|van hoa|dan toc|ha tang|kinh te|tuyen giao)\s+va\s+(?:dau tu|moi truong|phat trien"
+    r"|xa hoi|dao tao|cong nghe|truyen thong|du lich|the thao|thong tin|ton giao|do thi|ha tang"
+    r"|dan van)\b"
+)
+
+
+def _departments(name: str, folded: str) -> list[str]:
+    """A shared head's name that joins two departments with "và", as two names."""
+    if folded.split(" ", 1)[0] not in _SHARED_HEADS:
+        return [name]
+    head = name.split(" ", 1)[0]  # as written
+    out: list[str] = []
+    begin = 0
+    for match in re.finditer(r"\s+va\s+", folded):
+        joint = any(m.start() < match.start() < m.end() for m in _ONE_NAME_WITH_VA.finditer(folded))
+        if not joint and _DEPARTMENT.match(folded, match.end()):
+            out.append(name[begin : match.start()])
+            begin = match.end()
+    if not out:
+        return [name]
+    return [out[0], *(f"{head} {rest}" for rest in [*out[1:], name[begin:]])]
 
 
 def split_units(text: str) -> list[str]:
