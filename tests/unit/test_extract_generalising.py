@@ -874,3 +874,24 @@ def test_two_days_of_a_year_six_months_apart_are_a_six_month_duty() -> None:
         _kinds("Hằng năm, trước ngày 15/10 và ngày 15/12, các đơn vị báo cáo về Sở Tư pháp.")[0][0]
         is DutyKind.ANNUAL
     )
+
+
+def test_a_day_after_mung_or_in_words_is_read_and_given_in_digits() -> None:
+    assert _kinds("Các xã báo cáo về UBND huyện trước ngày mùng 5 hằng tháng.") == [
+        (DutyKind.MONTHLY, "trước ngày mùng 5 hằng tháng")
+    ]
+    assert _kinds("Các xã báo cáo về UBND huyện trước ngày mồng hai hằng tháng.") == [
+        (DutyKind.MONTHLY, "trước ngày 2 hằng tháng")
+    ]
+    assert _kinds("Các đơn vị báo cáo Sở Nội vụ trước ngày hai mươi lăm hằng tháng.") == [
+        (DutyKind.MONTHLY, "trước ngày 25 hằng tháng")
+    ]
+    assert _kinds("Các đơn vị báo cáo Sở Nội vụ trước ngày 15 tháng Mười Hai năm 2025.") == [
+        (DutyKind.ONE_OFF, "2025-12-15")
+    ]
+    # "năm" after "ngày" without "mùng" is no day
+    (mention,) = find_deadlines("Báo cáo Sở Nội vụ trước ngày 15/12/2025.")
+    assert mention.day == 15
+    assert not [
+        m for m in find_deadlines("Số liệu báo cáo tính theo ngày năm dương lịch.") if m.day
+    ]

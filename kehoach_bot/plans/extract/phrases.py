@@ -56,10 +56,77 @@ _SPELLED_NUMBER = re.compile(
 )
 
 
-def fold_numbers_blanked(text: str) -> str:
-    """The accent-free form with spelled-out numbers blanked (same length, same indexes)."""
+_UNIT_WORDS = {
+    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
+    "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+}  # fmt: skip
+_UNIT = "|".join(_UNIT_WORDS)
+# "ngày mùng 5", "ngày mồng hai", "ngày hai mươi lăm": a day written with "mùng" or in words.
+_SPELLED_DAY = re.compile(
+    rf"\bngay\s+(?:(?P<mung>mung|mong)\s+)?"
+    rf"(?P<day>(?:(?:hai|ba)\s+)?muoi(?:\s+(?:{_UNIT}))?|{_UNIT}|\d{{1,2}})\b"
+)
+# "ngày 15 tháng Mười Hai": a month in words after a day.
+_SPELLED_MONTH = re.compile(
+    rf"\bngay\s+\d{{1,2}}\s+thang\s+(?P<month>muoi(?:\s+(?:mot|hai))?|{_UNIT})\b"
+)
+
+
+def _number(words: str) -> int:
+    """The value of a number written in words ("hai muoi lam" → 25), or of its digits."""
+    if words.isdigit():
+        return int(words)
+    parts = words.split()
+    if "muoi" not in parts:
+        return _UNIT_WORDS[parts[0]]
+    at = parts.index("muoi")
+    tens = _UNIT_WORDS[parts[0]] if at else 1
+    return tens * 10 + (_UNIT_WORDS[parts[at + 1]] if at + 1 < len(parts) else 0)
+
+
+def _as_digits(folded: str, start: int, end: int, value: int) -> str:
+    """The span [start, end) rewritten as the value's digits, right-aligned in the same length."""
+    return folded[:start] + str(value).rjust(end - start) + folded[end:]
+
+
+def _days_in_digits(folded: str) -> str:
+    for match in reversed(list(_SPELLED_DAY.finditer(folded))):
+        words = match.group("day")
+        if match.group("mung") is None and (words.isdigit() or "muoi" not in words):
+            continue  # "ngày năm" without "mùng" is no day
+        value = _number(words)
+        if 1 <= value <= 31:
+            folded = _as_digits(
+                folded,
+                match.start("mung") if match.group("mung") else match.start("day"),
+                match.end("day"),
+                value,
+            )
+    for match in reversed(list(_SPELLED_MONTH.finditer(folded))):
+        value = _number(match.group("month"))
+        if 1 <= value <= 12:
+            folded = _as_digits(folded, match.start("month"), match.end("month"), value)
+    return folded
+
+
+def with_day_in_digits(text: str) -> str:
+    """A rule's words with its day in digits: "trước ngày mồng hai hằng tháng" → "trước ngày 2
+    hằng tháng"."""
     folded = fold_same_length(text)
-    return _SPELLED_NUMBER.sub(lambda m: " " * len(m.group()), folded)
+    for match in reversed(list(_SPELLED_DAY.finditer(folded))):
+        words = match.group("day")
+        if words.isdigit() or (match.group("mung") is None and "muoi" not in words):
+            continue
+        start = match.start("mung") if match.group("mung") else match.start("day")
+        text = f"{text[:start]}{_number(words)}{text[match.end('day') :]}"
+    return text
+
+
+def fold_numbers_blanked(text: str) -> str:
+    """The accent-free form with spelled-out numbers blanked and days written in words or
+    after "mùng" given in digits (same length, same indexes)."""
+    folded = fold_same_length(text)
+    return _days_in_digits(_SPELLED_NUMBER.sub(lambda m: " " * len(m.group()), folded))
 
 
 # --- deadlines -------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from kehoach_bot.plans.extract.phrases import (
     fold_numbers_blanked,
     fold_same_length,
     is_distribution_line,
+    with_day_in_digits,
 )
 from kehoach_bot.texts import extract_vi as t
 
@@ -382,7 +383,7 @@ def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
         ]
         chosen = (ruled or [d for d in dated if d.day is not None])[:1]
         if chosen:
-            value = chosen[0].text
+            value = with_day_in_digits(chosen[0].text)
         else:
             warnings.append(t.NO_DAY_RULE.format(kind=t.KIND_WORDS[kind.value]))
     # A stated frequency without a date keeps its frequency: the admin sets the day.
