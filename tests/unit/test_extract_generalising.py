@@ -7,6 +7,7 @@ from __future__ import annotations
 from kehoach_bot.plans.extract.draft import DutyKind
 from kehoach_bot.plans.extract.duties import Duty, find_duties
 from kehoach_bot.plans.extract.phrases import find_deadlines
+from kehoach_bot.plans.extract.plan_reader import extract_plan
 from kehoach_bot.plans.extract.recurrences import due_rule, find_recurrences
 from kehoach_bot.plans.extract.report_sentences import duty_clauses, is_duty
 from kehoach_bot.plans.extract.structure import parse_structure
@@ -894,4 +895,67 @@ def test_a_day_after_mung_or_in_words_is_read_and_given_in_digits() -> None:
     assert mention.day == 15
     assert not [
         m for m in find_deadlines("Số liệu báo cáo tính theo ngày năm dương lịch.") if m.day
+    ]
+
+
+def test_a_duty_restated_by_a_title_or_a_summary_is_one_duty() -> None:
+    from kehoach_bot.plans.extract.restatements import one_per_duty
+
+    news = one_per_duty(
+        _duties(
+            "Rà soát cán bộ xã, báo cáo Bộ Nội vụ trước ngày 10/3",
+            "Bộ Nội vụ đề nghị các tỉnh rà soát cán bộ xã. Yêu cầu báo cáo trước 10/3.",
+            "Bộ Nội vụ đề nghị UBND các tỉnh gửi báo cáo về Bộ (qua Vụ Chính quyền địa phương)"
+            " trước ngày 10/3 để tổng hợp.",
+        )
+    )
+    assert [(d.responsible, d.via) for d in news] == [
+        (("UBND các tỉnh",), "Vụ Chính quyền địa phương")
+    ]
+    read = extract_plan(
+        "Yêu cầu báo cáo trước 10/3.\nCác tỉnh gửi báo cáo về Bộ trước ngày 10/3.", []
+    )
+    assert [o.quote for o in read.obligations] == ["Các tỉnh gửi báo cáo về Bộ trước ngày 10/3."]
+    # the same day in another part of the plan, or for other units, is a duty of its own
+    parts = one_per_duty(
+        _duties(
+            "1. Báo cáo kết quả về UBND huyện trước ngày 10/12/2025.",
+            "2. Gửi báo cáo tổng hợp về UBND huyện trước ngày 10/12/2025.",
+        )
+    )
+    assert len(parts) == 2
+    schools = one_per_duty(
+        _duties(
+            "Các trường mầm non báo cáo Phòng Giáo dục và Đào tạo trước ngày 10/12/2025. Các trường"
+            " tiểu học báo cáo Phòng Giáo dục và Đào tạo trước ngày 10/12/2025."
+        )
+    )
+    assert len(schools) == 2
+    two_offices = one_per_duty(
+        _duties(
+            "Các trường báo cáo Phòng Giáo dục và Đào tạo trước ngày 10/12/2025. Trạm Y tế báo cáo"
+            " Trung tâm Y tế huyện trước ngày 10/12/2025."
+        )
+    )
+    assert len(two_offices) == 2
+
+
+def test_a_report_asked_only_if_it_comes_to_that_is_ad_hoc() -> None:
+    assert _kinds("Nếu không đủ nguồn lực, địa phương cần đề xuất hỗ trợ gửi về Bộ trước 5/8.") == [
+        (DutyKind.AD_HOC, None)
+    ]
+    # a matter put up for decision is no report
+    assert not _duties(
+        "Trường hợp kiểm tra doanh nghiệp ngoài địa bàn, Cục Hải quan báo cáo Tổng cục Hải quan"
+        " xem xét phân công đơn vị thực hiện."
+    )
+
+
+def test_comments_on_a_draft_sent_back_are_no_report() -> None:
+    assert not _duties(
+        "Sở Nội vụ đề nghị các cơ quan, đơn vị nghiên cứu, cho ý kiến bằng văn bản và gửi về Sở"
+        " chậm nhất trong ngày 04/8/2023."
+    )
+    assert _kinds("Các đơn vị gửi báo cáo kết quả về Sở chậm nhất ngày 04/8/2023.") == [
+        (DutyKind.ONE_OFF, "2023-08-04")
     ]

@@ -114,6 +114,10 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
             # "Địa phương mà … tăng nhiều … thì khẩn trương báo cáo giải trình": only where it holds
             r"|\b(?:ma|neu|truong hop)\b[^.;]{3,200}?\bthi\s+(?:\w+\s+){0,3}?bao cao\b"
+            # "Nếu không đủ nguồn lực, địa phương đề xuất … gửi về Bộ": only if it comes to that;
+            # "Trường hợp …, Cục báo cáo Tổng cục xem xét phân công": a matter put for decision
+            r"|^\W*(?:neu|trong truong hop|truong hop)\b"
+            r"(?![^.;]*\b(?:de|xem xet,?)\s+(?:quyet dinh|phan cong)\b)[^.;,:]{3,150}(?=,)"
         ),
     ),
     # "rà soát hộ nghèo định kỳ năm 2022": that year's round of a periodic work, not a frequency

@@ -209,9 +209,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         verbs = [m for m in verbs if not m.group().startswith(("so ket", "tong ket"))]
     if _PAPERS.search(folded) and not _REPORT_CONTENT.search(folded):
         verbs = [m for m in verbs if not m.group().startswith("gui")]
-    verbs = [
-        m for m in verbs if not (m.group().startswith("gui") and _OPINION.match(folded, m.start()))
-    ]
+    verbs = [m for m in verbs if not (m.group().startswith("gui") and _opinion(folded, m.start()))]
     recurrences = find_recurrences(text)
     if not verbs or not recurrences:
         return False
@@ -332,8 +330,15 @@ _NOUN_AFTER = re.compile(
     # what a report must hold ("Báo cáo cần tập trung vào …"), not a report asked for
     r"|^\s*(?:can|phai)\s+(?:tap trung|neu ro|the hien|dam bao|bao dam)\b"
 )
-# Comments on a draft sent back ("gửi ý kiến tham gia về Sở …"): a consultation, not a report.
+# Comments on a draft sent back ("gửi ý kiến tham gia về Sở …", "cho ý kiến bằng văn bản và gửi
+# về Sở"): a consultation, not a report.
 _OPINION = re.compile(r"\bgui\s+(?:van ban\s+)?(?:y kien|gop y)\b")
+_OPINION_BEFORE = re.compile(r"\b(?:cho|gop|tham gia)\s+y kien\b[^.;]{0,60}$|\bgop y\b[^.;]{0,60}$")
+
+
+def _opinion(folded: str, at: int) -> bool:
+    """Whether the "gửi" at `at` sends comments on a draft."""
+    return bool(_OPINION.match(folded, at) or _OPINION_BEFORE.search(folded, max(0, at - 80), at))
 
 
 _CLAUSE_END = re.compile(r"[,;.]")

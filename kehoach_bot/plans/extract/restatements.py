@@ -1,0 +1,69 @@
+"""A duty said more than once — a news item's title, its summary and its body, a plan's table and
+its text — is one duty: the fullest statement of it stays.
+
+Pure; reads the duties of one document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kehoach_bot.plans.extract.draft import DutyKind
+from kehoach_bot.plans.extract.duties import Duty
+from kehoach_bot.plans.extract.phrases import find_deadlines, fold_same_length
+
+
+def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
+    """The duties without their restatements, in reading order.
+
+    A duty restates another of the same part when both fall due on the same day with the same
+    frequency and it adds nothing: no units of its own, or the same ones, and no other office."""
+    fullest: dict[object, Duty] = {}
+    for duty in duties:
+        key = _due_key(duty)
+        if key is not None and (key not in fullest or _fullness(duty) > _fullness(fullest[key])):
+            fullest[key] = duty
+    out: list[Duty] = []
+    for duty in duties:
+        key = _due_key(duty)
+        kept = fullest.get(key) if key is not None else None
+        if kept is None or kept is duty or not _restates(duty, kept):
+            out.append(duty)
+    return out
+
+
+def _due_key(duty: Duty) -> tuple[object, ...] | None:
+    """The day a dated duty falls due; for a one-off whose year is not written, its day and
+    month as written ("trước 10/3")."""
+    if duty.due is not None:
+        return (duty.kind, duty.due)
+    if duty.kind is not DutyKind.ONE_OFF:
+        return None
+    for mention in find_deadlines(duty.quote):
+        if mention.usable and mention.day is not None and mention.month is not None:
+            return (duty.kind, mention.day, mention.month)
+    return None
+
+
+def _fullness(duty: Duty) -> tuple[int, int, int, int]:
+    return (bool(duty.responsible), bool(duty.recipient), bool(duty.via), len(duty.quote))
+
+
+def _restates(duty: Duty, fuller: Duty) -> bool:
+    """Whether `duty` says nothing `fuller` does not; parts of a plan that assign their own
+    duties ("2. Các đơn vị thuộc Bộ", "3. Các Sở") are never each other's restatement."""
+    if duty.ref != fuller.ref:
+        return False
+    if duty.responsible and set(duty.responsible) != set(fuller.responsible):
+        return False
+    return _within(duty.recipient, fuller.recipient) and _within(duty.via, fuller.via)
+
+
+def _within(name: str | None, fuller: str | None) -> bool:
+    """No office, or one the fuller statement names too ("Bộ Nội vụ" and "Bộ")."""
+    if name is None:
+        return True
+    if fuller is None:
+        return False
+    one, other = fold_same_length(name), fold_same_length(fuller)
+    return one in other or other in one
