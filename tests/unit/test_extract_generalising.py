@@ -959,3 +959,24 @@ def test_comments_on_a_draft_sent_back_are_no_report() -> None:
     assert _kinds("Các đơn vị gửi báo cáo kết quả về Sở chậm nhất ngày 04/8/2023.") == [
         (DutyKind.ONE_OFF, "2023-08-04")
     ]
+
+
+def test_prompt_and_regular_reports_and_a_plans_own_year() -> None:
+    assert _kinds(
+        "Báo cáo kịp thời diễn biến thiên tai, tình hình thiệt hại về Ban Chỉ đạo tỉnh."
+    ) == [(DutyKind.AD_HOC, None)]
+    assert sorted(
+        k.value
+        for k, _ in _kinds(
+            "Các hạt kiểm lâm đảm bảo chế độ báo cáo thường kỳ, đột xuất diễn biến cháy rừng về"
+            " Chi cục Kiểm lâm."
+        )
+    ) == ["ad_hoc", "periodic_undated"]
+    # "kế hoạch hàng năm" is the plan's year
+    assert [
+        k
+        for k, _ in _kinds(
+            "Ban Chỉ đạo xây dựng kế hoạch hàng năm về an toàn thực phẩm, báo cáo Chủ tịch UBND"
+            " tỉnh kết quả thực hiện."
+        )
+    ] == [DutyKind.ONE_OFF]

@@ -43,7 +43,11 @@ _PERIODIC_KINDS = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, Dut
 _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     (
         DutyKind.ANNUAL,
-        re.compile(r"\b(?:dinh ky\s+)?(?:hang|moi)\s+nam\b(?!\s+hoc)|\bnam\s+(?:mot|1)\s+lan\b"),
+        # "xây dựng kế hoạch hàng năm": the plan's year, not the report's
+        re.compile(
+            r"(?<!ke hoach )(?<!chuong trinh )(?<!cong tac )\b(?:dinh ky\s+)?(?:hang|moi)\s+nam\b"
+            r"(?!\s+hoc)|\bnam\s+(?:mot|1)\s+lan\b"
+        ),
     ),
     (
         DutyKind.ANNUAL,
@@ -109,7 +113,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             # "theo yêu cầu tại Văn bản số …" names the document that asks, not a time
             r"|\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b)"
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
-            r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
+            r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b|\bbao cao\s+kip thoi\b"
             r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"
             r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
             # "Địa phương mà … tăng nhiều … thì khẩn trương báo cáo giải trình": only where it holds
@@ -123,7 +127,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     # "rà soát hộ nghèo định kỳ năm 2022": that year's round of a periodic work, not a frequency
     (
         DutyKind.PERIODIC_UNDATED,
-        re.compile(r"\bdinh ky\b(?!\s+nam\s+\d{4})|\bso ket\b|\btong ket\b"),
+        re.compile(r"\bdinh ky\b(?!\s+nam\s+\d{4})|\bthuong ky\b|\bso ket\b|\btong ket\b"),
     ),
 )
 _SO_KET = re.compile(r"so ket")

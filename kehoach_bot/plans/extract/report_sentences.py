@@ -283,8 +283,11 @@ _PAPERS = re.compile(r"\b(?:ban sao|ho so|danh sach|giay to|to khai)\b")
 _REPORT_CONTENT = re.compile(r"\bbao cao\b|\bket qua\b|\btinh hinh\b|\bso lieu\b")
 
 
-# "thực hiện (đầy đủ) chế độ báo cáo …": the regime applied, a duty to report.
-_REGIME_KEPT = re.compile(r"\bthuc hien(?:\s+(?:day du|nghiem|tot))?(?:\s+cac)?\s+che do\s+$")
+# "thực hiện (đầy đủ) chế độ báo cáo …", "đảm bảo chế độ báo cáo": the regime kept, a duty.
+_REGIME_KEPT = re.compile(
+    r"\b(?:thuc hien|dam bao|bao dam|duy tri|chap hanh)(?:\s+(?:day du|nghiem|tot))?"
+    r"(?:\s+cac)?\s+che do\s+$"
+)
 
 
 def _regime_named(before: str) -> bool:
