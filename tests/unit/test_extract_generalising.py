@@ -980,3 +980,34 @@ def test_prompt_and_regular_reports_and_a_plans_own_year() -> None:
             " tỉnh kết quả thực hiện."
         )
     ] == [DutyKind.ONE_OFF]
+
+
+def test_frequencies_whose_days_the_next_sentence_gives_are_one_duty_each() -> None:
+    found = _duties(
+        "2. Định kỳ 06 tháng và hằng năm, doanh nghiệp báo cáo tình hình hoạt động, gửi Sở Nội vụ."
+        " Báo cáo 06 tháng gửi trước ngày 20 tháng 6 và báo cáo năm gửi trước ngày 20 tháng 12."
+    )
+    assert [(d.kind, d.due, d.recipient) for d in found] == [
+        (DutyKind.SEMIANNUAL, ("06-20",), "Sở Nội vụ"),
+        (DutyKind.ANNUAL, "12-20", "Sở Nội vụ"),
+    ]
+    # a dated duty of another frequency does not spell them out
+    kept = _kinds(
+        "Định kỳ hằng năm, các xã báo cáo kết quả về UBND huyện. Báo cáo quý gửi trước ngày 15"
+        " của tháng cuối quý."
+    )
+    assert (DutyKind.ANNUAL, None) in kept
+
+
+def test_another_way_to_send_the_same_report_is_no_duty() -> None:
+    assert not _duties(
+        "Trường hợp người sử dụng lao động không thể báo cáo thông qua Cổng Dịch vụ công Quốc gia"
+        " thì gửi báo cáo bằng bản giấy theo Mẫu số 01."
+    )
+
+
+def test_a_report_on_finding_something_is_ad_hoc() -> None:
+    assert _kinds(
+        "Khi phát hiện mốc bị hư hỏng hoặc bị mất, UBND cấp xã lập biên bản và báo cáo UBND cấp"
+        " huyện."
+    ) == [(DutyKind.AD_HOC, None)]

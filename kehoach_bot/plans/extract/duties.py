@@ -184,6 +184,9 @@ _EARLIER_DOCUMENT = re.compile(
 _ITS_CONTENT = re.compile(r"^\W*trong do\b")
 
 
+_FREQUENCIES = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
+
+
 @dataclass(frozen=True, slots=True)
 class _LeadIn:
     """An undated duty that the dated ones after it spell out ("(1) Thời hạn … gửi báo cáo:")."""
@@ -193,10 +196,14 @@ class _LeadIn:
     used: bool = False
 
     def follows(self, duties: list[Duty]) -> bool:
-        """Whether these duties spell this one out: dated, and its units' own unless after ":"."""
-        dated = any(d.due is not None for d in duties)
+        """Whether these duties spell this one out: dated, and its units' own unless after ":";
+        after frequencies without their days, dated duties of those frequencies."""
+        dated = [d for d in duties if d.due is not None]
         same = self.colon or any(d.responsible == self.duties[0].responsible for d in duties)
-        return dated and same
+        if not self.colon and all(d.kind in _FREQUENCIES for d in self.duties):
+            kinds = {d.kind for d in self.duties}
+            return same and bool(dated) and all(d.kind in kinds for d in dated)
+        return bool(dated) and same
 
 
 def _once_if_unrepeated(duty: Duty) -> Duty:
@@ -214,6 +221,8 @@ def _introduces(sentence: str, duties: list[Duty]) -> bool:
     names neither frequency nor date ("đề nghị … báo cáo tình hình … theo đề cương")."""
     if sentence.rstrip().endswith(":"):
         return True
+    if all(d.kind in _FREQUENCIES for d in duties):
+        return True  # "Định kỳ 06 tháng và hằng năm, báo cáo …": the next sentence may give days
     folded = fold_same_length(unicodedata.normalize("NFC", sentence))
     bare = all(d.kind is DutyKind.PERIODIC_UNDATED for d in duties)
     return bare and not PERIODIC_WORDS.search(folded)

@@ -109,7 +109,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"(?<!ke hoach )(?<!bo sung )(?<!thanh tra )(?<!kiem tra )\bdot xuat\b"
             r"|\bkhi\s+(?:co\s+)?yeu cau\b"
             r"|\bkhi\s+(?:co\s+)?(?:tinh huong|su co|su viec|thien tai|dich benh|thiet hai)"
-            r"[^,;.]{0,30}?\bxay ra\b"
+            r"[^,;.]{0,30}?\bxay ra\b|^\W*khi\s+phat hien\b"
             # "theo yêu cầu tại Văn bản số …" names the document that asks, not a time
             r"|\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b)"
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"

@@ -47,6 +47,9 @@ _NOT_A_DUTY = re.compile(
     r"|^\W*(?:truoc do|tren day la)\b|^\W*nhan duoc (?:cong van|van ban|thong bao) nay\b"
     # a subject line: "Về thực hiện chế độ thông tin, báo cáo định kỳ"
     r"|(?:^|[–-]\s*)ve\s+(?:viec\s+)?(?:thuc hien\s+)?(?:nghiem\s+)?che do\b"
+    # another way to send the same report ("Trường hợp … không thể báo cáo thông qua Cổng … thì
+    # gửi báo cáo bằng bản giấy")
+    r"|\bkhong the\s+(?:gui\s+)?bao cao\b[^.;]{0,100}?\b(?:thong qua|qua|tren)\b"
 )
 # "Thực hiện Công văn số 891/UBND … về thực hiện chế độ báo cáo.": the document followed, named;
 # a request after it ("…, UBND huyện đề nghị các xã báo cáo …") is a duty.
