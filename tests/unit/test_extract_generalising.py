@@ -1011,3 +1011,33 @@ def test_a_report_on_finding_something_is_ad_hoc() -> None:
         "Khi phát hiện mốc bị hư hỏng hoặc bị mất, UBND cấp xã lập biên bản và báo cáo UBND cấp"
         " huyện."
     ) == [(DutyKind.AD_HOC, None)]
+
+
+def test_the_works_own_day_is_not_the_reports() -> None:
+    assert _kinds(
+        "UBND huyện yêu cầu các xã hoàn thành việc rà soát trước ngày 30/11/2025 và báo cáo kết"
+        " quả về Phòng Nông nghiệp trước ngày 05/12/2025."
+    ) == [(DutyKind.ONE_OFF, "2025-12-05")]
+    # a report that is the work keeps its day
+    assert _kinds(
+        "Các xã hoàn thành báo cáo kết quả rà soát trước ngày 05/12/2025 gửi UBND huyện."
+    ) == [(DutyKind.ONE_OFF, "2025-12-05")]
+
+
+def test_the_gathering_offices_own_day_is_its_own_duty() -> None:
+    found = _duties(
+        "Các đơn vị gửi báo cáo về Sở Nội vụ trước ngày 12/12/2025 để tổng hợp báo cáo UBND tỉnh"
+        " trước ngày 20/12/2025."
+    )
+    assert [(d.due, d.responsible, d.recipient) for d in found] == [
+        ("2025-12-12", ("Các đơn vị",), "Sở Nội vụ"),
+        ("2025-12-20", ("Sở Nội vụ",), "UBND tỉnh"),
+    ]
+
+
+def test_the_last_day_of_a_window_to_send_in_is_a_deadline() -> None:
+    assert _kinds("Thời gian nộp báo cáo: từ ngày 01/12/2025 đến hết ngày 10/12/2025.") == [
+        (DutyKind.ONE_OFF, "2025-12-10")
+    ]
+    (_, end) = find_deadlines("Báo cáo số liệu từ ngày 01/12/2024 đến ngày 30/11/2025.")
+    assert end.not_a_deadline

@@ -272,9 +272,15 @@ def _sentence_duties(sentence: str, ref: str, responsible: tuple[str, ...]) -> l
     recurrences = find_recurrences(sentence)
     if LIMITED_REPORTS.search(fold_same_length(unicodedata.normalize("NFC", sentence))):
         recurrences = [r for r in recurrences if r.kind is DutyKind.AD_HOC]
+    mine = deadlines
+    if onward is not None and (via or recipient):
+        # "… về Sở trước ngày 12/12 để tổng hợp báo cáo UBND tỉnh trước ngày 20/12": the second
+        # day is the gathering office's own
+        before = [d for d in deadlines if d.start < onward.start()]
+        mine = before if any(d.usable for d in before) else deadlines
     for recurrence in recurrences:
-        first = due_rule(recurrence, deadlines)
-        for due in (first, *further_dates(recurrence, first, deadlines)):
+        first = due_rule(recurrence, mine)
+        for due in (first, *further_dates(recurrence, first, mine)):
             out.append(
                 Duty(
                     quote=sentence,
@@ -307,7 +313,9 @@ def _onward(
     deadlines = find_deadlines(rest)
     if not deadlines:
         return []  # without its own time words it is the purpose of the first report
-    due = due_rule(Recurrence(DutyKind.PERIODIC_UNDATED, "", 0, 0, 0, len(rest)), deadlines)
+    own = find_recurrences(rest)
+    recurrence = own[0] if own else Recurrence(DutyKind.PERIODIC_UNDATED, "", 0, 0, 0, len(rest))
+    due = due_rule(recurrence, deadlines)
     clause = text[begin:].strip(" ,;")
     return [
         Duty(

@@ -237,7 +237,10 @@ _DOCUMENT_DATE = re.compile(
     r"(?:\s+(?!truoc\b|nhat\b|den\b|toi\b|han\b|tu\b|trong\b)[^\s,;()]+){0,8}?)"
     r"\s*,?\s*(?:cua\s+[^,;()]{1,60}?\s+)?ngay\s*$"
 )
-_WORK_DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\s+$")
+# "hoàn thành (việc rà soát) trước ngày …": the work's own deadline, unless a report is the work
+_WORK_DONE = re.compile(
+    r"\b(?:xong|hoan thanh|hoan tat)(?:\s+(?!bao cao\b|gui\b|nop\b)[^\s,;.()]+){0,8}\s+$"
+)
 # A date that opens the sentence before a comma ("Ngày 26/5/2020, …", "Vào ngày 12/3, …").
 _OPENING = re.compile(r"^\W*(?:vao\s+)?(?:ngay\s*)?$")
 _OPENED = re.compile(r"^\s*,")
@@ -500,11 +503,19 @@ def _inherit(folded: str, mentions: list[DeadlineMention]) -> list[DeadlineMenti
             and mention.wording is Wording.BY
             and re.search(r"\btu\b", folded[max(0, previous.start - 8) : previous.start + 8])
             and re.fullmatch(r"[^.;]{0,40}", folded[previous.end : mention.start])
+            and not _SENDING_WINDOW.search(folded[max(0, previous.start - 60) : previous.start])
         ):
             # "(số liệu) từ ngày 15/12 năm trước đến ngày 14/6": the end of a data period.
             mention = _replace(mention, not_a_deadline=True)
         out.append(mention)
     return out
+
+
+# "Thời gian nộp báo cáo: từ ngày 01/12 đến hết ngày 10/12": the days to send in, the last a
+# deadline.
+_SENDING_WINDOW = re.compile(
+    r"\b(?:thoi gian|thoi han|han)\s+(?:nop|gui|nhan|tiep nhan)\b[^.;]{0,40}$"
+)
 
 
 def _sentence_year(folded: str, mentions: list[DeadlineMention]) -> int | None:
