@@ -13,6 +13,7 @@ import calendar
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,19 +90,22 @@ def _as_digits(folded: str, start: int, end: int, value: int) -> str:
     return folded[:start] + str(value).rjust(end - start) + folded[end:]
 
 
-def _days_in_digits(folded: str) -> str:
+def _written_days(folded: str) -> Iterator[tuple[int, int, int, bool]]:
+    """Each day written with "mùng" or in words, last first: its span, value and whether it is
+    in words."""
     for match in reversed(list(_SPELLED_DAY.finditer(folded))):
         words = match.group("day")
         if match.group("mung") is None and (words.isdigit() or "muoi" not in words):
             continue  # "ngày năm" without "mùng" is no day
         value = _number(words)
         if 1 <= value <= 31:
-            folded = _as_digits(
-                folded,
-                match.start("mung") if match.group("mung") else match.start("day"),
-                match.end("day"),
-                value,
-            )
+            start = match.start("mung") if match.group("mung") else match.start("day")
+            yield start, match.end("day"), value, not words.isdigit()
+
+
+def _days_in_digits(folded: str) -> str:
+    for start, end, value, _ in _written_days(folded):
+        folded = _as_digits(folded, start, end, value)
     for match in reversed(list(_SPELLED_MONTH.finditer(folded))):
         value = _number(match.group("month"))
         if 1 <= value <= 12:
@@ -112,13 +116,9 @@ def _days_in_digits(folded: str) -> str:
 def with_day_in_digits(text: str) -> str:
     """A rule's words with its day in digits: "trước ngày mồng hai hằng tháng" → "trước ngày 2
     hằng tháng"."""
-    folded = fold_same_length(text)
-    for match in reversed(list(_SPELLED_DAY.finditer(folded))):
-        words = match.group("day")
-        if words.isdigit() or (match.group("mung") is None and "muoi" not in words):
-            continue
-        start = match.start("mung") if match.group("mung") else match.start("day")
-        text = f"{text[:start]}{_number(words)}{text[match.end('day') :]}"
+    for start, end, value, in_words in _written_days(fold_same_length(text)):
+        if in_words:
+            text = f"{text[:start]}{value}{text[end:]}"
     return text
 
 

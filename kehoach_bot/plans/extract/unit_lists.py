@@ -117,10 +117,11 @@ def _departments(name: str, folded: str) -> list[str]:
     if folded.split(" ", 1)[0] not in _SHARED_HEADS:
         return [name]
     head = name.split(" ", 1)[0]  # as written
+    joints = [m.span() for m in _ONE_NAME_WITH_VA.finditer(folded)]
     out: list[str] = []
     begin = 0
     for match in re.finditer(r"\s+va\s+", folded):
-        joint = any(m.start() < match.start() < m.end() for m in _ONE_NAME_WITH_VA.finditer(folded))
+        joint = any(a < match.start() < b for a, b in joints)
         if not joint and _DEPARTMENT.match(folded, match.end()):
             out.append(name[begin : match.start()])
             begin = match.end()
