@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kehoach_bot.plans.extract.draft import DutyKind
 from kehoach_bot.plans.extract.phrases import find_deadlines, fold_same_length
 from kehoach_bot.plans.extract.recurrences import (
+    PERIODIC_KINDS,
     Recurrence,
     due_rule,
     find_recurrences,
@@ -184,9 +185,6 @@ _EARLIER_DOCUMENT = re.compile(
 _ITS_CONTENT = re.compile(r"^\W*trong do\b")
 
 
-_FREQUENCIES = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
-
-
 @dataclass(frozen=True, slots=True)
 class _LeadIn:
     """An undated duty that the dated ones after it spell out ("(1) Thời hạn … gửi báo cáo:")."""
@@ -200,10 +198,11 @@ class _LeadIn:
         after frequencies without their days, dated duties of those frequencies."""
         dated = [d for d in duties if d.due is not None]
         same = self.colon or any(d.responsible == self.duties[0].responsible for d in duties)
-        if not self.colon and all(d.kind in _FREQUENCIES for d in self.duties):
-            kinds = {d.kind for d in self.duties}
-            return same and bool(dated) and all(d.kind in kinds for d in dated)
-        return bool(dated) and same
+        if not (dated and same):
+            return False
+        if self.colon or any(d.kind not in PERIODIC_KINDS for d in self.duties):
+            return True
+        return all(d.kind in {lead.kind for lead in self.duties} for d in dated)
 
 
 def _once_if_unrepeated(duty: Duty) -> Duty:
@@ -221,7 +220,7 @@ def _introduces(sentence: str, duties: list[Duty]) -> bool:
     names neither frequency nor date ("đề nghị … báo cáo tình hình … theo đề cương")."""
     if sentence.rstrip().endswith(":"):
         return True
-    if all(d.kind in _FREQUENCIES for d in duties):
+    if all(d.kind in PERIODIC_KINDS for d in duties):
         return True  # "Định kỳ 06 tháng và hằng năm, báo cáo …": the next sentence may give days
     folded = fold_same_length(unicodedata.normalize("NFC", sentence))
     bare = all(d.kind is DutyKind.PERIODIC_UNDATED for d in duties)
@@ -268,12 +267,14 @@ def _sentence_duties(sentence: str, ref: str, responsible: tuple[str, ...]) -> l
         m.warning for name in responsible for m in units_in(name) if m.warning is not None
     )
     out: list[Duty] = []
-    onward = _ONWARD.search(fold_same_length(unicodedata.normalize("NFC", sentence)))
+    folded = fold_same_length(unicodedata.normalize("NFC", sentence))
+    # "… về Sở X để tổng hợp báo cáo Y": Sở X gathers the reports on to Y
+    onward = _ONWARD.search(folded) if via or recipient else None
     recurrences = find_recurrences(sentence)
-    if LIMITED_REPORTS.search(fold_same_length(unicodedata.normalize("NFC", sentence))):
+    if LIMITED_REPORTS.search(folded):
         recurrences = [r for r in recurrences if r.kind is DutyKind.AD_HOC]
     mine = deadlines
-    if onward is not None and (via or recipient):
+    if onward is not None:
         # "… về Sở trước ngày 12/12 để tổng hợp báo cáo UBND tỉnh trước ngày 20/12": the second
         # day is the gathering office's own
         before = [d for d in deadlines if d.start < onward.start()]
@@ -295,7 +296,7 @@ def _sentence_duties(sentence: str, ref: str, responsible: tuple[str, ...]) -> l
                     recipients=recipients,
                 )
             )
-    if onward is not None and (via or recipient):
+    if onward is not None:
         out += _onward(sentence, onward.span(), ref, via or recipient or "", recipient)
     return out
 

@@ -39,7 +39,8 @@ class Recurrence:
     shared: bool = False  # its dates are listed with another frequency's ("6 tháng, năm (…)")
 
 
-_PERIODIC_KINDS = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
+# Frequencies with a calendar of their own.
+PERIODIC_KINDS = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
 _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     (
         DutyKind.ANNUAL,
@@ -156,6 +157,7 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
     folded = fold_numbers_blanked(text)
     if is_distribution_line(text):
         return []
+    mentions = find_deadlines(text)
     hits: list[tuple[int, int, DutyKind]] = []
     for kind, pattern in _RECURRENCE_WORDS:
         for match in pattern.finditer(folded):
@@ -190,16 +192,16 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
             )
         ]
         kinds = {kind for _, _, kind in hits}
-    if kinds & set(_PERIODIC_KINDS):
+    if kinds & set(PERIODIC_KINDS):
         hits = [h for h in hits if h[2] is not DutyKind.PERIODIC_UNDATED]
     hits += [h for h in listed if h[2] is DutyKind.PERIODIC_UNDATED]  # "9 tháng" in the list
     if kinds == {DutyKind.PERIODIC_UNDATED} and not _DINH_KY.search(folded):
         # "Báo cáo tổng kết … trước ngày 8/6/2021": a review names no frequency of its own.
-        extra = _undeclared(text, folded)
+        extra = _undeclared(mentions, folded)
         if extra is not None and extra[2] is DutyKind.ONE_OFF:
             hits = [extra]
     if not hits:
-        extra = _undeclared(text, folded)
+        extra = _undeclared(mentions, folded)
         if extra is not None:
             hits.append(extra)
     hits.sort(key=lambda h: (h in listed, h))  # a frequency's own words before a list's item
@@ -221,23 +223,25 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
             scope_start = 0 if i == 0 else start
             scope_end = ordered[i + 1][0][0] if i + 1 < len(ordered) else len(text)
         out.append(Recurrence(kind, text[start:end], start, end, scope_start, scope_end))
-    return _once_when_dated(_share_listed_dates(out, folded, text), folded, text)
+    return _once_when_dated(_share_listed_dates(out, folded, mentions), folded, mentions)
 
 
 # "định kỳ", "hằng năm", "mỗi quý": words that make a 6-month or year report come back.
 _COMES_BACK = re.compile(r"\bdinh ky\b|\b(?:hang|moi)\s+(?:nam|quy|thang|ky|tuan)\b")
 
 
-def _once_when_dated(out: list[Recurrence], folded: str, text: str) -> list[Recurrence]:
+def _once_when_dated(
+    out: list[Recurrence], folded: str, mentions: list[DeadlineMention]
+) -> list[Recurrence]:
     """A 6-month or year report that no word makes come back, due on days with their year
     ("Báo cáo sơ kết 6 tháng gửi trước ngày 10/6/2025"), is one submission."""
     if _COMES_BACK.search(folded):
         return out
-    mentions = [d for d in find_deadlines(text) if d.usable and not d.not_a_deadline]
+    dated = [d for d in mentions if d.usable]
     for i, recurrence in enumerate(out):
         if recurrence.kind not in (DutyKind.SEMIANNUAL, DutyKind.ANNUAL):
             continue
-        mine = [d for d in mentions if recurrence.scope_start <= d.start < recurrence.scope_end]
+        mine = [d for d in dated if recurrence.scope_start <= d.start < recurrence.scope_end]
         if mine and all(d.year is not None and d.rule is None for d in mine):
             out[i] = dataclasses.replace(recurrence, kind=DutyKind.ONE_OFF)
     return out
@@ -277,7 +281,9 @@ def _listed_periods(
 _LISTED = re.compile(r"\s*(?:,|;|va|hoac|,\s*va)?\s*")
 
 
-def _share_listed_dates(out: list[Recurrence], folded: str, text: str) -> list[Recurrence]:
+def _share_listed_dates(
+    out: list[Recurrence], folded: str, mentions: list[DeadlineMention]
+) -> list[Recurrence]:
     """ "định kỳ 6 tháng, hằng năm (trước ngày 15/6 và 15/12)": frequencies listed side by side
     before one list of dates share it; each takes its own dates from it in due_rule."""
     for i in range(len(out) - 1):
@@ -287,7 +293,7 @@ def _share_listed_dates(out: list[Recurrence], folded: str, text: str) -> list[R
             continue
         dates = [
             d
-            for d in find_deadlines(text)
+            for d in mentions
             if year.scope_start <= d.start < year.scope_end and d.usable and d.rule is None
         ]
         if len({(d.month, d.day) for d in dates}) >= 2:
@@ -299,10 +305,9 @@ def _share_listed_dates(out: list[Recurrence], folded: str, text: str) -> list[R
 _PERIOD_END = re.compile(r"\bke tu\s+(?:thoi diem\s+|ngay\s+)?ket thuc\s+ky\b")
 
 
-def _undeclared(text: str, folded: str) -> tuple[int, int, DutyKind] | None:
+def _undeclared(mentions: list[DeadlineMention], folded: str) -> tuple[int, int, DutyKind] | None:
     """A sentence with no periodic word: one-off when it gives a dated deadline, else undated if
     it asks for a report at all (a deadline "theo quy định" included)."""
-    mentions = find_deadlines(text)
     for mention in mentions:
         if mention.usable and mention.year is not None:
             return mention.start, mention.end, DutyKind.ONE_OFF
@@ -395,7 +400,7 @@ def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
         else:
             warnings.append(t.NO_DAY_RULE.format(kind=t.KIND_WORDS[kind.value]))
     # A stated frequency without a date keeps its frequency: the admin sets the day.
-    if value is None and kind in (*_PERIODIC_KINDS, DutyKind.PERIODIC_UNDATED):
+    if value is None and kind in (*PERIODIC_KINDS, DutyKind.PERIODIC_UNDATED):
         quiet = kind in (DutyKind.QUARTERLY, DutyKind.MONTHLY)  # NO_DAY_RULE said it
         if not quiet and not any(d.by_reference or d.relative for d in mine):
             warnings.append(t.UNDATED)

@@ -339,7 +339,7 @@ _NOUN_AFTER = re.compile(
 # Comments on a draft sent back ("gửi ý kiến tham gia về Sở …", "cho ý kiến bằng văn bản và gửi
 # về Sở"): a consultation, not a report.
 _OPINION = re.compile(r"\bgui\s+(?:van ban\s+)?(?:y kien|gop y)\b")
-_OPINION_BEFORE = re.compile(r"\b(?:cho|gop|tham gia)\s+y kien\b[^.;]{0,60}$|\bgop y\b[^.;]{0,60}$")
+_OPINION_BEFORE = re.compile(r"\b(?:(?:cho|gop|tham gia)\s+y kien|gop y)\b[^.;]{0,60}$")
 
 
 def _opinion(folded: str, at: int) -> bool:
