@@ -147,6 +147,13 @@ def test_years_only_from_the_same_sentence() -> None:
     assert given.year == 2025
 
 
+def test_a_year_in_two_digits_is_of_this_century() -> None:
+    (slashes,) = find_deadlines("gửi báo cáo về Sở Nội vụ trước ngày 15/12/25")
+    assert (slashes.day, slashes.month, slashes.year) == (15, 12, 2025)
+    (dots,) = find_deadlines("báo cáo chậm nhất ngày 05.01.26")
+    assert (dots.day, dots.month, dots.year, dots.usable) == (5, 1, 2026, True)
+
+
 # --- the traps -------------------------------------------------------------------------------
 
 

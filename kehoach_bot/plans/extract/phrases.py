@@ -181,7 +181,7 @@ class DeadlineMention:
 
 
 _DATE_NUMERIC = re.compile(
-    r"(?<![\w/.\-])(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?!\d)(?!\s*[/.\-]\s*\d)(?![/\-][a-z])"
+    r"(?<![\w/.\-])(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}|\d{2}))?(?!\d)(?!\s*[/.\-]\s*\d)(?![/\-][a-z])"
 )
 _DATE_WORDS = re.compile(
     r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\b(?:\s*(?:,\s*)?nam\s+(\d{4})|\s*[/\-]\s*(\d{4}))?"
@@ -344,7 +344,7 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
                 match.end(),
                 day,
                 month,
-                int(year) if year else None,
+                _full_year(year) if year else None,
                 None,
             )
         )
@@ -471,6 +471,11 @@ def _dated(
         impossible=impossible or (rule is not None and not 1 <= day <= 31),
         not_a_deadline=not_deadline,
     )
+
+
+def _full_year(written: str) -> int:
+    """ "2025" → 2025; a year written in two digits ("15/12/25") is of this century."""
+    return int(written) if len(written) == 4 else 2000 + int(written)
 
 
 def _exists(day: int, month: int, year: int | None) -> bool:
