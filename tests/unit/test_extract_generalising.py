@@ -1039,3 +1039,99 @@ def test_the_last_day_of_a_window_to_send_in_is_a_deadline() -> None:
     ]
     (_, end) = find_deadlines("Báo cáo số liệu từ ngày 01/12/2024 đến ngày 30/11/2025.")
     assert end.not_a_deadline
+
+
+# --- the parts of a plan -----------------------------------------------------------------------
+
+
+def _plan_with(organising_heading: str) -> list[tuple[DutyKind, object]]:
+    return _kinds(
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Bảo đảm báo cáo kịp thời, chính xác.",
+        "II. NỘI DUNG",
+        "Rà soát phương án ứng phó thiên tai; xây dựng báo cáo đánh giá thiệt hại.",
+        f"III. {organising_heading}",
+        "UBND các xã báo cáo kết quả về UBND huyện (qua Phòng Nông nghiệp).",
+        "IV. CHẾ ĐỘ BÁO CÁO",
+        "Định kỳ 6 tháng, năm, các cơ quan, đơn vị báo cáo kết quả thực hiện về UBND huyện.",
+    )
+
+
+def test_a_reporting_regime_part_of_its_own_assigns_reports_too() -> None:
+    expected = [
+        (DutyKind.ONE_OFF, None),
+        (DutyKind.SEMIANNUAL, None),
+        (DutyKind.ANNUAL, None),
+    ]
+    assert _plan_with("TỔ CHỨC THỰC HIỆN") == expected
+    assert _plan_with("TRÁCH NHIỆM THỰC HIỆN") == expected
+    assert _plan_with("PHÂN CÔNG NHIỆM VỤ") == expected
+
+
+def test_an_item_that_starts_like_an_organising_heading_is_a_sentence() -> None:
+    kinds = _kinds(
+        "1. Trách nhiệm thực hiện các quyết định kiểm tra, thanh tra thuế thuộc về đại lý "
+        "hải quan.",
+        "2. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các tổ chức phản ánh "
+        "về Tổng cục Hải quan để được hướng dẫn.",
+    )
+    assert kinds == [(DutyKind.AD_HOC, None)]
+
+
+def test_the_unit_advised_is_named_without_the_work_advised() -> None:
+    sentence = "Chủ trì tham mưu UBND huyện triển khai Kế hoạch; tổng hợp báo cáo UBND huyện."
+    assert find_recipients(sentence) == ["UBND huyện"]
+    assert find_recipients("Phòng Tài chính tham mưu UBND huyện bố trí kinh phí.") == ["UBND huyện"]
+    assert find_recipients("tham mưu UBND tỉnh hướng dẫn các huyện.") == ["UBND tỉnh"]
+    assert find_recipients("báo cáo kết quả về Ban Hướng dẫn.") == ["Ban Hướng dẫn"]
+
+
+# --- news items: what they tell happened --------------------------------------------------------
+
+
+def test_a_news_items_opening_date_after_its_source_is_when_it_happened() -> None:
+    (told,) = find_deadlines("(BĐT) - Ngày 5/7/2021, Thanh tra Chính phủ có văn bản gửi các bộ.")
+    assert told.not_a_deadline
+    (plain,) = find_deadlines("Ngày 5/7/2021, Thanh tra Chính phủ có văn bản gửi các bộ.")
+    assert plain.not_a_deadline
+
+
+def test_a_reporting_period_written_with_a_dash_is_no_deadline() -> None:
+    start, end = find_deadlines("báo cáo năm 2020 (thời kỳ báo cáo từ ngày 1/8/2019 – 31/7/2020).")
+    assert start.not_a_deadline and end.not_a_deadline
+    _, due = find_deadlines("báo cáo từ ngày 1/8/2019, chậm nhất ngày 10/8/2020.")
+    assert not due.not_a_deadline
+
+
+def test_a_letter_told_as_sent_asks_for_no_report_of_its_own() -> None:
+    told = (
+        "Ngày 4/5, Bộ Giáo dục và Đào tạo có công điện gửi giám đốc các sở về phòng, chống "
+        "đuối nước."
+    )
+    assert not is_duty(told, review_only=False)
+    asked = "Các trường có văn bản gửi kết quả về Phòng Giáo dục trước ngày 10/5/2022."
+    assert is_duty(asked, review_only=False)
+
+
+def test_a_meetings_agenda_is_no_duty() -> None:
+    agenda = (
+        "Đại hội sẽ tổng kết việc thực hiện Nghị quyết nhiệm kỳ 2013 - 2018; tham gia báo cáo "
+        "bổ sung, sửa đổi Điều lệ Câu lạc bộ."
+    )
+    assert not is_duty(agenda, review_only=False)
+
+
+def test_a_letters_addressee_is_not_where_the_report_goes() -> None:
+    told = (
+        "Ngày 16/3, Cục Quản lý Khám chữa bệnh đã có công văn khẩn gửi đến Sở Y tế TPHCM đề nghị "
+        "làm rõ thông tin và báo cáo về Bộ Y tế trước ngày 24/3."
+    )
+    assert find_recipients(told) == ["Bộ Y tế"]
+    asked = "Đề nghị các đơn vị có văn bản gửi Sở Nội vụ trước ngày 10/3/2025."
+    assert find_recipients(asked) == ["Sở Nội vụ"]
+
+
+def test_a_recipients_name_ends_before_what_it_is_asked_or_what_it_is() -> None:
+    assert find_recipients("gửi Sở Y tế đề nghị làm rõ thông tin") == ["Sở Y tế"]
+    sentence = "báo cáo về Sở Thông tin và Truyền thông là đơn vị thường trực để tổng hợp."
+    assert find_recipients(sentence) == ["Sở Thông tin và Truyền thông"]

@@ -351,13 +351,25 @@ def _section_units(section: Section, by_ref: dict[str, Section]) -> tuple[str, .
 
 
 def _organising(section: Section, by_ref: dict[str, Section]) -> bool:
-    """Whether the section stands in the plan's "Tổ chức thực hiện" part."""
+    """Whether the section stands in the part of the plan that assigns its work and reports:
+    "Tổ chức thực hiện", "Trách nhiệm thực hiện", "Phân công nhiệm vụ", "Chế độ báo cáo"."""
     current = section
     while current.parent and current.parent in by_ref:
         current = by_ref[current.parent]
-    return "to chuc thuc hien" in fold_same_length(current.heading)
+    heading = fold_same_length(current.heading)
+    return "to chuc thuc hien" in heading or bool(
+        len(heading) <= _HEADING_LENGTH and _ORGANISING.match(heading)
+    )
 
 
+# Headings of the part that assigns the work and its reports; an item that only starts alike
+# ("7. Chịu trách nhiệm thực hiện các quyết định …") is a sentence, longer than a heading.
+_ORGANISING = re.compile(
+    r"\W*(?:to chuc trien khai|trach nhiem (?:thuc hien|trien khai|cua cac)"
+    r"|phan cong (?:nhiem vu|trach nhiem|thuc hien)|(?:che do\s+)?thong tin,?\s+bao cao"
+    r"|che do bao cao)\b"
+)
+_HEADING_LENGTH = 60
 _PURPOSES = re.compile(r"^(?:muc dich|yeu cau|muc tieu)\b")
 
 

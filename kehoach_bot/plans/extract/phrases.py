@@ -242,7 +242,8 @@ _WORK_DONE = re.compile(
     r"\b(?:xong|hoan thanh|hoan tat)(?:\s+(?!bao cao\b|gui\b|nop\b)[^\s,;.()]+){0,8}\s+$"
 )
 # A date that opens the sentence before a comma ("Ngày 26/5/2020, …", "Vào ngày 12/3, …").
-_OPENING = re.compile(r"^\W*(?:vao\s+)?(?:ngay\s*)?$")
+# A news item may open with its source: "(BĐT) - Ngày 5/7/2021, …", "TTXVN – Ngày …".
+_OPENING = re.compile(r"^\W*(?:\(?[\w.]{2,20}\)?\s*[-–]\s*)?(?:vao\s+)?(?:ngay\s*)?$")
 _OPENED = re.compile(r"^\s*,")
 _PLACE_AND_DATE = re.compile(r"^\W*[a-z' .\-]{2,40},\s*$")
 _EVENT_TIME = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*$")
@@ -490,11 +491,12 @@ def _inherit(folded: str, mentions: list[DeadlineMention]) -> list[DeadlineMenti
     out: list[DeadlineMention] = []
     for mention in mentions:
         previous = out[-1] if out else None
+        gap = folded[previous.end : mention.start] if previous is not None else ""
         if (
             previous is not None
             and mention.wording is None
             and previous.month is not None
-            and _CONTINUATION.match(folded[previous.end : mention.start])
+            and _CONTINUATION.match(gap)
         ):
             mention = _replace(
                 mention,
@@ -505,17 +507,22 @@ def _inherit(folded: str, mentions: list[DeadlineMention]) -> list[DeadlineMenti
         elif (
             previous is not None
             and previous.not_a_deadline
-            and mention.wording is Wording.BY
             and re.search(r"\btu\b", folded[max(0, previous.start - 8) : previous.start + 8])
-            and re.fullmatch(r"[^.;]{0,40}", folded[previous.end : mention.start])
+            and (
+                (mention.wording is Wording.BY and _SHORT_GAP.fullmatch(gap))
+                or (mention.wording is None and _DASH.fullmatch(gap))
+            )
             and not _SENDING_WINDOW.search(folded[max(0, previous.start - 60) : previous.start])
         ):
-            # "(số liệu) từ ngày 15/12 năm trước đến ngày 14/6": the end of a data period.
+            # "(số liệu) từ ngày 15/12 năm trước đến ngày 14/6", "(thời kỳ báo cáo từ ngày
+            # 1/8/2019 – 31/7/2020)": the end of a data period.
             mention = _replace(mention, not_a_deadline=True)
         out.append(mention)
     return out
 
 
+_SHORT_GAP = re.compile(r"[^.;]{0,40}")
+_DASH = re.compile(r"\s*[-–]\s*")
 # "Thời gian nộp báo cáo: từ ngày 01/12 đến hết ngày 10/12": the days to send in, the last a
 # deadline.
 _SENDING_WINDOW = re.compile(

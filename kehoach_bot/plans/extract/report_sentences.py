@@ -50,6 +50,8 @@ _NOT_A_DUTY = re.compile(
     # another way to send the same report ("Trường hợp … không thể báo cáo thông qua Cổng … thì
     # gửi báo cáo bằng bản giấy")
     r"|\bkhong the\s+(?:gui\s+)?bao cao\b[^.;]{0,100}?\b(?:thong qua|qua|tren)\b"
+    # a meeting's agenda ("Đại hội sẽ tổng kết …; tham gia báo cáo bổ sung Điều lệ")
+    r"|^\W*(?:dai hoi|hoi nghi|ky hop|phien hop)\s+se\b"
 )
 # "Thực hiện Công văn số 891/UBND … về thực hiện chế độ báo cáo.": the document followed, named;
 # a request after it ("…, UBND huyện đề nghị các xã báo cáo …") is a duty.
@@ -210,7 +212,8 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     ]
     if not review_only:
         verbs = [m for m in verbs if not m.group().startswith(("so ket", "tong ket"))]
-    if _PAPERS.search(folded) and not _REPORT_CONTENT.search(folded):
+    papers = _PAPERS.search(folded) or _LETTER_HAD.search(folded)
+    if papers and not _REPORT_CONTENT.search(folded):
         verbs = [m for m in verbs if not m.group().startswith("gui")]
     verbs = [m for m in verbs if not (m.group().startswith("gui") and _opinion(folded, m.start()))]
     recurrences = find_recurrences(text)
@@ -283,6 +286,9 @@ _ASKED = re.compile(
 # Papers sent in a procedure ("gửi … 01 bản sao văn bản", "hồ sơ … và gửi Ủy ban") are not a
 # report unless the sentence speaks of a report's content (a report, results, the situation).
 _PAPERS = re.compile(r"\b(?:ban sao|ho so|danh sach|giay to|to khai)\b")
+# "Bộ có công điện gửi giám đốc các sở về …": a letter sent, told; it asks for no report of its
+# own unless it speaks of one.
+_LETTER_HAD = re.compile(r"\bco\s+(?:cong van|van ban|thong bao|cong dien|thu)\s+gui\b")
 _REPORT_CONTENT = re.compile(r"\bbao cao\b|\bket qua\b|\btinh hinh\b|\bso lieu\b")
 
 

@@ -237,6 +237,11 @@ _NAME_STOP = re.compile(
     r"|(?<!\bban )(?<!co quan )\bto chuc\b"
     r"|\bbao cao\b|\bde xuat\b|\bso ket\b|\bthong qua\b|\bqua\b|\bkip thoi\b|\bbiet\b"
     r"|\bthuc hien\b|\bgiai quyet\b|\bxu ly\b|\bphe duyet\b|\bxin\b|\btren\b"
+    # the work the unit is advised to do: "tham mưu UBND huyện triển khai Kế hoạch"
+    r"|\btrien khai\b|\bbo tri\b|\bban hanh\b|\bdon doc\b|\bphan bo\b"
+    r"|(?<!ban )\bhuong dan\b"
+    # "gửi Sở Y tế TPHCM đề nghị làm rõ …", "Sở X là đơn vị thường trực": the name has ended
+    r"|\bde nghi\b|\bla\s+(?:don vi|co quan|dau moi)\b"
     r"|\bket qua\b|\btinh hinh\b|\bnhung\b|\bbang\s+van ban\b"
     r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…]|$)"
 )
@@ -255,6 +260,13 @@ LETTER_SENT = re.compile(
     r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
     r"(?:\s+ngay\s+[\d/.\-]+)?,?\s+$"
 )
+# A letter told as news without its number ("Cục … đã có công văn khẩn gửi đến Sở Y tế đề nghị
+# …"); after a request ("đề nghị các đơn vị có văn bản gửi Sở") the same words send a report.
+_LETTER_TOLD = re.compile(
+    r"\b(?:co|ban hanh)\s+(?:cong van|van ban|thong bao|cong dien)(?:\s+(?:khan|hoa toc))?"
+    r"(?:\s+gui)?\s+$"
+)
+_ASKING = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao)\b")
 _VIA = re.compile(r"\b(?:thong qua|qua)\s+")
 _CHANNEL = re.compile(
     r"^(?:he thong|hop thu|thu dien tu|email|e-mail|phan mem|cong thong tin|cong dich vu|trang"
@@ -277,12 +289,19 @@ def find_recipients(sentence: str) -> list[str]:
     folded = fold_same_length(text)
     for marker in (_SEND, _ADVISE, _REPORT):
         for match in marker.finditer(folded):
-            if marker is _SEND and LETTER_SENT.search(folded, 0, match.start()):
+            if marker is _SEND and _letter_addressed(folded[: match.start()]):
                 continue  # "Công văn số 12/UBND gửi các huyện": the letter's addressees
             names = _names_at(text, folded, match.end())
             if names:
                 return names
     return []
+
+
+def _letter_addressed(before: str) -> bool:
+    """Whether a "gửi" after these words addresses a letter rather than sends a report."""
+    if LETTER_SENT.search(before):
+        return True
+    return bool(_LETTER_TOLD.search(before)) and not _ASKING.search(before)
 
 
 def find_recipient(sentence: str) -> str | None:
