@@ -1135,3 +1135,25 @@ def test_a_recipients_name_ends_before_what_it_is_asked_or_what_it_is() -> None:
     assert find_recipients("gửi Sở Y tế đề nghị làm rõ thông tin") == ["Sở Y tế"]
     sentence = "báo cáo về Sở Thông tin và Truyền thông là đơn vị thường trực để tổng hợp."
     assert find_recipients(sentence) == ["Sở Thông tin và Truyền thông"]
+
+
+def test_a_bare_year_ends_a_list_of_frequencies_before_what_it_asks() -> None:
+    assert _kinds("Các đơn vị báo cáo kết quả hằng quý, 6 tháng, năm về UBND huyện.") == [
+        (DutyKind.QUARTERLY, None),
+        (DutyKind.SEMIANNUAL, None),
+        (DutyKind.ANNUAL, None),
+    ]
+    year_of = find_recurrences("báo cáo kết quả 6 tháng, năm 2025 về Sở.")
+    assert DutyKind.ANNUAL not in [r.kind for r in year_of]
+
+
+def test_a_quarters_rule_at_the_end_of_a_list_is_the_quarters() -> None:
+    kinds = _kinds(
+        "Định kỳ hằng quý, 6 tháng, năm báo cáo kết quả về UBND huyện (qua Phòng Nội vụ) "
+        "trước ngày 12 của tháng cuối quý."
+    )
+    assert kinds == [
+        (DutyKind.QUARTERLY, "trước ngày 12 của tháng cuối quý"),
+        (DutyKind.SEMIANNUAL, None),
+        (DutyKind.ANNUAL, None),
+    ]

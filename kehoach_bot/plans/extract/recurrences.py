@@ -65,6 +65,13 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         ),
     ),
     (DutyKind.ANNUAL, re.compile(r"\bva\s+(?:ca\s+)?nam\b(?=\s*[,;:.()]|\s*$|\s+\()")),
+    # "hằng quý, 6 tháng, năm báo cáo …": the list's last item before what it asks
+    (
+        DutyKind.ANNUAL,
+        re.compile(
+            r"(?:(?<=thang, )|(?<=quy, ))nam\b(?=\s+(?:bao cao|gui|nop|cac|ve|tong hop|danh gia)\b)"
+        ),
+    ),
     # "chậm nhất là ngày 15/01 năm kế tiếp của năm báo cáo": a day of every following year
     (
         DutyKind.ANNUAL,
@@ -443,12 +450,16 @@ def _own_rule_first(
 ) -> list[DeadlineMention]:
     """The rule that holds the frequency word ("trước ngày 25 hàng tháng"), then the stretch's
     rules of the same period: a "tháng cuối quý" rule is no monthly day, nor "hằng tháng" a
-    quarter's ("… trước ngày 25 hàng tháng (báo cáo tháng), trước ngày 25 tháng cuối quý")."""
+    quarter's ("… trước ngày 25 hàng tháng (báo cáo tháng), trước ngày 25 tháng cuối quý");
+    last, a quarter's rule elsewhere in the sentence."""
     own = [d for d in deadlines if d.rule and d.start <= recurrence.start < d.end]
     quarterly = recurrence.kind is DutyKind.QUARTERLY
     fitting = [d for d in mine if d.rule and ("quy" in fold_same_length(d.rule)) == quarterly]
     rest = [d for d in mine if d not in fitting]
-    return list(dict.fromkeys([*own, *fitting, *rest]))
+    # "Định kỳ hằng quý, 6 tháng, năm báo cáo … trước ngày 12 của tháng cuối quý": a quarter's
+    # rule at the end of the list is the quarter's, though it stands in the year's stretch.
+    elsewhere = [d for d in deadlines if d.rule and quarterly and "quy" in fold_same_length(d.rule)]
+    return list(dict.fromkeys([*own, *fitting, *rest, *elsewhere]))
 
 
 def _half_a_year_apart(days: list[DeadlineMention]) -> bool:
