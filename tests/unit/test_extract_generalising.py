@@ -1157,3 +1157,10 @@ def test_a_quarters_rule_at_the_end_of_a_list_is_the_quarters() -> None:
         (DutyKind.SEMIANNUAL, None),
         (DutyKind.ANNUAL, None),
     ]
+
+
+def test_an_undated_duty_keeps_only_the_words_the_plan_wrote() -> None:
+    (ad_hoc,) = _duties("Các đơn vị báo cáo đột xuất về Sở Nội vụ khi có yêu cầu.")
+    assert ad_hoc.wording is None
+    (regulated,) = _duties("Các đơn vị báo cáo định kỳ về Sở Nội vụ theo quy định.")
+    assert regulated.wording == "theo quy định"

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from kehoach_bot.domain.deadlines import Wording
 from kehoach_bot.plans.extract.draft import DutyKind
 from kehoach_bot.plans.extract.phrases import (
-    WORDING_WORDS,
     DeadlineMention,
     find_deadlines,
     fold_numbers_blanked,
@@ -418,7 +417,9 @@ def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
     if value is None and dated and kind is DutyKind.ONE_OFF:
         wording, words = dated[0].wording, dated[0].wording_text  # "trước ngày 20/3": no year
     elif value is None:
-        wording, words = Wording.AS_REGULATED, WORDING_WORDS[Wording.AS_REGULATED]
+        # Undated: "theo quy định" only where the plan says so; no words are made up.
+        wording = Wording.AS_REGULATED
+        words = next((d.wording_text for d in mine if d.wording is Wording.AS_REGULATED), None)
     else:
         wording, words = chosen[0].wording, chosen[0].wording_text
     return Due(kind, value, wording, words, tuple(dict.fromkeys(warnings)), tuple(chosen))
