@@ -1164,3 +1164,48 @@ def test_an_undated_duty_keeps_only_the_words_the_plan_wrote() -> None:
     assert ad_hoc.wording is None
     (regulated,) = _duties("Các đơn vị báo cáo định kỳ về Sở Nội vụ theo quy định.")
     assert regulated.wording == "theo quy định"
+
+
+# --- frequencies named by their report -----------------------------------------------------------
+
+
+def test_the_months_report_is_monthly_but_not_a_named_month_or_a_campaigns() -> None:
+    assert _kinds("Báo cáo tháng gửi về Sở Nội vụ trước ngày 22.") == [
+        (DutyKind.MONTHLY, "trước ngày 22")
+    ]
+    named = find_recurrences("Báo cáo tháng 11 gửi về Sở Nội vụ trước ngày 22/11/2025.")
+    assert [r.kind for r in named] == [DutyKind.ONE_OFF]
+    campaign = find_recurrences("Báo cáo tháng hành động gửi về Sở Y tế trước ngày 22/5/2025.")
+    assert DutyKind.MONTHLY not in [r.kind for r in campaign]
+
+
+def test_the_year_end_review_report_is_the_years() -> None:
+    kinds = _kinds(
+        "Các sở báo cáo sơ kết 6 tháng trước ngày 15 tháng 6 hằng năm, báo cáo tổng kết năm "
+        "trước ngày 15 tháng 11 hằng năm về UBND tỉnh."
+    )
+    assert kinds == [(DutyKind.SEMIANNUAL, ("06-15",)), (DutyKind.ANNUAL, "11-15")]
+    assert _kinds("Các đơn vị gửi báo cáo năm trước ngày 15/12 về Sở Tài chính.") == [
+        (DutyKind.ANNUAL, "12-15")
+    ]
+    last_year = find_recurrences("Các đơn vị gửi báo cáo năm trước về Sở Nội vụ.")
+    assert DutyKind.ANNUAL not in [r.kind for r in last_year]
+
+
+def test_a_regime_spelled_out_after_a_colon_asks_for_each_report() -> None:
+    kinds = _kinds(
+        "Chế độ báo cáo: hằng tháng trước ngày 20; hằng quý trước ngày 20 của tháng cuối quý; "
+        "năm trước ngày 10/12."
+    )
+    assert kinds == [
+        (DutyKind.MONTHLY, "trước ngày 20"),
+        (DutyKind.QUARTERLY, "trước ngày 20 của tháng cuối quý"),
+        (DutyKind.ANNUAL, "12-10"),
+    ]
+    named = "Thông tư này quy định chế độ báo cáo định kỳ hằng năm của Bộ Tài chính."
+    assert not is_duty(named, review_only=False)
+
+
+def test_a_recipients_name_ends_before_the_day() -> None:
+    sentence = "Các đơn vị báo cáo về Sở Kế hoạch và Đầu tư vào ngày 15 hằng tháng."
+    assert find_recipients(sentence) == ["Sở Kế hoạch và Đầu tư"]

@@ -53,17 +53,26 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         DutyKind.ANNUAL,
         re.compile(
             r"\b(?:dinh ky|bao cao)\s+(?:(?:ca|mot|0?1)\s+)?nam\b(?!\s*\d)"
-            r"(?!\s+(?:hoc|nay|sau|truoc|tiep))"
+            r"(?!\s+(?:hoc|nay|sau|truoc(?!\s+ngay)|tiep))"
         ),
     ),
     # "hằng quý, 6 tháng, năm", "6 tháng: …; năm: …": a bare "năm" in a list of frequencies.
     (
         DutyKind.ANNUAL,
         re.compile(
-            r"(?<=[,;] )(?:va\s+)?(?:ca\s+)?nam\b(?=\s*[,;:.()]|\s*$|\s+\(|\s+(?:hoac|va)\b)"
+            r"(?<=[,;] )(?:va\s+)?(?:ca\s+)?nam\b"
+            r"(?=\s*[,;:.()]|\s*$|\s+\(|\s+(?:hoac|va|truoc ngay|cham nhat)\b)"
         ),
     ),
     (DutyKind.ANNUAL, re.compile(r"\bva\s+(?:ca\s+)?nam\b(?=\s*[,;:.()]|\s*$|\s+\()")),
+    # "báo cáo tổng kết năm trước ngày 15 tháng 11": the year's report, not the work of a review
+    (
+        DutyKind.ANNUAL,
+        re.compile(
+            r"\bbao cao\s+tong ket\s+nam\b(?!\s*\d)"
+            r"(?!\s+(?:hoc|nay|sau|truoc(?!\s+ngay)|tiep|qua))"
+        ),
+    ),
     # "hằng quý, 6 tháng, năm báo cáo …": the list's last item before what it asks
     (
         DutyKind.ANNUAL,
@@ -107,6 +116,10 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:dinh ky\s+)?(?:hang|moi)\s+thang\b|\bdinh ky\s+thang\b(?!\s*\d)"
             r"|\bthang\s+(?:mot|1)\s+lan\b"
+            # "Báo cáo tháng gửi … trước ngày 22"; not "báo cáo tháng 11", "báo cáo tháng hành
+            # động" (a campaign's month) nor "tháng trước"
+            r"|\bbao cao\s+thang\b(?=\s*[,;:.()]|\s*$"
+            r"|\s+(?:gui|nop|ve|truoc ngay|cham nhat|dinh ky|hang|va|hoac)\b)"
         ),
     ),
     (

@@ -205,7 +205,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         m
         for m in _report_verbs(folded)
         if not _false_so_ket(text, m.start())
-        and not _regime_named(folded[: m.start()])
+        and not (_regime_named(folded[: m.start()]) and not _REGIME_SPELLED.match(folded, m.end()))
         and not _names_a_report(folded, m.start(), m.end())
         and not _told_done(text, folded, m.start())
         and not _NOT_DONE.search(folded, 0, m.start())
@@ -297,6 +297,10 @@ _REGIME_KEPT = re.compile(
     r"\b(?:thuc hien|dam bao|bao dam|duy tri|chap hanh)(?:\s+(?:day du|nghiem|tot))?"
     r"(?:\s+cac)?\s+che do\s+$"
 )
+
+
+# "Chế độ báo cáo: hằng tháng trước ngày 20; …": the regime spelled out, each item a duty.
+_REGIME_SPELLED = re.compile(r"(?:\s+dinh ky)?\s*:\s*\S")
 
 
 def _regime_named(before: str) -> bool:

@@ -242,6 +242,7 @@ _NAME_STOP = re.compile(
     r"|(?<!ban )\bhuong dan\b"
     # "gửi Sở Y tế TPHCM đề nghị làm rõ …", "Sở X là đơn vị thường trực": the name has ended
     r"|\bde nghi\b|\bla\s+(?:don vi|co quan|dau moi)\b"
+    r"|\bvao\s+(?:ngay|truoc|cuoi|dau)\b"
     r"|\bket qua\b|\btinh hinh\b|\bnhung\b|\bbang\s+van ban\b"
     r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…]|$)"
 )
