@@ -9,7 +9,9 @@ from kehoach_bot.cli.context import Context
 from kehoach_bot.plans.reading import PlanFileError, read_text
 from kehoach_bot.services import console
 from kehoach_bot.services.errors import InvalidInput
-from kehoach_bot.services.groups import MemberAction, MemberChange, csv_names
+from kehoach_bot.services.group_changes import MemberChange
+from kehoach_bot.services.group_lists import csv_names
+from kehoach_bot.services.group_previews import MemberAction
 from kehoach_bot.telegram.render import groups as render
 from kehoach_bot.texts import groups_vi as t
 

@@ -14,7 +14,7 @@ from kehoach_bot.domain.vietnamese import format_date
 from kehoach_bot.plans.unit_directories import UNIT_KINDS
 from kehoach_bot.services.calendar import CalendarEntry
 from kehoach_bot.services.decisions import EndedOffice
-from kehoach_bot.services.groups import UnfilledGroup
+from kehoach_bot.services.group_status import UnfilledGroup
 from kehoach_bot.services.health import DeliveryHealth
 from kehoach_bot.services.plan_tracking import TrackedFrom
 from kehoach_bot.services.plans import LoadResult, PlanView

@@ -19,7 +19,7 @@ from kehoach_bot.domain.roles import Role
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import (
     audit_story,
-    groups,
+    group_status,
     obligations,
     people,
     plan_tracking,
@@ -28,7 +28,7 @@ from kehoach_bot.services import (
 )
 from kehoach_bot.services.audit_story import StoryEntry
 from kehoach_bot.services.bootstrap import horizon
-from kehoach_bot.services.groups import UnfilledGroup
+from kehoach_bot.services.group_status import UnfilledGroup
 from kehoach_bot.services.obligations import Field, ObligationSummary, ProposedChange
 from kehoach_bot.services.occurrences import SyncReport
 from kehoach_bot.services.people import IssuedInvite
@@ -69,7 +69,9 @@ def plans(runtime: Runtime, *, user_id: int) -> list[PlanView]:
 
 def plans_overview(runtime: Runtime, *, user_id: int) -> tuple[list[PlanView], list[UnfilledGroup]]:
     """/kehoach: the plans, and the obligations whose group has no members yet."""
-    return _as_admin(runtime, user_id, lambda s, _: (list_plans(s), groups.unfilled_groups(s)))
+    return _as_admin(
+        runtime, user_id, lambda s, _: (list_plans(s), group_status.unfilled_groups(s))
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,13 +17,13 @@ from sqlmodel import Session, col, select
 
 from kehoach_bot.db.models import Obligation, Occurrence, Plan, Reply
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import bundle, decisions, exports, groups, review, synthesis
+from kehoach_bot.services import bundle, decisions, exports, group_status, review, synthesis
 from kehoach_bot.services.board_access import SessionRef, session_viewer
 from kehoach_bot.services.bundle import PlanFiles
 from kehoach_bot.services.decisions import EndedOffice
 from kehoach_bot.services.errors import Forbidden, InvalidInput, NotFound
 from kehoach_bot.services.exports import PlanTable
-from kehoach_bot.services.groups import UnfilledGroup
+from kehoach_bot.services.group_status import UnfilledGroup
 from kehoach_bot.services.people import Identity
 from kehoach_bot.services.review import Flagged
 from kehoach_bot.services.synthesis import Synthesis
@@ -60,7 +60,7 @@ def admin_flags(runtime: Runtime, *, ref: SessionRef) -> AdminFlags:
         waiting = review.flagged(session)
         return AdminFlags(
             full_name=identity.full_name or str(identity.telegram_user_id),
-            unfilled=tuple(groups.unfilled_groups(session)),
+            unfilled=tuple(group_status.unfilled_groups(session)),
             to_review=tuple(item for group in waiting.groups for item in group.items),
             undated=tuple(waiting.undated),
             ended=tuple(decisions.ended_offices(session)),

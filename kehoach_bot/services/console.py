@@ -15,7 +15,8 @@ from kehoach_bot.domain.roles import Role
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import calendar as calendar_service
 from kehoach_bot.services import (
-    groups,
+    group_changes,
+    group_status,
     health,
     people,
     plan_tracking,
@@ -26,13 +27,9 @@ from kehoach_bot.services import (
 from kehoach_bot.services import plans as plan_service
 from kehoach_bot.services.bootstrap import horizon, prepare_database
 from kehoach_bot.services.calendar import CalendarEntry
-from kehoach_bot.services.groups import (
-    MemberAction,
-    MemberChange,
-    MembersPreview,
-    MembersSaved,
-    UnfilledGroup,
-)
+from kehoach_bot.services.group_changes import MemberChange, MembersSaved
+from kehoach_bot.services.group_previews import MemberAction, MembersPreview
+from kehoach_bot.services.group_status import UnfilledGroup
 from kehoach_bot.services.health import DeliveryHealth
 from kehoach_bot.services.people import IssuedInvite
 from kehoach_bot.services.plans import LoadResult, PlanView
@@ -101,7 +98,7 @@ def list_plans(runtime: Runtime) -> list[PlanView]:
 def plans_overview(runtime: Runtime) -> tuple[list[PlanView], list[UnfilledGroup]]:
     """`plans`: the plans, and the obligations whose group has no members yet."""
     with runtime.transaction() as session:
-        return plan_service.list_plans(session), groups.unfilled_groups(session)
+        return plan_service.list_plans(session), group_status.unfilled_groups(session)
 
 
 def preview_members(
@@ -110,7 +107,7 @@ def preview_members(
     """`unit group-import` without --yes: what saving the list would do; nothing is written."""
     now = runtime.now()
     with runtime.rolled_back() as session:
-        return groups.dry_run(
+        return group_changes.dry_run(
             session,
             group,
             action,
@@ -126,7 +123,7 @@ def save_members(runtime: Runtime, *, change: MemberChange, actor: str) -> Membe
     """`unit group-add`, `group-remove`, `group-import --yes`: change a group's members."""
     now = runtime.now()
     with runtime.transaction() as session:
-        return groups.save(
+        return group_changes.save(
             session,
             change,
             actor=actor,

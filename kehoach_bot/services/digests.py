@@ -28,7 +28,7 @@ from kehoach_bot.runtime import Runtime
 from kehoach_bot.services import health
 from kehoach_bot.services.chase import long_overdue, without_officer
 from kehoach_bot.services.decisions import EndedOffice, ended_offices
-from kehoach_bot.services.groups import UnfilledGroup, unfilled_groups
+from kehoach_bot.services.group_status import UnfilledGroup, unfilled_groups
 from kehoach_bot.services.outbox import Message, enqueue
 from kehoach_bot.services.people import Identity, identify
 from kehoach_bot.services.tracking import (

@@ -14,7 +14,8 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from kehoach_bot.runtime import Runtime
 from kehoach_bot.services.administration import SuccessionRequest, UndoRequest
-from kehoach_bot.services.groups import MemberAction, MemberChange
+from kehoach_bot.services.group_changes import MemberChange
+from kehoach_bot.services.group_previews import MemberAction
 from kehoach_bot.services.obligations import Field, ProposedChange
 from kehoach_bot.telegram.picking import Picking
 

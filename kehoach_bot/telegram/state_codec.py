@@ -138,9 +138,16 @@ def _dataclass(cls: type, raw_fields: dict[str, Any]) -> Any:
         raise Undecodable(f"{cls.__qualname__}: {error}") from None
 
 
+# Classes that moved to another module: a state saved before the move still decodes.
+MOVED = {
+    "kehoach_bot.services.groups:MemberChange": "kehoach_bot.services.group_changes:MemberChange",
+    "kehoach_bot.services.groups:MemberAction": "kehoach_bot.services.group_previews:MemberAction",
+}
+
+
 def _class(name: str) -> type:
     """The class `module:Qualname` names, provided it is ours."""
-    module_name, _, qualname = name.partition(":")
+    module_name, _, qualname = MOVED.get(name, name).partition(":")
     parts = qualname.split(".")
     if (
         not module_name.startswith(ALLOWED_PREFIX)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 # A text with a {placeholder} is filled in with .format(); one without is used as it is.
 
-# Refusals (services/groups). Each one means nothing was changed.
+# Refusals (services/groups and its group_* modules). Each one means nothing was changed.
 NOT_A_GROUP = "{code} không phải là nhóm đơn vị. Xem các nhóm: /nhom"
 GROUP_NOT_FOUND = "Không tìm thấy nhóm đơn vị này."
 NO_CODES = "Chưa có mã đơn vị nào. Gửi các mã, cách nhau bởi dấu phẩy hoặc dấu cách."

@@ -16,7 +16,7 @@ from kehoach_bot.config import BoardSettings
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import Obligation, Unit
 from kehoach_bot.runtime import Runtime
-from kehoach_bot.services import board_access, board_admin, decisions, groups, review
+from kehoach_bot.services import board_access, board_admin, decisions, group_status, review
 from kehoach_bot.services.board_access import SessionRef
 from kehoach_bot.services.errors import Forbidden
 from kehoach_bot.telegram.app import build_application
@@ -48,7 +48,7 @@ def test_the_flags_are_what_the_bot_s_own_checks_find(env: BoardEnv) -> None:
     name = end_without_successor(env, "GL-SYT")
     flags = board_admin.admin_flags(env.runtime, ref=ref_of(env, ADMIN))
     with session_scope(env.engine) as session:
-        unfilled = groups.unfilled_groups(session)
+        unfilled = group_status.unfilled_groups(session)
         waiting = review.flagged(session)
         ended = decisions.ended_offices(session)
         flagged_ids = set(

@@ -9,9 +9,10 @@ from sqlmodel import col, select
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.models import AuditLog, GroupMember, Unit
 from kehoach_bot.domain.roles import Role
-from kehoach_bot.services import groups, units
+from kehoach_bot.services import group_changes, units
 from kehoach_bot.services.bootstrap import horizon
-from kehoach_bot.services.groups import MemberAction, MemberChange
+from kehoach_bot.services.group_changes import MemberChange
+from kehoach_bot.services.group_previews import MemberAction
 from kehoach_bot.telegram.callbacks import Action, encode
 from kehoach_bot.texts import bot_vi, groups_vi
 from tests.auxil.offline_bot import Call
@@ -189,7 +190,7 @@ async def test_kehoach_flags_obligations_whose_group_has_no_members(bot: Offline
     assert "binh-son-35/bao-cao-hang-nam: BS-UBNDXA" in text
     assert "DN-UBNDHUYEN" not in text
     with session_scope(bot.engine) as session:
-        groups.save(
+        group_changes.save(
             session,
             MemberChange("BS-UBNDXA", MemberAction.PASTE, "Xã Bình Hòa", ""),
             actor="test",

@@ -21,8 +21,7 @@ from kehoach_bot.cli.backup import format_size
 from kehoach_bot.db.engine import session_scope
 from kehoach_bot.db.migrate import MIGRATIONS_DIR
 from kehoach_bot.db.models import AuditLog, Occurrence, Reply, metadata
-from kehoach_bot.services import audit
-from kehoach_bot.services import backup as backup_service
+from kehoach_bot.services import audit, backup_manifest, backup_postgres
 from tests.auxil.cli import CliResult, run_cli
 from tests.auxil.databases import DatabaseFactory
 from tests.auxil.snapshot import snapshot
@@ -112,7 +111,7 @@ def test_backup_then_restore_into_a_fresh_database_is_identical(
     assert "Đã sao lưu vào" in made.out
     assert "Tệp báo cáo: 2 tệp" in made.out
     manifest = manifest_of(tmp_path / "bk")
-    assert manifest["format_version"] == backup_service.FORMAT_VERSION
+    assert manifest["format_version"] == backup_manifest.FORMAT_VERSION
     assert manifest["created_at"] == NOW.isoformat()
     assert manifest["backend"] == factory.backend
     assert manifest["alembic_revision"] == ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
@@ -388,7 +387,7 @@ def test_postgresql_backup_without_pg_dump_says_what_is_missing(
     factory: DatabaseFactory, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))
-    monkeypatch.setattr(backup_service, "PG_BIN_GLOB", str(tmp_path / "no-postgresql" / "*"))
+    monkeypatch.setattr(backup_postgres, "PG_BIN_GLOB", str(tmp_path / "no-postgresql" / "*"))
 
     result = cli(monkeypatch, tmp_path / "site", db_url, "backup", str(tmp_path / "bk"))
 

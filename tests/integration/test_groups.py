@@ -24,11 +24,13 @@ from kehoach_bot.db.models import (
     UnitAlias,
 )
 from kehoach_bot.domain.status import State
-from kehoach_bot.services import groups, units
+from kehoach_bot.services import group_changes, group_lists, group_previews, group_status, units
 from kehoach_bot.services.bootstrap import horizon
 from kehoach_bot.services.digests import plan_digests
 from kehoach_bot.services.errors import InvalidInput, NotFound, ServiceError
-from kehoach_bot.services.groups import LineOutcome, MemberAction, MemberChange
+from kehoach_bot.services.group_changes import MemberChange
+from kehoach_bot.services.group_lists import LineOutcome
+from kehoach_bot.services.group_previews import MemberAction
 from kehoach_bot.services.people import identify
 from kehoach_bot.telegram.render import coordinator as render_coordinator
 from kehoach_bot.texts import groups_vi
@@ -82,7 +84,9 @@ def rows(session: Session, unit: str, obligation: str) -> list[Occurrence]:
 
 
 def remove(session: Session, settings: Settings, group: str, codes: str) -> None:
-    groups.save(session, MemberChange(group, MemberAction.REMOVE, codes, ""), **options(settings))
+    group_changes.save(
+        session, MemberChange(group, MemberAction.REMOVE, codes, ""), **options(settings)
+    )
 
 
 # --- Matching a pasted list ---------------------------------------------------------------------
@@ -117,7 +121,7 @@ def test_a_pasted_list_is_matched_line_by_line(engine: Engine, settings: Setting
         ]
     )
     with session_scope(engine) as session:
-        found = groups.preview(session, "DN-UBNDHUYEN", MemberAction.PASTE, pasted)
+        found = group_previews.preview(session, "DN-UBNDHUYEN", MemberAction.PASTE, pasted)
     assert snapshot(engine) == before  # a preview writes nothing
     assert [(line.number, line.outcome) for line in found.lines] == [
         (1, LineOutcome.MATCHED),
@@ -143,7 +147,7 @@ def test_a_pasted_list_is_matched_line_by_line(engine: Engine, settings: Setting
     assert [c.code for c in lines[6].candidates] == ["DN-TTYT1", "DN-TTYT2"]
     assert len(found.problems) == 7 and not found.ready
     with session_scope(engine) as session, pytest.raises(InvalidInput, match="7 dòng cần sửa"):
-        groups.save(
+        group_changes.save(
             session,
             MemberChange("DN-UBNDHUYEN", MemberAction.PASTE, pasted, found.token),
             **options(settings),
@@ -153,8 +157,8 @@ def test_a_pasted_list_is_matched_line_by_line(engine: Engine, settings: Setting
 
 def test_the_group_locality_wins_and_other_localities_are_named(engine: Engine) -> None:
     with session_scope(engine) as session:
-        local = groups.preview(session, "DN-UBNDHUYEN", MemberAction.PASTE, "Sở Y tế")
-        outside = groups.preview(session, "BS-UBNDXA", MemberAction.PASTE, "DN-SYT")
+        local = group_previews.preview(session, "DN-UBNDHUYEN", MemberAction.PASTE, "Sở Y tế")
+        outside = group_previews.preview(session, "BS-UBNDXA", MemberAction.PASTE, "DN-SYT")
     assert local.lines[0].unit is not None
     assert (local.lines[0].unit.code, local.lines[0].unit.locality) == ("DN-SYT", "")
     assert outside.lines[0].unit is not None
@@ -178,9 +182,9 @@ def test_members_take_over_open_periods_and_the_group_keeps_its_history(
         periods = [o.period_key for o in shared]
     pasted = "Xã Bình Hòa\nThị trấn Châu Ổ"
     with session_scope(engine) as session:
-        found = groups.preview(session, "BS-UBNDXA", MemberAction.PASTE, pasted)
+        found = group_previews.preview(session, "BS-UBNDXA", MemberAction.PASTE, pasted)
         assert found.ready and [n.code for n in found.create] == ["BS-BINHHOA", "BS-CHAUO"]
-        saved = groups.save(
+        saved = group_changes.save(
             session,
             MemberChange("BS-UBNDXA", MemberAction.PASTE, pasted, found.token),
             **options(settings),
@@ -211,16 +215,16 @@ def test_members_take_over_open_periods_and_the_group_keeps_its_history(
 def test_a_stale_preview_cannot_save_something_else(engine: Engine, settings: Settings) -> None:
     with session_scope(engine) as session:
         remove(session, settings, "DN-UBNDHUYEN", "DN-CUJUT DN-TUYDUC")
-        found = groups.preview(session, "DN-UBNDHUYEN", MemberAction.ADD, "DN-CUJUT")
+        found = group_previews.preview(session, "DN-UBNDHUYEN", MemberAction.ADD, "DN-CUJUT")
     with session_scope(engine) as session:  # meanwhile, someone else adds Tuy Đức
-        groups.save(
+        group_changes.save(
             session,
             MemberChange("DN-UBNDHUYEN", MemberAction.ADD, "DN-TUYDUC", ""),
             **options(settings),
         )
     before = snapshot(engine)
     with session_scope(engine) as session, pytest.raises(InvalidInput, match="đã thay đổi"):
-        groups.save(
+        group_changes.save(
             session,
             MemberChange("DN-UBNDHUYEN", MemberAction.ADD, "DN-CUJUT", found.token),
             **options(settings),
@@ -257,16 +261,16 @@ def test_bad_changes_are_refused_whole(
 ) -> None:
     before = snapshot(engine)
     with session_scope(engine) as session, pytest.raises(error, match=message):
-        groups.save(session, MemberChange(group, action, text, ""), **options(settings))
+        group_changes.save(session, MemberChange(group, action, text, ""), **options(settings))
     assert snapshot(engine) == before
 
 
 def test_csv_files_one_name_per_row_header_and_bom_optional() -> None:
     text = '\ufeffTên đơn vị\nXã Bình Hòa\n"Thị trấn Châu Ổ, huyện Bình Sơn"\n'
-    assert groups.csv_names(text) == "Xã Bình Hòa\nThị trấn Châu Ổ, huyện Bình Sơn"
-    assert groups.csv_names("DN-CUJUT\nDN-DAKMIL\n") == "DN-CUJUT\nDN-DAKMIL"
+    assert group_lists.csv_names(text) == "Xã Bình Hòa\nThị trấn Châu Ổ, huyện Bình Sơn"
+    assert group_lists.csv_names("DN-CUJUT\nDN-DAKMIL\n") == "DN-CUJUT\nDN-DAKMIL"
     with pytest.raises(InvalidInput, match="Dòng 2 của tệp CSV có nhiều cột"):
-        groups.csv_names("Mã\nDN-CUJUT,Cư Jút\n")
+        group_lists.csv_names("Mã\nDN-CUJUT,Cư Jút\n")
 
 
 # --- The flag ----------------------------------------------------------------------------------
@@ -274,8 +278,8 @@ def test_csv_files_one_name_per_row_header_and_bom_optional() -> None:
 
 def test_dated_obligations_of_empty_groups_are_flagged(engine: Engine) -> None:
     with session_scope(engine) as session:
-        flagged = {(u.plan, u.obligation, u.group) for u in groups.unfilled_groups(session)}
-        only = groups.unfilled_groups(session, ["binh-son-35"])
+        flagged = {(u.plan, u.obligation, u.group) for u in group_status.unfilled_groups(session)}
+        only = group_status.unfilled_groups(session, ["binh-son-35"])
     assert ("binh-son-35", "bao-cao-hang-nam", "BS-UBNDXA") in flagged
     # Gia Lai's districts were replaced by the communes' group, which is still empty.
     assert ("gia-lai-743", "gui-so-y-te", "GL-UBNDXA") in flagged
@@ -395,7 +399,7 @@ def test_loading_the_seeds_into_an_older_database_adds_the_members(
         session.exec(delete(Unit).where(col(Unit.id).in_(ids)))
         group = units.get_unit(session, "DN-UBNDHUYEN")
         assert group.id is not None
-        groups.sync_for_groups(
+        group_status.sync_for_groups(
             session,
             [group.id],
             policy=settings.deadlines,

@@ -18,7 +18,7 @@ from kehoach_bot.services import audit
 from kehoach_bot.services.audit_story import Actor, ActorKind, StoryEntry, Subject
 from kehoach_bot.services.extension_decisions import Decision
 from kehoach_bot.services.file_facts import OpenedFile
-from kehoach_bot.services.groups import MemberAction
+from kehoach_bot.services.group_previews import MemberAction
 from kehoach_bot.services.names import PersonName
 from kehoach_bot.services.obligations import Field
 from kehoach_bot.services.replies import ExtensionView, StoredFile

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from kehoach_bot.services.administration import SuccessionRequest, UndoRequest
 from kehoach_bot.services.choices import Choice
-from kehoach_bot.services.groups import MemberAction, MemberChange
+from kehoach_bot.services.group_changes import MemberChange
+from kehoach_bot.services.group_previews import MemberAction
 from kehoach_bot.services.obligations import Field, ProposedChange
 from kehoach_bot.telegram import state_codec
 from kehoach_bot.telegram.context import (
@@ -218,3 +219,12 @@ def test_clear_resets_every_field_and_only_a_default_state_is_empty(state: UserS
     assert state.is_empty() == (state == UserState())
     state.clear()
     assert state == UserState() and state.is_empty()
+
+
+def test_a_state_saved_before_its_classes_moved_still_decodes() -> None:
+    change = MemberChange("G-1", MemberAction.ADD, "A-1, A-2", "tok")
+    text = state_codec.dumps(change)
+    for old, new in state_codec.MOVED.items():
+        text = text.replace(new, old)
+    assert "kehoach_bot.services.groups:" in text
+    assert state_codec.loads(text, MemberChange) == change

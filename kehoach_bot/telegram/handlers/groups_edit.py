@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from kehoach_bot.services import groups
 from kehoach_bot.services.errors import InvalidInput
-from kehoach_bot.services.groups import MemberChange
+from kehoach_bot.services.group_changes import MemberChange
 from kehoach_bot.telegram.answer import reply_pages
 from kehoach_bot.telegram.callbacks import Action, Callback, encode
 from kehoach_bot.telegram.context import BotContext, GroupInput

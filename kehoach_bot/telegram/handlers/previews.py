@@ -7,7 +7,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from kehoach_bot.services import administration, groups
 from kehoach_bot.services.administration import UndoRequest
 from kehoach_bot.services.errors import InvalidInput
-from kehoach_bot.services.groups import MemberChange
+from kehoach_bot.services.group_changes import MemberChange
 from kehoach_bot.services.obligations import FIELD_TEXT, ProposedChange
 from kehoach_bot.telegram.answer import say
 from kehoach_bot.telegram.callbacks import Action, Callback, encode

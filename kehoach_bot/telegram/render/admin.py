@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from kehoach_bot.domain.vietnamese import format_date, shorten
 from kehoach_bot.services.audit_story import StoryEntry
 from kehoach_bot.services.decisions import EndedOffice
-from kehoach_bot.services.groups import UnfilledGroup
+from kehoach_bot.services.group_status import UnfilledGroup
 from kehoach_bot.services.plan_tracking import TrackedFrom
 from kehoach_bot.services.plans import PlanView
 from kehoach_bot.services.succession import UndoResult

@@ -7,16 +7,11 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from kehoach_bot.services.groups import (
-    GroupSummary,
-    LineOutcome,
-    ListLine,
-    MemberAction,
-    MembersPreview,
-    MembersSaved,
-    UnfilledGroup,
-    UnitRef,
-)
+from kehoach_bot.services.group_changes import MembersSaved
+from kehoach_bot.services.group_directory import UnitRef
+from kehoach_bot.services.group_lists import LineOutcome, ListLine
+from kehoach_bot.services.group_previews import MemberAction, MembersPreview
+from kehoach_bot.services.group_status import GroupSummary, UnfilledGroup
 from kehoach_bot.telegram.callbacks import Action, encode
 from kehoach_bot.telegram.render.pages import paginate
 from kehoach_bot.texts import groups_vi as t
