@@ -1209,3 +1209,51 @@ def test_a_regime_spelled_out_after_a_colon_asks_for_each_report() -> None:
 def test_a_recipients_name_ends_before_the_day() -> None:
     sentence = "Các đơn vị báo cáo về Sở Kế hoạch và Đầu tư vào ngày 15 hằng tháng."
     assert find_recipients(sentence) == ["Sở Kế hoạch và Đầu tư"]
+
+
+def test_a_title_without_the_year_restates_the_dated_duty_of_its_body() -> None:
+    text = "\n".join(
+        [
+            "Quảng Trị: Yêu cầu báo cáo kết quả rà soát nhà tạm trước ngày 15/8",
+            "Theo đó, UBND các huyện rà soát lại danh sách hộ nghèo, báo cáo kết quả về Sở Lao động"
+            " - Thương binh và Xã hội trước ngày 15/8/2024 để tổng hợp.",
+        ]
+    )
+    (duty,) = extract_plan(text, []).obligations
+    assert (duty.due, [r.written for r in duty.responsible]) == ("2024-08-15", ["UBND các huyện"])
+    # two years' days of one part stay two duties
+    both = extract_plan(
+        "Các xã báo cáo sơ kết trước ngày 15/8/2024 và báo cáo tổng kết trước ngày 15/8/2025.", []
+    )
+    assert [o.due for o in both.obligations] == ["2024-08-15", "2025-08-15"]
+    # and a title without its year cannot say which of the two it restates: it stays
+    titled = extract_plan(
+        "Yêu cầu báo cáo trước ngày 15/8\nCác xã báo cáo sơ kết trước ngày 15/8/2024 và báo cáo "
+        "tổng kết trước ngày 15/8/2025.",
+        [],
+    )
+    assert [o.due for o in titled.obligations] == [None, "2024-08-15", "2025-08-15"]
+
+
+def test_a_subject_is_read_before_the_work_it_does_first() -> None:
+    sentence = "UBND các huyện rà soát danh sách, báo cáo về Sở Xây dựng trước ngày 15/8/2024."
+    assert _subject_of(sentence) == ("UBND các huyện",)
+    sentence = "Các xã chuẩn bị hồ sơ, báo cáo kết quả về UBND huyện trước ngày 15/8/2024."
+    assert _subject_of(sentence) == ("Các xã",)
+
+
+def _subject_of(sentence: str) -> tuple[str, ...]:
+    (duty,) = _duties(sentence)
+    return duty.responsible
+
+
+def test_a_recipients_name_ends_before_the_progress_reported() -> None:
+    sentence = "Sở Xây dựng định kỳ hằng tháng báo cáo UBND tỉnh tiến độ thực hiện."
+    assert find_recipients(sentence) == ["UBND tỉnh"]
+
+
+def test_a_linked_items_date_is_when_it_was_posted() -> None:
+    (posted,) = find_deadlines("Hà Tĩnh báo cáo tiến độ xóa nhà tạm (12/7/2024)")
+    assert posted.not_a_deadline
+    (due,) = find_deadlines("Các xã báo cáo tiến độ (trước ngày 12/7/2024)")
+    assert not due.not_a_deadline

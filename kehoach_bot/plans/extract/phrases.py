@@ -249,6 +249,8 @@ _PLACE_AND_DATE = re.compile(r"^\W*[a-z' .\-]{2,40},\s*$")
 _EVENT_TIME = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*$")
 # A holiday or occasion named by its date ("dịp nghỉ Lễ 30/4 và 01/5", "Tết Dương lịch 01/01").
 _OCCASION = re.compile(r"\b(?:dịp|lễ|tết)\b[^,;.:]{0,30}$")
+# A date in brackets that ends the line: when a linked item was posted.
+_LINK_DATE = re.compile(r"\s*\)\s*$")
 _DATA_PERIOD = re.compile(r"(?:\bso lieu\b(?:\s+\S+){0,3}|\btinh)\s*$")
 _DISTRIBUTION = re.compile(
     r"^\s*noi nhan\b"
@@ -451,6 +453,8 @@ def _dated(
         not_deadline = True  # "Sáng ngày 15/9/2021, … tổ chức": when something happened
     if wording is None and _OCCASION.search(text[max(0, begin - 40) : begin].lower()):
         not_deadline = True  # "trong dịp nghỉ Lễ 30/4 và 01/5": the holiday reported on
+    if wording is None and _LINK_DATE.match(folded[end:]) and folded[:begin].rstrip().endswith("("):
+        not_deadline = True  # "Hà Tĩnh báo cáo tiến độ xóa nhà tạm (12/7/2024)": a link's date
     if wording is None and _PLACE_AND_DATE.match(folded[:begin]):
         not_deadline = True  # "Gia Lai, ngày 28 tháng 3 năm 2025": the document's own date line
     # A calendar date written plainly, as news writes when something happened: "Ngày 26/5/2020,

@@ -7,6 +7,7 @@ Pure; reads the duties of one document.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from kehoach_bot.plans.extract.draft import DutyKind
 from kehoach_bot.plans.extract.duties import Duty
@@ -17,19 +18,33 @@ def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
     """The duties without their restatements, in reading order.
 
     A duty restates another of the same part when both fall due on the same day with the same
-    frequency and it adds nothing: no units of its own, or the same ones, and no other office."""
+    frequency and it adds nothing: no units of its own, or ones the other names, and no other
+    office."""
+    keys = _keys(duties)
     fullest: dict[object, Duty] = {}
-    for duty in duties:
-        key = _due_key(duty)
+    for duty, key in zip(duties, keys, strict=True):
         if key is not None and (key not in fullest or _fullness(duty) > _fullness(fullest[key])):
             fullest[key] = duty
     out: list[Duty] = []
-    for duty in duties:
-        key = _due_key(duty)
+    for duty, key in zip(duties, keys, strict=True):
         kept = fullest.get(key) if key is not None else None
         if kept is None or kept is duty or not _restates(duty, kept):
             out.append(duty)
     return out
+
+
+def _keys(duties: Sequence[Duty]) -> list[tuple[object, ...] | None]:
+    """Each duty's due key; a one-off whose year is not written ("Yêu cầu báo cáo trước ngày
+    15/8" in a title) takes the key of the one dated one-off of that day and month, if any."""
+    keys = [_due_key(duty) for duty in duties]
+    dated: dict[tuple[object, ...], set[tuple[object, ...]]] = {}
+    for duty, key in zip(duties, keys, strict=True):
+        if key is not None and duty.kind is DutyKind.ONE_OFF and isinstance(duty.due, str):
+            day = date.fromisoformat(duty.due)
+            dated.setdefault((duty.kind, day.day, day.month), set()).add(key)
+    return [
+        next(iter(dated[key])) if key in dated and len(dated[key]) == 1 else key for key in keys
+    ]
 
 
 def _due_key(duty: Duty) -> tuple[object, ...] | None:
@@ -54,7 +69,10 @@ def _restates(duty: Duty, fuller: Duty) -> bool:
     duties ("2. Các đơn vị thuộc Bộ", "3. Các Sở") are never each other's restatement."""
     if duty.ref != fuller.ref:
         return False
-    if duty.responsible and set(duty.responsible) != set(fuller.responsible):
+    # "các tỉnh" is within "UBND các tỉnh"; "Các trường mầm non" is not "Các trường tiểu học"
+    if duty.responsible and not all(
+        any(_within(name, other) for other in fuller.responsible) for name in duty.responsible
+    ):
         return False
     return _within(duty.recipient, fuller.recipient) and _within(duty.via, fuller.via)
 

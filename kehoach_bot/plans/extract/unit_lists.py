@@ -242,7 +242,7 @@ _NAME_STOP = re.compile(
     r"|(?<!ban )\bhuong dan\b"
     # "gửi Sở Y tế TPHCM đề nghị làm rõ …", "Sở X là đơn vị thường trực": the name has ended
     r"|\bde nghi\b|\bla\s+(?:don vi|co quan|dau moi)\b"
-    r"|\bvao\s+(?:ngay|truoc|cuoi|dau)\b"
+    r"|\bvao\s+(?:ngay|truoc|cuoi|dau)\b|\btien do\b"
     r"|\bket qua\b|\btinh hinh\b|\bnhung\b|\bbang\s+van ban\b"
     r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…]|$)"
 )
@@ -348,7 +348,9 @@ _VERB = re.compile(
     r"\b(?:can cu|to chuc|xay dung|bao cao|gui|dinh ky|chu dong|thuc hien|trien khai"
     r"|co trach nhiem|chiu trach nhiem|phoi hop|lap|kip thoi|chu tri|tham muu|lanh dao|khan truong"
     r"|theo doi|huong dan|tang cuong|day manh|nghien cuu|quan tam|tiep tuc|danh gia|tong hop"
-    r"|de xuat|phan anh|hang nam|hang quy|hang thang|nop|thuong xuyen|duoc giao|nghiem tuc)\b"
+    r"|de xuat|phan anh|hang nam|hang quy|hang thang|nop|thuong xuyen|duoc giao|nghiem tuc"
+    r"|ra soat|tuyen truyen|day nhanh|cap nhat|xac minh|quan triet|chuan bi|hoan thanh|hoan thien"
+    r"|ban hanh|bao dam|dam bao)\b"
 )
 # A time word opening the sentence ("Hằng tháng, các xã báo cáo …") comes before its subject.
 _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
