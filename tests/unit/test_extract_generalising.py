@@ -1257,3 +1257,15 @@ def test_a_linked_items_date_is_when_it_was_posted() -> None:
     assert posted.not_a_deadline
     (due,) = find_deadlines("Các xã báo cáo tiến độ (trước ngày 12/7/2024)")
     assert not due.not_a_deadline
+
+
+def test_a_report_when_something_occurs_is_ad_hoc() -> None:
+    kinds = _kinds("Khi có ổ dịch mới, UBND xã báo cáo ngay về Trung tâm Y tế huyện để xử lý.")
+    assert kinds == [(DutyKind.AD_HOC, None)]
+    kinds = _kinds("Khi kết thúc chiến dịch, UBND xã báo cáo kết quả về Trung tâm Y tế huyện.")
+    assert kinds == [(DutyKind.ONE_OFF, None)]
+
+
+def test_a_recipients_name_ends_before_its_weekday_or_week() -> None:
+    assert find_recipients("báo cáo về UBND huyện vào thứ Sáu hằng tuần.") == ["UBND huyện"]
+    assert find_recipients("báo cáo UBND huyện hằng tuần.") == ["UBND huyện"]

@@ -233,7 +233,7 @@ _NAME_STOP = re.compile(
     r"\s*(?:\(|\bde\b(?!\s+(?:xuat|nghi|an))|\btruoc\b|\bcham nhat\b|\btheo\b|\btrong\b"
     # "đúng quy định", not the "dựng" of "Sở Xây dựng" (both fold to "dung").
     r"|\bdung\s+(?:quy dinh|thoi gian|thoi han|han|tien do|yeu cau)\b"
-    r"|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\btong hop\b|(?<!ban )\bchi dao\b|\bxem xet\b"
+    r"|\bdinh ky\b|\bhang (?:nam|quy|thang|tuan)\b|\btong hop\b|(?<!ban )\bchi dao\b|\bxem xet\b"
     r"|(?<!\bban )(?<!co quan )\bto chuc\b"
     r"|\bbao cao\b|\bde xuat\b|\bso ket\b|\bthong qua\b|\bqua\b|\bkip thoi\b|\bbiet\b"
     r"|\bthuc hien\b|\bgiai quyet\b|\bxu ly\b|\bphe duyet\b|\bxin\b|\btren\b"
@@ -242,7 +242,7 @@ _NAME_STOP = re.compile(
     r"|(?<!ban )\bhuong dan\b"
     # "gửi Sở Y tế TPHCM đề nghị làm rõ …", "Sở X là đơn vị thường trực": the name has ended
     r"|\bde nghi\b|\bla\s+(?:don vi|co quan|dau moi)\b"
-    r"|\bvao\s+(?:ngay|truoc|cuoi|dau)\b|\btien do\b"
+    r"|\bvao\s+(?:ngay|truoc|cuoi|dau|thu)\b|\btien do\b"
     r"|\bket qua\b|\btinh hinh\b|\bnhung\b|\bbang\s+van ban\b"
     r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…]|$)"
 )
