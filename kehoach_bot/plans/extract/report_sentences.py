@@ -21,7 +21,12 @@ from kehoach_bot.plans.extract.phrases import (
     is_distribution_line,
 )
 from kehoach_bot.plans.extract.recurrences import find_recurrences
-from kehoach_bot.plans.extract.unit_lists import LETTER_SENT, find_recipients
+from kehoach_bot.plans.extract.unit_lists import (
+    LETTER_SENT,
+    LETTER_TOLD,
+    REQUEST,
+    find_recipients,
+)
 
 # A report verb: what makes a sentence a reporting duty rather than a task.
 _REPORT_VERB = re.compile(
@@ -59,7 +64,6 @@ _FOLLOWED = re.compile(
     r"^\W*(?:can cu|theo|thuc hien)\s+(?:cong van|van ban|chi thi|thong bao|huong dan"
     r"|cong dien)\s+so\b"
 )
-_REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao)\b")
 # Reports counted or excluded ("chỉ thực hiện 02 kỳ báo cáo", "không thực hiện báo cáo hàng
 # tháng"): a rule about the reporting regime; only its "trừ trường hợp đột xuất" is a duty.
 LIMITED_REPORTS = re.compile(
@@ -195,7 +199,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     folded = fold_same_length(text)
     if (
         _NOT_A_DUTY.search(folded)
-        or (_FOLLOWED.search(folded) and not _REQUEST.search(folded))
+        or (_FOLLOWED.search(folded) and not REQUEST.search(folded))
         or _GONE_BY.search(folded)
         or _REPORT_FORM.match(folded)
         or text.rstrip().endswith("?")
@@ -264,7 +268,7 @@ _NOT_DONE = re.compile(r"\b(?:khong|chua)\s+(?:gui\s+)?$")
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …").
 _DONE = re.compile(r"\bđã\b|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
-_ASKS = re.compile(rf"{_REQUEST.pattern}|\b(?:phai|can|duoc)\b")
+_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can|duoc)\b")
 
 
 def _told_done(text: str, folded: str, at: int) -> bool:
@@ -288,7 +292,7 @@ _ASKED = re.compile(
 _PAPERS = re.compile(r"\b(?:ban sao|ho so|danh sach|giay to|to khai)\b")
 # "Bộ có công điện gửi giám đốc các sở về …": a letter sent, told; it asks for no report of its
 # own unless it speaks of one.
-_LETTER_HAD = re.compile(r"\bco\s+(?:cong van|van ban|thong bao|cong dien|thu)\s+gui\b")
+_LETTER_HAD = re.compile(rf"{LETTER_TOLD}\s+gui\b")
 _REPORT_CONTENT = re.compile(r"\bbao cao\b|\bket qua\b|\btinh hinh\b|\bso lieu\b")
 
 

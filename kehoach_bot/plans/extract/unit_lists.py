@@ -263,11 +263,12 @@ LETTER_SENT = re.compile(
 )
 # A letter told as news without its number ("Cục … đã có công văn khẩn gửi đến Sở Y tế đề nghị
 # …"); after a request ("đề nghị các đơn vị có văn bản gửi Sở") the same words send a report.
-_LETTER_TOLD = re.compile(
-    r"\b(?:co|ban hanh)\s+(?:cong van|van ban|thong bao|cong dien)(?:\s+(?:khan|hoa toc))?"
-    r"(?:\s+gui)?\s+$"
+LETTER_TOLD = (
+    r"\b(?:co|ban hanh)\s+(?:cong van|van ban|thong bao|cong dien|thu)(?:\s+(?:khan|hoa toc))?"
 )
-_ASKING = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao)\b")
+_LETTER_TOLD_BEFORE = re.compile(rf"{LETTER_TOLD}(?:\s+gui)?\s+$")
+# Words that ask someone to act: "đề nghị", "yêu cầu", "giao", "chỉ đạo".
+REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao)\b")
 _VIA = re.compile(r"\b(?:thong qua|qua)\s+")
 _CHANNEL = re.compile(
     r"^(?:he thong|hop thu|thu dien tu|email|e-mail|phan mem|cong thong tin|cong dich vu|trang"
@@ -302,7 +303,7 @@ def _letter_addressed(before: str) -> bool:
     """Whether a "gửi" after these words addresses a letter rather than sends a report."""
     if LETTER_SENT.search(before):
         return True
-    return bool(_LETTER_TOLD.search(before)) and not _ASKING.search(before)
+    return bool(_LETTER_TOLD_BEFORE.search(before)) and not REQUEST.search(before)
 
 
 def find_recipient(sentence: str) -> str | None:
