@@ -1269,3 +1269,95 @@ def test_a_report_when_something_occurs_is_ad_hoc() -> None:
 def test_a_recipients_name_ends_before_its_weekday_or_week() -> None:
     assert find_recipients("báo cáo về UBND huyện vào thứ Sáu hằng tuần.") == ["UBND huyện"]
     assert find_recipients("báo cáo UBND huyện hằng tuần.") == ["UBND huyện"]
+
+
+# --- news phrasing, batch 266–281 --------------------------------------------------------------
+
+
+def test_a_report_named_in_a_sentence_is_not_asked_for() -> None:
+    assert _duties("Năm 2023, tỉnh được Bộ đánh giá cao trong báo cáo tổng kết.") == []
+    assert _duties("Sở Tư pháp tại báo cáo số 12/BC-STP cho biết đã hoàn thành.") == []
+
+
+def test_a_year_before_the_report_is_not_a_count_of_reports() -> None:
+    sentence = (
+        "Phó Chủ tịch UBND huyện giao cho Phòng Văn hóa và Thông tin tiếp tục rà soát danh sách "
+        "khen thưởng năm 2020 báo cáo UBND huyện để xét khen thưởng."
+    )
+    (duty,) = _duties(sentence)
+    assert (duty.kind, duty.responsible) == (DutyKind.ONE_OFF, ("Phòng Văn hóa và Thông tin",))
+    assert _duties("Dự kiến, UBND tỉnh sẽ trình HĐND tỉnh 19 báo cáo, nghị quyết.") == []
+
+
+def test_work_given_to_an_office_is_not_sent_to_it() -> None:
+    sentence = (
+        "Phó Chủ tịch UBND huyện giao cho Phòng Văn hóa và Thông tin tiếp tục rà soát danh sách, "
+        "báo cáo UBND huyện."
+    )
+    assert find_recipients(sentence) == ["UBND huyện"]
+    assert _subject_of(sentence) == ("Phòng Văn hóa và Thông tin",)
+
+
+def test_a_name_ends_before_a_time_a_mood_or_the_work_asked() -> None:
+    assert find_recipients(
+        "Các trường báo cáo về Sở khi kết thúc năm học; nếu chậm, Sở sẽ nhắc."
+    ) == ["Sở"]
+    assert _subject_of(
+        "Dự kiến, Sở Tài chính sẽ tổng hợp, báo cáo UBND tỉnh trong tháng 12/2024."
+    ) == ("Sở Tài chính",)
+    assert find_recipients("Đề nghị gửi Sở Y tế khẩn trương báo cáo.") == ["Sở Y tế"]
+
+
+def test_the_units_asked_after_a_letter_report_not_its_sender() -> None:
+    sentence = (
+        "Ngày 25/10/2024, UBND tỉnh ban hành Công văn số 1234/UBND-KT yêu cầu các sở, ngành, "
+        "địa phương rà soát, báo cáo kết quả thực hiện trước ngày 5/11/2024."
+    )
+    assert _subject_of(sentence) == ("các sở, ngành, địa phương",)
+    assert _subject_of("UBND tỉnh yêu cầu Sở Y tế kiểm tra, báo cáo trước ngày 5/11/2024.") == (
+        "Sở Y tế",
+    )
+
+
+def test_the_office_advised_receives_the_work_it_advises_on() -> None:
+    # as the curated gia-lai-743: "Tham mưu UBND tỉnh báo cáo Ban cán sự đảng …" goes to UBND tỉnh
+    sentence = (
+        "Giao Sở Kế hoạch và Đầu tư tham mưu UBND tỉnh báo cáo Bộ Kế hoạch và Đầu tư kết quả "
+        "giải ngân."
+    )
+    assert find_recipients(sentence) == ["UBND tỉnh"]
+
+
+def test_names_written_with_a_comma_stay_whole() -> None:
+    assert split_units("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh") == [
+        "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh"
+    ]
+    assert find_recipients(
+        "Các huyện báo cáo về Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh trước ngày 5/5."
+    ) == ["Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh"]
+    assert split_units("Phòng Công chức, viên chức") == ["Phòng Công chức, viên chức"]
+    assert split_units("Các chi, đảng bộ trực thuộc") == ["Các chi, đảng bộ trực thuộc"]
+    assert split_units("Sở Y tế, Sở Tài chính") == ["Sở Y tế", "Sở Tài chính"]
+
+
+def test_difficulties_listed_among_a_reports_contents_are_not_ad_hoc() -> None:
+    assert _kinds(
+        "Sở báo cáo UBND tỉnh về tiến độ, kết quả thực hiện từng nhiệm vụ, những khó khăn, "
+        "vướng mắc và giải pháp trong thời gian tới."
+    ) == [(DutyKind.ONE_OFF, None)]
+    assert _kinds(
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo về Sở Tài chính."
+    ) == [(DutyKind.AD_HOC, None)]
+
+
+def test_every_quarter_named_with_its_day_is_quarterly() -> None:
+    assert _kinds(
+        "Các đơn vị gửi báo cáo quý I trước ngày 15/3, quý II trước ngày 15/6, quý III trước ngày "
+        "15/9 và quý IV trước ngày 15/12."
+    ) == [(DutyKind.QUARTERLY, "trước ngày 15 tháng cuối quý")]
+    assert _kinds("Báo cáo quý I chậm nhất ngày 5/4, quý II chậm nhất ngày 5/7.") == [
+        (DutyKind.QUARTERLY, "chậm nhất ngày 5 tháng đầu quý sau")
+    ]
+    assert _kinds("Báo cáo kết quả quý I và quý II năm 2024 gửi trước ngày 30/6/2024.") == [
+        (DutyKind.ONE_OFF, "2024-06-30")
+    ]

@@ -38,6 +38,11 @@ class Recurrence:
     shared: bool = False  # its dates are listed with another frequency's ("6 tháng, năm (…)")
 
 
+# A named quarter with a day of its own and no year: "quý I trước ngày 15/3", "quý 2: ngày 20/6".
+_QUARTER_DAY = (
+    r"quy\s+(?:{n})\s*[:,(]?\s*(?:(?:gui|nop)\s+)?(?:(?:truoc|cham nhat|vao)\s+)?(?:ngay\s+)?"
+    r"\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b(?!\s*[/.\-]\s*\d)"
+)
 # Frequencies with a calendar of their own.
 PERIODIC_KINDS = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
 _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
@@ -111,6 +116,13 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         DutyKind.QUARTERLY,
         re.compile(r"\bthang\s+(?:cuoi|dau)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b"),
     ),
+    # "báo cáo quý I trước ngày 15/3, quý II trước ngày 15/6, …": every quarter, each its day
+    (
+        DutyKind.QUARTERLY,
+        re.compile(
+            rf"\b{_QUARTER_DAY.format(n='i|1')}(?=[^.]{{0,150}}?\b{_QUARTER_DAY.format(n='ii|2')})"
+        ),
+    ),
     (
         DutyKind.MONTHLY,
         re.compile(
@@ -160,6 +172,8 @@ _CONTENT_BEFORE = re.compile(
     r"(?:khó khăn,?\s*(?:và\s+)?)?$",
     re.IGNORECASE,
 )
+# "báo cáo UBND tỉnh về tiến độ, kết quả …, những khó khăn, vướng mắc": one report's contents.
+_LISTED_CONTENT = re.compile(r"\bbao cao\b[^.;]*\b(?:tien do|ket qua|tinh hinh)\b[^.;]*$")
 _DINH_KY = re.compile(r"\bdinh ky\b")
 _FOR_REPORT = re.compile(r"\bdoi voi(?:\s+cac)?(?:\s+(?:ky\s+)?bao cao)?(?:\s+dinh ky)?\s*$")
 _URGENT = re.compile(r"\bkhan truong\b")
@@ -195,8 +209,9 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                 and text[match.start() : match.start() + 2].lower() != "sơ"
             ):
                 continue  # "cơ sở kết nối" folds to "so ket" too
-            if match.group() == "vuong mac" and _CONTENT_BEFORE.search(
-                text[max(0, match.start() - 40) : match.start()]
+            if match.group() == "vuong mac" and (
+                _CONTENT_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+                or _LISTED_CONTENT.search(folded, 0, match.start())
             ):
                 continue  # what a report states, not a report asked for when they arise
             hits.append((match.start(), match.end(), kind))
@@ -416,7 +431,9 @@ def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
             if not d.impossible and not d.not_a_deadline and d.rule and d.day
         ]
         chosen = (ruled or [d for d in dated if d.day is not None])[:1]
-        if chosen:
+        if chosen and kind is DutyKind.QUARTERLY and chosen[0].rule is None:
+            value = _in_the_quarter(chosen[0])
+        elif chosen:
             value = with_day_in_digits(chosen[0].text)
         else:
             warnings.append(t.NO_DAY_RULE.format(kind=t.KIND_WORDS[kind.value]))
@@ -476,6 +493,18 @@ def _own_rule_first(
     # rule at the end of the list is the quarter's, though it stands in the year's stretch.
     elsewhere = [d for d in deadlines if d.rule and quarterly and "quy" in fold_same_length(d.rule)]
     return list(dict.fromkeys([*own, *fitting, *rest, *elsewhere]))
+
+
+def _in_the_quarter(mention: DeadlineMention) -> str:
+    """A quarter's first day and month ("quý I trước ngày 15/3") as the rule of every quarter:
+    "trước ngày 15 tháng cuối quý", or "… tháng đầu quý sau" for a day in the next quarter."""
+    words = (mention.wording_text or "ngày").strip()
+    words = words if words.endswith("ngày") else f"{words} ngày"
+    if mention.month is not None and mention.month % 3 == 0:
+        return f"{words} {mention.day} tháng cuối quý"
+    if mention.month is not None and mention.month % 3 == 1:
+        return f"{words} {mention.day} tháng đầu quý sau"
+    return with_day_in_digits(mention.text)
 
 
 def _half_a_year_apart(days: list[DeadlineMention]) -> bool:

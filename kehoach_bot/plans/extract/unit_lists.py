@@ -199,6 +199,11 @@ def _spans(
 _COMMA_NAME = (
     (re.compile(r"\bvan hoa\s*$"), re.compile(r"(?:the thao|khoa hoc|thong tin)\b")),
     (re.compile(r"\bkinh te\s*$"), re.compile(r"ha tang\b")),
+    # "Ban Chỉ đạo phòng, chống tham nhũng", "Phòng Công chức, viên chức", "các chi, đảng bộ"
+    (re.compile(r"\bphong\s*$"), re.compile(r"chong\b")),
+    (re.compile(r"\btham nhung\s*$"), re.compile(r"tieu cuc\b")),
+    (re.compile(r"\bcong chuc\s*$"), re.compile(r"vien chuc\b")),
+    (re.compile(r"\bcac chi\s*$"), re.compile(r"dang bo\b")),
 )
 
 
@@ -239,15 +244,19 @@ _NAME_STOP = re.compile(
     r"|\bthuc hien\b|\bgiai quyet\b|\bxu ly\b|\bphe duyet\b|\bxin\b|\btren\b"
     # the work the unit is advised to do: "tham mưu UBND huyện triển khai Kế hoạch"
     r"|\btrien khai\b|\bbo tri\b|\bban hanh\b|\bdon doc\b|\bphan bo\b"
+    r"|\btiep tuc\b|\bra soat\b|\bkhan truong\b|\bchu dong\b|\bchu tri\b|\bphoi hop\b"
     r"|(?<!ban )\bhuong dan\b"
     # "gửi Sở Y tế TPHCM đề nghị làm rõ …", "Sở X là đơn vị thường trực": the name has ended
     r"|\bde nghi\b|\bla\s+(?:don vi|co quan|dau moi)\b"
     r"|\bvao\s+(?:ngay|truoc|cuoi|dau|thu)\b|\btien do\b"
-    r"|\bket qua\b|\btinh hinh\b|\bnhung\b|\bbang\s+van ban\b"
+    # "báo cáo về Sở khi kết thúc năm học", "Sở sẽ tổng hợp": a time or a mood, not a name
+    r"|\bkhi\b|\bneu\b|\bse\b(?!\s+san\b)"
+    r"|\bket qua\b|\btinh hinh\b|(?<!tham )\bnhung\b|\bbang\s+van ban\b"
     r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…]|$)"
 )
 # "đồng thời gửi X" sends a copy: the report goes first to the office the sentence reports to.
-_SEND = re.compile(r"(?<!dong thoi )\b(?:gui|ve|cho|den|nop|toi|len)\s+")
+# "giao cho Phòng …" gives the work to that office; it does not send it there.
+_SEND = re.compile(r"(?<!dong thoi )\b(?:gui|ve|(?<!giao )cho|den|nop|toi|len)\s+")
 _ADVISE = re.compile(r"\btham muu\s+")
 _REPORT = re.compile(
     r"\bbao cao(?:\s+ket qua)?\s+voi\s+"  # "báo cáo kết quả với Chủ tịch UBND tỉnh"
@@ -344,17 +353,19 @@ def find_channel(sentence: str) -> str | None:
     return text[match.start() : match.end()].strip() if match else None
 
 
-_SUBJECT_MARKER = re.compile(r"\b(?:giao|de nghi|yeu cau|chi dao)\s+")
+_SUBJECT_MARKER = re.compile(r"\b(?:giao|de nghi|yeu cau|chi dao)(?:\s+cho)?\s+")
 _VERB = re.compile(
     r"\b(?:can cu|to chuc|xay dung|bao cao|gui|dinh ky|chu dong|thuc hien|trien khai"
     r"|co trach nhiem|chiu trach nhiem|phoi hop|lap|kip thoi|chu tri|tham muu|lanh dao|khan truong"
     r"|theo doi|huong dan|tang cuong|day manh|nghien cuu|quan tam|tiep tuc|danh gia|tong hop"
     r"|de xuat|phan anh|hang nam|hang quy|hang thang|nop|thuong xuyen|duoc giao|nghiem tuc"
     r"|ra soat|tuyen truyen|day nhanh|cap nhat|xac minh|quan triet|chuan bi|hoan thanh|hoan thien"
-    r"|ban hanh|bao dam|dam bao)\b"
+    r"|ban hanh|bao dam|dam bao|kiem tra)\b"
 )
 # A time word opening the sentence ("Hằng tháng, các xã báo cáo …") comes before its subject.
 _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
+# Words of time or mood between a subject and its verb: "Sở sẽ tổng hợp", "các xã cũng cần …".
+_MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con|tiep tuc))+\s*$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
 _NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|[,:])\s+$")
 
@@ -365,7 +376,7 @@ def find_responsible(sentence: str) -> list[str]:
     if is_distribution_line(text):
         return []
     folded = fold_same_length(text)
-    for verb in _VERB.finditer(folded):
+    for verb in _VERB.finditer(folded, _asked_from(folded)):
         if _NAME_WORD_BEFORE.search(folded[max(0, verb.start() - 10) : verb.start()]):
             continue
         begin = 0
@@ -374,7 +385,8 @@ def find_responsible(sentence: str) -> list[str]:
                 begin = marker.end()
         colon = folded.rfind(":", begin, verb.start())
         start = _subject_start(folded, begin, verb.start(), colon)
-        subject = text[start : verb.start()].strip(" ,;")
+        mood = _MOOD_AFTER.search(folded, start, verb.start())
+        subject = text[start : mood.start() if mood else verb.start()].strip(" ,;")
         if subject:
             return [m.name for m in units_in(subject)]
         if not folded[begin : verb.start()].strip(" ,;:-–"):
@@ -382,6 +394,25 @@ def find_responsible(sentence: str) -> list[str]:
                 continue
             return []  # the sentence opens with its verb: its subject is the section's unit
     return []
+
+
+_REPORTS = re.compile(r"\b(?:bao cao|gui|nop)\b")
+_DOCUMENT = re.compile(r"\b(?:cong van|van ban|cong dien|thong bao|chi thi|ke hoach|quyet dinh)\b")
+
+
+def _asked_from(folded: str) -> int:
+    """Where the units asked begin when a document's request follows its sender's verb ("UBND
+    tỉnh ban hành Công văn … yêu cầu các sở rà soát, báo cáo …": the sở report); else 0."""
+    report = _REPORTS.search(folded)
+    asked = [
+        m.end()
+        for m in _SUBJECT_MARKER.finditer(folded, 0, report.start() if report else len(folded))
+        if _AGENCY_START.match(folded[m.end() :])
+    ]
+    if not asked or not _DOCUMENT.search(folded, 0, asked[-1]):
+        return 0
+    first = _VERB.search(folded, 0, asked[-1])
+    return asked[-1] if first is not None else 0
 
 
 def _subject_start(folded: str, begin: int, end: int, colon: int) -> int:
