@@ -1361,3 +1361,20 @@ def test_every_quarter_named_with_its_day_is_quarterly() -> None:
     assert _kinds("Báo cáo kết quả quý I và quý II năm 2024 gửi trước ngày 30/6/2024.") == [
         (DutyKind.ONE_OFF, "2024-06-30")
     ]
+
+
+def test_information_sent_to_an_office_by_a_day_is_a_report() -> None:
+    sentence = (
+        "Đề nghị các đơn vị cung cấp thông tin về Sở Tư pháp trước ngày 20/9/2024 để tổng hợp."
+    )
+    (duty,) = _duties(sentence)
+    assert (duty.kind, duty.due, duty.recipient) == (DutyKind.ONE_OFF, "2024-09-20", "Sở Tư pháp")
+    assert duty.responsible == ("các đơn vị",)
+    assert _duties("Doanh nghiệp cung cấp thông tin cho khách hàng trước ngày 20/9/2024.") == []
+
+
+def test_a_letter_due_by_a_day_is_the_report_asked_for() -> None:
+    (duty,) = _duties("UBND các huyện có văn bản gửi Sở Xây dựng trước ngày 30/11/2024.")
+    assert (duty.kind, duty.due, duty.recipient) == (DutyKind.ONE_OFF, "2024-11-30", "Sở Xây dựng")
+    assert duty.responsible == ("UBND các huyện",)
+    assert _duties("Ngày 5/3/2024, Sở Y tế đã có văn bản gửi Bộ Y tế về việc này.") == []

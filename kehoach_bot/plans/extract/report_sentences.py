@@ -38,6 +38,9 @@ _REPORT_VERB = re.compile(
     r"|\b(?:phan anh|de xuat)\b[^.;]{0,120}\b(?:ve|gui|cho)\s+"
     r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)\b"
     r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
+    # "cung cấp thông tin về Sở Tư pháp trước ngày …": figures sent to an office
+    r"|\bcung cap\s+(?:cac\s+)?(?:thong tin|so lieu|tai lieu)\b[^.;]{0,80}?\b(?:ve|cho|gui|den)\s+"
+    r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)\b"
 )
 # "chế độ báo cáo (định kỳ)": the reporting regime a text is about, not a report it asks for.
 _REGIME = re.compile(r"\bche do bao cao(?:\s+(?:dinh ky|thong ke))?\b")
@@ -216,7 +219,9 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     ]
     if not review_only:
         verbs = [m for m in verbs if not m.group().startswith(("so ket", "tong ket"))]
-    papers = _PAPERS.search(folded) or _LETTER_HAD.search(folded)
+    # a letter asked for by a day ("UBND các huyện có văn bản gửi Sở trước ngày 30/11") is a report
+    told = _LETTER_HAD.search(folded) and not _sets_a_date(find_deadlines(text))
+    papers = _PAPERS.search(folded) or told
     if papers and not _REPORT_CONTENT.search(folded):
         verbs = [m for m in verbs if not m.group().startswith("gui")]
     verbs = [m for m in verbs if not (m.group().startswith("gui") and _opinion(folded, m.start()))]

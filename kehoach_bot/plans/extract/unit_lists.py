@@ -300,7 +300,9 @@ def find_recipients(sentence: str) -> list[str]:
     folded = fold_same_length(text)
     for marker in (_SEND, _ADVISE, _REPORT):
         for match in marker.finditer(folded):
-            if marker is _SEND and _letter_addressed(folded[: match.start()]):
+            if marker is _SEND and _letter_addressed(
+                folded[: match.start()], folded[match.end() :]
+            ):
                 continue  # "Công văn số 12/UBND gửi các huyện": the letter's addressees
             names = _names_at(text, folded, match.end())
             if names:
@@ -308,11 +310,19 @@ def find_recipients(sentence: str) -> list[str]:
     return []
 
 
-def _letter_addressed(before: str) -> bool:
-    """Whether a "gửi" after these words addresses a letter rather than sends a report."""
+def _letter_addressed(before: str, after: str) -> bool:
+    """Whether a "gửi" after these words addresses a letter rather than sends a report; a letter
+    due by a day ("có văn bản gửi Sở Xây dựng trước ngày 30/11") is the report asked for."""
     if LETTER_SENT.search(before):
         return True
-    return bool(_LETTER_TOLD_BEFORE.search(before)) and not REQUEST.search(before)
+    told = _LETTER_TOLD_BEFORE.search(before) and not REQUEST.search(before)
+    due = _DUE_AFTER.search(after)
+    # "… gửi Sở Y tế đề nghị … báo cáo về Bộ trước ngày 24/3": the day is the request's
+    asked = due is not None and re.search(rf"{REQUEST.pattern}|\bbao cao\b", after[: due.end()])
+    return bool(told) and (due is None or bool(asked))
+
+
+_DUE_AFTER = re.compile(r"^[^.;]*?\b(?:truoc|cham nhat)\s+(?:ngay\s+)?\d")
 
 
 def find_recipient(sentence: str) -> str | None:
@@ -360,7 +370,7 @@ _VERB = re.compile(
     r"|theo doi|huong dan|tang cuong|day manh|nghien cuu|quan tam|tiep tuc|danh gia|tong hop"
     r"|de xuat|phan anh|hang nam|hang quy|hang thang|nop|thuong xuyen|duoc giao|nghiem tuc"
     r"|ra soat|tuyen truyen|day nhanh|cap nhat|xac minh|quan triet|chuan bi|hoan thanh|hoan thien"
-    r"|ban hanh|bao dam|dam bao|kiem tra)\b"
+    r"|ban hanh|bao dam|dam bao|kiem tra|cung cap|co van ban)\b"
 )
 # A time word opening the sentence ("Hằng tháng, các xã báo cáo …") comes before its subject.
 _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
