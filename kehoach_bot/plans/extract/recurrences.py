@@ -496,7 +496,7 @@ def _own_rule_first(
 
 
 def _in_the_quarter(mention: DeadlineMention) -> str:
-    """A quarter's first day and month ("quý I trước ngày 15/3") as the rule of every quarter:
+    """The first named quarter's day ("quý I trước ngày 15/3") as the rule of every quarter:
     "trước ngày 15 tháng cuối quý", or "… tháng đầu quý sau" for a day in the next quarter."""
     words = (mention.wording_text or "ngày").strip()
     words = words if words.endswith("ngày") else f"{words} ngày"

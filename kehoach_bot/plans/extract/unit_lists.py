@@ -375,7 +375,7 @@ _VERB = re.compile(
 # A time word opening the sentence ("Hằng tháng, các xã báo cáo …") comes before its subject.
 _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
 # Words of time or mood between a subject and its verb: "Sở sẽ tổng hợp", "các xã cũng cần …".
-_MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con|tiep tuc))+\s*$")
+_MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con))+\s*$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
 _NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|[,:])\s+$")
 
@@ -406,14 +406,14 @@ def find_responsible(sentence: str) -> list[str]:
     return []
 
 
-_REPORTS = re.compile(r"\b(?:bao cao|gui|nop)\b")
+_REPORTING_WORD = re.compile(r"\b(?:bao cao|gui|nop)\b")
 _DOCUMENT = re.compile(r"\b(?:cong van|van ban|cong dien|thong bao|chi thi|ke hoach|quyet dinh)\b")
 
 
 def _asked_from(folded: str) -> int:
     """Where the units asked begin when a document's request follows its sender's verb ("UBND
     tỉnh ban hành Công văn … yêu cầu các sở rà soát, báo cáo …": the sở report); else 0."""
-    report = _REPORTS.search(folded)
+    report = _REPORTING_WORD.search(folded)
     asked = [
         m.end()
         for m in _SUBJECT_MARKER.finditer(folded, 0, report.start() if report else len(folded))
