@@ -11,7 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from kehoach_bot.plans.extract.phrases import fold_same_length, is_distribution_line
+from kehoach_bot.domain.deadlines import Wording
+from kehoach_bot.plans.extract.phrases import (
+    find_deadlines,
+    fold_same_length,
+    is_distribution_line,
+)
 from kehoach_bot.texts import extract_vi as t
 
 # Words a unit's name starts with (accent-free, lower-case).
@@ -300,9 +305,7 @@ def find_recipients(sentence: str) -> list[str]:
     folded = fold_same_length(text)
     for marker in (_SEND, _ADVISE, _REPORT):
         for match in marker.finditer(folded):
-            if marker is _SEND and _letter_addressed(
-                folded[: match.start()], folded[match.end() :]
-            ):
+            if marker is _SEND and _letter_addressed(folded[: match.start()], text[match.end() :]):
                 continue  # "Công văn số 12/UBND gửi các huyện": the letter's addressees
             names = _names_at(text, folded, match.end())
             if names:
@@ -316,13 +319,16 @@ def _letter_addressed(before: str, after: str) -> bool:
     if LETTER_SENT.search(before):
         return True
     told = _LETTER_TOLD_BEFORE.search(before) and not REQUEST.search(before)
-    due = _DUE_AFTER.search(after)
+    clause = re.split(r";|\.(?!\d)", after, maxsplit=1)[0]
+    due = next((m for m in find_deadlines(clause) if m.wording in _DUE_WORDING), None)
     # "… gửi Sở Y tế đề nghị … báo cáo về Bộ trước ngày 24/3": the day is the request's
-    asked = due is not None and re.search(rf"{REQUEST.pattern}|\bbao cao\b", after[: due.end()])
+    asked = due is not None and re.search(
+        rf"{REQUEST.pattern}|\bbao cao\b", fold_same_length(clause[: due.start])
+    )
     return bool(told) and (due is None or bool(asked))
 
 
-_DUE_AFTER = re.compile(r"^[^.;]*?\b(?:truoc|cham nhat)\s+(?:ngay\s+)?\d")
+_DUE_WORDING = (Wording.BEFORE, Wording.NO_LATER_THAN)
 
 
 def find_recipient(sentence: str) -> str | None:
