@@ -1378,3 +1378,23 @@ def test_a_letter_due_by_a_day_is_the_report_asked_for() -> None:
     assert (duty.kind, duty.due, duty.recipient) == (DutyKind.ONE_OFF, "2024-11-30", "Sở Xây dựng")
     assert duty.responsible == ("UBND các huyện",)
     assert _duties("Ngày 5/3/2024, Sở Y tế đã có văn bản gửi Bộ Y tế về việc này.") == []
+
+
+def test_the_day_of_the_month_is_a_monthly_day() -> None:
+    assert _kinds(
+        "Các địa phương thực hiện chế độ báo cáo định kỳ hằng tháng, năm về Sở Tài chính. "
+        "Báo cáo tháng gửi trước ngày 15 của tháng; báo cáo năm trước ngày 15/12."
+    ) == [
+        (DutyKind.MONTHLY, "trước ngày 15 của tháng"),
+        (DutyKind.ANNUAL, "12-15"),
+    ]
+    (mention,) = find_deadlines("Báo cáo gửi trước ngày 15 của tháng sau.")
+    assert (mention.day, mention.rule) == (15, "tháng sau")
+    assert all(m.rule is None for m in find_deadlines("Báo cáo trước ngày 15 của tháng 12."))
+
+
+def test_a_report_of_the_quarter_is_not_sent_to_a_fund() -> None:
+    assert find_recipients("Báo cáo quý: gửi trước ngày 25 của tháng cuối quý.") == []
+    assert find_recipients("Báo cáo Quỹ Bảo trì đường bộ trước ngày 25.") == [
+        "Quỹ Bảo trì đường bộ"
+    ]

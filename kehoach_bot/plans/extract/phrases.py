@@ -192,7 +192,8 @@ _DAY_RULE = re.compile(
     r"(?:\s+(?:sau|tiep theo|ke tiep))?"
     r"|(?:hang|moi)\s+thang|thang\s+(?:sau|tiep theo|ke tiep)|(?:cuoi|dau)\s+(?:quy|thang|ky)"
     r"|thang\s+(?:cuoi\s+ky\s+)?bao cao"
-    r"|quy\s+(?:sau|tiep theo|ke tiep))"
+    r"|quy\s+(?:sau|tiep theo|ke tiep)"
+    r"|(?<=cua )thang\b(?!\s*\d))"
 )
 _IN_MONTH = re.compile(r"\btrong\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?\b")
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

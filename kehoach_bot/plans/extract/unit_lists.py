@@ -29,7 +29,8 @@ _AGENCY = (
     r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
     r"|thi doan|doan thanh nien|lien doan|hoi|toa an|vien kiem sat|thanh tra|nganh|chinh quyen"
     # "Quỹ …", not the "quý I" of "Báo cáo quý I" (both fold to "quy")
-    r"|quy(?!\s+(?:i|ii|iii|iv|[1-4]|nay|sau|truoc|toi|cuoi|dau|tiep theo|gui|va|nam|hoac)\b)"
+    r"|quy(?!\s+(?:i|ii|iii|iv|[1-4]|nay|sau|truoc|toi|cuoi|dau|tiep theo|gui|va|nam|hoac)\b"
+    r"|\s*(?:[:;,.)]|$))"
     r"|cap uy|ban thuong vu|thuong truc|chu tich|giam doc|thu truong|lanh dao|bi thu|cac"
     r"|cap co tham quyen|co quan|chinh phu|thu tuong|tong cuc|vu"
 )
