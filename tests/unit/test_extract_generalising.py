@@ -10,6 +10,7 @@ from kehoach_bot.plans.extract.phrases import find_deadlines, fold_numbers_blank
 from kehoach_bot.plans.extract.plan_reader import extract_plan
 from kehoach_bot.plans.extract.recurrences import due_rule, find_recurrences
 from kehoach_bot.plans.extract.report_sentences import duty_clauses, is_duty
+from kehoach_bot.plans.extract.sentences import split_sentences
 from kehoach_bot.plans.extract.structure import parse_structure
 from kehoach_bot.plans.extract.unit_lists import find_recipients, split_units
 
@@ -1397,4 +1398,74 @@ def test_a_report_of_the_quarter_is_not_sent_to_a_fund() -> None:
     assert find_recipients("Báo cáo quý: gửi trước ngày 25 của tháng cuối quý.") == []
     assert find_recipients("Báo cáo Quỹ Bảo trì đường bộ trước ngày 25.") == [
         "Quỹ Bảo trì đường bộ"
+    ]
+
+
+def test_a_report_heard_or_drafted_is_not_asked_for() -> None:
+    assert (
+        _duties(
+            "Sau khi nghe báo cáo, Chủ tịch UBND tỉnh đề nghị các sở, ngành khẩn trương hoàn thành "
+            "các nhiệm vụ được giao."
+        )
+        == []
+    )
+    drafted = "Hội nghị thảo luận dự thảo báo cáo tổng kết công tác năm 2024 của UBND huyện."
+    assert _duties(drafted) == []
+    assert _duties("Các đơn vị cần nâng cao chất lượng báo cáo về Sở.") == []
+    (duty,) = _duties("Các xã hoàn thiện dự thảo báo cáo, gửi về UBND huyện trước ngày 20/5/2025.")
+    assert (duty.due, duty.recipient) == ("2025-05-20", "UBND huyện")
+
+
+def test_six_months_and_the_whole_year_are_two_reports() -> None:
+    assert _kinds(
+        "Định kỳ trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng năm, các doanh nghiệp báo "
+        "cáo tình hình hoạt động trong 6 tháng và cả năm, gửi Ủy ban nhân dân cấp huyện."
+    ) == [(DutyKind.SEMIANNUAL, ("06-20", "12-20")), (DutyKind.ANNUAL, "12-20")]
+    assert _kinds(
+        "Các đơn vị báo cáo định kỳ 6 tháng (trước ngày 15/6) và 1 năm (trước ngày 15/12) về Sở."
+    ) == [(DutyKind.SEMIANNUAL, ("06-15",)), (DutyKind.ANNUAL, "12-15")]
+    assert find_recurrences("Dự án hoàn thành trong 6 tháng và cả năm 2024.") == []
+    kinds = [r.kind for r in find_recurrences("Sau 6 tháng và 1 năm thực hiện, báo cáo Sở.")]
+    assert kinds == [DutyKind.PERIODIC_UNDATED]
+
+
+def test_an_items_mark_is_neither_its_subject_nor_a_sentence_of_the_one_before() -> None:
+    duties = _duties(
+        "Chế độ báo cáo về kinh tế trang trại, cụ thể:",
+        "+ Hằng năm, Ủy ban nhân dân xã tổng hợp, báo cáo gửi Ủy ban nhân dân huyện.",
+        "+ Ủy ban nhân dân huyện tổng hợp, báo cáo Sở Nông nghiệp trước ngày 16 tháng 12 hằng năm.",
+    )
+    assert [(d.kind, d.due, d.responsible, d.recipient) for d in duties] == [
+        (DutyKind.ANNUAL, None, ("Ủy ban nhân dân xã",), "Ủy ban nhân dân huyện"),
+        (DutyKind.ANNUAL, "12-16", ("Ủy ban nhân dân huyện",), "Sở Nông nghiệp"),
+    ]
+
+
+def test_a_request_dated_further_on_is_one_duty() -> None:
+    text = "\n".join(
+        [
+            "Bộ Xây dựng vừa có văn bản đề nghị UBND các tỉnh, thành phố báo cáo cụ thể về thực "
+            "trạng nhà ở xã hội.",
+            "Báo cáo gửi về Bộ trước 10/3 để tổng hợp.",
+        ]
+    )
+    (duty,) = extract_plan(text, [], source="t").obligations
+    assert (duty.kind, duty.due) == (DutyKind.ONE_OFF, None)
+    assert duty.quote == "Báo cáo gửi về Bộ trước 10/3 để tổng hợp."
+    other = "\n".join(
+        [
+            "Các xã báo cáo kết quả về UBND huyện trước ngày 15/8/2025.",
+            "Phòng Nội vụ tổng hợp, báo cáo UBND tỉnh.",
+        ]
+    )
+    assert len(extract_plan(other, [], source="t").obligations) == 2
+
+
+def test_an_item_after_a_full_stop_is_a_sentence_of_its_own() -> None:
+    assert split_sentences("cụ thể: + UBND xã báo cáo UBND huyện. + UBND huyện báo cáo Sở.") == [
+        "cụ thể: + UBND xã báo cáo UBND huyện.",
+        "+ UBND huyện báo cáo Sở.",
+    ]
+    assert split_sentences("Số liệu tính đến 20.7.2024 - sau đó không đổi.") == [
+        "Số liệu tính đến 20.7.2024 - sau đó không đổi."
     ]

@@ -70,6 +70,11 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         ),
     ),
     (DutyKind.ANNUAL, re.compile(r"\bva\s+(?:ca\s+)?nam\b(?=\s*[,;:.()]|\s*$|\s+\()")),
+    # "tình hình trong 6 tháng và cả năm", "6 tháng (…) và 1 năm (…)": the two reports' periods
+    (
+        DutyKind.ANNUAL,
+        re.compile(r"(?:(?<=thang )va\s+ca|(?<=\) )va\s+(?:ca|mot|0?1))\s+nam\b(?!\s*\d)"),
+    ),
     # "báo cáo tổng kết năm trước ngày 15 tháng 11": the year's report, not the work of a review
     (
         DutyKind.ANNUAL,
@@ -180,6 +185,7 @@ _URGENT = re.compile(r"\bkhan truong\b")
 _BESIDES = re.compile(r"\bngoai(?:\s+(?:che do|cac|bao cao|ky))*\s+$")
 # "trong 6 tháng" is a stretch of time, "ngày 06 tháng 7" a date: neither is a frequency.
 _NOT_A_FREQUENCY_BEFORE = re.compile(r"\b(?:trong|sau|vong|han|qua|hon|tren|duoi|ngay)\s+$")
+_AND_THE_YEAR = re.compile(r"\s+va\s+ca\s+nam\b(?!\s*\d)")
 _REPORTING = re.compile(r"\bbao cao\b|\bgui\b[^.;]{0,80}\b(?:ve|cho|so|phong|ban|uy ban|ubnd)\b")
 
 
@@ -196,8 +202,12 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
     hits: list[tuple[int, int, DutyKind]] = []
     for kind, pattern in _RECURRENCE_WORDS:
         for match in pattern.finditer(folded):
-            if kind is DutyKind.SEMIANNUAL and _NOT_A_FREQUENCY_BEFORE.search(
-                folded[max(0, match.start() - 8) : match.start()]
+            if (
+                kind is DutyKind.SEMIANNUAL
+                and _NOT_A_FREQUENCY_BEFORE.search(
+                    folded[max(0, match.start() - 8) : match.start()]
+                )
+                and not _AND_THE_YEAR.match(folded, match.end())
             ):
                 continue
             if any(not (match.end() <= a or match.start() >= b) for a, b, _ in hits):
@@ -321,7 +331,7 @@ def _share_listed_dates(
     out: list[Recurrence], folded: str, mentions: list[DeadlineMention]
 ) -> list[Recurrence]:
     """ "định kỳ 6 tháng, hằng năm (trước ngày 15/6 và 15/12)": frequencies listed side by side
-    before one list of dates share it; each takes its own dates from it in due_rule."""
+    next to one list of dates, after or before them, share it; each takes its own in due_rule."""
     for i in range(len(out) - 1):
         half, year = out[i], out[i + 1]
         adjacent = _LISTED.fullmatch(folded[half.end : year.start])
@@ -330,11 +340,11 @@ def _share_listed_dates(
         dates = [
             d
             for d in mentions
-            if year.scope_start <= d.start < year.scope_end and d.usable and d.rule is None
+            if half.scope_start <= d.start < year.scope_end and d.usable and d.rule is None
         ]
         if len({(d.month, d.day) for d in dates}) >= 2:
             out[i] = dataclasses.replace(half, scope_end=year.scope_end, shared=True)
-            out[i + 1] = dataclasses.replace(year, shared=True)
+            out[i + 1] = dataclasses.replace(year, scope_start=half.scope_start, shared=True)
     return out
 
 

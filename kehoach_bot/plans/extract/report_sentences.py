@@ -345,6 +345,8 @@ _BUDGET = re.compile(r"\b(?:lap|xay dung|tham dinh|giao|phan bo)\s+(?:va\s+\w+\s
 _NOUN_BEFORE = re.compile(
     r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bmau|\bgiua|\bnhan duoc|\btheo"
     r"|\btrong|\btai"  # "được Bộ đánh giá cao trong báo cáo tổng kết": a report named
+    r"|\bnghe|\bchat luong"  # "Sau khi nghe báo cáo, …", "nâng cao chất lượng báo cáo"
+    r"|\bdu thao"  # "đã chỉnh sửa dự thảo báo cáo": a draft named; a "gửi" of it still asks
     r"|\b(?:doi chieu|so sanh|so)\s+voi"  # "Đối chiếu với báo cáo … do Cục … tổng hợp"
     r"|\b\d{1,3})\s+$"  # "trình HĐND tỉnh 19 báo cáo": documents counted, not "năm 2020"
     # a document's subject line: "Công văn số 12/UBND về việc tổ chức trực và báo cáo …"

@@ -30,7 +30,39 @@ def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
         kept = fullest.get(key) if key is not None else None
         if kept is None or kept is duty or not _restates(duty, kept):
             out.append(duty)
+    return _dated_over_undated(out, keys=[_due_key(d) for d in out])
+
+
+def _dated_over_undated(duties: list[Duty], keys: list[tuple[object, ...] | None]) -> list[Duty]:
+    """A news item's request without a time ("Bộ vừa có văn bản đề nghị UBND các tỉnh báo cáo …")
+    that its later words date ("Báo cáo gửi về Bộ trước 10/3") is the dated duty, once."""
+    dated = [d for d, key in zip(duties, keys, strict=True) if key and d.kind is DutyKind.ONE_OFF]
+    out: list[Duty] = []
+    for duty, key in zip(duties, keys, strict=True):
+        timeless = key is None and duty.kind is DutyKind.ONE_OFF and not _timed(duty)
+        match = [d for d in dated if d.ref == duty.ref and _agree(duty, d)] if timeless else []
+        if match:
+            continue
+        out.append(duty)
     return out
+
+
+def _timed(duty: Duty) -> bool:
+    return any(not m.not_a_deadline for m in find_deadlines(duty.quote))
+
+
+def _agree(one: Duty, other: Duty) -> bool:
+    """Whether two statements may be of one report: no units, office or channel that differ."""
+    same_units = (
+        not one.responsible
+        or not other.responsible
+        or all(any(_within(a, b) for b in other.responsible) for a in one.responsible)
+    )
+    return (
+        same_units
+        and _within(one.recipient, other.recipient or one.recipient)
+        and _within(one.via, other.via or one.via)
+    )
 
 
 def _keys(duties: Sequence[Duty]) -> list[tuple[object, ...] | None]:

@@ -16,7 +16,7 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         after = text[match.end() : match.end() + 1]
-        if not after or not (after.isupper() or after in '“"('):
+        if not after or not (after.isupper() or after in '“"(+-–•'):
             continue
         word = text[: match.start()].rsplit(None, 1)[-1].lstrip('(“"') if match.start() else ""
         if word in w.ABBREVIATIONS or (len(word) == 1 and word.isupper()):

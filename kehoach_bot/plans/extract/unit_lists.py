@@ -396,7 +396,8 @@ def find_responsible(sentence: str) -> list[str]:
     for verb in _VERB.finditer(folded, _asked_from(folded)):
         if _NAME_WORD_BEFORE.search(folded[max(0, verb.start() - 10) : verb.start()]):
             continue
-        begin = 0
+        bullet = _BULLET.match(folded)
+        begin = bullet.end() if bullet else 0
         for marker in _SUBJECT_MARKER.finditer(folded, 0, verb.start()):
             if _AGENCY_START.match(folded[marker.end() :]):
                 begin = marker.end()
@@ -413,6 +414,8 @@ def find_responsible(sentence: str) -> list[str]:
     return []
 
 
+# "+ Ủy ban nhân dân quận, huyện tổng hợp, báo cáo …": an item's mark is not part of its subject
+_BULLET = re.compile(r"\s*[+\-–•*·]\s+")
 _REPORTING_WORD = re.compile(r"\b(?:bao cao|gui|nop)\b")
 _DOCUMENT = re.compile(r"\b(?:cong van|van ban|cong dien|thong bao|chi thi|ke hoach|quyet dinh)\b")
 
