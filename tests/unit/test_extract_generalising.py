@@ -1469,3 +1469,38 @@ def test_an_item_after_a_full_stop_is_a_sentence_of_its_own() -> None:
     assert split_sentences("Số liệu tính đến 20.7.2024 - sau đó không đổi.") == [
         "Số liệu tính đến 20.7.2024 - sau đó không đổi."
     ]
+
+
+def test_what_a_meeting_set_out_asks_for_no_report() -> None:
+    assert (
+        _duties(
+            "Đó là mục tiêu đề ra tại hội nghị sơ kết công tác dân tộc 6 tháng đầu năm; triển khai "
+            "nhiệm vụ 6 tháng cuối năm và báo cáo tình hình tổ chức Đại hội các dân tộc thiểu số."
+        )
+        == []
+    )
+    (duty,) = _duties(
+        "Tại hội nghị, Chủ tịch UBND tỉnh yêu cầu các sở báo cáo kết quả về UBND tỉnh trước ngày "
+        "20/8/2025."
+    )
+    assert (duty.kind, duty.due) == (DutyKind.ONE_OFF, "2025-08-20")
+
+
+def test_the_half_year_of_a_meeting_or_of_tasks_is_no_frequency() -> None:
+    meeting = find_recurrences("Hội nghị sơ kết công tác 6 tháng đầu năm.")
+    assert DutyKind.SEMIANNUAL not in [r.kind for r in meeting]
+    assert [
+        r.kind for r in find_recurrences("triển khai phương hướng nhiệm vụ 6 tháng cuối năm")
+    ] == []
+    assert [r.kind for r in find_recurrences("Báo cáo 6 tháng đầu năm gửi Sở.")] == [
+        DutyKind.SEMIANNUAL
+    ]
+
+
+def test_cases_reported_as_they_arise_are_ad_hoc() -> None:
+    for sentence in (
+        "UBND các xã theo dõi đàn heo, báo cáo thường xuyên, kịp thời về UBND huyện.",
+        "Các xã theo dõi đàn heo, báo cáo các trường hợp heo mắc bệnh phát sinh về UBND huyện.",
+    ):
+        (duty,) = _duties(sentence)
+        assert duty.kind is DutyKind.AD_HOC, sentence

@@ -152,7 +152,10 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
             # "Khi có ổ dịch mới, UBND xã báo cáo ngay …": only when it happens
             r"|^\W*khi\s+(?:co|xay ra)\b[^.;,:]{3,100}(?=,)"
-            r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b|\bbao cao\s+kip thoi\b"
+            r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
+            r"|\bbao cao\s+(?:thuong xuyen,?\s+(?:va\s+)?)?kip thoi\b"
+            # "báo cáo … các trường hợp heo mắc bệnh phát sinh": each case as it arises
+            r"|\bcac truong hop\b[^,;.]{0,50}\bphat sinh\b"
             r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"
             r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
             # "Địa phương mà … tăng nhiều … thì khẩn trương báo cáo giải trình": only where it holds
@@ -185,6 +188,9 @@ _URGENT = re.compile(r"\bkhan truong\b")
 _BESIDES = re.compile(r"\bngoai(?:\s+(?:che do|cac|bao cao|ky))*\s+$")
 # "trong 6 tháng" is a stretch of time, "ngày 06 tháng 7" a date: neither is a frequency.
 _NOT_A_FREQUENCY_BEFORE = re.compile(r"\b(?:trong|sau|vong|han|qua|hon|tren|duoi|ngay)\s+$")
+# "triển khai nhiệm vụ 6 tháng cuối năm": the tasks' half-year, not a report's
+_WORK_OF_THE_HALF = re.compile(r"\b(?:nhiem vu|phuong huong|chi tieu|muc tieu)\s+$")
+_MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop)\s+(?:so ket|tong ket)\b[^,;.()]*$")
 _AND_THE_YEAR = re.compile(r"\s+va\s+ca\s+nam\b(?!\s*\d)")
 _REPORTING = re.compile(r"\bbao cao\b|\bgui\b[^.;]{0,80}\b(?:ve|cho|so|phong|ban|uy ban|ubnd)\b")
 
@@ -204,14 +210,19 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
         for match in pattern.finditer(folded):
             if (
                 kind is DutyKind.SEMIANNUAL
-                and _NOT_A_FREQUENCY_BEFORE.search(
-                    folded[max(0, match.start() - 8) : match.start()]
+                and (
+                    _NOT_A_FREQUENCY_BEFORE.search(
+                        folded[max(0, match.start() - 8) : match.start()]
+                    )
+                    or _WORK_OF_THE_HALF.search(folded, max(0, match.start() - 15), match.start())
                 )
                 and not _AND_THE_YEAR.match(folded, match.end())
             ):
                 continue
             if any(not (match.end() <= a or match.start() >= b) for a, b, _ in hits):
                 continue
+            if _MEETING.search(folded, max(0, match.start() - 80), match.start()):
+                continue  # "hội nghị sơ kết công tác dân tộc 6 tháng đầu năm": a meeting's name
             if _BESIDES.search(folded[max(0, match.start() - 30) : match.start()]):
                 continue  # "Ngoài chế độ báo cáo định kỳ …, báo cáo đột xuất": another's rhythm
             if (

@@ -228,6 +228,8 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     recurrences = find_recurrences(text)
     if not verbs or not recurrences:
         return False
+    if _AT_A_MEETING.search(folded, 0, verbs[0].start()) and not _MEETING_ASKS.search(folded):
+        return False  # "… đề ra tại hội nghị sơ kết …; triển khai … và báo cáo …": its agenda
     deadlines = find_deadlines(text)
     undated = all(r.kind in (DutyKind.AD_HOC, DutyKind.PERIODIC_UNDATED) for r in recurrences)
     timeless = not _sets_a_date(deadlines) and not any(d.relative for d in deadlines)
@@ -265,6 +267,8 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
 
 
 _WEEKLY_OR_DAILY = re.compile(r"\b(?:hang|moi)\s+(?:tuan|ngay)\b")
+_AT_A_MEETING = re.compile(r"\b(?:tai|trong)\s+(?:hoi nghi|cuoc hop|phien hop|buoi lam viec)\b")
+_MEETING_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can)\b")
 
 
 # "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo": a report missing, told.
