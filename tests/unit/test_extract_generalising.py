@@ -1504,3 +1504,11 @@ def test_cases_reported_as_they_arise_are_ad_hoc() -> None:
     ):
         (duty,) = _duties(sentence)
         assert duty.kind is DutyKind.AD_HOC, sentence
+
+
+def test_a_report_made_as_soon_as_something_is_found_is_ad_hoc() -> None:
+    kinds = _kinds(
+        "Các đoàn lập biên bản và báo cáo ngay khi có phát hiện sai phạm; báo cáo tổng hợp kết quả "
+        "thanh tra gửi trước ngày 10/1/2020 về Bộ Giáo dục và Đào tạo."
+    )
+    assert kinds == [(DutyKind.AD_HOC, None), (DutyKind.ONE_OFF, "2020-01-10")]

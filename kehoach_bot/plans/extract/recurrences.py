@@ -150,6 +150,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             # "theo yêu cầu tại Văn bản số …" names the document that asks, not a time
             r"|\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b)"
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
+            # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found
+            r"|\bbao cao\s+ngay\s+khi\s+(?:co\s+)?(?:phat hien|xay ra|phat sinh)\b"
             # "Khi có ổ dịch mới, UBND xã báo cáo ngay …": only when it happens
             r"|^\W*khi\s+(?:co|xay ra)\b[^.;,:]{3,100}(?=,)"
             r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
