@@ -1512,3 +1512,18 @@ def test_a_report_made_as_soon_as_something_is_found_is_ad_hoc() -> None:
         "thanh tra gửi trước ngày 10/1/2020 về Bộ Giáo dục và Đào tạo."
     )
     assert kinds == [(DutyKind.AD_HOC, None), (DutyKind.ONE_OFF, "2020-01-10")]
+
+
+def test_the_next_month_is_not_june() -> None:
+    (mention,) = find_deadlines("Báo cáo gửi trước ngày 10 tháng sau.")
+    assert (mention.day, mention.month, mention.rule) == (10, None, "tháng sau")
+    (june,) = find_deadlines("Báo cáo gửi trước ngày 10 tháng Sáu năm 2024.")
+    assert (june.day, june.month, june.year) == (10, 6, 2024)
+    assert _kinds("Ngày nhận báo cáo: ngày 10 tháng sau tháng báo cáo.") == [
+        (DutyKind.MONTHLY, "ngày 10 tháng sau")
+    ]
+
+
+def test_a_form_named_asks_for_no_report() -> None:
+    assert _duties("Biểu số 1: Báo cáo hoạt động sản xuất công nghiệp hàng tháng") == []
+    assert _duties("Mẫu số 02: Báo cáo kết quả thực hiện 6 tháng, năm.") == []

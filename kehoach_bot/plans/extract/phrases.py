@@ -103,10 +103,12 @@ def _written_days(folded: str) -> Iterator[tuple[int, int, int, bool]]:
             yield start, match.end("day"), value, not words.isdigit()
 
 
-def _days_in_digits(folded: str) -> str:
+def _days_in_digits(folded: str, text: str) -> str:
     for start, end, value, _ in _written_days(folded):
         folded = _as_digits(folded, start, end, value)
     for match in reversed(list(_SPELLED_MONTH.finditer(folded))):
+        if text[match.start("month") : match.end("month")].lower() == "sau":
+            continue  # "ngày 10 tháng sau" is the next month's 10th; June is "tháng Sáu"
         value = _number(match.group("month"))
         if 1 <= value <= 12:
             folded = _as_digits(folded, match.start("month"), match.end("month"), value)
@@ -126,7 +128,7 @@ def fold_numbers_blanked(text: str) -> str:
     """The accent-free form with spelled-out numbers blanked and days written in words or
     after "mùng" given in digits (same length, same indexes)."""
     folded = fold_same_length(text)
-    return _days_in_digits(_SPELLED_NUMBER.sub(lambda m: " " * len(m.group()), folded))
+    return _days_in_digits(_SPELLED_NUMBER.sub(lambda m: " " * len(m.group()), folded), text)
 
 
 # --- deadlines -------------------------------------------------------------------------------
@@ -219,7 +221,7 @@ _AS_REGULATED = re.compile(r"\b(?:bao cao|so ket|tong ket|gui)\b[^.;]{0,220}?\b(
 # "trước 16 giờ 00 ngày 30/9", "chậm nhất 17h ngày 20/11", "hạn chót … là 15 giờ 00 ngày 20/5"
 _HOUR = r"(?:\s+\d{1,2}\s*(?:gio|h|:)\s*(?:\d{1,2}\s*(?:phut)?)?(?:\s+(?:sang|chieu|toi))?,?)?"
 _WORDING_BEFORE = re.compile(
-    rf"(?:(?P<late>cham nhat)(?:\s+(?:la|vao|truoc))?{_HOUR}(?:\s+ngay)?"
+    rf"\b(?:(?P<late>cham nhat)(?:\s+(?:la|vao|truoc))?{_HOUR}(?:\s+ngay)?"
     rf"|(?P<before>truoc){_HOUR}(?:\s+ngay)?"
     rf"|(?P<by>(?:den|toi)(?:\s+het)?{_HOUR}(?:\s+ngay)?)"
     r"|(?P<within>trong\s+ngay)"

@@ -58,6 +58,8 @@ _NOT_A_DUTY = re.compile(
     # another way to send the same report ("Trường hợp … không thể báo cáo thông qua Cổng … thì
     # gửi báo cáo bằng bản giấy")
     r"|\bkhong the\s+(?:gui\s+)?bao cao\b[^.;]{0,100}?\b(?:thong qua|qua|tren)\b"
+    # a form named ("Biểu số 1: Báo cáo hoạt động sản xuất công nghiệp hàng tháng")
+    r"|^\W*(?:bieu|mau)(?:\s+mau)?\s+so\s+\w+\s*[:.\-–]"
     # a meeting's agenda ("Đại hội sẽ tổng kết …; tham gia báo cáo bổ sung Điều lệ")
     r"|^\W*(?:dai hoi|hoi nghi|ky hop|phien hop)\s+se\b"
 )
