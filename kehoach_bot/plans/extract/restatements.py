@@ -19,7 +19,7 @@ def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
 
     A duty restates another of the same part when both fall due on the same day with the same
     frequency and it adds nothing: no units of its own, or ones the other names, and no other
-    office."""
+    office; a one-off with no time at all restates a dated one-off whose units and office agree."""
     keys = _keys(duties)
     fullest: dict[object, Duty] = {}
     for duty, key in zip(duties, keys, strict=True):
@@ -30,12 +30,13 @@ def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
         kept = fullest.get(key) if key is not None else None
         if kept is None or kept is duty or not _restates(duty, kept):
             out.append(duty)
-    return _dated_over_undated(out, keys=[_due_key(d) for d in out])
+    return _dated_over_undated(out)
 
 
-def _dated_over_undated(duties: list[Duty], keys: list[tuple[object, ...] | None]) -> list[Duty]:
+def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
     """A news item's request without a time ("Bộ vừa có văn bản đề nghị UBND các tỉnh báo cáo …")
     that its later words date ("Báo cáo gửi về Bộ trước 10/3") is the dated duty, once."""
+    keys = [_due_key(duty) for duty in duties]
     dated = [d for d, key in zip(duties, keys, strict=True) if key and d.kind is DutyKind.ONE_OFF]
     out: list[Duty] = []
     for duty, key in zip(duties, keys, strict=True):
