@@ -1527,3 +1527,25 @@ def test_the_next_month_is_not_june() -> None:
 def test_a_form_named_asks_for_no_report() -> None:
     assert _duties("Biểu số 1: Báo cáo hoạt động sản xuất công nghiệp hàng tháng") == []
     assert _duties("Mẫu số 02: Báo cáo kết quả thực hiện 6 tháng, năm.") == []
+
+
+def test_a_clause_that_only_sends_keeps_the_frequency_named_before_it() -> None:
+    (duty,) = _duties(
+        "Số liệu báo cáo 6 tháng tính từ ngày 15/12 năm trước đến ngày 14/6; gửi về Sở Tư pháp "
+        "trước ngày 20/6."
+    )
+    assert (duty.kind, duty.due, duty.recipient) == (
+        DutyKind.SEMIANNUAL,
+        ("06-20",),
+        "Sở Tư pháp",
+    )
+    assert duty.responsible == ()  # "Số liệu" is data, not a Sở
+
+
+def test_the_quarters_last_months_listed_make_a_quarterly_day() -> None:
+    (duty,) = _duties(
+        "Yêu cầu các phòng, ban báo cáo quý về UBND huyện trước ngày 18 các tháng 3, 6, 9 và 12."
+    )
+    assert duty.kind is DutyKind.QUARTERLY
+    assert duty.due == "trước ngày 18"
+    assert duty.responsible == ("các phòng, ban",)

@@ -121,6 +121,14 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         DutyKind.QUARTERLY,
         re.compile(r"\bthang\s+(?:cuoi|dau)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b"),
     ),
+    # "trước ngày 18 các tháng 3, 6, 9 và 12": the quarters' last months
+    (
+        DutyKind.QUARTERLY,
+        re.compile(
+            r"\bngay\s+\d{1,2}\s+(?:cua\s+)?(?:cac\s+)?thang\s+0?3\s*,\s*0?6\s*,\s*0?9\s*"
+            r"(?:,\s*|va\s+)12\b"
+        ),
+    ),
     # "báo cáo quý I trước ngày 15/3, quý II trước ngày 15/6, …": every quarter, each its day
     (
         DutyKind.QUARTERLY,

@@ -110,7 +110,9 @@ def duty_clauses(sentence: str, *, review_only: bool) -> list[str]:
     và báo cáo tổng kết trước ngày 20/11/2025")."""
     parts = _clause_split(sentence, _SEMICOLON)
     timed = _timed(parts, review_only=review_only)
-    if len(timed) >= 2 or (len(timed) == 1 and find_recipients(timed[0])):
+    if len(timed) >= 2 or (
+        len(timed) == 1 and find_recipients(timed[0]) and not _frequency_before(parts, timed[0])
+    ):
         return timed
     timed = _timed(_clause_split(sentence, _AND_REPORT), review_only=review_only)
     return timed if len(timed) >= 2 else [sentence]
@@ -123,6 +125,18 @@ def _timed(parts: list[str], *, review_only: bool) -> list[str]:
 
 
 _SEMICOLON = re.compile(r";")
+_PERIODS = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
+
+
+def _frequency_before(parts: list[str], timed: str) -> bool:
+    """Whether the one timed part only sends what an earlier part names with its frequency
+    ("Số liệu báo cáo 6 tháng tính từ …; gửi về Sở Tư pháp trước ngày 20/6")."""
+    before = parts[: parts.index(timed)]
+    if any(r.kind in _PERIODS for r in find_recurrences(timed)):
+        return False
+    return any(r.kind in _PERIODS for part in before for r in find_recurrences(part))
+
+
 # "… và (trước ngày 16/11 phải) (gửi) báo cáo …": a second report of the same sentence.
 _AND_REPORT = re.compile(
     r",?\s+va\s+(?=(?:(?:truoc|cham nhat)(?:\s+ngay)?\s+[\d/.\-]+,?\s+)?(?:phai\s+)?"

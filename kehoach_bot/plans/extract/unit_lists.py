@@ -20,10 +20,10 @@ from kehoach_bot.plans.extract.phrases import (
 from kehoach_bot.texts import extract_vi as t
 
 # Words a unit's name starts with (accent-free, lower-case).
+# "Sở …", not "sơ kết", "sơ bộ" nor a "số liệu", "số lượng", "sổ sách" (all fold to "so")
+_SO = r"so(?! ket| bo\b| lieu| luong| sach| tien| hieu| ke toan| thu tu| ra\b)"
 _AGENCY = (
-    # "Sở …", not "sơ kết", "sơ bộ" nor a "số liệu", "số lượng", "sổ sách" (all fold to "so")
-    r"so(?! ket| bo\b| lieu| luong| sach| tien| hieu| ke toan| thu tu| ra\b)"
-    r"|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy"
+    _SO + r"|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy"
     r"|huyen uy|thanh uy|quan uy|dang uy|dang bo|mat tran|uy ban mttq|mttq|bao hiem|bhxh"
     r"|cong an|bo chi huy"
     r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
@@ -39,7 +39,7 @@ _AGENCY_START = re.compile(rf"^(?:{_AGENCY})\b")
 _SHARED_HEADS = {"so": "Sở", "phong": "Phòng", "bo": "Bộ", "ban": "Ban", "cuc": "Cục"}
 # Words that continue a group after a comma: "Các sở, ban, ngành", "UBND các xã, thị trấn".
 _CONTINUES_GROUP = re.compile(
-    r"^(?:so|ban|nganh|phong|co quan|don vi|dia phuong|doan the|to chuc|huyen|thi xa|thanh pho"
+    rf"^(?:{_SO}|ban|nganh|phong|co quan|don vi|dia phuong|doan the|to chuc|huyen|thi xa|thanh pho"
     r"|xa|phuong|thi tran|quan|giup viec|hoi|doanh nghiep)\b"
 )
 _PERSON_TITLE = re.compile(
@@ -385,6 +385,8 @@ _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
 _MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con))+\s*$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
 _NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|[,:])\s+$")
+# "các phòng, ban báo cáo …": no "Ban Báo cáo" exists, only its "báo cáo viên"
+_REPORTS_AFTER_BAN = re.compile(r"ban bao cao\b(?!\s+vien)")
 
 
 def find_responsible(sentence: str) -> list[str]:
@@ -394,7 +396,9 @@ def find_responsible(sentence: str) -> list[str]:
         return []
     folded = fold_same_length(text)
     for verb in _VERB.finditer(folded, _asked_from(folded)):
-        if _NAME_WORD_BEFORE.search(folded[max(0, verb.start() - 10) : verb.start()]):
+        if _NAME_WORD_BEFORE.search(folded[max(0, verb.start() - 10) : verb.start()]) and not (
+            _REPORTS_AFTER_BAN.match(folded, verb.start() - 4)
+        ):
             continue
         bullet = _BULLET.match(folded)
         begin = bullet.end() if bullet else 0
