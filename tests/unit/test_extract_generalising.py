@@ -1549,3 +1549,40 @@ def test_the_quarters_last_months_listed_make_a_quarterly_day() -> None:
     assert duty.kind is DutyKind.QUARTERLY
     assert duty.due == "trước ngày 18"
     assert duty.responsible == ("các phòng, ban",)
+
+
+def test_the_quarters_days_in_other_words_make_a_quarterly_rule() -> None:
+    for sentence, due in (
+        (
+            "Báo cáo quý gửi về Sở Tài chính trước ngày 15 tháng cuối cùng của quý.",
+            "trước ngày 15 tháng cuối cùng của quý",
+        ),
+        (
+            "Báo cáo quý gửi trước ngày 05 tháng đầu tiên của quý tiếp theo.",
+            "trước ngày 05 tháng đầu tiên của quý tiếp theo",
+        ),
+        (
+            "Báo cáo quý gửi trước ngày 25 tháng 3, tháng 6, tháng 9 và tháng 12 hằng năm.",
+            "trước ngày 25 tháng cuối quý",
+        ),
+        (
+            "Các đơn vị gửi báo cáo quý trước ngày 15/3, 15/6, 15/9 và 15/12 về Sở Nội vụ.",
+            "trước ngày 15 tháng cuối quý",
+        ),
+        (
+            "Các huyện gửi báo cáo về Sở trước ngày 25 tháng 3, tháng 6, tháng 9 và tháng 12 "
+            "hằng năm.",
+            "trước ngày 25 tháng cuối quý",
+        ),
+        (
+            "Các đơn vị báo cáo kết quả về Sở Nội vụ trước ngày 15/3, 15/6, 15/9 và 15/12 "
+            "hằng năm.",
+            "trước ngày 15 tháng cuối quý",
+        ),
+        (
+            "Báo cáo quý I gửi trước ngày 20 tháng 3; quý II trước ngày 20 tháng 6; quý III trước "
+            "ngày 20 tháng 9; quý IV trước ngày 20 tháng 12.",
+            "trước ngày 20 tháng cuối quý",
+        ),
+    ):
+        assert _kinds(sentence) == [(DutyKind.QUARTERLY, due)], sentence

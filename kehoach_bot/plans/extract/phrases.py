@@ -190,8 +190,8 @@ _DATE_WORDS = re.compile(
 )
 _DAY_RULE = re.compile(
     r"\bngay\s+(\d{1,2})\s+(?:cua\s+)?("
-    r"thang\s+(?:cuoi|dau|thu\s+\w+)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?:quy|ky)"
-    r"(?:\s+(?:sau|tiep theo|ke tiep))?"
+    r"thang\s+(?:cuoi(?:\s+cung)?|dau(?:\s+tien)?|thu\s+\w+)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?"
+    r"(?:quy|ky)(?:\s+(?:sau|tiep theo|ke tiep))?"
     r"|(?:hang|moi)\s+thang|thang\s+(?:sau|tiep theo|ke tiep)|(?:cuoi|dau)\s+(?:quy|thang|ky)"
     r"|thang\s+(?:cuoi\s+ky\s+)?bao cao"
     r"|quy\s+(?:sau|tiep theo|ke tiep)"

@@ -41,7 +41,7 @@ class Recurrence:
 # A named quarter with a day of its own and no year: "quý I trước ngày 15/3", "quý 2: ngày 20/6".
 _QUARTER_DAY = (
     r"quy\s+(?:{n})\s*[:,(]?\s*(?:(?:gui|nop)\s+)?(?:(?:truoc|cham nhat|vao)\s+)?(?:ngay\s+)?"
-    r"\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\b(?!\s*[/.\-]\s*\d)"
+    r"\d{{1,2}}\s*(?:[/.\-]|\s+thang\s+)\s*\d{{1,2}}\b(?!\s*(?:[/.\-]\s*\d|nam\s+\d))"
 )
 # Frequencies with a calendar of their own.
 PERIODIC_KINDS = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
@@ -119,14 +119,26 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     ),
     (
         DutyKind.QUARTERLY,
-        re.compile(r"\bthang\s+(?:cuoi|dau)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b"),
+        re.compile(
+            r"\bthang\s+(?:cuoi(?:\s+cung)?|dau(?:\s+tien)?)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b"
+        ),
     ),
-    # "trước ngày 18 các tháng 3, 6, 9 và 12": the quarters' last months
+    # "trước ngày 18 các tháng 3, 6, 9 và 12", "trước ngày 15/3, 15/6, 15/9 và 15/12": the
+    # quarters' last months
     (
         DutyKind.QUARTERLY,
         re.compile(
-            r"\bngay\s+\d{1,2}\s+(?:cua\s+)?(?:cac\s+)?thang\s+0?3\s*,\s*0?6\s*,\s*0?9\s*"
-            r"(?:,\s*|va\s+)12\b"
+            r"\bngay\s+\d{1,2}\s+(?:cua\s+)?(?:cac\s+)?thang\s+0?3\s*,\s*(?:thang\s+)?0?6\s*,"
+            r"\s*(?:thang\s+)?0?9\s*(?:,\s*|va\s+)(?:thang\s+)?12\b"
+            r"|\b\d{1,2}/0?3\s*,\s*\d{1,2}/0?6\s*,\s*\d{1,2}/0?9\s*(?:,\s*|va\s+)\d{1,2}/12\b"
+        ),
+    ),
+    # "Báo cáo quý gửi …", "báo cáo quý trước ngày …"; not "báo cáo quý I", "báo cáo quý này"
+    (
+        DutyKind.QUARTERLY,
+        re.compile(
+            r"\bbao cao\s+quy\b(?=\s*[,;:.()]|\s*$"
+            r"|\s+(?:gui|nop|ve|truoc ngay|cham nhat|dinh ky|hang|va|hoac)\b)"
         ),
     ),
     # "báo cáo quý I trước ngày 15/3, quý II trước ngày 15/6, …": every quarter, each its day
