@@ -1586,3 +1586,45 @@ def test_the_quarters_days_in_other_words_make_a_quarterly_rule() -> None:
         ),
     ):
         assert _kinds(sentence) == [(DutyKind.QUARTERLY, due)], sentence
+
+
+def test_the_day_to_send_by_wins_over_the_day_of_the_event_reported() -> None:
+    (duty,) = _duties(
+        "Báo cáo kết quả hưởng ứng Ngày Chủ nhật xanh 22/7/2018 bằng tin bài về BTV Huyện Đoàn "
+        "qua Văn phòng Huyện Đoàn chậm nhất 10h00’ ngày 23/7/2018."
+    )
+    assert (duty.kind, duty.due) == (DutyKind.ONE_OFF, "2018-07-23")
+    assert (duty.recipient, duty.via) == ("BTV Huyện Đoàn", "Văn phòng Huyện Đoàn")
+
+
+def test_a_congress_document_and_what_a_report_must_hold_ask_for_nothing() -> None:
+    assert (
+        _duties(
+            "Huyện ủy đã hoàn thành dự thảo lần 2 Báo cáo chính trị, Báo cáo kiểm điểm của Ban "
+            "Chấp hành Đảng bộ huyện trình đại hội Đảng bộ huyện."
+        )
+        == []
+    )
+    assert (
+        _duties(
+            "Việc tổng kết phải được thực hiện nghiêm túc; báo cáo phải bám sát đề cương, làm rõ "
+            "những khó khăn, vướng mắc trong thi hành Điều lệ Đảng."
+        )
+        == []
+    )
+
+
+def test_a_list_of_frequencies_before_drawing_up_a_report_holds_the_year() -> None:
+    kinds = _kinds(
+        "Các bộ định kỳ hằng quý, 6 tháng, năm xây dựng báo cáo tình hình, kết quả gửi đến Bộ "
+        "Công an để tổng hợp."
+    )
+    assert [k for k, _ in kinds] == [DutyKind.QUARTERLY, DutyKind.SEMIANNUAL, DutyKind.ANNUAL]
+
+
+def test_a_subcommittee_receives_reports() -> None:
+    (duty,) = _duties(
+        "Đối với cấp tỉnh, gửi báo cáo về Tiểu ban Điều lệ Đảng (qua Ban Tổ chức Trung ương) "
+        "trước ngày 31.7.2019."
+    )
+    assert (duty.recipient, duty.via) == ("Tiểu ban Điều lệ Đảng", "Ban Tổ chức Trung ương")

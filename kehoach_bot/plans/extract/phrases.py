@@ -219,7 +219,9 @@ _BY_REFERENCE = re.compile(
 _AS_REGULATED = re.compile(r"\b(?:bao cao|so ket|tong ket|gui)\b[^.;]{0,220}?\b(theo quy dinh)\b")
 
 # "trước 16 giờ 00 ngày 30/9", "chậm nhất 17h ngày 20/11", "hạn chót … là 15 giờ 00 ngày 20/5"
-_HOUR = r"(?:\s+\d{1,2}\s*(?:gio|h|:)\s*(?:\d{1,2}\s*(?:phut)?)?(?:\s+(?:sang|chieu|toi))?,?)?"
+_HOUR = (
+    r"(?:\s+\d{1,2}\s*(?:gio|h|:)\s*(?:\d{1,2}\s*(?:phut|['’′])?)?(?:\s+(?:sang|chieu|toi))?,?)?"
+)
 _WORDING_BEFORE = re.compile(
     rf"\b(?:(?P<late>cham nhat)(?:\s+(?:la|vao|truoc))?{_HOUR}(?:\s+ngay)?"
     rf"|(?P<before>truoc){_HOUR}(?:\s+ngay)?"

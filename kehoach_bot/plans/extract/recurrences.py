@@ -87,7 +87,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     (
         DutyKind.ANNUAL,
         re.compile(
-            r"(?:(?<=thang, )|(?<=quy, ))nam\b(?=\s+(?:bao cao|gui|nop|cac|ve|tong hop|danh gia)\b)"
+            r"(?:(?<=thang, )|(?<=quy, ))nam\b"
+            r"(?=\s+(?:bao cao|gui|nop|cac|ve|tong hop|danh gia|xay dung|lap|thuc hien)\b)"
         ),
     ),
     # "chậm nhất là ngày 15/01 năm kế tiếp của năm báo cáo": a day of every following year
@@ -444,6 +445,10 @@ def due_rule(recurrence: Recurrence, deadlines: list[DeadlineMention]) -> Due:
     chosen: list[DeadlineMention] = []
     if kind is DutyKind.ONE_OFF:
         with_year = [d for d in dated if d.year is not None and d.rule is None]
+        # "hưởng ứng Ngày Chủ nhật xanh 22/7/2018 … chậm nhất 10h00 ngày 23/7/2018": the day
+        # to send by, not the day of the event the report is about
+        finish = [d for d in with_year if d.wording in (Wording.BEFORE, Wording.NO_LATER_THAN)]
+        with_year = finish or with_year
         if with_year:
             chosen = with_year[:1]
             value = _iso(with_year[0])

@@ -376,7 +376,9 @@ _NOUN_AFTER = re.compile(
     r"^\s*(?:tai chinh\b|so\s*\d|:\s*so\b)"
     r"|^[^.;]{0,160}?\b(?:da\s+)?duoc\s+(?:gui kem|trinh kem|ban hanh|phe duyet)\b"
     # what a report must hold ("Báo cáo cần tập trung vào …"), not a report asked for
-    r"|^\s*(?:can|phai)\s+(?:tap trung|neu ro|the hien|dam bao|bao dam)\b"
+    r"|^\s*(?:can|phai)\s+(?:tap trung|neu ro|the hien|dam bao|bao dam|bam sat|lam ro)\b"
+    # a congress's documents: "Báo cáo kiểm điểm của Ban Chấp hành Đảng bộ huyện"
+    r"|^\s*kiem diem\s+cua\s+(?:ban chap hanh|bch|ban thuong vu|cap uy)\b"
 )
 # Comments on a draft sent back ("gửi ý kiến tham gia về Sở …", "cho ý kiến bằng văn bản và gửi
 # về Sở"): a consultation, not a report.

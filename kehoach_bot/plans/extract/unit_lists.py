@@ -25,7 +25,7 @@ _SO = r"so(?! ket| bo\b| lieu| luong| sach| tien| hieu| ke toan| thu tu| ra\b)"
 _AGENCY = (
     _SO + r"|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy"
     r"|huyen uy|thanh uy|quan uy|dang uy|dang bo|mat tran|uy ban mttq|mttq|bao hiem|bhxh"
-    r"|cong an|bo chi huy"
+    r"|cong an|bo chi huy|btv|bch|tieu ban|ldld"
     r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
     r"|thi doan|doan thanh nien|lien doan|hoi|toa an|vien kiem sat|thanh tra|nganh|chinh quyen"
     # "Quỹ …", not the "quý I" of "Báo cáo quý I" (both fold to "quy")
