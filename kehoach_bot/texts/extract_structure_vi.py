@@ -156,6 +156,7 @@ RECIPIENTS = "Nơi nhận"
 
 # Words that open the body after the title (with "ban hành" or a long line).
 BODY_OPENERS = ("Thực hiện", "Căn cứ", "Thi hành", "Kính gửi")
+ADDRESSED = "Kính gửi"
 CLOSING = "Trên đây"
 
 # Abbreviations whose dot does not end a sentence.

@@ -1628,3 +1628,77 @@ def test_a_subcommittee_receives_reports() -> None:
         "trước ngày 31.7.2019."
     )
     assert (duty.recipient, duty.via) == ("Tiểu ban Điều lệ Đảng", "Ban Tổ chức Trung ương")
+
+
+def _read(*paragraphs: str) -> list[tuple[DutyKind, object, str | None]]:
+    draft = extract_plan("\n".join(paragraphs), [], source="t")
+    return [
+        (o.kind, o.due, o.recipient.written if o.recipient else None) for o in draft.obligations
+    ]
+
+
+def test_a_reminder_sets_the_new_day_and_the_cited_one_has_passed() -> None:
+    found = _read(
+        "Ngày 09/02/2021, Bộ Y tế đã có Công văn số 949/BYT-KH-TC gửi Ủy ban nhân dân các tỉnh về "
+        "việc đánh giá Bộ Tiêu chí, thời hạn gửi về Bộ Y tế trước ngày 23 tháng 02 năm 2021.",
+        "Tuy nhiên, đến nay đã quá hạn nhưng Bộ Y tế chưa nhận được báo cáo.",
+        "Do vậy, Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh chỉ đạo Sở Y tế gửi về Bộ Y tế trước "
+        "ngày 08 tháng 6 năm 2021.",
+    )
+    assert found == [(DutyKind.ONE_OFF, "2021-06-08", "Bộ Y tế")]
+
+
+def test_those_who_have_not_sent_are_asked_to_send() -> None:
+    (duty,) = _duties(
+        "Vì vậy, Cục Trợ giúp pháp lý đề nghị các Trung tâm chưa gửi Báo cáo kịp thời gửi Báo cáo "
+        "về Cục Trợ giúp pháp lý trước ngày 18/8/2017."
+    )
+    assert (duty.kind, duty.due, duty.recipient) == (
+        DutyKind.ONE_OFF,
+        "2017-08-18",
+        "Cục Trợ giúp pháp lý",
+    )
+
+
+def test_a_request_after_its_purpose_is_a_duty() -> None:
+    (duty,) = _duties(
+        "Để phục vụ kịp thời công tác nắm bắt giá cả thị trường, Cục Quản lý giá đề nghị các Sở "
+        "Tài chính thực hiện nghiêm túc chế độ báo cáo gửi về Cục Quản lý giá theo thời gian quy "
+        "định tại Thông tư số 55/TT-BTC."
+    )
+    assert (duty.kind, duty.recipient) == (DutyKind.PERIODIC_UNDATED, "Cục Quản lý giá")
+    assert _duties("Để kịp thời báo cáo, các phòng theo dõi sát tình hình.") == []
+
+
+def test_the_month_reported_on_and_what_goes_into_a_report_are_not_requests() -> None:
+    assert (
+        _duties(
+            "Riêng nội dung về chỉ số giá tiêu dùng, Sở Tài chính đưa nội dung này vào báo cáo "
+            "tình hình giá cả thị trường tháng tiếp theo tháng báo cáo."
+        )
+        == []
+    )
+
+
+def test_a_time_line_dates_the_letters_one_request() -> None:
+    found = _read(
+        "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",
+        "Số: 4244/BNN-KL",
+        "V/v báo cáo số liệu hiện trạng rừng năm 2009.",
+        "Hà Nội, ngày 23 tháng 12 năm 2009",
+        "Kính gửi: Sở Nông nghiệp và Phát triển nông thôn các tỉnh",
+        "Đề nghị các Sở Nông nghiệp và Phát triển nông thôn chỉ đạo Chi cục Kiểm lâm báo cáo về "
+        "Bộ Nông nghiệp và Phát triển nông thôn số liệu về hiện trạng rừng năm 2009.",
+        "1. Báo cáo gửi về Bộ phải có xác nhận của Ủy ban nhân dân tỉnh.",
+        "2. Thời hạn gửi báo cáo trước ngày 28/02/2010.",
+    )
+    assert found == [
+        (DutyKind.ONE_OFF, "2010-02-28", "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ]
+
+
+def test_a_copy_sent_is_no_board() -> None:
+    assert find_recipients(
+        "Đề nghị các Sở gửi bản scan số liệu thống kê về Cục Kế hoạch – Tài chính trước ngày "
+        "02/7/2019."
+    ) == ["Cục Kế hoạch – Tài chính"]

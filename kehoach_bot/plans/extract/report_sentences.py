@@ -260,7 +260,9 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         return False
     if LIMITED_REPORTS.search(folded):
         return any(r.kind is DutyKind.AD_HOC for r in recurrences)
-    if (_DEFINITION.search(folded) or _PURPOSE.search(folded)) and not _sets_a_date(deadlines):
+    # "Để phục vụ …, Cục đề nghị các Sở … thực hiện chế độ báo cáo …": a request after its purpose
+    purpose = _PURPOSE.search(folded) and not REQUEST.search(folded)
+    if (_DEFINITION.search(folded) or purpose) and not _sets_a_date(deadlines):
         return False
     reviews_only = all(m.group().startswith(("so ket", "tong ket")) for m in verbs)
     if reviews_only and all(r.kind in _NO_FREQUENCY for r in recurrences):
@@ -366,6 +368,10 @@ _NOUN_BEFORE = re.compile(
     r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bmau|\bgiua|\bnhan duoc|\btheo"
     r"|\btrong|\btai"  # "được Bộ đánh giá cao trong báo cáo tổng kết": a report named
     r"|\bnghe|\bchat luong"  # "Sau khi nghe báo cáo, …", "nâng cao chất lượng báo cáo"
+    r"|\bdua\s+(?:noi dung|so lieu)[^.;,]{0,20}\bvao"  # "đưa nội dung này vào báo cáo tháng"
+    # "tháng tiếp theo tháng báo cáo", "kỳ báo cáo": the period reported on; not "hằng tháng
+    # báo cáo", "định kỳ báo cáo"
+    r"|(?<!hang )(?<!moi )\bthang|(?<!dinh )\bky"
     r"|\bdu thao"  # "đã chỉnh sửa dự thảo báo cáo": a draft named; a "gửi" of it still asks
     r"|\b(?:doi chieu|so sanh|so)\s+voi"  # "Đối chiếu với báo cáo … do Cục … tổng hợp"
     r"|\b\d{1,3})\s+$"  # "trình HĐND tỉnh 19 báo cáo": documents counted, not "năm 2020"
@@ -411,7 +417,10 @@ def _report_verbs(folded: str) -> Iterator[re.Match[str]]:
             position = clause_end.end() if clause_end else len(folded)
             continue
         yield found
-        position = found.end()
+        # "các Trung tâm chưa gửi Báo cáo kịp thời gửi Báo cáo về Cục …": the report not sent
+        # names who is asked; the asking "gửi" comes after it
+        missing = found.group().startswith("gui") and _NOT_DONE.search(folded, 0, found.start())
+        position = found.start() + 3 if missing else found.end()
 
 
 def _names_a_report(folded: str, start: int, end: int) -> bool:

@@ -6,6 +6,8 @@ Pure; reads the duties of one document.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -30,7 +32,7 @@ def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
         kept = fullest.get(key) if key is not None else None
         if kept is None or kept is duty or not _restates(duty, kept):
             out.append(duty)
-    return _dated_over_undated(out)
+    return _reminded_over_cited(_dated_over_undated(_time_line_dates_request(out)))
 
 
 def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
@@ -45,6 +47,76 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
         if match:
             continue
         out.append(duty)
+    return out
+
+
+# A line that only gives the time: "2. Thời hạn gửi báo cáo trước ngày 28/02/2010."
+_TIME_LINE = re.compile(r"^\W*(?:\d+[.)]\s*)?(?:thoi han|thoi gian)\s+(?:gui\s+|nop\s+)?bao cao\b")
+
+
+def _time_line_dates_request(duties: list[Duty]) -> list[Duty]:
+    """A letter's one request without a time ("… đề nghị các Sở chỉ đạo Chi cục Kiểm lâm báo cáo
+    về Bộ …") and its line "Thời hạn gửi báo cáo trước ngày 28/02/2010" are one dated duty."""
+    out = list(duties)
+    for index, line in enumerate(duties):
+        bare = not line.responsible and not line.recipient and line.due is not None
+        if not (bare and line.kind is DutyKind.ONE_OFF):
+            continue
+        if not _TIME_LINE.match(fold_same_length(line.quote)):
+            continue
+        asked = [
+            d
+            for d in duties[:index]
+            if d.kind is DutyKind.ONE_OFF and d.due is None and (d.responsible or d.recipient)
+        ]
+        if len(asked) != 1 or asked[0] not in out:
+            continue
+        (request,) = asked
+        out[out.index(line)] = dataclasses.replace(
+            line,
+            responsible=request.responsible,
+            recipient=request.recipient,
+            via=request.via,
+            recipients=request.recipients,
+        )
+        out.remove(request)
+    return out
+
+
+# A sentence that tells what an earlier document asked: "Ngày 09/02/2021, Bộ Y tế đã có Công văn
+# số 949 … thời hạn gửi trước ngày 23/02/2021", "Theo Khoản 3 mục III Công văn số 713 …".
+_CITED = re.compile(
+    r"^\W*(?:ngay\s+[\d/.\-]+,?\s+)?[^.;]{0,80}?\bda\s+(?:co|ban hanh|gui)\s+"
+    r"(?:cong van|van ban|thong bao|cong dien)\b"
+    r"|^\W*theo\s+(?:(?:khoan|muc|diem|dieu)\s+\w+\s+)*(?:cong van|van ban|thong bao|cong dien"
+    r"|ke hoach|quyet dinh)\s+so\b"
+)
+
+
+def _reminded_over_cited(duties: list[Duty]) -> list[Duty]:
+    """A reminder restates the deadline an earlier document set and sets a later one ("… thời
+    hạn gửi trước ngày 23/02/2021. Tuy nhiên, đến nay đã quá hạn … gửi trước ngày 08/6/2021"):
+    the later day is the duty; the cited one has passed."""
+    out: list[Duty] = []
+    for index, duty in enumerate(duties):
+        cited = (
+            duty.kind is DutyKind.ONE_OFF
+            and isinstance(duty.due, str)
+            and _CITED.search(fold_same_length(duty.quote))
+        )
+        later = [
+            d
+            for d in duties[index + 1 :]
+            if cited
+            and d.kind is DutyKind.ONE_OFF
+            and isinstance(d.due, str)
+            and isinstance(duty.due, str)
+            and d.due > duty.due
+            and d.ref == duty.ref
+            and _within(duty.recipient, d.recipient or duty.recipient)
+        ]
+        if not later:
+            out.append(duty)
     return out
 
 

@@ -136,6 +136,7 @@ class _Builder:
         self.table_rows: list[TableRow] = []
         self.seen_heading = False
         self.header_paragraphs: int | None = None  # the root's paragraphs that were the header
+        self.addressed = False  # a "Kính gửi:" line was read: the letter's text comes next
 
     def feed(self, lines: list[str]) -> int:
         """Read every line; returns the index of the first line after the plan's header."""
@@ -194,7 +195,13 @@ class _Builder:
         if text.startswith(w.CLOSING) and self.roman:
             target = self.by_ref.get(self.roman, current)
         target.paragraphs.append(Paragraph(text, bullet))
-        return not self.seen_heading and _opens_body(line)
+        if self.seen_heading:
+            return False
+        # "Kính gửi: Sở …" then "Đề nghị các Sở …": the first paragraph after the addressees
+        # opens the letter, however short
+        opens = _opens_body(line) or (self.addressed and not bullet and not _addressees(line))
+        self.addressed = self.addressed or line.startswith(w.ADDRESSED)
+        return opens
 
     def _heading(self, line: str) -> bool:
         match = _ROMAN.match(line)
@@ -318,6 +325,11 @@ def _next_roman(roman: str | None) -> str:
     roman = roman.rstrip("'")
     position = _ROMANS.index(roman) if roman in _ROMANS else len(_ROMANS) - 1
     return _ROMANS[min(position + 1, len(_ROMANS) - 1)]
+
+
+def _addressees(line: str) -> bool:
+    """An addressee line of the "Kính gửi" list: "Sở Y tế;", "(Có tên trong danh sách …)"."""
+    return line.startswith((w.ADDRESSED, "(")) or line.rstrip().endswith((";", ","))
 
 
 def _opens_body(line: str) -> bool:

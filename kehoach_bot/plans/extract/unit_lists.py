@@ -257,7 +257,7 @@ _NAME_STOP = re.compile(
     r"|\bvao\s+(?:ngay|truoc|cuoi|dau|thu)\b|\btien do\b"
     # "báo cáo về Sở khi kết thúc năm học", "Sở sẽ tổng hợp": a time or a mood, not a name
     r"|\bkhi\b|\bneu\b|\bse\b(?!\s+san\b)"
-    r"|\bket qua\b|\btinh hinh\b|(?<!tham )\bnhung\b|\bbang\s+van ban\b"
+    r"|\bket qua\b|\btinh hinh\b|\bso lieu\b|(?<!tham )\bnhung\b|\bbang\s+van ban\b"
     r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…]|$)"
 )
 # "đồng thời gửi X" sends a copy: the report goes first to the office the sentence reports to.
@@ -470,9 +470,25 @@ def _separators(folded: str) -> list[tuple[int, int]]:
     return out
 
 
+# Head words that fold like other words: "bản dấu đỏ" is no "Ban", "bổ sung" no "Bộ".
+_HEAD_AS_WRITTEN = {
+    "ban": "ban",
+    "bo": "bộ",
+    "cuc": "cục",
+    "hoi": "hội",
+    "dai": "đài",
+    "so": "sở",
+    "vu": "vụ",
+}
+
+
 def _names_at(text: str, folded: str, at: int) -> list[str]:
     """The unit names written from `at` to the first word that ends a name, or [] when none."""
     rest = folded[at:]
+    head = re.match(r"\w+", rest)
+    written = _HEAD_AS_WRITTEN.get(head.group()) if head else None
+    if head and written and text[at : at + head.end()].lower() != written:
+        return []
     if not _AGENCY_START.match(rest) or re.match(
         r"cac\s+(?:noi dung|van de|chi tieu)\b|bo sung\b", rest
     ):
