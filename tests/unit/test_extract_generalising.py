@@ -1702,3 +1702,25 @@ def test_a_copy_sent_is_no_board() -> None:
         "Đề nghị các Sở gửi bản scan số liệu thống kê về Cục Kế hoạch – Tài chính trước ngày "
         "02/7/2019."
     ) == ["Cục Kế hoạch – Tài chính"]
+
+
+def test_the_results_of_the_half_and_the_whole_year_each_with_a_day() -> None:
+    kinds = _kinds(
+        "Yêu cầu các đơn vị báo cáo kết quả 6 tháng đầu năm về Ban Thường vụ Huyện ủy (qua Văn "
+        "phòng Huyện ủy) trước ngày 05/6 và cả năm trước ngày 05/12."
+    )
+    assert kinds == [(DutyKind.SEMIANNUAL, ("06-05",)), (DutyKind.ANNUAL, "12-05")]
+    assert [
+        r.kind
+        for r in find_recurrences(
+            "Thủ tướng yêu cầu các bộ báo cáo kết quả 6 tháng triển khai thực hiện Nghị quyết 19."
+        )
+    ] == [DutyKind.PERIODIC_UNDATED]
+
+
+def test_the_years_review_after_a_semicolon_goes_on_with_its_own_day() -> None:
+    kinds = _kinds(
+        "Các xã, thị trấn tổ chức sơ kết 6 tháng, báo cáo về UBND huyện trước ngày 10/6; tổng kết "
+        "năm trước ngày 10/12."
+    )
+    assert kinds == [(DutyKind.SEMIANNUAL, ("06-10",)), (DutyKind.ANNUAL, "12-10")]

@@ -73,7 +73,9 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     # "tình hình trong 6 tháng và cả năm", "6 tháng (…) và 1 năm (…)": the two reports' periods
     (
         DutyKind.ANNUAL,
-        re.compile(r"(?:(?<=thang )va\s+ca|(?<=\) )va\s+(?:ca|mot|0?1))\s+nam\b(?!\s*\d)"),
+        re.compile(
+            r"(?:(?<=thang )va\s+ca|(?<=\d )va\s+ca|(?<=\) )va\s+(?:ca|mot|0?1))\s+nam\b(?!\s*\d)"
+        ),
     ),
     # "báo cáo tổng kết năm trước ngày 15 tháng 11": the year's report, not the work of a review
     (
@@ -82,6 +84,11 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"\bbao cao\s+tong ket\s+nam\b(?!\s*\d)"
             r"(?!\s+(?:hoc|nay|sau|truoc(?!\s+ngay)|tiep|qua))"
         ),
+    ),
+    # "… sơ kết 6 tháng, báo cáo … trước ngày 10/6; tổng kết năm trước ngày 10/12"
+    (
+        DutyKind.ANNUAL,
+        re.compile(r"(?:^|(?<=[;,] ))tong ket\s+nam\b(?=\s+(?:truoc|cham nhat|gui|nop)\b)"),
     ),
     # "hằng quý, 6 tháng, năm báo cáo …": the list's last item before what it asks
     (
@@ -210,10 +217,15 @@ _FOR_REPORT = re.compile(r"\bdoi voi(?:\s+cac)?(?:\s+(?:ky\s+)?bao cao)?(?:\s+di
 _URGENT = re.compile(r"\bkhan truong\b")
 _BESIDES = re.compile(r"\bngoai(?:\s+(?:che do|cac|bao cao|ky))*\s+$")
 # "trong 6 tháng" is a stretch of time, "ngày 06 tháng 7" a date: neither is a frequency.
-_NOT_A_FREQUENCY_BEFORE = re.compile(r"\b(?:trong|sau|vong|han|qua|hon|tren|duoi|ngay)\s+$")
+# "trong 6 tháng", "qua 6 tháng": a span of time; "kết quả 6 tháng" is the half's report
+_NOT_A_FREQUENCY_BEFORE = re.compile(
+    r"\b(?:trong|sau|vong|han|(?<!ket )qua|hon|tren|duoi|ngay)\s+$"
+)
 # "triển khai nhiệm vụ 6 tháng cuối năm": the tasks' half-year, not a report's
 _WORK_OF_THE_HALF = re.compile(r"\b(?:nhiem vu|phuong huong|chi tieu|muc tieu)\s+$")
 _MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop)\s+(?:so ket|tong ket)\b[^,;.()]*$")
+# "kết quả 6 tháng triển khai thực hiện Nghị quyết": six months of the work, told once
+_SPAN_OF_WORK = re.compile(r"\s+(?:trien khai|thuc hien)\b")
 _AND_THE_YEAR = re.compile(r"\s+va\s+ca\s+nam\b(?!\s*\d)")
 _REPORTING = re.compile(r"\bbao cao\b|\bgui\b[^.;]{0,80}\b(?:ve|cho|so|phong|ban|uy ban|ubnd)\b")
 
@@ -238,6 +250,10 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                         folded[max(0, match.start() - 8) : match.start()]
                     )
                     or _WORK_OF_THE_HALF.search(folded, max(0, match.start() - 15), match.start())
+                    or (
+                        folded.endswith("ket qua ", 0, match.start())
+                        and _SPAN_OF_WORK.match(folded, match.end())
+                    )
                 )
                 and not _AND_THE_YEAR.match(folded, match.end())
             ):
@@ -268,7 +284,9 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
             h
             for h in hits
             if not (
-                h[2] is DutyKind.ANNUAL and _AFTER_A_DATE.search(folded[max(0, h[0] - 20) : h[0]])
+                h[2] is DutyKind.ANNUAL
+                and _AFTER_A_DATE.search(folded[max(0, h[0] - 20) : h[0]])
+                and not folded.startswith("va", h[0])  # "… trước ngày 05/6 và cả năm …"
             )
         ]
         kinds = {kind for _, _, kind in hits}

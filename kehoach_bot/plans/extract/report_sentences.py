@@ -111,7 +111,10 @@ def duty_clauses(sentence: str, *, review_only: bool) -> list[str]:
     parts = _clause_split(sentence, _SEMICOLON)
     timed = _timed(parts, review_only=review_only)
     if len(timed) >= 2 or (
-        len(timed) == 1 and find_recipients(timed[0]) and not _frequency_before(parts, timed[0])
+        len(timed) == 1
+        and find_recipients(timed[0])
+        and not _frequency_before(parts, timed[0])
+        and not _frequency_after(parts, timed[0])
     ):
         return timed
     timed = _timed(_clause_split(sentence, _AND_REPORT), review_only=review_only)
@@ -126,6 +129,15 @@ def _timed(parts: list[str], *, review_only: bool) -> list[str]:
 
 _SEMICOLON = re.compile(r";")
 _PERIODS = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
+
+
+def _frequency_after(parts: list[str], timed: str) -> bool:
+    """Whether a later part goes on with another frequency and its own day, too short to ask by
+    itself ("… báo cáo về UBND huyện trước ngày 10/6; tổng kết năm trước ngày 10/12")."""
+    after = parts[parts.index(timed) + 1 :]
+    return any(
+        r.kind in _PERIODS for part in after if _has_own_time(part) for r in find_recurrences(part)
+    )
 
 
 def _frequency_before(parts: list[str], timed: str) -> bool:
