@@ -1724,3 +1724,18 @@ def test_the_years_review_after_a_semicolon_goes_on_with_its_own_day() -> None:
         "năm trước ngày 10/12."
     )
     assert kinds == [(DutyKind.SEMIANNUAL, ("06-10",)), (DutyKind.ANNUAL, "12-10")]
+
+
+def test_an_intention_or_a_report_made_told_as_news_asks_nothing() -> None:
+    for sentence in (
+        "Đoàn giám sát ghi nhận những khó khăn, vướng mắc của địa phương và sẽ tổng hợp, báo cáo "
+        "HĐND tỉnh.",
+        "Các ý kiến, kiến nghị của cử tri sẽ được tổng hợp, báo cáo đến cơ quan có thẩm quyền.",
+        "Những khó khăn, vướng mắc vượt thẩm quyền đã được huyện báo cáo tỉnh xin ý kiến chỉ đạo.",
+    ):
+        assert _duties(sentence) == [], sentence
+    # a day to meet, or a request, still asks
+    (dated,) = _duties("Bộ Nội vụ sẽ tổng hợp, báo cáo Chính phủ trước ngày 30/9/2025.")
+    assert dated.due == "2025-09-30"
+    (asked,) = _duties("UBND tỉnh đã giao Sở Y tế sẽ tổng hợp, báo cáo UBND tỉnh kết quả.")
+    assert asked.recipient == "UBND tỉnh"

@@ -243,6 +243,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         and not (_regime_named(folded[: m.start()]) and not _REGIME_SPELLED.match(folded, m.end()))
         and not _names_a_report(folded, m.start(), m.end())
         and not _told_done(text, folded, m.start())
+        and not _intended(text, folded, m.start())
         and not _NOT_DONE.search(folded, 0, m.start())
     ]
     if not review_only:
@@ -307,7 +308,22 @@ _NOT_DONE = re.compile(r"\b(?:khong|chua)\s+(?:gui\s+)?$")
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …").
 _DONE = re.compile(r"\bđã\b|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
-_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can|duoc)\b")
+# "đã được giao báo cáo" asks; "đã được huyện báo cáo" tells
+_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can|duoc\s+(?:phan cong|giao))\b")
+
+
+# News tells what someone means to do: "Đoàn … sẽ tổng hợp, báo cáo HĐND tỉnh", "các kiến nghị sẽ
+# được tổng hợp, báo cáo …"; a day to meet ("sẽ … báo cáo Chính phủ trước 30/9") still asks.
+_WILL = re.compile(r"\bsẽ\b(?!\s+phải)")
+
+
+def _intended(text: str, folded: str, at: int) -> bool:
+    """Whether the report verb at `at` tells an intention without a request or a day."""
+    start = folded.rfind(";", 0, at) + 1
+    will = [m.end() for m in _WILL.finditer(text.lower(), start, at)]
+    if not will or REQUEST.search(folded, start, at):
+        return False
+    return not any(d.usable and not d.not_a_deadline for d in find_deadlines(text))
 
 
 def _told_done(text: str, folded: str, at: int) -> bool:
