@@ -1739,3 +1739,49 @@ def test_an_intention_or_a_report_made_told_as_news_asks_nothing() -> None:
     assert dated.due == "2025-09-30"
     (asked,) = _duties("UBND tỉnh đã giao Sở Y tế sẽ tổng hợp, báo cáo UBND tỉnh kết quả.")
     assert asked.recipient == "UBND tỉnh"
+
+
+def test_frequencies_named_first_are_those_their_lines_date() -> None:
+    found = _read(
+        "Theo Thông tư 07, định kỳ hằng tháng, quý, năm, Cơ quan đại diện báo cáo Bộ Ngoại giao "
+        "số dư Quỹ. Thời hạn báo cáo như sau:",
+        "• Cơ quan đại diện gửi báo cáo về Bộ Ngoại giao:",
+        "• Báo cáo hàng tháng: Trước ngày 10 tháng sau;",
+        "• Báo cáo hàng quý: Trước ngày 15 tháng đầu của quý sau;",
+        "• Báo cáo hàng năm: Trước ngày 25/01 năm sau.",
+    )
+    assert [(kind, due) for kind, due, _ in found] == [
+        (DutyKind.MONTHLY, "Trước ngày 10 tháng sau"),
+        (DutyKind.QUARTERLY, "Trước ngày 15 tháng đầu của quý sau"),
+        (DutyKind.ANNUAL, "01-25"),
+    ]
+
+
+def test_a_reminder_asking_again_by_the_same_day_is_one_duty() -> None:
+    found = _read(
+        "Kính gửi: Sở Văn hóa, Thể thao và Du lịch các tỉnh",
+        "Thực hiện Kế hoạch tổng kết; ngày 25 tháng 8 năm 2014, Bộ Văn hóa, Thể thao và Du lịch "
+        "đã có công văn số 2877/BVHTTDL-VHCS gửi các Sở yêu cầu xây dựng báo cáo tổng kết, gửi về "
+        "Bộ trước ngày 15 tháng 10 năm 2014.",
+        "Bộ yêu cầu các Sở:",
+        "1. Bám sát yêu cầu về nội dung để xây dựng báo cáo;",
+        "2. Khẩn trương gửi báo cáo về Bộ trước ngày 15 tháng 10 năm 2014 để tổng hợp.",
+    )
+    assert found == [(DutyKind.ONE_OFF, "2014-10-15", "Bộ")]
+
+
+def test_results_up_to_a_day_are_the_period_reported_on() -> None:
+    (period,) = find_deadlines(
+        "Bộ đề nghị UBND các tỉnh báo cáo các kết quả thực hiện Chiến lược đến ngày 31/12/2020."
+    )
+    assert period.not_a_deadline
+    (due,) = find_deadlines("Các đơn vị báo cáo kết quả thực hiện về Sở đến ngày 31/12/2020.")
+    assert not due.not_a_deadline
+
+
+def test_the_results_asked_for_and_a_ministrys_name_are_no_units() -> None:
+    assert find_recipients("UBND các tỉnh báo cáo các kết quả thực hiện Chiến lược nhà ở.") == []
+    (duty,) = _duties(
+        "Bộ Xây dựng đề nghị UBND các tỉnh báo cáo kết quả về Bộ Xây dựng trước ngày 30/3/2021."
+    )
+    assert duty.responsible == ("UBND các tỉnh",)

@@ -256,6 +256,11 @@ _EVENT_TIME = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*$")
 _OCCASION = re.compile(r"\b(?:dịp|lễ|tết)\b[^,;.:]{0,30}$")
 # A date in brackets that ends the line: when a linked item was posted.
 _LINK_DATE = re.compile(r"\s*\)\s*$")
+# Results up to a day: the end of what is reported on, not the day to send by.
+_RESULTS_UP_TO = re.compile(
+    r"\bket qua\s+(?:thuc hien|trien khai)\b(?:(?!\b(?:gui|nop|ve)\b)[^.;,:])*?"
+    r"(?:den\s+)?(?:ngay)?$"
+)
 _DATA_PERIOD = re.compile(r"(?:\bso lieu\b(?:\s+\S+){0,3}|\btinh)\s*$")
 _DISTRIBUTION = re.compile(
     r"^\s*noi nhan\b"
@@ -448,6 +453,8 @@ def _dated(
     finish_by = wording in (Wording.BEFORE, Wording.NO_LATER_THAN)
     if finish_by and _WORK_DONE.search(folded[max(0, begin - 60) : begin]):
         not_deadline = True  # "tổ chức thực hiện … xong trước ngày …": the work's own deadline
+    if wording is Wording.BY and words == "đến ngày" and _RESULTS_UP_TO.search(head):
+        not_deadline = True  # "báo cáo kết quả thực hiện Chiến lược đến ngày 31/12/2020"
     window = max(0, begin - 60)
     # "báo cáo số liệu trước ngày 30/11": data sent by a day, not the end of their period.
     if not not_deadline and not finish_by and (period := _DATA_PERIOD.search(folded[window:begin])):

@@ -32,7 +32,9 @@ def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
         kept = fullest.get(key) if key is not None else None
         if kept is None or kept is duty or not _restates(duty, kept):
             out.append(duty)
-    return _reminded_over_cited(_dated_over_undated(_time_line_dates_request(out)))
+    return _periodic_dated_later(
+        _reminded_over_cited(_dated_over_undated(_time_line_dates_request(out)))
+    )
 
 
 def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
@@ -47,6 +49,26 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
         if match:
             continue
         out.append(duty)
+    return out
+
+
+_PERIODIC = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
+
+
+def _periodic_dated_later(duties: list[Duty]) -> list[Duty]:
+    """ "Định kỳ hằng tháng, quý, năm, Cơ quan … báo cáo Bộ Ngoại giao …. Thời hạn báo cáo như
+    sau: • Báo cáo hàng tháng: Trước ngày 10 tháng sau": the frequency named first without its
+    day is the one its later lines date."""
+    out: list[Duty] = []
+    for index, duty in enumerate(duties):
+        undated = duty.kind in _PERIODIC and duty.due is None
+        later = [
+            d
+            for d in duties[index + 1 :]
+            if undated and d.kind is duty.kind and d.due is not None and _agree(duty, d)
+        ]
+        if not later:
+            out.append(duty)
     return out
 
 
@@ -94,9 +116,9 @@ _CITED = re.compile(
 
 
 def _reminded_over_cited(duties: list[Duty]) -> list[Duty]:
-    """A reminder restates the deadline an earlier document set and sets a later one ("… thời
-    hạn gửi trước ngày 23/02/2021. Tuy nhiên, đến nay đã quá hạn … gửi trước ngày 08/6/2021"):
-    the later day is the duty; the cited one has passed."""
+    """A reminder restates the deadline an earlier document set and asks again, by a later day
+    ("… thời hạn gửi trước ngày 23/02/2021. Tuy nhiên, đến nay đã quá hạn … gửi trước ngày
+    08/6/2021") or the same one: the day asked for again is the duty, the cited one told."""
     out: list[Duty] = []
     for index, duty in enumerate(duties):
         cited = (
@@ -111,8 +133,7 @@ def _reminded_over_cited(duties: list[Duty]) -> list[Duty]:
             and d.kind is DutyKind.ONE_OFF
             and isinstance(d.due, str)
             and isinstance(duty.due, str)
-            and d.due > duty.due
-            and d.ref == duty.ref
+            and d.due >= duty.due
             and _within(duty.recipient, d.recipient or duty.recipient)
         ]
         if not later:

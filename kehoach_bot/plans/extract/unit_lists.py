@@ -384,7 +384,7 @@ _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
 # Words of time or mood between a subject and its verb: "Sở sẽ tổng hợp", "các xã cũng cần …".
 _MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con))+\s*$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
-_NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|[,:])\s+$")
+_NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|\bbo|[,:])\s+$")
 # "các phòng, ban báo cáo …": no "Ban Báo cáo" exists, only its "báo cáo viên"
 _REPORTS_AFTER_BAN = re.compile(r"ban bao cao\b(?!\s+vien)")
 
@@ -490,7 +490,9 @@ def _names_at(text: str, folded: str, at: int) -> list[str]:
     if head and written and text[at : at + head.end()].lower() != written:
         return []
     if not _AGENCY_START.match(rest) or re.match(
-        r"cac\s+(?:noi dung|van de|chi tieu)\b|bo sung\b", rest
+        r"cac\s+(?:noi dung|van de|chi tieu|ket qua|thong tin|so lieu|hoat dong|truong hop"
+        r"|kien nghi|y kien)\b|bo sung\b",
+        rest,
     ):
         return []
     stop = _NAME_STOP.search(rest, 1)
