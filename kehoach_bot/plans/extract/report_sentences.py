@@ -20,7 +20,7 @@ from kehoach_bot.plans.extract.phrases import (
     fold_same_length,
     is_distribution_line,
 )
-from kehoach_bot.plans.extract.recurrences import find_recurrences
+from kehoach_bot.plans.extract.recurrences import PERIODIC_KINDS, find_recurrences
 from kehoach_bot.plans.extract.unit_lists import (
     LETTER_SENT,
     LETTER_TOLD,
@@ -128,25 +128,23 @@ def _timed(parts: list[str], *, review_only: bool) -> list[str]:
 
 
 _SEMICOLON = re.compile(r";")
-_PERIODS = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
 
 
 def _frequency_after(parts: list[str], timed: str) -> bool:
     """Whether a later part goes on with another frequency and its own day, too short to ask by
     itself ("… báo cáo về UBND huyện trước ngày 10/6; tổng kết năm trước ngày 10/12")."""
     after = parts[parts.index(timed) + 1 :]
-    return any(
-        r.kind in _PERIODS for part in after if _has_own_time(part) for r in find_recurrences(part)
-    )
+    timed_after = [part for part in after if _has_own_time(part)]
+    return any(r.kind in PERIODIC_KINDS for part in timed_after for r in find_recurrences(part))
 
 
 def _frequency_before(parts: list[str], timed: str) -> bool:
     """Whether the one timed part only sends what an earlier part names with its frequency
     ("Số liệu báo cáo 6 tháng tính từ …; gửi về Sở Tư pháp trước ngày 20/6")."""
     before = parts[: parts.index(timed)]
-    if any(r.kind in _PERIODS for r in find_recurrences(timed)):
+    if any(r.kind in PERIODIC_KINDS for r in find_recurrences(timed)):
         return False
-    return any(r.kind in _PERIODS for part in before for r in find_recurrences(part))
+    return any(r.kind in PERIODIC_KINDS for part in before for r in find_recurrences(part))
 
 
 # "… và (trước ngày 16/11 phải) (gửi) báo cáo …": a second report of the same sentence.

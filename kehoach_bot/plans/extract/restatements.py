@@ -1,5 +1,5 @@
 """A duty said more than once — a news item's title, its summary and its body, a plan's table and
-its text — is one duty: the fullest statement of it stays.
+its text, a reminder and the letter it cites — is one duty: the fullest statement of it stays.
 
 Pure; reads the duties of one document.
 """
@@ -14,6 +14,7 @@ from datetime import date
 from kehoach_bot.plans.extract.draft import DutyKind
 from kehoach_bot.plans.extract.duties import Duty
 from kehoach_bot.plans.extract.phrases import find_deadlines, fold_same_length
+from kehoach_bot.plans.extract.recurrences import PERIODIC_KINDS
 
 
 def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
@@ -52,16 +53,13 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
     return out
 
 
-_PERIODIC = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
-
-
 def _periodic_dated_later(duties: list[Duty]) -> list[Duty]:
     """ "Định kỳ hằng tháng, quý, năm, Cơ quan … báo cáo Bộ Ngoại giao …. Thời hạn báo cáo như
     sau: • Báo cáo hàng tháng: Trước ngày 10 tháng sau": the frequency named first without its
     day is the one its later lines date."""
     out: list[Duty] = []
     for index, duty in enumerate(duties):
-        undated = duty.kind in _PERIODIC and duty.due is None
+        undated = duty.kind in PERIODIC_KINDS and duty.due is None
         later = [
             d
             for d in duties[index + 1 :]
