@@ -1785,3 +1785,9 @@ def test_the_results_asked_for_and_a_ministrys_name_are_no_units() -> None:
         "Bộ Xây dựng đề nghị UBND các tỉnh báo cáo kết quả về Bộ Xây dựng trước ngày 30/3/2021."
     )
     assert duty.responsible == ("UBND các tỉnh",)
+
+
+def test_a_text_typed_without_accents_keeps_its_heads() -> None:
+    assert find_recipients("Cac don vi gui bao cao ve So Noi vu truoc ngay 20/5/2024.") == [
+        "So Noi vu"
+    ]

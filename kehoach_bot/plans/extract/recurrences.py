@@ -216,8 +216,8 @@ _DINH_KY = re.compile(r"\bdinh ky\b")
 _FOR_REPORT = re.compile(r"\bdoi voi(?:\s+cac)?(?:\s+(?:ky\s+)?bao cao)?(?:\s+dinh ky)?\s*$")
 _URGENT = re.compile(r"\bkhan truong\b")
 _BESIDES = re.compile(r"\bngoai(?:\s+(?:che do|cac|bao cao|ky))*\s+$")
-# "trong 6 tháng" is a stretch of time, "ngày 06 tháng 7" a date: neither is a frequency.
-# "trong 6 tháng", "qua 6 tháng": a span of time; "kết quả 6 tháng" is the half's report
+# "trong 6 tháng", "qua 6 tháng" are a stretch of time, "ngày 06 tháng 7" a date: neither is a
+# frequency; "kết quả 6 tháng" is the half's report.
 _NOT_A_FREQUENCY_BEFORE = re.compile(
     r"\b(?:trong|sau|vong|han|(?<!ket )qua|hon|tren|duoi|ngay)\s+$"
 )

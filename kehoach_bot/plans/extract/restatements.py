@@ -57,17 +57,18 @@ def _periodic_dated_later(duties: list[Duty]) -> list[Duty]:
     """ "Định kỳ hằng tháng, quý, năm, Cơ quan … báo cáo Bộ Ngoại giao …. Thời hạn báo cáo như
     sau: • Báo cáo hàng tháng: Trước ngày 10 tháng sau": the frequency named first without its
     day is the one its later lines date."""
-    out: list[Duty] = []
-    for index, duty in enumerate(duties):
-        undated = duty.kind in PERIODIC_KINDS and duty.due is None
-        later = [
-            d
-            for d in duties[index + 1 :]
-            if undated and d.kind is duty.kind and d.due is not None and _agree(duty, d)
-        ]
-        if not later:
-            out.append(duty)
-    return out
+    return [
+        duty
+        for index, duty in enumerate(duties)
+        if not (
+            duty.kind in PERIODIC_KINDS
+            and duty.due is None
+            and any(
+                d.kind is duty.kind and d.due is not None and _agree(duty, d)
+                for d in duties[index + 1 :]
+            )
+        )
+    ]
 
 
 # A line that only gives the time: "2. Thời hạn gửi báo cáo trước ngày 28/02/2010."
@@ -119,23 +120,18 @@ def _reminded_over_cited(duties: list[Duty]) -> list[Duty]:
     08/6/2021") or the same one: the day asked for again is the duty, the cited one told."""
     out: list[Duty] = []
     for index, duty in enumerate(duties):
-        cited = (
-            duty.kind is DutyKind.ONE_OFF
-            and isinstance(duty.due, str)
-            and _CITED.search(fold_same_length(duty.quote))
-        )
-        later = [
-            d
-            for d in duties[index + 1 :]
-            if cited
-            and d.kind is DutyKind.ONE_OFF
-            and isinstance(d.due, str)
-            and isinstance(duty.due, str)
-            and d.due >= duty.due
-            and _within(duty.recipient, d.recipient or duty.recipient)
-        ]
-        if not later:
-            out.append(duty)
+        due = duty.due
+        if duty.kind is DutyKind.ONE_OFF and isinstance(due, str):
+            cited = _CITED.search(fold_same_length(duty.quote))
+            if cited and any(
+                d.kind is DutyKind.ONE_OFF
+                and isinstance(d.due, str)
+                and d.due >= due
+                and _within(duty.recipient, d.recipient or duty.recipient)
+                for d in duties[index + 1 :]
+            ):
+                continue
+        out.append(duty)
     return out
 
 

@@ -36,7 +36,19 @@ _AGENCY = (
 )
 _AGENCY_START = re.compile(rf"^(?:{_AGENCY})\b")
 # A head noun whose enumerations share it: "Sở Y tế, Xây dựng" → Sở Xây dựng.
-_SHARED_HEADS = {"so": "Sở", "phong": "Phòng", "bo": "Bộ", "ban": "Ban", "cuc": "Cục"}
+# Head nouns as they are written, by their folded form: "bản dấu đỏ" is no "Ban", "bổ sung" no
+# "Bộ", "đại diện" no "Đài".
+_HEADS = {
+    "so": "Sở",
+    "phong": "Phòng",
+    "bo": "Bộ",
+    "ban": "Ban",
+    "cuc": "Cục",
+    "hoi": "Hội",
+    "dai": "Đài",
+    "vu": "Vụ",
+}
+_SHARED_HEADS = {fold: _HEADS[fold] for fold in ("so", "phong", "bo", "ban", "cuc")}
 # Words that continue a group after a comma: "Các sở, ban, ngành", "UBND các xã, thị trấn".
 _CONTINUES_GROUP = re.compile(
     rf"^(?:{_SO}|ban|nganh|phong|co quan|don vi|dia phuong|doan the|to chuc|huyen|thi xa|thanh pho"
@@ -470,24 +482,18 @@ def _separators(folded: str) -> list[tuple[int, int]]:
     return out
 
 
-# Head words that fold like other words: "bản dấu đỏ" is no "Ban", "bổ sung" no "Bộ".
-_HEAD_AS_WRITTEN = {
-    "ban": "ban",
-    "bo": "bộ",
-    "cuc": "cục",
-    "hoi": "hội",
-    "dai": "đài",
-    "so": "sở",
-    "vu": "vụ",
-}
+def _written_otherwise(word: str, folded: str) -> bool:
+    """Whether a head noun's word carries other accents than the head's ("bản" for "Ban"); a
+    text typed without accents ("gui ve So Noi vu") keeps its heads."""
+    head = _HEADS.get(folded)
+    return head is not None and word.lower() != folded and word.lower() != head.lower()
 
 
 def _names_at(text: str, folded: str, at: int) -> list[str]:
     """The unit names written from `at` to the first word that ends a name, or [] when none."""
     rest = folded[at:]
     head = re.match(r"\w+", rest)
-    written = _HEAD_AS_WRITTEN.get(head.group()) if head else None
-    if head and written and text[at : at + head.end()].lower() != written:
+    if head and _written_otherwise(text[at : at + head.end()], head.group()):
         return []
     if not _AGENCY_START.match(rest) or re.match(
         r"cac\s+(?:noi dung|van de|chi tieu|ket qua|thong tin|so lieu|hoat dong|truong hop"
