@@ -1791,3 +1791,67 @@ def test_a_text_typed_without_accents_keeps_its_heads() -> None:
     assert find_recipients("Cac don vi gui bao cao ve So Noi vu truoc ngay 20/5/2024.") == [
         "So Noi vu"
     ]
+
+
+def test_finishing_the_report_is_no_part_of_the_units_name() -> None:
+    found = _read(
+        "Ban quản lý đề nghị các doanh nghiệp trong cụm công nghiệp báo cáo tình hình sản xuất.",
+        "Doanh nghiệp hoàn tất báo cáo và gửi về Phòng Kinh tế trước ngày 20/9/2024.",
+    )
+    assert found == [(DutyKind.ONE_OFF, "2024-09-20", "Phòng Kinh tế")]
+
+
+def test_the_rhythm_of_the_programme_a_step_rests_on_is_not_the_reports() -> None:
+    assert not is_duty(
+        "1- Căn cứ chương trình kiểm tra hằng năm, Ủy ban kiểm tra ban hành Quyết định và đề cương "
+        "báo cáo gửi đến chi bộ được kiểm tra.",
+        review_only=False,
+    )
+    (recurrence,) = find_recurrences(
+        "Căn cứ kết quả kiểm tra, hằng năm các chi bộ báo cáo Đảng ủy trước ngày 10/12."
+    )
+    assert recurrence.kind is DutyKind.ANNUAL
+
+
+def test_those_told_to_report_are_not_where_the_report_goes() -> None:
+    assert (
+        find_recipients(
+            "Sở Công Thương chủ trì, thông báo cho các cửa hàng xăng dầu báo cáo tình hình kinh "
+            "doanh trước ngày 15/11/2023."
+        )
+        == []
+    )
+    assert find_recipients("Các xã báo cáo cho Phòng Nông nghiệp trước ngày 15/11/2023.") == [
+        "Phòng Nông nghiệp"
+    ]
+
+
+def test_the_papers_sent_before_a_request_do_not_address_its_report() -> None:
+    sentence = (
+        "Đoàn kiểm tra gửi Kế hoạch kiểm tra đến các chi bộ; yêu cầu các chi bộ chuẩn bị báo cáo "
+        "và gửi về Ủy ban kiểm tra trước ngày 05/10/2024."
+    )
+    assert find_recipients(sentence) == ["Ủy ban kiểm tra"]
+    assert (
+        find_recipients(
+            "Đoàn kiểm tra gửi Kế hoạch kiểm tra đến các chi bộ; yêu cầu các chi bộ "
+            "chuẩn bị báo cáo trước ngày 05/10/2024."
+        )
+        == []
+    )
+
+
+def test_a_party_committee_asked_to_prepare_its_report_has_a_duty() -> None:
+    assert is_duty(
+        "2- Ủy ban kiểm tra gửi Thông báo đến chi bộ; yêu cầu cấp ủy, chi bộ được kiểm tra chuẩn "
+        "bị báo cáo bằng văn bản các nội dung kiểm tra.",
+        review_only=False,
+    )
+
+
+def test_a_report_waited_for_is_not_asked_of_the_treasury() -> None:
+    assert not is_duty(
+        "Quá thời hạn này, nếu chủ đầu tư không chấp hành báo cáo quyết toán, Sở Tài chính yêu "
+        "cầu Kho bạc Nhà nước ngừng giải ngân cho tới khi nhận được báo cáo quyết toán.",
+        review_only=False,
+    )

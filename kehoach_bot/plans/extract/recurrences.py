@@ -223,6 +223,7 @@ _NOT_A_FREQUENCY_BEFORE = re.compile(
 )
 # "triển khai nhiệm vụ 6 tháng cuối năm": the tasks' half-year, not a report's
 _WORK_OF_THE_HALF = re.compile(r"\b(?:nhiem vu|phuong huong|chi tieu|muc tieu)\s+$")
+_BASIS = re.compile(r"\W*(?:\d+\s*[-.)]\s*)?can cu\b[^,;:]*[,;:]")
 _MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop)\s+(?:so ket|tong ket)\b[^,;.()]*$")
 # "kết quả 6 tháng triển khai thực hiện Nghị quyết": six months of the work, told once
 _SPAN_OF_WORK = re.compile(r"\s+(?:trien khai|thuc hien)\b")
@@ -241,6 +242,7 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
         return []
     mentions = find_deadlines(text)
     hits: list[tuple[int, int, DutyKind]] = []
+    basis = _BASIS.match(folded)
     for kind, pattern in _RECURRENCE_WORDS:
         for match in pattern.finditer(folded):
             if (
@@ -260,6 +262,8 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                 continue
             if any(not (match.end() <= a or match.start() >= b) for a, b, _ in hits):
                 continue
+            if basis and match.end() <= basis.end():
+                continue  # "Căn cứ chương trình công tác hằng năm, …": the basis's own rhythm
             if _MEETING.search(folded, max(0, match.start() - 80), match.start()):
                 continue  # "hội nghị sơ kết công tác dân tộc 6 tháng đầu năm": a meeting's name
             if _BESIDES.search(folded[max(0, match.start() - 30) : match.start()]):

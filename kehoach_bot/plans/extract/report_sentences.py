@@ -22,6 +22,7 @@ from kehoach_bot.plans.extract.phrases import (
 )
 from kehoach_bot.plans.extract.recurrences import PERIODIC_KINDS, find_recurrences
 from kehoach_bot.plans.extract.unit_lists import (
+    AGENCY,
     LETTER_SENT,
     LETTER_TOLD,
     REQUEST,
@@ -334,9 +335,9 @@ def _told_done(text: str, folded: str, at: int) -> bool:
 # "Thủ tướng vừa yêu cầu các bộ, địa phương báo cáo kết quả …": asked of named bodies, the report
 # goes to who asks.
 _ASKED = re.compile(
-    r"\b(?:yeu cau|de nghi)\s+(?:cac|ubnd|uy ban|so|bo|phong|ban|cuc|chi cuc|tong cuc|truong"
-    r"|trung tam|thu truong|giam doc|chu tich|hieu truong|lanh dao)\b"
-    r"[^.;:]{0,160}?\s(?:gui\s+)?bao cao\b(?!\s+(?:cac|nhung)\s+noi dung)"
+    rf"\b(?:yeu cau|de nghi)\s+(?:{AGENCY}|hieu truong|to chuc dang|chi bo|doanh nghiep)\b"
+    # "… cho tới khi nhận được báo cáo": the report received, not asked of them
+    r"[^.;:]{0,160}?\s(?<!nhan duoc )(?:gui\s+)?bao cao\b(?!\s+(?:cac|nhung)\s+noi dung)"
 )
 
 

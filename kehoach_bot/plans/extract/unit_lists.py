@@ -22,7 +22,7 @@ from kehoach_bot.texts import extract_vi as t
 # Words a unit's name starts with (accent-free, lower-case).
 # "Sở …", not "sơ kết", "sơ bộ" nor a "số liệu", "số lượng", "sổ sách" (all fold to "so")
 _SO = r"so(?! ket| bo\b| lieu| luong| sach| tien| hieu| ke toan| thu tu| ra\b)"
-_AGENCY = (
+AGENCY = (
     _SO + r"|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy"
     r"|huyen uy|thanh uy|quan uy|dang uy|dang bo|mat tran|uy ban mttq|mttq|bao hiem|bhxh"
     r"|cong an|bo chi huy|btv|bch|tieu ban|ldld"
@@ -34,7 +34,7 @@ _AGENCY = (
     r"|cap uy|ban thuong vu|thuong truc|chu tich|giam doc|thu truong|lanh dao|bi thu|cac"
     r"|cap co tham quyen|co quan|chinh phu|thu tuong|tong cuc|vu"
 )
-_AGENCY_START = re.compile(rf"^(?:{_AGENCY})\b")
+_AGENCY_START = re.compile(rf"^(?:{AGENCY})\b")
 # A head noun whose enumerations share it: "Sở Y tế, Xây dựng" → Sở Xây dựng.
 # Head nouns as they are written, by their folded form: "bản dấu đỏ" is no "Ban", "bổ sung" no
 # "Bộ", "đại diện" no "Đài".
@@ -273,8 +273,9 @@ _NAME_STOP = re.compile(
     r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…]|$)"
 )
 # "đồng thời gửi X" sends a copy: the report goes first to the office the sentence reports to.
-# "giao cho Phòng …" gives the work to that office; it does not send it there.
-_SEND = re.compile(r"(?<!dong thoi )\b(?:gui|ve|(?<!giao )cho|den|nop|toi|len)\s+")
+# "giao cho Phòng …" gives the work to that office, "thông báo cho các cơ sở … báo cáo" tells
+# them to report: neither sends it there.
+_SEND = re.compile(r"(?<!dong thoi )\b(?:gui|ve|(?<!giao )(?<!thong bao )cho|den|nop|toi|len)\s+")
 _ADVISE = re.compile(r"\btham muu\s+")
 _REPORT = re.compile(
     r"\bbao cao(?:\s+ket qua)?\s+voi\s+"  # "báo cáo kết quả với Chủ tịch UBND tỉnh"
@@ -307,6 +308,11 @@ _CHANNEL_ON = re.compile(
 )
 
 
+# "Uỷ ban kiểm tra gửi Quyết định, Kế hoạch đến các đơn vị …; yêu cầu … gửi báo cáo về …": the
+# first clause addresses the sender's papers, the report goes where the request says.
+_SENT_THEN_ASKED = re.compile(r"[^;]*\bgui\b[^;]*;\s*(?=(?:de nghi|yeu cau)\b)")
+
+
 def find_recipients(sentence: str) -> list[str]:
     """Every unit the sentence sends its report to, the likeliest first.
 
@@ -316,8 +322,9 @@ def find_recipients(sentence: str) -> list[str]:
     if is_distribution_line(text):
         return []
     folded = fold_same_length(text)
+    sent = _SENT_THEN_ASKED.match(folded)
     for marker in (_SEND, _ADVISE, _REPORT):
-        for match in marker.finditer(folded):
+        for match in marker.finditer(folded, sent.end() if sent else 0):
             if marker is _SEND and _letter_addressed(folded[: match.start()], text[match.end() :]):
                 continue  # "Công văn số 12/UBND gửi các huyện": the letter's addressees
             names = _names_at(text, folded, match.end())
@@ -388,8 +395,8 @@ _VERB = re.compile(
     r"|co trach nhiem|chiu trach nhiem|phoi hop|lap|kip thoi|chu tri|tham muu|lanh dao|khan truong"
     r"|theo doi|huong dan|tang cuong|day manh|nghien cuu|quan tam|tiep tuc|danh gia|tong hop"
     r"|de xuat|phan anh|hang nam|hang quy|hang thang|nop|thuong xuyen|duoc giao|nghiem tuc"
-    r"|ra soat|tuyen truyen|day nhanh|cap nhat|xac minh|quan triet|chuan bi|hoan thanh|hoan thien"
-    r"|ban hanh|bao dam|dam bao|kiem tra|cung cap|co van ban)\b"
+    r"|ra soat|tuyen truyen|day nhanh|cap nhat|xac minh|quan triet|chuan bi"
+    r"|hoan (?:thanh|thien|tat)|ban hanh|bao dam|dam bao|kiem tra|cung cap|co van ban)\b"
 )
 # A time word opening the sentence ("Hằng tháng, các xã báo cáo …") comes before its subject.
 _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
