@@ -9,7 +9,7 @@ from kehoach_bot.plans.extract.duties import Duty, find_duties
 from kehoach_bot.plans.extract.phrases import find_deadlines, fold_numbers_blanked
 from kehoach_bot.plans.extract.plan_reader import extract_plan
 from kehoach_bot.plans.extract.recurrences import due_rule, find_recurrences
-from kehoach_bot.plans.extract.report_sentences import duty_clauses, is_duty
+from kehoach_bot.plans.extract.report_sentences import announces_reports, duty_clauses, is_duty
 from kehoach_bot.plans.extract.sentences import split_sentences
 from kehoach_bot.plans.extract.structure import parse_structure
 from kehoach_bot.plans.extract.unit_lists import find_recipients, split_units
@@ -1855,3 +1855,77 @@ def test_a_report_waited_for_is_not_asked_of_the_treasury() -> None:
         "cầu Kho bạc Nhà nước ngừng giải ngân cho tới khi nhận được báo cáo quyết toán.",
         review_only=False,
     )
+
+
+def test_work_given_with_chiu_trach_nhiem_asks_and_what_one_answers_for_does_not() -> None:
+    assert is_duty(
+        "Sở Nội vụ chịu trách nhiệm theo dõi, đôn đốc việc thực hiện và tổng hợp báo cáo định kỳ "
+        "trình UBND tỉnh.",
+        review_only=False,
+    )
+    assert not is_duty(
+        "Thủ trưởng các đơn vị chịu trách nhiệm về tính chính xác của số liệu báo cáo định kỳ.",
+        review_only=False,
+    )
+
+
+def test_the_time_asked_for_is_no_request_on_demand() -> None:
+    (recurrence,) = find_recurrences(
+        "Sở Tư pháp tổng hợp kết quả của toàn tỉnh để báo cáo Bộ Tư pháp bảo đảm thời gian theo "
+        "yêu cầu."
+    )
+    assert recurrence.kind is not DutyKind.AD_HOC
+    (on_demand,) = find_recurrences("Các xã báo cáo tiến độ theo yêu cầu của Phòng Nội vụ.")
+    assert on_demand.kind is DutyKind.AD_HOC
+
+
+def test_the_regime_kept_as_strictly_regulated_is_a_duty() -> None:
+    assert is_duty(
+        "Các huyện bố trí lịch trực và thực hiện chế độ thông tin, báo cáo trong dịp nghỉ Lễ theo "
+        "đúng quy định.",
+        review_only=False,
+    )
+
+
+def test_a_sanction_for_reports_not_sent_asks_for_none() -> None:
+    assert not is_duty(
+        "Nếu chủ đầu tư không chấp hành báo cáo quyết toán thì Sở Tài chính tạm dừng giải ngân "
+        "theo đúng quy định.",
+        review_only=False,
+    )
+
+
+def test_items_after_a_colon_spell_out_an_undated_lead_in() -> None:
+    found = _read(
+        "2. Việc lập và gửi báo cáo sơ kết học kỳ thực hiện như sau:",
+        "- Các trường tiểu học gửi báo cáo về Phòng Giáo dục và Đào tạo.",
+    )
+    assert found == [(DutyKind.ONE_OFF, None, "Phòng Giáo dục và Đào tạo")]
+
+
+def test_a_dated_deadline_may_drop_the_word_ngay_when_it_has_its_year() -> None:
+    (mention,) = find_deadlines("Hạn cuối gửi báo cáo về Sở Tài chính là 30 tháng 9 năm 2025.")
+    assert (mention.day, mention.month, mention.year) == (30, 9, 2025)
+    assert find_deadlines("Báo cáo kết quả 6 tháng năm 2025 gửi Sở Tài chính.") == []
+
+
+def test_a_report_just_sent_is_told() -> None:
+    assert not is_duty(
+        "Sở Y tế vừa gửi báo cáo tới UBND tỉnh về công tác phòng, chống dịch.", review_only=False
+    )
+    assert is_duty(
+        "Sở Y tế vừa có văn bản đề nghị các bệnh viện báo cáo về Sở trước ngày 10/10/2025.",
+        review_only=False,
+    )
+
+
+def test_how_a_report_must_be_drawn_up_is_no_duty() -> None:
+    assert not is_duty(
+        "Lưu ý: + Báo cáo sơ kết phải được lập theo đúng mẫu của Sở Giáo dục và Đào tạo.",
+        review_only=False,
+    )
+
+
+def test_a_report_quoted_announces_no_report_times() -> None:
+    assert not announces_reports("Theo báo cáo, thiệt hại tại các huyện như sau:")
+    assert announces_reports("Các xã gửi báo cáo về huyện như sau:")

@@ -114,7 +114,8 @@ def find_duties(plan: PlanText) -> list[Duty]:
                 inherited = lead.duties[0].responsible if lead else ()
                 responsible = own or subject or inherited or section_units or plan_subject
                 mine = _sentence_duties(sentence, section.ref, responsible)
-                if lead is not None and lead.follows(mine):
+                if lead is not None and (lead.follows(mine) or (lead.colon and not lead.used)):
+                    # "Việc lập và gửi báo cáo thực hiện như sau:" and its items: the items ask
                     found = [d for d in found if all(d is not x for x in lead.duties)]
                     mine = [_addressed_as(d, lead.duties[0]) for d in mine]
                     lead = dataclasses.replace(lead, duties=lead.duties, used=True)

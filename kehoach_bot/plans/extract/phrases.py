@@ -185,8 +185,12 @@ class DeadlineMention:
 _DATE_NUMERIC = re.compile(
     r"(?<![\w/.\-])(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}|\d{2}))?(?!\d)(?!\s*[/.\-]\s*\d)(?![/\-][a-z])"
 )
+# "ngày 15 tháng 12 (năm 2024)"; with its year, a deadline may drop the "ngày" ("thời hạn chậm nhất
+# … là 24 tháng 6 năm 2024"), never an "X tháng" span of time without a year after it.
 _DATE_WORDS = re.compile(
-    r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\b(?:\s*(?:,\s*)?nam\s+(\d{4})|\s*[/\-]\s*(\d{4}))?"
+    r"(?:\bngay\s+|(?:(?<=\bla )|(?<=\btruoc )|(?<=\bnhat )|(?<=\bvao ))"
+    r"(?=\d{1,2}\s+thang\s+\d{1,2}\s*(?:,\s*)?nam\s+\d{4}\b))"
+    r"(\d{1,2})\s+thang\s+(\d{1,2})\b(?:\s*(?:,\s*)?nam\s+(\d{4})|\s*[/\-]\s*(\d{4}))?"
 )
 _DAY_RULE = re.compile(
     r"\bngay\s+(\d{1,2})\s+(?:cua\s+)?("
@@ -216,7 +220,9 @@ _BY_REFERENCE = re.compile(
     r"(?:cong van|quyet dinh|thong tu|nghi dinh|ke hoach|huong dan|van ban|chi thi)"
     r"(?:\s+so\s+[\w./&\-]+)?"
 )
-_AS_REGULATED = re.compile(r"\b(?:bao cao|so ket|tong ket|gui)\b[^.;]{0,220}?\b(theo quy dinh)\b")
+_AS_REGULATED = re.compile(
+    r"\b(?:bao cao|so ket|tong ket|gui)\b[^.;]{0,220}?\b(theo\s+(?:dung\s+)?quy dinh)\b"
+)
 
 # "trước 16 giờ 00 ngày 30/9", "chậm nhất 17h ngày 20/11", "hạn chót … là 15 giờ 00 ngày 20/5"
 _HOUR = (

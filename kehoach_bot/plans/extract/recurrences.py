@@ -175,8 +175,9 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|\bkhi\s+(?:co\s+)?yeu cau\b"
             r"|\bkhi\s+(?:co\s+)?(?:tinh huong|su co|su viec|thien tai|dich benh|thiet hai)"
             r"[^,;.]{0,30}?\bxay ra\b|^\W*khi\s+phat hien\b"
-            # "theo yêu cầu tại Văn bản số …" names the document that asks, not a time
-            r"|\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b)"
+            # "theo yêu cầu tại Văn bản số …" names the document that asks, not a time; "đảm bảo
+            # thời gian theo yêu cầu" keeps the time asked
+            r"|(?<!thoi gian )(?<!thoi han )\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b)"
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
             # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found
             r"|\bbao cao\s+ngay\s+khi\s+(?:co\s+)?(?:phat hien|xay ra|phat sinh)\b"

@@ -83,8 +83,11 @@ _DEFINITION = re.compile(
     r"|\bky bao cao\b[^.;:]{0,40}\b(?:duoc tinh|bao gom|gom)\b"
 )
 # What the report must bear ("Báo cáo gửi về Bộ phải có xác nhận của UBND tỉnh"), not a request.
+# How a report must be made: "Báo cáo phải có chữ ký …", "(Lưu ý: +) Báo cáo … phải được lập theo
+# đúng mẫu", "Báo cáo phải đầy đủ, chính xác".
 _REPORT_FORM = re.compile(
-    r"^\W*bao cao\b[^.;]{0,60}?\bphai\s+(?:co|duoc)\s+(?:xac nhan|chu ky|dong dau|ky)\b"
+    r"^\W*(?:[^.;:]{0,30}:\W*)?bao cao\b[^.;]{0,60}?\bphai\s+(?:(?:co|duoc)\s+(?:xac nhan|chu ky"
+    r"|dong dau|ky)\b|(?:duoc\s+)?lap\s+(?:theo|dung)\b|day du\b)"
 )
 # "Đã qua ngày gửi báo cáo …, nhưng …": a deadline gone by, told as news, asks for nothing.
 _GONE_BY = re.compile(r"^\W*(?:\w+\s+){0,3}da\s+(?:qua|het)\s+(?:ngay|han|thoi han)\b")
@@ -181,8 +184,10 @@ def _has_own_time(clause: str) -> bool:
     return bool(_DINH_KY.search(folded)) or any(d.usable or d.relative for d in deadlines)
 
 
+# "Theo báo cáo, ghi nhận các thiệt hại … như sau:" quotes a report; it announces none.
 _ANNOUNCES = re.compile(
-    r"\b(?:thoi han|thoi gian|han)\s+(?:gui\s+|nop\s+)?bao cao\b|\bbao cao\b.*\bnhu sau\s*:$"
+    r"\b(?:thoi han|thoi gian|han)\s+(?:gui\s+|nop\s+)?bao cao\b"
+    r"|^(?!\W*theo\s+bao cao\b).*\bbao cao\b.*\bnhu sau\s*:$"
 )
 
 
@@ -301,12 +306,15 @@ _AT_A_MEETING = re.compile(r"\b(?:tai|trong)\s+(?:hoi nghi|cuoc hop|phien hop|bu
 _MEETING_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can)\b")
 
 
-# "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo": a report missing, told.
-_NOT_DONE = re.compile(r"\b(?:khong|chua)\s+(?:gui\s+)?$")
+# "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo", "nếu … không chấp hành
+# báo cáo quyết toán": a report missing, told; "… cho tới khi nhận được báo cáo": one received.
+_NOT_DONE = re.compile(
+    r"\b(?:khong|chua)\s+(?:chap hanh\s+)?(?:gui\s+)?$|\bnhan duoc\s+(?:cac\s+)?$"
+)
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …").
-_DONE = re.compile(r"\bđã\b|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
+_DONE = re.compile(r"\b(?:đã|vừa)\b(?!\s+\S+\s+vừa\b)|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
 # "đã được giao báo cáo" asks; "đã được huyện báo cáo" tells
 _ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can|duoc\s+(?:phan cong|giao))\b")
 
@@ -425,8 +433,12 @@ def _opinion(folded: str, at: int) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;.]")
-# "… chịu trách nhiệm … về số liệu báo cáo … và việc chậm báo cáo": what one answers for.
-_ANSWERS_FOR = re.compile(r"\bchiu trach nhiem\b")
+# "… chịu trách nhiệm … về số liệu báo cáo … và việc chậm báo cáo": what one answers for; "Sở
+# chịu trách nhiệm tổ chức, theo dõi … và tổng hợp báo cáo" is the work given to it.
+_ANSWERS_FOR = re.compile(
+    r"\bchiu trach nhiem\b(?!\s+(?:to chuc|thuc hien|chu tri|tong hop|theo doi|don doc"
+    r"|huong dan|trien khai|bao cao|gui|xay dung|tham muu)\b)"
+)
 
 
 def _report_verbs(folded: str) -> Iterator[re.Match[str]]:
