@@ -1929,3 +1929,16 @@ def test_how_a_report_must_be_drawn_up_is_no_duty() -> None:
 def test_a_report_quoted_announces_no_report_times() -> None:
     assert not announces_reports("Theo báo cáo, thiệt hại tại các huyện như sau:")
     assert announces_reports("Các xã gửi báo cáo về huyện như sau:")
+
+
+def test_a_report_sent_in_the_time_set_is_the_dated_one() -> None:
+    found = _read(
+        "Các trường gửi báo cáo sơ kết học kỳ về Phòng Giáo dục và Đào tạo trước ngày 20/01/2025.",
+        "Lưu ý: báo cáo gửi về Phòng Giáo dục và Đào tạo theo đúng thời hạn quy định.",
+    )
+    assert found == [(DutyKind.ONE_OFF, "2025-01-20", "Phòng Giáo dục và Đào tạo")]
+    kept = _read(
+        "Các trường gửi báo cáo sơ kết học kỳ về Phòng Giáo dục và Đào tạo trước ngày 20/01/2025.",
+        "Định kỳ, các trường báo cáo về Phòng Giáo dục và Đào tạo theo đúng thời hạn quy định.",
+    )
+    assert len(kept) == 2

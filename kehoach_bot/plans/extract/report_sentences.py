@@ -215,6 +215,13 @@ _RECURRING = re.compile(
 )
 
 
+def names_a_rhythm(sentence: str) -> bool:
+    """Whether words of the sentence make its report recur ("định kỳ", "thường xuyên", "sơ kết"),
+    not only a time "theo quy định"."""
+    folded = fold_same_length(unicodedata.normalize("NFC", sentence))
+    return bool(_RECURRING.search(folded) or PERIODIC_WORDS.search(folded))
+
+
 def repeats(sentence: str) -> bool:
     """Whether an undated report recurs: a word of recurrence, or a time "theo quy định" or
     counted from an event; otherwise ("tổng hợp và báo cáo Thủ tướng Chính phủ") it is once."""

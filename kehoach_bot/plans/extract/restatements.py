@@ -15,6 +15,7 @@ from kehoach_bot.plans.extract.draft import DutyKind
 from kehoach_bot.plans.extract.duties import Duty
 from kehoach_bot.plans.extract.phrases import find_deadlines, fold_same_length
 from kehoach_bot.plans.extract.recurrences import PERIODIC_KINDS
+from kehoach_bot.plans.extract.report_sentences import names_a_rhythm
 
 
 def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
@@ -40,12 +41,15 @@ def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
 
 def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
     """A news item's request without a time ("Bộ vừa có văn bản đề nghị UBND các tỉnh báo cáo …")
-    that its later words date ("Báo cáo gửi về Bộ trước 10/3") is the dated duty, once."""
+    that its later words date ("Báo cáo gửi về Bộ trước 10/3") is the dated duty, once; so is a
+    report sent "theo đúng thời hạn quy định" where the document gives that time."""
     keys = [_due_key(duty) for duty in duties]
     dated = [d for d, key in zip(duties, keys, strict=True) if key and d.kind is DutyKind.ONE_OFF]
     out: list[Duty] = []
     for duty, key in zip(duties, keys, strict=True):
-        timeless = key is None and duty.kind is DutyKind.ONE_OFF and not _timed(duty)
+        timeless = key is None and (
+            (duty.kind is DutyKind.ONE_OFF and not _timed(duty)) or _time_as_set(duty)
+        )
         match = [d for d in dated if d.ref == duty.ref and _agree(duty, d)] if timeless else []
         if match:
             continue
@@ -133,6 +137,17 @@ def _reminded_over_cited(duties: list[Duty]) -> list[Duty]:
                 continue
         out.append(duty)
     return out
+
+
+def _time_as_set(duty: Duty) -> bool:
+    """An undated report whose only time is "theo (đúng) thời hạn quy định", with no rhythm."""
+    mentions = find_deadlines(duty.quote)
+    return (
+        duty.kind is DutyKind.PERIODIC_UNDATED
+        and any(m.by_reference for m in mentions)
+        and all(m.by_reference or m.not_a_deadline for m in mentions)
+        and not names_a_rhythm(duty.quote)
+    )
 
 
 def _timed(duty: Duty) -> bool:
