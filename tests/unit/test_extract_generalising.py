@@ -4,6 +4,7 @@ matters put up for decision. Each test is a short sentence of its own in the sty
 
 from __future__ import annotations
 
+from kehoach_bot.domain.deadlines import Wording
 from kehoach_bot.plans.extract.draft import DutyKind
 from kehoach_bot.plans.extract.duties import Duty, find_duties
 from kehoach_bot.plans.extract.phrases import find_deadlines, fold_numbers_blanked
@@ -1942,3 +1943,24 @@ def test_a_report_sent_in_the_time_set_is_the_dated_one() -> None:
         "Định kỳ, các trường báo cáo về Phòng Giáo dục và Đào tạo theo đúng thời hạn quy định.",
     )
     assert len(kept) == 2
+
+
+def test_a_time_after_the_office_is_no_part_of_its_name() -> None:
+    assert find_recipients(
+        "Các xã gửi báo cáo về Phòng Nội vụ không muộn hơn ngày 10/10/2024."
+    ) == ["Phòng Nội vụ"]
+    assert find_recipients(
+        "Các trường gửi báo cáo về Phòng Y tế từ nay đến hết ngày 30/5/2025."
+    ) == ["Phòng Y tế"]
+    assert find_recipients("Các trạm gửi báo cáo về Trung tâm Y tế xong trước 15/8/2024.") == [
+        "Trung tâm Y tế"
+    ]
+    (mention,) = find_deadlines("Các xã gửi báo cáo về huyện không muộn hơn ngày 10/10/2024.")
+    assert mention.wording is Wording.NO_LATER_THAN
+
+
+def test_a_report_sent_by_a_day_is_no_work_finished_by_it() -> None:
+    (sent,) = find_deadlines("Các đơn vị hoàn thành và gửi báo cáo về Sở xong trước 15/8/2024.")
+    assert not sent.not_a_deadline
+    (work,) = find_deadlines("Các đơn vị tổ chức kiểm tra xong trước 15/8/2024.")
+    assert work.not_a_deadline

@@ -229,7 +229,8 @@ _HOUR = (
     r"(?:\s+\d{1,2}\s*(?:gio|h|:)\s*(?:\d{1,2}\s*(?:phut|['’′])?)?(?:\s+(?:sang|chieu|toi))?,?)?"
 )
 _WORDING_BEFORE = re.compile(
-    rf"\b(?:(?P<late>cham nhat)(?:\s+(?:la|vao|truoc))?{_HOUR}(?:\s+ngay)?"
+    rf"\b(?:(?P<late>cham nhat|khong\s+(?:muon|cham)\s+hon)(?:\s+(?:la|vao|truoc))?{_HOUR}"
+    r"(?:\s+ngay)?"
     rf"|(?P<before>truoc){_HOUR}(?:\s+ngay)?"
     rf"|(?P<by>(?:den|toi)(?:\s+het)?{_HOUR}(?:\s+ngay)?)"
     r"|(?P<within>trong\s+ngay)"
@@ -252,6 +253,8 @@ _DOCUMENT_DATE = re.compile(
 _WORK_DONE = re.compile(
     r"\b(?:xong|hoan thanh|hoan tat)(?:\s+(?!bao cao\b|gui\b|nop\b)[^\s,;.()]+){0,8}\s+$"
 )
+# "… gửi báo cáo về Sở Y tế xong trước 15/8": the report is what is done by then
+_SENT_ONCE_DONE = re.compile(r"\b(?:gui|nop)\s+bao cao\b[^,;.]*$")
 # A date that opens the sentence before a comma ("Ngày 26/5/2020, …", "Vào ngày 12/3, …").
 # A news item may open with its source: "(BĐT) - Ngày 5/7/2021, …", "TTXVN – Ngày …".
 _OPENING = re.compile(r"^\W*(?:\(?[\w.]{2,20}\)?\s*[-–]\s*)?(?:vao\s+)?(?:ngay\s*)?$")
@@ -457,7 +460,8 @@ def _dated(
         elif kind == "plain":
             begin = start - (len(before) - match.start())
     finish_by = wording in (Wording.BEFORE, Wording.NO_LATER_THAN)
-    if finish_by and _WORK_DONE.search(folded[max(0, begin - 60) : begin]):
+    done = _WORK_DONE.search(folded, max(0, begin - 60), begin) if finish_by else None
+    if done and not _SENT_ONCE_DONE.search(folded, max(0, done.start() - 40), done.start()):
         not_deadline = True  # "tổ chức thực hiện … xong trước ngày …": the work's own deadline
     if wording is Wording.BY and words == "đến ngày" and _RESULTS_UP_TO.search(head):
         not_deadline = True  # "báo cáo kết quả thực hiện Chiến lược đến ngày 31/12/2020"

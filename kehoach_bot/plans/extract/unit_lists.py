@@ -254,6 +254,8 @@ def _split_and(text: str, folded: str, start: int, end: int) -> list[str]:
 
 _NAME_STOP = re.compile(
     r"\s*(?:\(|\bde\b(?!\s+(?:xuat|nghi|an))|\btruoc\b|\bcham nhat\b|\btheo\b|\btrong\b"
+    # "về Sở Nội vụ không muộn hơn ngày …", "… từ nay đến hết ngày …", "về Sở Y tế xong trước …"
+    r"|\bkhong\s+(?:muon|cham)\s+hon\b|\btu nay\b|\bden\s+(?:het\s+)?ngay\b|\bxong\b"
     # "đúng quy định", not the "dựng" of "Sở Xây dựng" (both fold to "dung").
     r"|\bdung\s+(?:quy dinh|thoi gian|thoi han|han|tien do|yeu cau)\b"
     r"|\bdinh ky\b|\bhang (?:nam|quy|thang|tuan)\b|\btong hop\b|(?<!ban )\bchi dao\b|\bxem xet\b"
