@@ -1964,3 +1964,87 @@ def test_a_report_sent_by_a_day_is_no_work_finished_by_it() -> None:
     assert not sent.not_a_deadline
     (work,) = find_deadlines("Các đơn vị tổ chức kiểm tra xong trước 15/8/2024.")
     assert work.not_a_deadline
+
+
+def test_a_table_handed_in_to_an_office_is_a_report_but_taxes_are_not() -> None:
+    assert is_duty(
+        "Chậm nhất ngày 10 tháng 12 hằng năm, tổ hợp tác nộp bảng tự đánh giá đến cơ quan đăng ký "
+        "kinh doanh cấp huyện.",
+        review_only=False,
+    )
+    assert not is_duty(
+        "Chậm nhất ngày 10 tháng 12 hằng năm, hộ kinh doanh nộp thuế về cơ quan thuế quản lý.",
+        review_only=False,
+    )
+
+
+def test_a_report_published_or_compiled_is_not_sent() -> None:
+    for sentence in (
+        "Báo cáo tình hình kinh tế - xã hội quý được công bố vào ngày 29 của tháng cuối quý.",
+        "Nghị định quy định thời gian phổ biến Báo cáo tình hình kinh tế - xã hội hằng tháng.",
+        "Số liệu sẽ được dùng để biên soạn báo cáo chính thức hằng năm của ngành.",
+    ):
+        assert not is_duty(sentence, review_only=False), sentence
+
+
+def test_a_headline_without_its_year_restates_the_yearly_duty() -> None:
+    found = _read(
+        "Chậm nhất ngày 10/12, tổ hợp tác nộp bảng tự đánh giá đến cơ quan đăng ký",
+        "Theo Thông tư, chậm nhất ngày 10 tháng 12 hằng năm, tổ hợp tác nộp bảng tự đánh giá "
+        "đến cơ quan đăng ký kinh doanh cấp huyện.",
+    )
+    assert [(kind, due) for kind, due, _ in found] == [(DutyKind.ANNUAL, "12-10")]
+
+
+def test_a_frequency_with_its_own_delay_is_no_lead_in() -> None:
+    found = _read(
+        "3. Báo cáo năm: công ty phải lập và gửi Bộ Tài chính chậm nhất là 90 ngày kể từ ngày kết "
+        "thúc năm tài chính.",
+        "Chi nhánh phải báo cáo hằng năm cho Bộ Tài chính trước ngày 01 tháng 3 của năm tiếp theo.",
+    )
+    assert [(kind, due) for kind, due, _ in found] == [
+        (DutyKind.ANNUAL, None),
+        (DutyKind.ANNUAL, "03-01"),
+    ]
+
+
+def test_a_periodic_report_the_text_dates_later_is_said_once() -> None:
+    found = _read(
+        "Sở Giao thông vận tải yêu cầu các hợp tác xã vận tải nghiêm túc thực hiện báo cáo định "
+        "kỳ về tình hình hoạt động.",
+        "Cụ thể, các hợp tác xã vận tải phải gửi báo cáo trước ngày 15 của tháng kế tiếp về Sở "
+        "Giao thông vận tải.",
+    )
+    assert [kind for kind, _, _ in found] == [DutyKind.MONTHLY]
+
+
+def test_a_late_report_and_how_it_is_sent_ask_for_none() -> None:
+    assert not is_duty("Xử lý nghiêm doanh nghiệp chậm báo cáo định kỳ", review_only=False)
+    assert not is_duty(
+        "Hình thức gửi báo cáo thực hiện trực tiếp về phòng theo quy định.", review_only=False
+    )
+
+
+def test_forms_sent_to_a_ministry_are_a_report() -> None:
+    assert is_duty(
+        "- Các Ban gửi biểu mẫu thống kê tới Bộ Công Thương trước ngày 15/01/2021.",
+        review_only=False,
+    )
+
+
+def test_one_named_years_report_sent_in_the_time_set_is_once() -> None:
+    (duty,) = _duties(
+        "Sở đề nghị các doanh nghiệp hoàn thiện báo cáo tình hình sử dụng lao động năm 2023 và gửi "
+        "về Sở Nội vụ đúng thời gian theo quy định."
+    )
+    assert duty.kind is DutyKind.ONE_OFF
+    (regular,) = _duties(
+        "Sở đề nghị các doanh nghiệp gửi báo cáo tình hình sử dụng lao động về Sở Nội vụ đúng thời "
+        "gian theo quy định."
+    )
+    assert regular.kind is DutyKind.PERIODIC_UNDATED
+    (span,) = _duties(
+        "Sở Y tế tham mưu UBND tỉnh sơ kết, tổng kết việc thực hiện Đề án đến năm 2025 theo quy "
+        "định tại Quyết định số 12/QĐ-TTg."
+    )
+    assert span.kind is DutyKind.PERIODIC_UNDATED

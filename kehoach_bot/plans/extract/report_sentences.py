@@ -32,13 +32,16 @@ from kehoach_bot.plans.extract.unit_lists import (
 # A report verb: what makes a sentence a reporting duty rather than a task.
 _REPORT_VERB = re.compile(
     r"\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
-    r"|\bgui\b[^.;]{0,120}\b(?:ket qua|bao cao|ve|cho)\b"
+    r"|\bgui\b[^.;]{0,120}\b(?:ket qua|bao cao|ve|cho|toi)\b"
     r"|\b(?:so ket|tong ket)\b"
     # "phải báo tình hình …": "báo" for "báo cáo", as news items write it
     r"|\b(?:phai|de|kip thoi)\s+bao\s+(?=tinh hinh|ket qua|so lieu)"
     r"|\b(?:phan anh|de xuat)\b[^.;]{0,120}\b(?:ve|gui|cho)\s+"
     r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)\b"
     r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
+    # "nộp bảng tự chấm điểm đến cơ quan đăng ký": papers handed in to an office (not taxes or fees)
+    r"|\bnop\b(?!\s+(?:thue|phi|le phi|tien|ho so|don)\b)[^.;]{0,120}?\b(?:ve|cho|den|len|toi)\s+"
+    r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc|co quan|trung tam)\b"
     # "cung cấp thông tin về Sở Tư pháp trước ngày …": figures sent to an office
     r"|\bcung cap\s+(?:cac\s+)?(?:thong tin|so lieu|tai lieu)\b[^.;]{0,80}?\b(?:ve|cho|gui|den)\s+"
     r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)\b"
@@ -54,6 +57,8 @@ _NOT_A_DUTY = re.compile(
     # what happened before ("Trước đó, …"), a page's closing lines ("Trên đây là phần tư vấn …",
     # "Nhận được công văn này, đề nghị … triển khai"): no request of their own
     r"|^\W*(?:truoc do|tren day la)\b|^\W*nhan duoc (?:cong van|van ban|thong bao) nay\b"
+    # how it is sent: "Hình thức gửi báo cáo thực hiện trực tiếp về sở theo quy định"
+    r"|^\W*hinh thuc\s+(?:gui|nop)\s+bao cao\b"
     # a subject line: "Về thực hiện chế độ thông tin, báo cáo định kỳ"
     r"|(?:^|[–-]\s*)ve\s+(?:viec\s+)?(?:thuc hien\s+)?(?:nghiem\s+)?che do\b"
     # another way to send the same report ("Trường hợp … không thể báo cáo thông qua Cổng … thì
@@ -224,11 +229,20 @@ def names_a_rhythm(sentence: str) -> bool:
 
 def repeats(sentence: str) -> bool:
     """Whether an undated report recurs: a word of recurrence, or a time "theo quy định" or
-    counted from an event; otherwise ("tổng hợp và báo cáo Thủ tướng Chính phủ") it is once."""
+    counted from an event; otherwise ("tổng hợp và báo cáo Thủ tướng Chính phủ") it is once, and
+    so is the report of one named year sent "đúng thời gian theo quy định"."""
     folded = fold_same_length(unicodedata.normalize("NFC", sentence))
-    return bool(_RECURRING.search(folded)) or any(
-        d.by_reference or d.relative for d in find_deadlines(sentence)
+    mentions = find_deadlines(sentence)
+    return (
+        bool(_RECURRING.search(folded))
+        or any(d.relative for d in mentions)
+        or (any(d.by_reference for d in mentions) and not _ONE_YEAR.search(folded))
     )
+
+
+# "báo cáo tình hình hoạt động hóa chất năm 2021": that year's report; not the year of a date
+# nor the end of a span ("đến năm 2025")
+_ONE_YEAR = re.compile(r"(?<!thang \d )(?<!thang \d\d )(?<!den )(?<!toi )\bnam\s+20\d\d\b")
 
 
 @lru_cache(maxsize=4096)  # a clause is judged as a part, then again as the sentence read
@@ -263,7 +277,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     told = _LETTER_HAD.search(folded) and not _sets_a_date(find_deadlines(text))
     papers = _PAPERS.search(folded) or told
     if papers and not _REPORT_CONTENT.search(folded):
-        verbs = [m for m in verbs if not m.group().startswith("gui")]
+        verbs = [m for m in verbs if not m.group().startswith(("gui", "nop"))]
     verbs = [m for m in verbs if not (m.group().startswith("gui") and _opinion(folded, m.start()))]
     recurrences = find_recurrences(text)
     if not verbs or not recurrences:
@@ -313,10 +327,11 @@ _AT_A_MEETING = re.compile(r"\b(?:tai|trong)\s+(?:hoi nghi|cuoc hop|phien hop|bu
 _MEETING_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can)\b")
 
 
-# "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo", "nếu … không chấp hành
+# "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo", "doanh nghiệp chậm báo
+# cáo", "nếu … không chấp hành
 # báo cáo quyết toán": a report missing, told; "… cho tới khi nhận được báo cáo": one received.
 _NOT_DONE = re.compile(
-    r"\b(?:khong|chua)\s+(?:chap hanh\s+)?(?:gui\s+)?$|\bnhan duoc\s+(?:cac\s+)?$"
+    r"\b(?:khong|chua|cham)\s+(?:chap hanh\s+)?(?:gui\s+)?$|\bnhan duoc\s+(?:cac\s+)?$"
 )
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
@@ -410,6 +425,9 @@ _NOUN_BEFORE = re.compile(
     r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bmau|\bgiua|\bnhan duoc|\btheo"
     r"|\btrong|\btai"  # "được Bộ đánh giá cao trong báo cáo tổng kết": a report named
     r"|\bnghe|\bchat luong"  # "Sau khi nghe báo cáo, …", "nâng cao chất lượng báo cáo"
+    # "thời gian phổ biến Báo cáo kinh tế - xã hội", "biên soạn báo cáo chính thức hằng năm":
+    # reports published or compiled, not sent
+    r"|\b(?:cong bo|pho bien|bien soan)"
     r"|\bdua\s+(?:noi dung|so lieu)[^.;,]{0,20}\bvao"  # "đưa nội dung này vào báo cáo tháng"
     # "tháng tiếp theo tháng báo cáo", "kỳ báo cáo": the period reported on; not "hằng tháng
     # báo cáo", "định kỳ báo cáo"
@@ -422,7 +440,7 @@ _NOUN_BEFORE = re.compile(
 )
 _NOUN_AFTER = re.compile(
     r"^\s*(?:tai chinh\b|so\s*\d|:\s*so\b)"
-    r"|^[^.;]{0,160}?\b(?:da\s+)?duoc\s+(?:gui kem|trinh kem|ban hanh|phe duyet)\b"
+    r"|^[^.;]{0,160}?\b(?:da\s+)?duoc\s+(?:gui kem|trinh kem|ban hanh|phe duyet|cong bo|pho bien)\b"
     # what a report must hold ("Báo cáo cần tập trung vào …"), not a report asked for
     r"|^\s*(?:can|phai)\s+(?:tap trung|neu ro|the hien|dam bao|bao dam|bam sat|lam ro)\b"
     # a congress's documents: "Báo cáo kiểm điểm của Ban Chấp hành Đảng bộ huyện"

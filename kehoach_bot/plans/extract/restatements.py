@@ -60,16 +60,24 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
 def _periodic_dated_later(duties: list[Duty]) -> list[Duty]:
     """ "Định kỳ hằng tháng, quý, năm, Cơ quan … báo cáo Bộ Ngoại giao …. Thời hạn báo cáo như
     sau: • Báo cáo hàng tháng: Trước ngày 10 tháng sau": the frequency named first without its
-    day is the one its later lines date."""
+    day is the one its later lines date; a report "định kỳ" of no named frequency ("thực hiện
+    báo cáo định kỳ …. Cụ thể, các đơn vị phải gửi báo cáo trước ngày 20 của tháng kế tiếp")
+    is the one any later dated periodic line of the same units dates."""
     return [
         duty
         for index, duty in enumerate(duties)
         if not (
-            duty.kind in PERIODIC_KINDS
+            duty.kind in (*PERIODIC_KINDS, DutyKind.PERIODIC_UNDATED)
             and duty.due is None
+            # "chậm nhất là 90 ngày kể từ ngày kết thúc năm": a time of its own
+            and not any(m.relative for m in find_deadlines(duty.quote))
             and any(
-                d.kind is duty.kind and d.due is not None and _agree(duty, d)
+                d.kind in (duty.kind, *PERIODIC_KINDS)
+                if duty.kind is DutyKind.PERIODIC_UNDATED
+                else d.kind is duty.kind
                 for d in duties[index + 1 :]
+                # "báo cáo định kỳ (tháng, quý, 6 tháng, 9 tháng, năm)": its own "9 tháng" stays
+                if d.due is not None and _agree(duty, d) and d.quote != duty.quote
             )
         )
     ]
@@ -170,13 +178,19 @@ def _agree(one: Duty, other: Duty) -> bool:
 
 def _keys(duties: Sequence[Duty]) -> list[tuple[object, ...] | None]:
     """Each duty's due key; a one-off whose year is not written ("Yêu cầu báo cáo trước ngày
-    15/8" in a title) takes the key of the one dated one-off of that day and month, if any."""
+    15/8" in a title) takes the key of the one dated one-off, or yearly duty, of that day and
+    month, if any ("Chậm nhất ngày 15/12, HTX nộp …" over "ngày 15 tháng 12 hàng năm")."""
     keys = [_due_key(duty) for duty in duties]
     dated: dict[tuple[object, ...], set[tuple[object, ...]]] = {}
     for duty, key in zip(duties, keys, strict=True):
-        if key is not None and duty.kind is DutyKind.ONE_OFF and isinstance(duty.due, str):
+        if key is None or not isinstance(duty.due, str):
+            continue
+        if duty.kind is DutyKind.ONE_OFF:
             day = date.fromisoformat(duty.due)
             dated.setdefault((duty.kind, day.day, day.month), set()).add(key)
+        elif duty.kind is DutyKind.ANNUAL:
+            month, day_of_month = (int(part) for part in duty.due.split("-"))
+            dated.setdefault((DutyKind.ONE_OFF, day_of_month, month), set()).add(key)
     return [
         next(iter(dated[key])) if key in dated and len(dated[key]) == 1 else key for key in keys
     ]
