@@ -2044,7 +2044,7 @@ def test_one_named_years_report_sent_in_the_time_set_is_once() -> None:
     )
     assert regular.kind is DutyKind.PERIODIC_UNDATED
     (span,) = _duties(
-        "Sở Y tế tham mưu UBND tỉnh sơ kết, tổng kết việc thực hiện Đề án đến năm 2025 theo quy "
-        "định tại Quyết định số 12/QĐ-TTg."
+        "Sở Y tế báo cáo UBND tỉnh kết quả thực hiện Đề án đến năm 2025 theo quy định tại Quyết "
+        "định số 12/QĐ-TTg."
     )
     assert span.kind is DutyKind.PERIODIC_UNDATED
