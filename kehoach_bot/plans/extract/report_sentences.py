@@ -87,9 +87,8 @@ _DEFINITION = re.compile(
     # "các kỳ báo cáo được tính theo ngày dương lịch, bao gồm: kỳ báo cáo tháng; …"
     r"|\bky bao cao\b[^.;:]{0,40}\b(?:duoc tinh|bao gom|gom)\b"
 )
-# What the report must bear ("Báo cáo gửi về Bộ phải có xác nhận của UBND tỉnh"), not a request.
-# How a report must be made: "Báo cáo phải có chữ ký …", "(Lưu ý: +) Báo cáo … phải được lập theo
-# đúng mẫu", "Báo cáo phải đầy đủ, chính xác".
+# How a report must be made, not a request: "Báo cáo gửi về Bộ phải có xác nhận của UBND tỉnh",
+# "(Lưu ý: +) Báo cáo … phải được lập theo đúng mẫu", "Báo cáo phải đầy đủ, chính xác".
 _REPORT_FORM = re.compile(
     r"^\W*(?:[^.;:]{0,30}:\W*)?bao cao\b[^.;]{0,60}?\bphai\s+(?:(?:co|duoc)\s+(?:xac nhan|chu ky"
     r"|dong dau|ky)\b|(?:duoc\s+)?lap\s+(?:theo|dung)\b|day du\b)"
@@ -328,14 +327,14 @@ _MEETING_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can)\b")
 
 
 # "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo", "doanh nghiệp chậm báo
-# cáo", "nếu … không chấp hành
-# báo cáo quyết toán": a report missing, told; "… cho tới khi nhận được báo cáo": one received.
+# cáo", "nếu … không chấp hành báo cáo quyết toán": a report missing, told; "… cho tới khi nhận
+# được báo cáo": one received.
 _NOT_DONE = re.compile(
     r"\b(?:khong|chua|cham)\s+(?:chap hanh\s+)?(?:gui\s+)?$|\bnhan duoc\s+(?:cac\s+)?$"
 )
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
-# nghị các trường báo cáo …").
+# nghị các trường báo cáo …"); "vừa … vừa …" (both … and) tells nothing.
 _DONE = re.compile(r"\b(?:đã|vừa)\b(?!\s+\S+\s+vừa\b)|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
 # "đã được giao báo cáo" asks; "đã được huyện báo cáo" tells
 _ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can|duoc\s+(?:phan cong|giao))\b")
