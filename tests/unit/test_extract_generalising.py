@@ -2048,3 +2048,26 @@ def test_one_named_years_report_sent_in_the_time_set_is_once() -> None:
         "định số 12/QĐ-TTg."
     )
     assert span.kind is DutyKind.PERIODIC_UNDATED
+
+
+def test_a_periodic_list_keeps_its_undated_nine_months_beside_its_dated_month() -> None:
+    found = _read(
+        "Các phường gửi báo cáo định kỳ (tháng, quý, 6 tháng, 9 tháng, năm) về Phòng Văn hóa và "
+        "Thông tin chậm nhất là ngày 05 hằng tháng."
+    )
+    assert (DutyKind.PERIODIC_UNDATED, None, "Phòng Văn hóa và Thông tin") in found
+    assert any(kind is DutyKind.MONTHLY for kind, _, _ in found)
+
+
+def test_both_and_with_vua_tells_no_report_made() -> None:
+    assert is_duty(
+        "Các xã vừa tổ chức kiểm tra vừa báo cáo kết quả về UBND huyện trước ngày 10/10/2025.",
+        review_only=False,
+    )
+
+
+def test_a_report_that_must_be_complete_is_its_form() -> None:
+    assert not is_duty(
+        "Báo cáo gửi về Phòng phải đầy đủ, chính xác, phản ánh đúng tình hình thực tế.",
+        review_only=False,
+    )

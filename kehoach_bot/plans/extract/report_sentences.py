@@ -29,6 +29,8 @@ from kehoach_bot.plans.extract.unit_lists import (
     find_recipients,
 )
 
+# The offices a report verb sends to ("đề xuất về Sở …", "cung cấp số liệu cho Phòng …").
+_OFFICE = r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)"
 # A report verb: what makes a sentence a reporting duty rather than a task.
 _REPORT_VERB = re.compile(
     r"\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
@@ -36,15 +38,14 @@ _REPORT_VERB = re.compile(
     r"|\b(?:so ket|tong ket)\b"
     # "phải báo tình hình …": "báo" for "báo cáo", as news items write it
     r"|\b(?:phai|de|kip thoi)\s+bao\s+(?=tinh hinh|ket qua|so lieu)"
-    r"|\b(?:phan anh|de xuat)\b[^.;]{0,120}\b(?:ve|gui|cho)\s+"
-    r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)\b"
+    rf"|\b(?:phan anh|de xuat)\b[^.;]{{0,120}}\b(?:ve|gui|cho)\s+{_OFFICE}\b"
     r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
     # "nộp bảng tự chấm điểm đến cơ quan đăng ký": papers handed in to an office (not taxes or fees)
     r"|\bnop\b(?!\s+(?:thue|phi|le phi|tien|ho so|don)\b)[^.;]{0,120}?\b(?:ve|cho|den|len|toi)\s+"
-    r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc|co quan|trung tam)\b"
+    rf"(?:{_OFFICE}|co quan|trung tam)\b"
     # "cung cấp thông tin về Sở Tư pháp trước ngày …": figures sent to an office
     r"|\bcung cap\s+(?:cac\s+)?(?:thong tin|so lieu|tai lieu)\b[^.;]{0,80}?\b(?:ve|cho|gui|den)\s+"
-    r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)\b"
+    rf"{_OFFICE}\b"
 )
 # "chế độ báo cáo (định kỳ)": the reporting regime a text is about, not a report it asks for.
 _REGIME = re.compile(r"\bche do bao cao(?:\s+(?:dinh ky|thong ke))?\b")
@@ -327,15 +328,14 @@ _MEETING_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can)\b")
 
 
 # "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo", "doanh nghiệp chậm báo
-# cáo", "nếu … không chấp hành báo cáo quyết toán": a report missing, told; "… cho tới khi nhận
-# được báo cáo": one received.
-_NOT_DONE = re.compile(
-    r"\b(?:khong|chua|cham)\s+(?:chap hanh\s+)?(?:gui\s+)?$|\bnhan duoc\s+(?:cac\s+)?$"
-)
+# cáo", "nếu … không chấp hành báo cáo quyết toán": a report missing, told ("nhận được báo cáo",
+# one received, is a report named: `_NOUN_BEFORE`).
+_NOT_DONE = re.compile(r"\b(?:khong|chua|cham)\s+(?:chap hanh\s+)?(?:gui\s+)?$")
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …"); "vừa … vừa …" (both … and) tells nothing.
-_DONE = re.compile(r"\b(?:đã|vừa)\b(?!\s+\S+\s+vừa\b)|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
+_DONE = re.compile(r"\b(?:đã|vừa)\b|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
+_BOTH_AND = re.compile(r"\bvừa\b.*\bvừa\b")
 # "đã được giao báo cáo" asks; "đã được huyện báo cáo" tells
 _ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can|duoc\s+(?:phan cong|giao))\b")
 
@@ -357,7 +357,13 @@ def _intended(text: str, folded: str, at: int) -> bool:
 def _told_done(text: str, folded: str, at: int) -> bool:
     """Whether the report verb at `at` tells of a report already made, in its own clause."""
     clause_start = max(folded.rfind(mark, 0, at) for mark in ",;:") + 1
-    told = [m.end() for m in _DONE.finditer(text.lower(), clause_start, at)]
+    lowered = text.lower()
+    both_and = _BOTH_AND.search(lowered, clause_start, at + 1)
+    told = [
+        m.end()
+        for m in _DONE.finditer(lowered, clause_start, at)
+        if not (both_and and m.group() == "vừa")
+    ]
     return bool(told) and not _ASKS.search(folded, told[-1], at)
 
 

@@ -63,24 +63,26 @@ def _periodic_dated_later(duties: list[Duty]) -> list[Duty]:
     day is the one its later lines date; a report "định kỳ" of no named frequency ("thực hiện
     báo cáo định kỳ …. Cụ thể, các đơn vị phải gửi báo cáo trước ngày 20 của tháng kế tiếp")
     is the one any later dated periodic line of the same units dates."""
-    return [
-        duty
-        for index, duty in enumerate(duties)
-        if not (
-            duty.kind in (*PERIODIC_KINDS, DutyKind.PERIODIC_UNDATED)
+    out: list[Duty] = []
+    for index, duty in enumerate(duties):
+        not_named = duty.kind is DutyKind.PERIODIC_UNDATED
+        restated = (
+            (duty.kind in PERIODIC_KINDS or not_named)
             and duty.due is None
             # "chậm nhất là 90 ngày kể từ ngày kết thúc năm": a time of its own
             and not any(m.relative for m in find_deadlines(duty.quote))
             and any(
-                d.kind in (duty.kind, *PERIODIC_KINDS)
-                if duty.kind is DutyKind.PERIODIC_UNDATED
-                else d.kind is duty.kind
-                for d in duties[index + 1 :]
+                (d.kind is duty.kind or (not_named and d.kind in PERIODIC_KINDS))
+                and d.due is not None
+                and _agree(duty, d)
                 # "báo cáo định kỳ (tháng, quý, 6 tháng, 9 tháng, năm)": its own "9 tháng" stays
-                if d.due is not None and _agree(duty, d) and d.quote != duty.quote
+                and d.quote != duty.quote
+                for d in duties[index + 1 :]
             )
         )
-    ]
+        if not restated:
+            out.append(duty)
+    return out
 
 
 # A line that only gives the time: "2. Thời hạn gửi báo cáo trước ngày 28/02/2010."
