@@ -13,7 +13,11 @@ from kehoach_bot.plans.extract.recurrences import due_rule, find_recurrences
 from kehoach_bot.plans.extract.report_sentences import announces_reports, duty_clauses, is_duty
 from kehoach_bot.plans.extract.sentences import split_sentences
 from kehoach_bot.plans.extract.structure import parse_structure
-from kehoach_bot.plans.extract.unit_lists import find_recipients, split_units
+from kehoach_bot.plans.extract.unit_lists import (
+    find_recipients,
+    find_responsible,
+    split_units,
+)
 
 
 def _duties(*paragraphs: str) -> list[Duty]:
@@ -2071,3 +2075,32 @@ def test_a_report_that_must_be_complete_is_its_form() -> None:
         "Báo cáo gửi về Phòng phải đầy đủ, chính xác, phản ánh đúng tình hình thực tế.",
         review_only=False,
     )
+
+
+def test_a_name_written_with_a_comma_is_the_whole_subject() -> None:
+    assert find_responsible(
+        "Hằng ngày, Ban Chỉ huy phòng, chống thiên tai các huyện báo cáo thiệt hại về Văn phòng "
+        "thường trực."
+    ) == ["Ban Chỉ huy phòng, chống thiên tai các huyện"]
+
+
+def test_a_recipient_ends_before_its_rhythm_and_its_topic() -> None:
+    assert find_recipients("Sở Y tế tổng hợp, báo cáo UBND tỉnh hằng ngày về tình hình dịch.") == [
+        "UBND tỉnh"
+    ]
+    assert find_recipients("Các xã báo cáo Ban Chỉ đạo huyện về kết quả kiểm tra.") == [
+        "Ban Chỉ đạo huyện"
+    ]
+    assert find_recipients(
+        "Các đơn vị gửi báo cáo về Trung tâm Dịch vụ việc làm tỉnh trước ngày 10/10/2025."
+    ) == ["Trung tâm Dịch vụ việc làm tỉnh"]
+
+
+def test_a_prompt_report_every_day_is_periodic_not_ad_hoc() -> None:
+    assert _kinds(
+        "Hàng ngày, cơ quan thuế tổng hợp và báo cáo kịp thời đến Tổng cục Thuế kết quả thu ngân "
+        "sách."
+    ) == [(DutyKind.PERIODIC_UNDATED, None)]
+    assert _kinds("Các xã báo cáo kịp thời về UBND huyện những vụ việc phát sinh.") == [
+        (DutyKind.AD_HOC, None)
+    ]

@@ -214,6 +214,7 @@ _CONTENT_BEFORE = re.compile(
 # "báo cáo UBND tỉnh về tiến độ, kết quả …, những khó khăn, vướng mắc": one report's contents.
 _LISTED_CONTENT = re.compile(r"\bbao cao\b[^.;]*\b(?:tien do|ket qua|tinh hinh)\b[^.;]*$")
 _DINH_KY = re.compile(r"\bdinh ky\b")
+_DAILY = re.compile(r"\b(?:hang|moi)\s+(?:ngay|tuan)\b")
 _FOR_REPORT = re.compile(r"\bdoi voi(?:\s+cac)?(?:\s+(?:ky\s+)?bao cao)?(?:\s+dinh ky)?\s*$")
 _URGENT = re.compile(r"\bkhan truong\b")
 _BESIDES = re.compile(r"\bngoai(?:\s+(?:che do|cac|bao cao|ky))*\s+$")
@@ -274,6 +275,8 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                 and text[match.start() : match.start() + 2].lower() != "sơ"
             ):
                 continue  # "cơ sở kết nối" folds to "so ket" too
+            if kind is DutyKind.AD_HOC and "kip thoi" in match.group() and _DAILY.search(folded):
+                continue  # "Hàng ngày, … báo cáo kịp thời": promptly, every day
             if match.group() == "vuong mac" and (
                 _CONTENT_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
                 or _LISTED_CONTENT.search(folded, 0, match.start())

@@ -258,7 +258,8 @@ _NAME_STOP = re.compile(
     r"|\bkhong\s+(?:muon|cham)\s+hon\b|\btu nay\b|\bden\s+(?:het\s+)?ngay\b|\bxong\b"
     # "đúng quy định", not the "dựng" of "Sở Xây dựng" (both fold to "dung").
     r"|\bdung\s+(?:quy dinh|thoi gian|thoi han|han|tien do|yeu cau)\b"
-    r"|\bdinh ky\b|\bhang (?:nam|quy|thang|tuan)\b|\btong hop\b|(?<!ban )\bchi dao\b|\bxem xet\b"
+    r"|\bdinh ky\b|\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay)\b|\btong hop\b"
+    r"|(?<!ban )\bchi dao\b|\bxem xet\b"
     r"|(?<!\bban )(?<!co quan )\bto chuc\b"
     r"|\bbao cao\b|\bde xuat\b|\bso ket\b|\bthong qua\b|\bqua\b|\bkip thoi\b|\bbiet\b"
     r"|\bthuc hien\b|\bgiai quyet\b|\bxu ly\b|\bphe duyet\b|\bxin\b|\btren\b"
@@ -271,7 +272,9 @@ _NAME_STOP = re.compile(
     r"|\bvao\s+(?:ngay|truoc|cuoi|dau|thu)\b|\btien do\b"
     # "báo cáo về Sở khi kết thúc năm học", "Sở sẽ tổng hợp": a time or a mood, not a name
     r"|\bkhi\b|\bneu\b|\bse\b(?!\s+san\b)"
-    r"|\bket qua\b|\btinh hinh\b|\bso lieu\b|(?<!tham )\bnhung\b|\bbang\s+van ban\b"
+    # "báo cáo Tổng cục Thuế về kết quả …": the topic, not the name ("Trung tâm Dịch vụ việc làm")
+    r"|\bve\s+viec\b|(?:\bve\s+)?(?:\bket qua\b|\btinh hinh\b|\bnoi dung\b)"
+    r"|\bso lieu\b|(?<!tham )\bnhung\b|\bbang\s+van ban\b"
     r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…]|$)"
 )
 # "đồng thời gửi X" sends a copy: the report goes first to the office the sentence reports to.
@@ -464,11 +467,16 @@ def _subject_start(folded: str, begin: int, end: int, colon: int) -> int:
     """Walk back from the verb over pieces that look like units; stop at the first that does not."""
     if colon > begin:
         head = folded[begin:colon]
-        pieces = _spans(head, ";")
-        last_start = pieces[-1][0] + begin
+        last_start = _spans(head, ";")[-1][0] + begin
         if _AGENCY_START.match(folded[last_start:colon].strip()):
             return last_start
-    pieces = [(begin + a, begin + b) for a, b in _separators(folded[begin:end])]
+    pieces: list[tuple[int, int]] = []  # "Ban Chỉ huy phòng, chống thiên tai" is one name
+    for a, b in _separators(folded[begin:end]):
+        a, b = begin + a, begin + b
+        if pieces and _comma_name(folded[pieces[-1][0] : pieces[-1][1]], folded[a:b].strip()):
+            pieces[-1] = (pieces[-1][0], b)
+        else:
+            pieces.append((a, b))
     start = end
     for a, b in reversed(pieces):
         chunk = folded[a:b].strip()
