@@ -2104,3 +2104,105 @@ def test_a_prompt_report_every_day_is_periodic_not_ad_hoc() -> None:
     assert _kinds("Các xã báo cáo kịp thời về UBND huyện những vụ việc phát sinh.") == [
         (DutyKind.AD_HOC, None)
     ]
+
+
+# --- articles of a decision and the forms of reporting regulations ------------------------------
+
+
+def test_an_article_heads_its_clauses_and_points() -> None:
+    plan = parse_structure(
+        "\n".join(
+            [
+                "Điều 5. Báo cáo công tác văn thư",
+                "1. Tên báo cáo: Báo cáo công tác văn thư.",
+                "Điều 6. Báo cáo cải cách hành chính",
+                "a) Tên báo cáo: Báo cáo cải cách hành chính.",
+            ]
+        )
+    )
+    refs = [(s.ref, s.heading) for s in plan.sections if s.ref]
+    assert refs == [
+        ("Điều 5", "Báo cáo công tác văn thư"),
+        ("Điều 5.1", "Tên báo cáo: Báo cáo công tác văn thư."),
+        ("Điều 6", "Báo cáo cải cách hành chính"),
+        ("Điều 6.a", "Tên báo cáo: Báo cáo cải cách hành chính."),
+    ]
+
+
+def test_an_article_on_carrying_out_leaves_the_other_articles_asking() -> None:
+    assert _kinds(
+        "Điều 2. Các Sở, ngành tổng hợp, báo cáo UBND tỉnh kết quả thực hiện.",
+        "Điều 3. Tổ chức thực hiện",
+        "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở chịu trách nhiệm thi hành Quyết định này.",
+    ) == [(DutyKind.ONE_OFF, None)]
+
+
+def test_a_time_counted_from_the_cut_off_asks_and_the_cut_off_alone_does_not() -> None:
+    assert is_duty(
+        "Báo cáo phải được gửi Bộ Tư pháp chậm nhất là 20 ngày kể từ ngày chốt số liệu.",
+        review_only=False,
+    )
+    assert not is_duty(
+        "Thời gian chốt số liệu báo cáo được tính từ ngày 15 tháng trước đến ngày 14 tháng báo "
+        "cáo.",
+        review_only=False,
+    )
+
+
+def test_frequencies_listed_first_take_the_time_counted_after_them() -> None:
+    found = _read(
+        "Theo đó, kỳ báo cáo và thời điểm gửi báo cáo được thực hiện như sau:",
+        "- Báo cáo về xử lý vi phạm hành chính",
+        "+ Kỳ báo cáo: Định kỳ 06 tháng và hàng năm.",
+        "+ Báo cáo phải được gửi Bộ Tư pháp chậm nhất là 20 ngày kể từ ngày chốt số liệu.",
+    )
+    assert found == [
+        (DutyKind.SEMIANNUAL, None, "Bộ Tư pháp"),
+        (DutyKind.ANNUAL, None, "Bộ Tư pháp"),
+    ]
+
+
+def test_a_report_not_made_as_it_should_be_is_a_sanctions_condition() -> None:
+    assert not is_duty(
+        "Trường hợp doanh nghiệp không thực hiện nghiêm túc việc báo cáo định kỳ hàng năm thì Sở "
+        "xem xét không gia hạn giấy phép.",
+        review_only=False,
+    )
+
+
+def test_a_reports_form_names_who_reports_and_who_receives() -> None:
+    draft = extract_plan(
+        "\n".join(
+            [
+                "Điều 6. Báo cáo kết quả cải cách hành chính",
+                "a) Đối tượng thực hiện báo cáo: Các sở, ban, ngành; Ủy ban nhân dân cấp huyện.",
+                "b) Cơ quan nhận báo cáo: Ủy ban nhân dân tỉnh (qua Sở Nội vụ).",
+                "c) Thời hạn gửi báo cáo: Trước ngày 10 tháng 12 hằng năm.",
+                "d) Tần suất thực hiện báo cáo: Định kỳ hằng năm.",
+                "Điều 7. Báo cáo thống kê",
+                "- Thời hạn gửi báo cáo: Trước ngày 15 tháng cuối quý hằng quý.",
+            ]
+        ),
+        [],
+        source="t",
+    )
+    found = [
+        (
+            o.kind,
+            o.due,
+            o.recipient.written if o.recipient else None,
+            o.via.written if o.via else None,
+            [u.written for u in o.responsible],
+        )
+        for o in draft.obligations
+    ]
+    assert found == [
+        (
+            DutyKind.ANNUAL,
+            "12-10",
+            "Ủy ban nhân dân tỉnh",
+            "Sở Nội vụ",
+            ["Các sở, ban, ngành", "Ủy ban nhân dân cấp huyện"],
+        ),
+        (DutyKind.QUARTERLY, "Trước ngày 15 tháng cuối quý", None, None, []),
+    ]

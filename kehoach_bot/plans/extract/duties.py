@@ -23,6 +23,7 @@ from kehoach_bot.plans.extract.recurrences import (
     find_recurrences,
     further_dates,
 )
+from kehoach_bot.plans.extract.report_forms import FormFields, form_fields
 from kehoach_bot.plans.extract.report_sentences import (
     LIMITED_REPORTS,
     PERIODIC_WORDS,
@@ -33,7 +34,7 @@ from kehoach_bot.plans.extract.report_sentences import (
     repeats,
 )
 from kehoach_bot.plans.extract.sentences import split_sentences
-from kehoach_bot.plans.extract.structure import PlanText, Section
+from kehoach_bot.plans.extract.structure import ARTICLE, PlanText, Section
 from kehoach_bot.plans.extract.tasks import heading_units
 from kehoach_bot.plans.extract.unit_lists import (
     find_recipients,
@@ -67,7 +68,11 @@ _ONWARD = re.compile(r"\bde\s+(?:theo doi,?\s+)?tong hop,?\s+bao cao\s+")
 def find_duties(plan: PlanText) -> list[Duty]:
     """Every reporting duty the plan's sections state, in reading order."""
     by_ref = {section.ref: section for section in plan.sections}
-    has_organising = any(_organising(section, by_ref) for section in plan.sections)
+    # A decision's "Điều 18. Tổ chức thực hiện" is one article among others that ask too.
+    has_organising = any(
+        _organising(section, by_ref) and not section.ref.startswith(ARTICLE)
+        for section in plan.sections
+    )
     plan_subject: tuple[str, ...] = ()
     duties: list[Duty] = []
     for section in plan.sections:
@@ -98,6 +103,19 @@ def find_duties(plan: PlanText) -> list[Duty]:
                             tuple(find_recipients(sentence)),
                             find_via(sentence),
                         )
+                    elif (
+                        lead is not None
+                        and gives_a_time(sentence)
+                        and lead.timed_by(
+                            items := _item_duties(
+                                sentence, section.ref, _Header.of(lead.duties[0])
+                            ),
+                            sentence,
+                        )
+                    ):
+                        found = [d for d in found if all(d is not x for x in lead.duties)]
+                        found += [_timed_as(d, items[0]) for d in lead.duties]
+                        lead = dataclasses.replace(lead, used=True)
                     elif lead is not None and lead.colon and gives_a_time(sentence):
                         # "… gửi báo cáo về Sở Y tế như sau: • Đối với cấp xã: 05 ngày …": the
                         # items spell the lead-in's duty out, as its dated duties would
@@ -114,7 +132,13 @@ def find_duties(plan: PlanText) -> list[Duty]:
                 inherited = lead.duties[0].responsible if lead else ()
                 responsible = own or subject or inherited or section_units or plan_subject
                 mine = _sentence_duties(sentence, section.ref, responsible)
-                if lead is not None and (lead.follows(mine) or (lead.colon and not lead.used)):
+                if lead is not None and lead.timed_by(mine, sentence):
+                    # "Kỳ báo cáo: Định kỳ 06 tháng và hàng năm. … Báo cáo phải được gửi Bộ Tư
+                    # pháp chậm nhất 20 ngày kể từ ngày chốt số liệu.": each period's time
+                    found = [d for d in found if all(d is not x for x in lead.duties)]
+                    mine = [_timed_as(d, mine[0]) for d in lead.duties]
+                    lead = dataclasses.replace(lead, used=True)
+                elif lead is not None and (lead.follows(mine) or (lead.colon and not lead.used)):
                     # "Việc lập và gửi báo cáo thực hiện như sau:" and its items: the items ask
                     found = [d for d in found if all(d is not x for x in lead.duties)]
                     mine = [_addressed_as(d, lead.duties[0]) for d in mine]
@@ -125,11 +149,39 @@ def find_duties(plan: PlanText) -> list[Duty]:
                     lead = _LeadIn(tuple(mine), colon=sentence.rstrip().endswith(":"))
                 found += mine
         duties += _same_address(found, across_units=organising)
+    forms = {
+        part: form_fields(
+            sentence
+            for section in plan.sections
+            if _part(section.ref) == part
+            for text in (section.heading, *(p.text for p in section.paragraphs))
+            for sentence in split_sentences(text)
+        )
+        for part in {_part(duty.ref) for duty in duties}
+    }
+    duties = [_as_form_says(duty, forms[_part(duty.ref)]) for duty in duties]
     # A page that repeats its summary ("Thẻ: …") states each duty once.
     unique: dict[tuple[object, ...], Duty] = {}
     for duty in duties:
         unique.setdefault((duty.quote, duty.kind, duty.due, duty.responsible), duty)
     return [_once_if_unrepeated(d) for d in unique.values()]
+
+
+def _part(ref: str) -> str:
+    """The top part a section stands in: "Điều 5" for "Điều 5.4", "II" for "II.2.a"."""
+    return ref.split(".")[0]
+
+
+def _as_form_says(duty: Duty, form: FormFields) -> Duty:
+    """A duty that names no units takes those of its report's form ("Cơ quan nhận báo cáo: …")."""
+    recipient = duty.recipient or form.recipient
+    return dataclasses.replace(
+        duty,
+        responsible=duty.responsible or form.responsible,
+        recipient=recipient,
+        recipients=duty.recipients or ((recipient,) if recipient else ()),
+        via=duty.via or (form.via if not duty.recipient else None),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +256,31 @@ class _LeadIn:
         if self.colon or any(d.kind not in PERIODIC_KINDS for d in self.duties):
             return True
         return all(d.kind in {lead.kind for lead in self.duties} for d in dated)
+
+    def timed_by(self, duties: list[Duty], sentence: str) -> bool:
+        """Whether these undated frequencies get their time from this sentence: one report with
+        no frequency of its own, due some days after an event ("kể từ ngày chốt số liệu")."""
+        return (
+            not self.used
+            and all(d.kind in PERIODIC_KINDS and d.due is None for d in self.duties)
+            and len(duties) == 1
+            and duties[0].kind not in PERIODIC_KINDS
+            and duties[0].due is None
+            and any(m.relative for m in find_deadlines(sentence))
+        )
+
+
+def _timed_as(duty: Duty, timed: Duty) -> Duty:
+    """A frequency of a lead-in, quoted, timed and addressed as the sentence that gives its time."""
+    return dataclasses.replace(
+        duty,
+        quote=timed.quote,
+        wording=timed.wording,
+        warnings=tuple(dict.fromkeys(duty.warnings + timed.warnings)),
+        recipient=timed.recipient or duty.recipient,
+        recipients=timed.recipients or duty.recipients,
+        via=timed.via or duty.via,
+    )
 
 
 def _once_if_unrepeated(duty: Duty) -> Duty:

@@ -300,7 +300,9 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         return any(r.kind is DutyKind.AD_HOC for r in recurrences)
     # "Để phục vụ …, Cục đề nghị các Sở … thực hiện chế độ báo cáo …": a request after its purpose
     purpose = _PURPOSE.search(folded) and not REQUEST.search(folded)
-    if (_DEFINITION.search(folded) or purpose) and not _sets_a_date(deadlines):
+    # "… chậm nhất 20 ngày kể từ ngày chốt số liệu": a time counted from the cut-off it defines
+    counted = any(d.relative for d in deadlines)
+    if ((_DEFINITION.search(folded) and not counted) or purpose) and not _sets_a_date(deadlines):
         return False
     reviews_only = all(m.group().startswith(("so ket", "tong ket")) for m in verbs)
     if reviews_only and all(r.kind in _NO_FREQUENCY for r in recurrences):
@@ -328,9 +330,13 @@ _MEETING_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can)\b")
 
 
 # "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo", "doanh nghiệp chậm báo
-# cáo", "nếu … không chấp hành báo cáo quyết toán": a report missing, told ("nhận được báo cáo",
+# cáo", "không thực hiện nghiêm túc việc báo cáo định kỳ", "nếu … không chấp hành báo cáo quyết
+# toán": a report missing, told ("nhận được báo cáo",
 # one received, is a report named: `_NOUN_BEFORE`).
-_NOT_DONE = re.compile(r"\b(?:khong|chua|cham)\s+(?:chap hanh\s+)?(?:gui\s+)?$")
+_NOT_DONE = re.compile(
+    r"\b(?:khong|chua|cham)\s+(?:(?:chap hanh|thuc hien)\s+)?(?:(?:nghiem tuc|day du|dung)\s+)?"
+    r"(?:(?:viec|che do)\s+)?(?:gui\s+)?$"
+)
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …"); "vừa … vừa …" (both … and) tells nothing.

@@ -77,12 +77,21 @@ def _periodic_dated_later(duties: list[Duty]) -> list[Duty]:
                 and _agree(duty, d)
                 # "báo cáo định kỳ (tháng, quý, 6 tháng, 9 tháng, năm)": its own "9 tháng" stays
                 and d.quote != duty.quote
-                for d in duties[index + 1 :]
+                for d in (*duties[index + 1 :], *_form_lines(duties[:index], duty))
             )
         )
         if not restated:
             out.append(duty)
     return out
+
+
+# A form's field that names the frequency: "8. Tần suất thực hiện báo cáo: Định kỳ hằng năm."
+_FREQUENCY_FIELD = re.compile(r"^\W*(?:[a-zđ]\)\s*|\d{1,2}[.)]\s*)?tan suat\b")
+
+
+def _form_lines(earlier: Sequence[Duty], duty: Duty) -> Sequence[Duty]:
+    """The duties before a form's frequency field that it may restate; none for other lines."""
+    return earlier if _FREQUENCY_FIELD.match(fold_same_length(duty.quote)) else ()
 
 
 # A line that only gives the time: "2. Thời hạn gửi báo cáo trước ngày 28/02/2010."

@@ -107,6 +107,9 @@ def sentences(section: Section) -> list[str]:
 # --- sections ----------------------------------------------------------------------------------
 
 _ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\s*[.:]\s*(?P<rest>\S.*)$")
+# "Điều 5. Báo cáo …": an article of a decision or a regulation, above its "1." and "a)"
+ARTICLE = "Điều"
+_ARTICLE = re.compile(rf"^(?P<n>{ARTICLE}\s+\d{{1,3}})\s*[.:]\s*(?P<rest>\S.*)$")
 _DOTTED = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\s*\.?\s*\.?\s*(?P<rest>[^\W\d_].*)$")
 _NUMBER = re.compile(r"^(?P<n>\d{1,2})\s*[.)]\s*(?P<rest>[^\W\d_].*)$")
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
@@ -204,7 +207,7 @@ class _Builder:
         return opens
 
     def _heading(self, line: str) -> bool:
-        match = _ROMAN.match(line)
+        match = _ROMAN.match(line) or _ARTICLE.match(line)
         if match:
             self.number, self.last_number = None, 0
             self.roman = self._push(match["n"], match["rest"], 1, None)
@@ -229,11 +232,15 @@ class _Builder:
             self.number = self._push(ref, match["rest"], 2, self.roman)
             return True
         match = _LETTER.match(line)
-        if match and self.number:
-            ref = f"{self.number}.{match['n']}"
+        # "Điều 6. …" then "a) …": an article's points may stand without a numbered clause
+        above = self.number or (
+            self.roman if self.roman and self.roman.startswith(ARTICLE) else None
+        )
+        if match and above:
+            ref = f"{above}.{match['n']}"
             if ref not in self.by_ref:
-                depth = self.by_ref[self.number].depth + 1 if self.number in self.by_ref else 3
-                self._push(ref, match["rest"], depth, self.number)
+                depth = self.by_ref[above].depth + 1 if above in self.by_ref else 3
+                self._push(ref, match["rest"], depth, above)
                 return True
         return False
 
