@@ -2206,3 +2206,85 @@ def test_a_reports_form_names_who_reports_and_who_receives() -> None:
         ),
         (DutyKind.QUARTERLY, "Trước ngày 15 tháng cuối quý", None, None, []),
     ]
+
+
+# --- party cells, ministries' letters and news of requests -------------------------------------
+
+
+def test_what_was_done_to_the_forms_does_not_tell_the_report_made() -> None:
+    assert is_duty(
+        "Các chi bộ thực hiện theo các biểu mẫu đã hướng dẫn và gửi báo cáo về Đảng ủy trước ngày "
+        "15/10/2018.",
+        review_only=False,
+    )
+
+
+def test_who_asks_for_a_report_is_not_who_makes_it() -> None:
+    assert find_responsible("Thủ tướng yêu cầu báo cáo về công tác phòng, chống tham nhũng.") == []
+    assert find_responsible("Các Sở gửi báo cáo về UBND tỉnh trước ngày 10/10/2025.") == ["Các Sở"]
+
+
+def test_units_that_need_to_report_are_asked() -> None:
+    assert is_duty(
+        "Theo đó, cơ quan quản lý du lịch ở địa phương cần rà soát, thống kê và báo cáo tổng số "
+        "khách nước ngoài đang lưu trú.",
+        review_only=False,
+    )
+    assert not is_duty(
+        "Các bộ căn cứ vào yêu cầu quản lý của ngành và báo cáo tình hình thực hiện.",
+        review_only=False,
+    )
+
+
+def test_an_authors_initials_are_no_roman_heading() -> None:
+    plan = parse_structure(
+        "Tổng cục Du lịch vừa có văn bản gửi các tỉnh.\n"
+        "Theo đó, các Sở Du lịch cần báo cáo tổng số khách nước ngoài đang lưu trú.\n"
+        "V.V.T"
+    )
+    assert [s.ref for s in plan.sections] == [""]
+    assert len(find_duties(plan)) == 1
+
+
+def test_to_prevent_is_no_office() -> None:
+    assert find_recipients("Các đơn vị báo cáo về phòng, chống dịch bệnh trên địa bàn.") == []
+    assert find_recipients("Các trường báo cáo về Phòng Giáo dục và Đào tạo.") == [
+        "Phòng Giáo dục và Đào tạo"
+    ]
+
+
+def test_a_letter_sent_about_a_report_names_its_topic() -> None:
+    assert not is_duty(
+        "Ngày 28/11/2023, Bộ Lao động – Thương binh và Xã hội có Văn bản số 5109/BLĐTBXH- PCTNXH "
+        "gửi các Bộ, ngành, đoàn thể; Uỷ ban nhân dân các tỉnh về báo cáo công tác phòng, chống "
+        "mại dâm năm 2023.",
+        review_only=False,
+    )
+
+
+def test_a_request_dated_by_the_next_line_is_one_duty_of_the_units_asked() -> None:
+    draft = extract_plan(
+        "\n".join(
+            [
+                "Theo đó, để có cơ sở báo cáo Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm, "
+                "Bộ Lao động - Thương binh và Xã hội đề nghị:",
+                "Các Bộ, ngành và Ủy ban nhân dân các tỉnh báo cáo tổng kết công tác phòng, chống "
+                "mại dâm năm 2023.",
+                "Báo cáo gửi về Bộ Lao động - Thương binh và Xã hội trước ngày 20/12/2023.",
+            ]
+        ),
+        [],
+        source="t",
+    )
+    found = [
+        (o.kind, o.due, [u.written for u in o.responsible], o.recipient and o.recipient.written)
+        for o in draft.obligations
+    ]
+    assert found == [
+        (
+            DutyKind.ONE_OFF,
+            "2023-12-20",
+            ["Các Bộ, ngành", "Ủy ban nhân dân các tỉnh"],
+            "Bộ Lao động - Thương binh và Xã hội",
+        )
+    ]

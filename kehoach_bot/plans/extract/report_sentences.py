@@ -320,7 +320,10 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         or PERIODIC_WORDS.search(plain)
         or _WEEKLY_OR_DAILY.search(folded)
         # "đề nghị các Bộ … báo cáo tình hình … như sau:": its items ask, each with its time
-        or (_ASKED.search(folded) and not text.rstrip().endswith(":"))
+        or (
+            (_ASKED.search(folded) or _must_report(text, folded))
+            and not text.rstrip().endswith(":")
+        )
     )
 
 
@@ -360,6 +363,10 @@ def _intended(text: str, folded: str, at: int) -> bool:
     return not any(d.usable and not d.not_a_deadline for d in find_deadlines(text))
 
 
+# "theo các biểu mẫu đã hướng dẫn", "như đã nêu": what was done to a thing, not the report told
+_OF_A_THING = re.compile(r"\b(?:theo|như)\s+(?:[^\W\d]+\s+){0,4}$")
+
+
 def _told_done(text: str, folded: str, at: int) -> bool:
     """Whether the report verb at `at` tells of a report already made, in its own clause."""
     clause_start = max(folded.rfind(mark, 0, at) for mark in ",;:") + 1
@@ -369,6 +376,7 @@ def _told_done(text: str, folded: str, at: int) -> bool:
         m.end()
         for m in _DONE.finditer(lowered, clause_start, at)
         if not (both_and and m.group() == "vừa")
+        and not _OF_A_THING.search(lowered, clause_start, m.start())
     ]
     return bool(told) and not _ASKS.search(folded, told[-1], at)
 
@@ -380,6 +388,23 @@ _ASKED = re.compile(
     # "… cho tới khi nhận được báo cáo": the report received, not asked of them
     r"[^.;:]{0,160}?\s(?<!nhan duoc )(?:gui\s+)?bao cao\b(?!\s+(?:cac|nhung)\s+noi dung)"
 )
+
+
+# "Theo đó, cơ quan quản lý du lịch ở địa phương cần rà soát, thống kê và báo cáo …": what the
+# units must do is asked of them ("cần", not the "căn" of "căn cứ").
+_MUST = re.compile(
+    rf"^\W*(?:theo do,?\s+)?(?:{AGENCY})\b[^.;:]{{0,80}}?\b(?P<must>can|phai)\b"
+    r"[^.;:]{0,120}?\bbao cao\b(?!\s+(?:cac|nhung)\s+noi dung)"
+)
+
+
+def _must_report(text: str, folded: str) -> bool:
+    """Whether the sentence's units "cần/phải" report."""
+    must = _MUST.search(folded)
+    return must is not None and text[must.start("must") : must.end("must")].lower() in (
+        "cần",
+        "phải",
+    )
 
 
 # Papers sent in a procedure ("gửi … 01 bản sao văn bản", "hồ sơ … và gửi Ủy ban") are not a
@@ -448,6 +473,8 @@ _NOUN_BEFORE = re.compile(
     r"|\b\d{1,3})\s+$"  # "trình HĐND tỉnh 19 báo cáo": documents counted, not "năm 2020"
     # a document's subject line: "Công văn số 12/UBND về việc tổ chức trực và báo cáo …"
     r"|\bve viec\b[^,;.:]*$"
+    # "có Văn bản số 5109/BLĐTBXH gửi các Bộ, ngành … về báo cáo công tác …": the letter's topic
+    r"|\b(?:cong van|van ban|cong dien)\b[^.:]{0,40}?\bgui\b[^.:]{0,200}?\bve\s+$"
 )
 _NOUN_AFTER = re.compile(
     r"^\s*(?:tai chinh\b|so\s*\d|:\s*so\b)"

@@ -46,15 +46,24 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
     keys = [_due_key(duty) for duty in duties]
     dated = [d for d, key in zip(duties, keys, strict=True) if key and d.kind is DutyKind.ONE_OFF]
     out: list[Duty] = []
+    units: dict[int, tuple[str, ...]] = {}  # a dated duty that names none takes the request's
     for duty, key in zip(duties, keys, strict=True):
         timeless = key is None and (
             (duty.kind is DutyKind.ONE_OFF and not _timed(duty)) or _time_as_set(duty)
         )
-        match = [d for d in dated if d.ref == duty.ref and _agree(duty, d)] if timeless else []
+        match = (
+            [d for d in dated if d.ref == duty.ref and _agree(_own(duty), d)] if timeless else []
+        )
         if match:
+            units.setdefault(id(match[0]), duty.responsible)
             continue
         out.append(duty)
-    return out
+    return [
+        dataclasses.replace(d, responsible=units[id(d)])
+        if not d.responsible and units.get(id(d))
+        else d
+        for d in out
+    ]
 
 
 def _periodic_dated_later(duties: list[Duty]) -> list[Duty]:
@@ -171,6 +180,16 @@ def _time_as_set(duty: Duty) -> bool:
 
 def _timed(duty: Duty) -> bool:
     return any(not m.not_a_deadline for m in find_deadlines(duty.quote))
+
+
+def _own(duty: Duty) -> Duty:
+    """The duty with only the address its own sentence writes (a lead-in's is a guess)."""
+    folded = fold_same_length(duty.quote)
+    return dataclasses.replace(
+        duty,
+        recipient=duty.recipient if fold_same_length(duty.recipient or "") in folded else None,
+        via=duty.via if fold_same_length(duty.via or "") in folded else None,
+    )
 
 
 def _agree(one: Duty, other: Duty) -> bool:

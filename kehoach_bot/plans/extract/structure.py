@@ -106,7 +106,8 @@ def sentences(section: Section) -> list[str]:
 
 # --- sections ----------------------------------------------------------------------------------
 
-_ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\s*[.:]\s*(?P<rest>\S.*)$")
+# not an author's initials under a news item ("V.V.T", "X.H.")
+_ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\s*[.:]\s*(?!(?:[A-ZĐ]\.)*[A-ZĐ]\.?$)(?P<rest>\S.*)$")
 # "Điều 5. Báo cáo …": an article of a decision or a regulation, above its "1." and "a)"
 ARTICLE = "Điều"
 _ARTICLE = re.compile(rf"^(?P<n>{ARTICLE}\s+\d{{1,3}})\s*[.:]\s*(?P<rest>\S.*)$")

@@ -23,7 +23,9 @@ from kehoach_bot.texts import extract_vi as t
 # "Sở …", not "sơ kết", "sơ bộ" nor a "số liệu", "số lượng", "sổ sách" (all fold to "so")
 _SO = r"so(?! ket| bo\b| lieu| luong| sach| tien| hieu| ke toan| thu tu| ra\b)"
 AGENCY = (
-    _SO + r"|phong|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd|hoi dong|van phong|thi uy|tinh uy"
+    # "Phòng …", not "về phòng, chống mại dâm" (to prevent)
+    _SO + r"|phong(?!,?\s+(?:chong|ngua|chay|tranh)\b)|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd"
+    r"|hoi dong|van phong|thi uy|tinh uy"
     r"|huyen uy|thanh uy|quan uy|dang uy|dang bo|mat tran|uy ban mttq|mttq|bao hiem|bhxh"
     r"|cong an|bo chi huy|btv|bch|tieu ban|ldld"
     r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
@@ -395,6 +397,7 @@ def find_channel(sentence: str) -> str | None:
 
 
 _SUBJECT_MARKER = re.compile(r"\b(?:giao|de nghi|yeu cau|chi dao)(?:\s+cho)?\s+")
+_ASKING_END = re.compile(r"\b(?:giao|de nghi|yeu cau|chi dao)(?:\s+cho)?\s*$")
 _VERB = re.compile(
     r"\b(?:can cu|to chuc|xay dung|bao cao|gui|dinh ky|chu dong|thuc hien|trien khai"
     r"|co trach nhiem|chiu trach nhiem|phoi hop|lap|kip thoi|chu tri|tham muu|lanh dao|khan truong"
@@ -409,8 +412,8 @@ _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
 _MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con))+\s*$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
 _NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|\bbo|[,:])\s+$")
-# "các phòng, ban báo cáo …": no "Ban Báo cáo" exists, only its "báo cáo viên"
-_REPORTS_AFTER_BAN = re.compile(r"ban bao cao\b(?!\s+vien)")
+# "các phòng, ban báo cáo …", "các Sở gửi …": no "Ban Báo cáo" exists, only its "báo cáo viên"
+_REPORTS_AFTER_HEAD = re.compile(r"\b(?:ban|so|bo)\s+(?:bao cao|gui|nop)$")
 
 
 def find_responsible(sentence: str) -> list[str]:
@@ -421,7 +424,8 @@ def find_responsible(sentence: str) -> list[str]:
     folded = fold_same_length(text)
     for verb in _VERB.finditer(folded, _asked_from(folded)):
         if _NAME_WORD_BEFORE.search(folded[max(0, verb.start() - 10) : verb.start()]) and not (
-            _REPORTS_AFTER_BAN.match(folded, verb.start() - 4)
+            _REPORTS_AFTER_HEAD.search(folded, max(0, verb.start() - 5), verb.end())
+            and not folded.startswith(" vien", verb.end())
         ):
             continue
         bullet = _BULLET.match(folded)
@@ -433,6 +437,8 @@ def find_responsible(sentence: str) -> list[str]:
         start = _subject_start(folded, begin, verb.start(), colon)
         mood = _MOOD_AFTER.search(folded, start, verb.start())
         subject = text[start : mood.start() if mood else verb.start()].strip(" ,;")
+        if _ASKING_END.search(folded, start, verb.start()):
+            return []  # "Thủ tướng yêu cầu báo cáo …": who asks, the units asked unnamed
         if subject:
             return [m.name for m in units_in(subject)]
         if not folded[begin : verb.start()].strip(" ,;:-–"):
