@@ -2288,3 +2288,13 @@ def test_a_request_dated_by_the_next_line_is_one_duty_of_the_units_asked() -> No
             "Bộ Lao động - Thương binh và Xã hội",
         )
     ]
+
+
+def test_a_duty_that_goes_on_recurs() -> None:
+    assert _kinds(
+        "Đồng thời chỉ đạo Sở Y tế vẫn thực hiện đầy đủ trách nhiệm thống kê, báo cáo gửi về Bộ Y "
+        "tế theo các văn bản hướng dẫn."
+    ) == [(DutyKind.PERIODIC_UNDATED, None)]
+    assert _kinds("Các xã tiếp tục báo cáo UBND huyện tình hình dịch bệnh trên đàn gia súc.") == [
+        (DutyKind.PERIODIC_UNDATED, None)
+    ]

@@ -217,6 +217,8 @@ def gives_a_time(item: str) -> bool:
 _RECURRING = re.compile(
     r"\bdinh ky\b|\bche do\b|\btheo tien do\b|\bthuong xuyen\b|\b(?:hang|moi)\s+(?:tuan|ngay)\b"
     r"|\btheo doi\b|\bchu tri\b[^.;]{0,120}\btong hop\b"
+    # "vẫn thực hiện (đầy đủ trách nhiệm) … báo cáo", "tiếp tục báo cáo": a duty that goes on
+    r"|\bvan thuc hien\b|\btiep tuc\s+(?:gui\s+)?bao cao\b"
 )
 
 
