@@ -2222,6 +2222,15 @@ def test_what_was_done_to_the_forms_does_not_tell_the_report_made() -> None:
 def test_who_asks_for_a_report_is_not_who_makes_it() -> None:
     assert find_responsible("Thủ tướng yêu cầu báo cáo về công tác phòng, chống tham nhũng.") == []
     assert find_responsible("Các Sở gửi báo cáo về UBND tỉnh trước ngày 10/10/2025.") == ["Các Sở"]
+    assert find_responsible("Ban Báo cáo viên Tỉnh ủy báo cáo Thường trực Tỉnh ủy.") == [
+        "Ban Báo cáo viên Tỉnh ủy"
+    ]
+    assert find_responsible("Ban Tôn giáo báo cáo UBND tỉnh trước ngày 10/10/2025.") == [
+        "Ban Tôn giáo"
+    ]
+    assert find_responsible("Ban Chỉ đạo báo cáo UBND tỉnh trước ngày 10/10/2025.") == [
+        "Ban Chỉ đạo"
+    ]
 
 
 def test_units_that_need_to_report_are_asked() -> None:
@@ -2298,3 +2307,113 @@ def test_a_duty_that_goes_on_recurs() -> None:
     assert _kinds("Các xã tiếp tục báo cáo UBND huyện tình hình dịch bệnh trên đàn gia súc.") == [
         (DutyKind.PERIODIC_UNDATED, None)
     ]
+
+
+def test_an_incident_report_after_a_rhythm_keeps_its_own_kind_and_office() -> None:
+    assert _read(
+        "Định kỳ 6 tháng và hằng năm, các huyện báo cáo UBND tỉnh kết quả thực hiện.",
+        "Trường hợp phát sinh dịch bệnh, các huyện báo cáo trong thời hạn 03 ngày kể từ ngày phát "
+        "hiện.",
+    ) == [
+        (DutyKind.SEMIANNUAL, None, "UBND tỉnh"),
+        (DutyKind.ANNUAL, None, "UBND tỉnh"),
+        (DutyKind.AD_HOC, None, None),
+    ]
+    assert _read(
+        "Định kỳ 6 tháng và hằng năm, các huyện báo cáo UBND tỉnh kết quả thực hiện.",
+        "Các huyện gửi báo cáo về Sở Y tế trong thời hạn 10 ngày kể từ ngày kết thúc đợt kiểm tra.",
+    ) == [
+        (DutyKind.SEMIANNUAL, None, "UBND tỉnh"),
+        (DutyKind.ANNUAL, None, "UBND tỉnh"),
+        (DutyKind.ONE_OFF, None, "Sở Y tế"),
+    ]
+
+
+def test_a_time_line_that_is_no_sentence_times_the_frequencies_above_it() -> None:
+    assert _read(
+        "- Báo cáo về xử lý vi phạm hành chính gửi Bộ Tư pháp",
+        "+ Kỳ báo cáo: Định kỳ 06 tháng và hàng năm.",
+        "+ Thời hạn: chậm nhất là 20 ngày kể từ ngày chốt số liệu.",
+    ) == [(DutyKind.SEMIANNUAL, None, "Bộ Tư pháp"), (DutyKind.ANNUAL, None, "Bộ Tư pháp")]
+
+
+def test_need_and_must_that_ask_nothing() -> None:
+    for sentence in (
+        "Theo đó, các đơn vị không cần báo cáo lại nội dung này.",
+        "Theo đó, các nội dung cần báo cáo tập trung vào kết quả thực hiện.",
+        "Theo đó, số ca mắc mới cần được báo cáo đầy đủ.",
+        "Theo đó, hội nghị cần đánh giá và báo cáo tình hình thực hiện.",
+        "Theo đó, các đơn vị cần chuẩn bị tốt nội dung để báo cáo tại hội nghị.",
+    ):
+        assert not is_duty(sentence, review_only=False), sentence
+
+
+def test_a_report_already_made_stays_told() -> None:
+    for sentence in (
+        "Như Sở Y tế đã báo cáo UBND tỉnh ngày 10/10/2025, toàn tỉnh có 20 ca mắc.",
+        "Như vậy UBND huyện đã gửi báo cáo về Sở trước ngày 10/10/2025.",
+        "Thực hiện theo hướng dẫn các xã đã gửi báo cáo về UBND huyện trước ngày 10/10/2025.",
+    ):
+        assert not is_duty(sentence, review_only=False), sentence
+
+
+def test_a_consultant_and_a_daily_patrol_set_no_rhythm_of_the_report() -> None:
+    assert _kinds("Đơn vị tư vấn thực hiện khảo sát, báo cáo Sở Xây dựng kết quả.") == [
+        (DutyKind.ONE_OFF, None)
+    ]
+    assert _kinds(
+        "Lực lượng công an tuần tra hàng ngày, khi phát hiện vụ việc phải báo cáo kịp thời về UBND "
+        "huyện."
+    ) == [(DutyKind.AD_HOC, None)]
+
+
+def test_a_committee_named_for_its_content_keeps_its_name() -> None:
+    assert find_recipients(
+        "Các đơn vị gửi báo cáo về Tiểu ban Nội dung trước ngày 10/10/2025."
+    ) == ["Tiểu ban Nội dung"]
+
+
+def test_each_report_takes_its_own_form() -> None:
+    draft = extract_plan(
+        "\n".join(
+            [
+                "II. CHẾ ĐỘ BÁO CÁO",
+                "1. Báo cáo của cấp xã",
+                "a) Đơn vị gửi báo cáo: UBND cấp xã.",
+                "b) Cơ quan nhận báo cáo: UBND cấp huyện.",
+                "c) Thời hạn gửi báo cáo: Trước ngày 10 tháng 12 hằng năm.",
+                "2. Báo cáo của cấp huyện",
+                "a) Đơn vị gửi báo cáo: UBND cấp huyện.",
+                "b) Cơ quan nhận báo cáo: UBND tỉnh (qua Sở Nội vụ).",
+                "c) Thời hạn gửi báo cáo: Trước ngày 20 tháng 12 hằng năm.",
+            ]
+        ),
+        [],
+        source="t",
+    )
+    found = [
+        (
+            o.due,
+            [u.written for u in o.responsible],
+            o.recipient and o.recipient.written,
+            o.via and o.via.written,
+        )
+        for o in draft.obligations
+    ]
+    assert found == [
+        ("12-10", ["UBND cấp xã"], "UBND cấp huyện", None),
+        ("12-20", ["UBND cấp huyện"], "UBND tỉnh", "Sở Nội vụ"),
+    ]
+
+
+def test_a_plan_issued_after_the_articles_has_its_own_parts() -> None:
+    assert _kinds(
+        "QUYẾT ĐỊNH",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm tra.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        "KẾ HOẠCH",
+        "1. Nội dung kiểm tra",
+        "Kiểm tra việc thực hiện chế độ báo cáo thống kê hằng quý của các xã.",
+        "2. Tổ chức thực hiện",
+        "Phòng Nội vụ tổng hợp, báo cáo UBND huyện trước ngày 15/12/2025.",
+    ) == [(DutyKind.ONE_OFF, "2025-12-15")]

@@ -113,14 +113,14 @@ def find_duties(plan: PlanText) -> list[Duty]:
                             sentence,
                         )
                     ):
-                        found = [d for d in found if all(d is not x for x in lead.duties)]
+                        found = _without(found, lead.duties)
                         found += [_timed_as(d, items[0]) for d in lead.duties]
                         lead = dataclasses.replace(lead, used=True)
                     elif lead is not None and lead.colon and gives_a_time(sentence):
                         # "… gửi báo cáo về Sở Y tế như sau: • Đối với cấp xã: 05 ngày …": the
                         # items spell the lead-in's duty out, as its dated duties would
                         if not lead.used:
-                            found = [d for d in found if all(d is not x for x in lead.duties)]
+                            found = _without(found, lead.duties)
                             lead = dataclasses.replace(lead, used=True)
                         found += _item_duties(sentence, section.ref, _Header.of(lead.duties[0]))
                     elif header is not None and gives_a_time(sentence):
@@ -135,12 +135,12 @@ def find_duties(plan: PlanText) -> list[Duty]:
                 if lead is not None and lead.timed_by(mine, sentence):
                     # "Kỳ báo cáo: Định kỳ 06 tháng và hàng năm. … Báo cáo phải được gửi Bộ Tư
                     # pháp chậm nhất 20 ngày kể từ ngày chốt số liệu.": each period's time
-                    found = [d for d in found if all(d is not x for x in lead.duties)]
+                    found = _without(found, lead.duties)
                     mine = [_timed_as(d, mine[0]) for d in lead.duties]
                     lead = dataclasses.replace(lead, used=True)
                 elif lead is not None and (lead.follows(mine) or (lead.colon and not lead.used)):
                     # "Việc lập và gửi báo cáo thực hiện như sau:" and its items: the items ask
-                    found = [d for d in found if all(d is not x for x in lead.duties)]
+                    found = _without(found, lead.duties)
                     mine = [_addressed_as(d, lead.duties[0]) for d in mine]
                     lead = dataclasses.replace(lead, duties=lead.duties, used=True)
                 elif lead is not None and not lead.used:
@@ -149,17 +149,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
                     lead = _LeadIn(tuple(mine), colon=sentence.rstrip().endswith(":"))
                 found += mine
         duties += _same_address(found, across_units=organising)
-    forms = {
-        part: form_fields(
-            sentence
-            for section in plan.sections
-            if _part(section.ref) == part
-            for text in (section.heading, *(p.text for p in section.paragraphs))
-            for sentence in split_sentences(text)
-        )
-        for part in {_part(duty.ref) for duty in duties}
-    }
-    duties = [_as_form_says(duty, forms[_part(duty.ref)]) for duty in duties]
+    duties = _as_forms_say(plan, duties)
     # A page that repeats its summary ("Thẻ: …") states each duty once.
     unique: dict[tuple[object, ...], Duty] = {}
     for duty in duties:
@@ -167,17 +157,48 @@ def find_duties(plan: PlanText) -> list[Duty]:
     return [_once_if_unrepeated(d) for d in unique.values()]
 
 
-def _part(ref: str) -> str:
-    """The top part a section stands in: "Điều 5" for "Điều 5.4", "II" for "II.2.a"."""
-    return ref.split(".")[0]
+def _without(found: list[Duty], dropped: tuple[Duty, ...]) -> list[Duty]:
+    """The duties found so far less a lead-in's own, which its items replace."""
+    return [d for d in found if all(d is not x for x in dropped)]
+
+
+def _as_forms_say(plan: PlanText, duties: list[Duty]) -> list[Duty]:
+    """Each duty with the units of the nearest report form around it: the fields written in its
+    section or, going up, in the nearest section above whose parts hold any."""
+    by_ref = {section.ref: section for section in plan.sections}
+    forms: dict[str, FormFields] = {}
+
+    def form_of(ref: str) -> FormFields:
+        if ref not in forms:
+            forms[ref] = form_fields(
+                sentence
+                for section in plan.sections
+                if not ref or section.ref == ref or section.ref.startswith(f"{ref}.")
+                for text in (section.heading, *(p.text for p in section.paragraphs))
+                for sentence in split_sentences(text)
+            )
+        return forms[ref]
+
+    out: list[Duty] = []
+    for duty in duties:
+        section: Section | None = by_ref.get(duty.ref)
+        form = FormFields()
+        while section is not None and form == FormFields():
+            form = form_of(section.ref)
+            section = by_ref.get(section.parent) if section.parent is not None else None
+        out.append(_as_form_says(duty, form))
+    return out
 
 
 def _as_form_says(duty: Duty, form: FormFields) -> Duty:
-    """A duty that names no units takes those of its report's form ("Cơ quan nhận báo cáo: …")."""
+    """A duty takes the units its report's form names ("Cơ quan nhận báo cáo: …") where its own
+    sentence writes none."""
+    quote = fold_same_length(duty.quote)
+    written = [name for name in duty.responsible if fold_same_length(name) in quote]
     recipient = duty.recipient or form.recipient
     return dataclasses.replace(
         duty,
-        responsible=duty.responsible or form.responsible,
+        responsible=tuple(written) or form.responsible or duty.responsible,
         recipient=recipient,
         recipients=duty.recipients or ((recipient,) if recipient else ()),
         via=duty.via or (form.via if not duty.recipient else None),
@@ -260,12 +281,19 @@ class _LeadIn:
     def timed_by(self, duties: list[Duty], sentence: str) -> bool:
         """Whether these undated frequencies get their time from this sentence: one report with
         no frequency of its own, due some days after an event ("kể từ ngày chốt số liệu")."""
+        lead = self.duties[0]
         return (
             not self.used
             and all(d.kind in PERIODIC_KINDS and d.due is None for d in self.duties)
             and len(duties) == 1
-            and duties[0].kind not in PERIODIC_KINDS
+            # "Trường hợp phát sinh …, báo cáo Sở Y tế trong 03 ngày": a report of its own
+            and duties[0].kind in (DutyKind.ONE_OFF, DutyKind.PERIODIC_UNDATED)
             and duties[0].due is None
+            and (
+                duties[0].recipient is None
+                or lead.recipient is None
+                or fold_same_length(duties[0].recipient) == fold_same_length(lead.recipient)
+            )
             and any(m.relative for m in find_deadlines(sentence))
         )
 

@@ -214,7 +214,10 @@ _CONTENT_BEFORE = re.compile(
 # "báo cáo UBND tỉnh về tiến độ, kết quả …, những khó khăn, vướng mắc": one report's contents.
 _LISTED_CONTENT = re.compile(r"\bbao cao\b[^.;]*\b(?:tien do|ket qua|tinh hinh)\b[^.;]*$")
 _DINH_KY = re.compile(r"\bdinh ky\b")
-_DAILY = re.compile(r"\b(?:hang|moi)\s+(?:ngay|tuan)\b")
+# "Hàng ngày, …" opening the sentence or "báo cáo … hằng tuần": the report's own rhythm
+_EVERY_DAY_OR_WEEK = re.compile(
+    r"^\W*(?:hang|moi)\s+(?:ngay|tuan)\b|\bbao cao\b[^,;.]{0,30}\b(?:hang|moi)\s+(?:ngay|tuan)\b"
+)
 _FOR_REPORT = re.compile(r"\bdoi voi(?:\s+cac)?(?:\s+(?:ky\s+)?bao cao)?(?:\s+dinh ky)?\s*$")
 _URGENT = re.compile(r"\bkhan truong\b")
 _BESIDES = re.compile(r"\bngoai(?:\s+(?:che do|cac|bao cao|ky))*\s+$")
@@ -275,7 +278,11 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                 and text[match.start() : match.start() + 2].lower() != "sơ"
             ):
                 continue  # "cơ sở kết nối" folds to "so ket" too
-            if kind is DutyKind.AD_HOC and "kip thoi" in match.group() and _DAILY.search(folded):
+            if (
+                kind is DutyKind.AD_HOC
+                and "kip thoi" in match.group()
+                and _EVERY_DAY_OR_WEEK.search(folded)
+            ):
                 continue  # "Hàng ngày, … báo cáo kịp thời": promptly, every day
             if match.group() == "vuong mac" and (
                 _CONTENT_BEFORE.search(text[max(0, match.start() - 40) : match.start()])

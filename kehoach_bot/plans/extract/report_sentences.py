@@ -217,26 +217,32 @@ def gives_a_time(item: str) -> bool:
 _RECURRING = re.compile(
     r"\bdinh ky\b|\bche do\b|\btheo tien do\b|\bthuong xuyen\b|\b(?:hang|moi)\s+(?:tuan|ngay)\b"
     r"|\btheo doi\b|\bchu tri\b[^.;]{0,120}\btong hop\b"
-    # "vẫn thực hiện (đầy đủ trách nhiệm) … báo cáo", "tiếp tục báo cáo": a duty that goes on
-    r"|\bvan thuc hien\b|\btiep tuc\s+(?:gui\s+)?bao cao\b"
+    # "tiếp tục báo cáo": a duty that goes on
+    r"|\btiep tuc\s+(?:gui\s+)?bao cao\b"
 )
+# "vẫn thực hiện (đầy đủ trách nhiệm) … báo cáo", read with its accents ("tư vấn thực hiện")
+_GOES_ON = re.compile(r"\bvẫn\s+thực hiện\b")
 
 
 def names_a_rhythm(sentence: str) -> bool:
     """Whether words of the sentence make its report recur ("định kỳ", "thường xuyên", "sơ kết"),
     not only a time "theo quy định"."""
-    folded = fold_same_length(unicodedata.normalize("NFC", sentence))
-    return bool(_RECURRING.search(folded) or PERIODIC_WORDS.search(folded))
+    text = unicodedata.normalize("NFC", sentence)
+    folded = fold_same_length(text)
+    return bool(
+        _RECURRING.search(folded) or _GOES_ON.search(text.lower()) or PERIODIC_WORDS.search(folded)
+    )
 
 
 def repeats(sentence: str) -> bool:
     """Whether an undated report recurs: a word of recurrence, or a time "theo quy định" or
     counted from an event; otherwise ("tổng hợp và báo cáo Thủ tướng Chính phủ") it is once, and
     so is the report of one named year sent "đúng thời gian theo quy định"."""
-    folded = fold_same_length(unicodedata.normalize("NFC", sentence))
+    text = unicodedata.normalize("NFC", sentence)
+    folded = fold_same_length(text)
     mentions = find_deadlines(sentence)
     return (
-        bool(_RECURRING.search(folded))
+        bool(_RECURRING.search(folded) or _GOES_ON.search(text.lower()))
         or any(d.relative for d in mentions)
         or (any(d.by_reference for d in mentions) and not _ONE_YEAR.search(folded))
     )
@@ -366,7 +372,9 @@ def _intended(text: str, folded: str, at: int) -> bool:
 
 
 # "theo các biểu mẫu đã hướng dẫn", "như đã nêu": what was done to a thing, not the report told
-_OF_A_THING = re.compile(r"\b(?:theo|như)\s+(?:[^\W\d]+\s+){0,4}$")
+_OF_A_THING = re.compile(r"\b(?:theo|như)\s+(?:[^\W\d]+\s+){1,4}$")
+# … with work of its own between "đã" and the report ("đã hướng dẫn và …"), not "đã báo cáo"
+_OTHER_WORK = re.compile(r"\s+(?!được\b)\w+")
 
 
 def _told_done(text: str, folded: str, at: int) -> bool:
@@ -378,7 +386,10 @@ def _told_done(text: str, folded: str, at: int) -> bool:
         m.end()
         for m in _DONE.finditer(lowered, clause_start, at)
         if not (both_and and m.group() == "vừa")
-        and not _OF_A_THING.search(lowered, clause_start, m.start())
+        and not (
+            _OF_A_THING.search(lowered, clause_start, m.start())
+            and _OTHER_WORK.match(lowered, m.end(), at)
+        )
     ]
     return bool(told) and not _ASKS.search(folded, told[-1], at)
 
@@ -393,20 +404,25 @@ _ASKED = re.compile(
 
 
 # "Theo đó, cơ quan quản lý du lịch ở địa phương cần rà soát, thống kê và báo cáo …": what the
-# units must do is asked of them ("cần", not the "căn" of "căn cứ").
+# letter told makes its units do is asked of them; not "không cần", not "số liệu cần báo cáo",
+# not a report made at a meeting.
 _MUST = re.compile(
-    rf"^\W*(?:theo do,?\s+)?(?:{AGENCY})\b[^.;:]{{0,80}}?\b(?P<must>can|phai)\b"
-    r"[^.;:]{0,120}?\bbao cao\b(?!\s+(?:cac|nhung)\s+noi dung)"
+    r"^\W*theo do,?\s+(?!(?:cac\s+|nhung\s+)?(?:noi dung|so lieu|hoi nghi|van de)\b)"
+    rf"(?P<head>{AGENCY})\b[^.;:]{{0,80}}?(?<!khong )(?<!chua )\b(?P<must>can|phai)\b"
+    r"[^.;:]{0,120}?\bbao cao\b(?!\s+(?:cac|nhung)\s+noi dung|\s+tai\b)"
 )
 
 
 def _must_report(text: str, folded: str) -> bool:
-    """Whether the sentence's units "cần/phải" report."""
+    """Whether the units of a told letter "cần/phải" report ("cần", not the "căn" of "căn cứ";
+    "Sở", not "số")."""
     must = _MUST.search(folded)
-    return must is not None and text[must.start("must") : must.end("must")].lower() in (
-        "cần",
-        "phải",
-    )
+    if must is None:
+        return False
+    lowered = text.lower()
+    return lowered[must.start("must") : must.end("must")] in ("cần", "phải") and not lowered[
+        must.start("head") :
+    ].startswith("số")
 
 
 # Papers sent in a procedure ("gửi … 01 bản sao văn bản", "hồ sơ … và gửi Ủy ban") are not a

@@ -55,7 +55,8 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
             [d for d in dated if d.ref == duty.ref and _agree(_own(duty), d)] if timeless else []
         )
         if match:
-            units.setdefault(id(match[0]), duty.responsible)
+            if duty.responsible:
+                units.setdefault(id(match[0]), duty.responsible)
             continue
         out.append(duty)
     return [
@@ -183,13 +184,9 @@ def _timed(duty: Duty) -> bool:
 
 
 def _own(duty: Duty) -> Duty:
-    """The duty with only the address its own sentence writes (a lead-in's is a guess)."""
-    folded = fold_same_length(duty.quote)
-    return dataclasses.replace(
-        duty,
-        recipient=duty.recipient if fold_same_length(duty.recipient or "") in folded else None,
-        via=duty.via if fold_same_length(duty.via or "") in folded else None,
-    )
+    """The duty with only the recipient its own sentence writes (a lead-in's is a guess)."""
+    written = fold_same_length(duty.recipient or "") in fold_same_length(duty.quote)
+    return duty if written else dataclasses.replace(duty, recipient=None)
 
 
 def _agree(one: Duty, other: Duty) -> bool:

@@ -180,6 +180,12 @@ class _Builder:
         heading = self._heading(line)
         if heading:
             return True
+        if self.roman and self.roman.startswith(ARTICLE) and _is_title(line):
+            # "KẾ HOẠCH …" after a decision's last article: the document it issues begins
+            self.roman = self.number = None
+            self.last_number = 0
+            self._push("", line, 1, None)
+            return False
         current = self.open[-1]
         first = line[0]
         if first.islower() and (current.paragraphs or current.ref):
@@ -325,6 +331,15 @@ class _Builder:
 
 
 _ROW_NUMBER = re.compile(r"^(\d{1,3}(\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]?$")
+
+
+# The kinds of document a decision issues, as their titles open: "KẾ HOẠCH", "QUY CHẾ LÀM VIỆC"
+_ISSUED = ("KẾ HOẠCH", "QUY CHẾ", "QUY ĐỊNH", "QUY TRÌNH", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN")
+
+
+def _is_title(line: str) -> bool:
+    """The title, in capitals, of a document a decision issues; not a chapter's title."""
+    return line == line.upper() and line.startswith(_ISSUED)
 
 
 def _next_roman(roman: str | None) -> str:

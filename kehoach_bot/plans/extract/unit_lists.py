@@ -275,9 +275,9 @@ _NAME_STOP = re.compile(
     # "báo cáo về Sở khi kết thúc năm học", "Sở sẽ tổng hợp": a time or a mood, not a name
     r"|\bkhi\b|\bneu\b|\bse\b(?!\s+san\b)"
     # "báo cáo Tổng cục Thuế về kết quả …": the topic, not the name ("Trung tâm Dịch vụ việc làm")
-    r"|\bve\s+viec\b|(?:\bve\s+)?(?:\bket qua\b|\btinh hinh\b|\bnoi dung\b)"
+    r"|\bve\s+viec\b|(?:\bve\s+)?(?:\bket qua\b|\btinh hinh\b)|\bve\s+noi dung\b"
     r"|\bso lieu\b|(?<!tham )\bnhung\b|\bbang\s+van ban\b"
-    r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…]|$)"
+    r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…+]|$)"
 )
 # "đồng thời gửi X" sends a copy: the report goes first to the office the sentence reports to.
 # "giao cho Phòng …" gives the work to that office, "thông báo cho các cơ sở … báo cáo" tells
@@ -397,7 +397,8 @@ def find_channel(sentence: str) -> str | None:
 
 
 _SUBJECT_MARKER = re.compile(r"\b(?:giao|de nghi|yeu cau|chi dao)(?:\s+cho)?\s+")
-_ASKING_END = re.compile(r"\b(?:giao|de nghi|yeu cau|chi dao)(?:\s+cho)?\s*$")
+# read with its accents: "Ban Tôn giáo", "Ban Chỉ đạo" report themselves
+_ASKING_END = re.compile(r"(?<!ban )\b(?:giao|đề nghị|yêu cầu|chỉ đạo)(?:\s+cho)?\s*$")
 _VERB = re.compile(
     r"\b(?:can cu|to chuc|xay dung|bao cao|gui|dinh ky|chu dong|thuc hien|trien khai"
     r"|co trach nhiem|chiu trach nhiem|phoi hop|lap|kip thoi|chu tri|tham muu|lanh dao|khan truong"
@@ -437,7 +438,7 @@ def find_responsible(sentence: str) -> list[str]:
         start = _subject_start(folded, begin, verb.start(), colon)
         mood = _MOOD_AFTER.search(folded, start, verb.start())
         subject = text[start : mood.start() if mood else verb.start()].strip(" ,;")
-        if _ASKING_END.search(folded, start, verb.start()):
+        if _ASKING_END.search(text.lower(), start, verb.start()):
             return []  # "Thủ tướng yêu cầu báo cáo …": who asks, the units asked unnamed
         if subject:
             return [m.name for m in units_in(subject)]
