@@ -2417,3 +2417,10 @@ def test_a_plan_issued_after_the_articles_has_its_own_parts() -> None:
         "2. Tổ chức thực hiện",
         "Phòng Nội vụ tổng hợp, báo cáo UBND huyện trước ngày 15/12/2025.",
     ) == [(DutyKind.ONE_OFF, "2025-12-15")]
+
+
+def test_the_transport_department_reports() -> None:
+    assert is_duty(
+        "Sở Giao thông vận tải báo cáo UBND tỉnh trước ngày 10/10/2025.", review_only=False
+    )
+    assert not is_duty("Kết quả được Bộ đánh giá cao tại báo cáo tổng kết.", review_only=False)

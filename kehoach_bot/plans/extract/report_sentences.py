@@ -477,7 +477,8 @@ _BUDGET = re.compile(r"\b(?:lap|xay dung|tham dinh|giao|phan bo)\s+(?:va\s+\w+\s
 # a numbered report ("Báo cáo số 201/BC-…"), figures ("số liệu báo cáo").
 _NOUN_BEFORE = re.compile(
     r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bmau|\bgiua|\bnhan duoc|\btheo"
-    r"|\btrong|\btai"  # "được Bộ đánh giá cao trong báo cáo tổng kết": a report named
+    # "được Bộ đánh giá cao trong báo cáo tổng kết": a report named; not "Sở Giao thông vận tải"
+    r"|\btrong|(?<!van )\btai"
     r"|\bnghe|\bchat luong"  # "Sau khi nghe báo cáo, …", "nâng cao chất lượng báo cáo"
     # "thời gian phổ biến Báo cáo kinh tế - xã hội", "biên soạn báo cáo chính thức hằng năm":
     # reports published or compiled, not sent
