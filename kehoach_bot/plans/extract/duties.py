@@ -97,32 +97,28 @@ def find_duties(plan: PlanText) -> list[Duty]:
                 if own and organising and not plan_subject:
                     plan_subject = own
                 if not is_duty(sentence, review_only=review_only):
+                    timed = lead is not None and gives_a_time(sentence)
+                    items = (
+                        _item_duties(sentence, section.ref, _Header.of(lead.duties[0]))
+                        if lead is not None and timed
+                        else []
+                    )
                     if announces_reports(sentence):
                         header = _Header(
                             own or subject or section_units or plan_subject,
                             tuple(find_recipients(sentence)),
                             find_via(sentence),
                         )
-                    elif (
-                        lead is not None
-                        and gives_a_time(sentence)
-                        and lead.timed_by(
-                            items := _item_duties(
-                                sentence, section.ref, _Header.of(lead.duties[0])
-                            ),
-                            sentence,
-                        )
-                    ):
-                        found = _without(found, lead.duties)
-                        found += [_timed_as(d, items[0]) for d in lead.duties]
+                    elif lead is not None and timed and lead.timed_by(items, sentence):
+                        found = _without(found, lead.duties) + lead.timed_as(items[0])
                         lead = dataclasses.replace(lead, used=True)
-                    elif lead is not None and lead.colon and gives_a_time(sentence):
+                    elif lead is not None and lead.colon and timed:
                         # "… gửi báo cáo về Sở Y tế như sau: • Đối với cấp xã: 05 ngày …": the
                         # items spell the lead-in's duty out, as its dated duties would
                         if not lead.used:
                             found = _without(found, lead.duties)
                             lead = dataclasses.replace(lead, used=True)
-                        found += _item_duties(sentence, section.ref, _Header.of(lead.duties[0]))
+                        found += items
                     elif header is not None and gives_a_time(sentence):
                         # "Thời hạn gửi báo cáo: • Đối với cấp xã: 05 ngày …": an item of it
                         found += _item_duties(sentence, section.ref, header)
@@ -136,7 +132,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
                     # "Kỳ báo cáo: Định kỳ 06 tháng và hàng năm. … Báo cáo phải được gửi Bộ Tư
                     # pháp chậm nhất 20 ngày kể từ ngày chốt số liệu.": each period's time
                     found = _without(found, lead.duties)
-                    mine = [_timed_as(d, mine[0]) for d in lead.duties]
+                    mine = lead.timed_as(mine[0])
                     lead = dataclasses.replace(lead, used=True)
                 elif lead is not None and (lead.follows(mine) or (lead.colon and not lead.used)):
                     # "Việc lập và gửi báo cáo thực hiện như sau:" and its items: the items ask
@@ -278,6 +274,21 @@ class _LeadIn:
             return True
         return all(d.kind in {lead.kind for lead in self.duties} for d in dated)
 
+    def timed_as(self, timed: Duty) -> list[Duty]:
+        """Its frequencies, quoted, timed and addressed as the sentence that gives their time."""
+        return [
+            dataclasses.replace(
+                duty,
+                quote=timed.quote,
+                wording=timed.wording,
+                warnings=tuple(dict.fromkeys(duty.warnings + timed.warnings)),
+                recipient=timed.recipient or duty.recipient,
+                recipients=timed.recipients or duty.recipients,
+                via=timed.via or duty.via,
+            )
+            for duty in self.duties
+        ]
+
     def timed_by(self, duties: list[Duty], sentence: str) -> bool:
         """Whether these undated frequencies get their time from this sentence: one report with
         no frequency of its own, due some days after an event ("kể từ ngày chốt số liệu")."""
@@ -296,19 +307,6 @@ class _LeadIn:
             )
             and any(m.relative for m in find_deadlines(sentence))
         )
-
-
-def _timed_as(duty: Duty, timed: Duty) -> Duty:
-    """A frequency of a lead-in, quoted, timed and addressed as the sentence that gives its time."""
-    return dataclasses.replace(
-        duty,
-        quote=timed.quote,
-        wording=timed.wording,
-        warnings=tuple(dict.fromkeys(duty.warnings + timed.warnings)),
-        recipient=timed.recipient or duty.recipient,
-        recipients=timed.recipients or duty.recipients,
-        via=timed.via or duty.via,
-    )
 
 
 def _once_if_unrepeated(duty: Duty) -> Duty:

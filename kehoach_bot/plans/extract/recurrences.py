@@ -215,8 +215,9 @@ _CONTENT_BEFORE = re.compile(
 _LISTED_CONTENT = re.compile(r"\bbao cao\b[^.;]*\b(?:tien do|ket qua|tinh hinh)\b[^.;]*$")
 _DINH_KY = re.compile(r"\bdinh ky\b")
 # "Hàng ngày, …" opening the sentence or "báo cáo … hằng tuần": the report's own rhythm
+DAILY_OR_WEEKLY = r"\b(?:hang|moi)\s+(?:ngay|tuan)\b"
 _EVERY_DAY_OR_WEEK = re.compile(
-    r"^\W*(?:hang|moi)\s+(?:ngay|tuan)\b|\bbao cao\b[^,;.]{0,30}\b(?:hang|moi)\s+(?:ngay|tuan)\b"
+    rf"^\W*{DAILY_OR_WEEKLY}|\bbao cao\b[^,;.]{{0,30}}{DAILY_OR_WEEKLY}"
 )
 _FOR_REPORT = re.compile(r"\bdoi voi(?:\s+cac)?(?:\s+(?:ky\s+)?bao cao)?(?:\s+dinh ky)?\s*$")
 _URGENT = re.compile(r"\bkhan truong\b")

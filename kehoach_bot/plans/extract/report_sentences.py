@@ -20,7 +20,11 @@ from kehoach_bot.plans.extract.phrases import (
     fold_same_length,
     is_distribution_line,
 )
-from kehoach_bot.plans.extract.recurrences import PERIODIC_KINDS, find_recurrences
+from kehoach_bot.plans.extract.recurrences import (
+    DAILY_OR_WEEKLY,
+    PERIODIC_KINDS,
+    find_recurrences,
+)
 from kehoach_bot.plans.extract.unit_lists import (
     AGENCY,
     LETTER_SENT,
@@ -215,7 +219,7 @@ def gives_a_time(item: str) -> bool:
 # cáo"), "theo tiến độ", "thường xuyên", a weekly or daily rhythm, and the reports of a unit
 # that follows the work as it goes ("theo dõi, đôn đốc việc thực hiện …; báo cáo …").
 _RECURRING = re.compile(
-    r"\bdinh ky\b|\bche do\b|\btheo tien do\b|\bthuong xuyen\b|\b(?:hang|moi)\s+(?:tuan|ngay)\b"
+    rf"\bdinh ky\b|\bche do\b|\btheo tien do\b|\bthuong xuyen\b|{DAILY_OR_WEEKLY}"
     r"|\btheo doi\b|\bchu tri\b[^.;]{0,120}\btong hop\b"
     # "tiếp tục báo cáo": a duty that goes on
     r"|\btiep tuc\s+(?:gui\s+)?bao cao\b"
@@ -335,7 +339,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     )
 
 
-_WEEKLY_OR_DAILY = re.compile(r"\b(?:hang|moi)\s+(?:tuan|ngay)\b")
+_WEEKLY_OR_DAILY = re.compile(DAILY_OR_WEEKLY)
 _AT_A_MEETING = re.compile(r"\b(?:tai|trong)\s+(?:hoi nghi|cuoc hop|phien hop|buoi lam viec)\b")
 _MEETING_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can)\b")
 
