@@ -2330,11 +2330,19 @@ def test_an_incident_report_after_a_rhythm_keeps_its_own_kind_and_office() -> No
 
 
 def test_a_time_line_that_is_no_sentence_times_the_frequencies_above_it() -> None:
-    assert _read(
+    lines = (
         "- Báo cáo về xử lý vi phạm hành chính gửi Bộ Tư pháp",
         "+ Kỳ báo cáo: Định kỳ 06 tháng và hàng năm.",
         "+ Thời hạn: chậm nhất là 20 ngày kể từ ngày chốt số liệu.",
-    ) == [(DutyKind.SEMIANNUAL, None, "Bộ Tư pháp"), (DutyKind.ANNUAL, None, "Bộ Tư pháp")]
+    )
+    assert _read(*lines) == [
+        (DutyKind.SEMIANNUAL, None, "Bộ Tư pháp"),
+        (DutyKind.ANNUAL, None, "Bộ Tư pháp"),
+    ]
+    draft = extract_plan("\n".join(lines), [], source="t")
+    assert [o.quote for o in draft.obligations] == [
+        "+ Thời hạn: chậm nhất là 20 ngày kể từ ngày chốt số liệu."
+    ] * 2
 
 
 def test_need_and_must_that_ask_nothing() -> None:
