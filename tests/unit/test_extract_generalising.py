@@ -2432,3 +2432,18 @@ def test_the_transport_department_reports() -> None:
         "Sở Giao thông vận tải báo cáo UBND tỉnh trước ngày 10/10/2025.", review_only=False
     )
     assert not is_duty("Kết quả được Bộ đánh giá cao tại báo cáo tổng kết.", review_only=False)
+
+
+def test_an_ellipsis_ends_a_sentence_even_without_a_space() -> None:
+    text = (
+        "Ủy ban đã lập Tiểu ban tổng hợp báo cáo…Ngày 12/3/2021, các ấp hoàn thành giới thiệu "
+        "người ứng cử."
+    )
+    assert split_sentences(text) == [
+        "Ủy ban đã lập Tiểu ban tổng hợp báo cáo…",
+        "Ngày 12/3/2021, các ấp hoàn thành giới thiệu người ứng cử.",
+    ]
+    assert _duties(text) == []
+    assert split_sentences("Các Sở: Y tế, Xây dựng… báo cáo UBND tỉnh.") == [
+        "Các Sở: Y tế, Xây dựng… báo cáo UBND tỉnh."
+    ]

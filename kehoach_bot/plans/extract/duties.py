@@ -34,7 +34,7 @@ from kehoach_bot.plans.extract.report_sentences import (
     repeats,
 )
 from kehoach_bot.plans.extract.sentences import split_sentences
-from kehoach_bot.plans.extract.structure import ARTICLE, PlanText, Section
+from kehoach_bot.plans.extract.structure import PlanText, Section
 from kehoach_bot.plans.extract.tasks import heading_units
 from kehoach_bot.plans.extract.unit_lists import (
     find_recipients,
@@ -70,7 +70,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
     by_ref = {section.ref: section for section in plan.sections}
     # A decision's "Điều 18. Tổ chức thực hiện" is one article among others that ask too.
     has_organising = any(
-        _organising(section, by_ref) and not section.ref.startswith(ARTICLE)
+        _organising(section, by_ref) and not section.in_article
         for section in plan.sections
     )
     plan_subject: tuple[str, ...] = ()

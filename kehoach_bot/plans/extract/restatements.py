@@ -44,26 +44,32 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
     that its later words date ("Báo cáo gửi về Bộ trước 10/3") is the dated duty, once; so is a
     report sent "theo đúng thời hạn quy định" where the document gives that time."""
     keys = [_due_key(duty) for duty in duties]
-    dated = [d for d, key in zip(duties, keys, strict=True) if key and d.kind is DutyKind.ONE_OFF]
-    out: list[Duty] = []
+    dated = [
+        i
+        for i, (d, key) in enumerate(zip(duties, keys, strict=True))
+        if key and d.kind is DutyKind.ONE_OFF
+    ]
     units: dict[int, tuple[str, ...]] = {}  # a dated duty that names none takes the request's
-    for duty, key in zip(duties, keys, strict=True):
+    kept: list[int] = []
+    for index, (duty, key) in enumerate(zip(duties, keys, strict=True)):
         timeless = key is None and (
             (duty.kind is DutyKind.ONE_OFF and not _timed(duty)) or _time_as_set(duty)
         )
         match = (
-            [d for d in dated if d.ref == duty.ref and _agree(_own(duty), d)] if timeless else []
+            [i for i in dated if duties[i].ref == duty.ref and _agree(_own(duty), duties[i])]
+            if timeless
+            else []
         )
         if match:
             if duty.responsible:
-                units.setdefault(id(match[0]), duty.responsible)
+                units.setdefault(match[0], duty.responsible)
             continue
-        out.append(duty)
+        kept.append(index)
     return [
-        dataclasses.replace(d, responsible=units[id(d)])
-        if not d.responsible and units.get(id(d))
-        else d
-        for d in out
+        dataclasses.replace(duties[i], responsible=units[i])
+        if not duties[i].responsible and units.get(i)
+        else duties[i]
+        for i in kept
     ]
 
 

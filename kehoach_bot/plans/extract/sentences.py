@@ -7,7 +7,8 @@ import unicodedata
 
 from kehoach_bot.texts import extract_structure_vi as w
 
-_SENTENCE_END = re.compile(r"([.!?]+|\./\.)([\"”’)]*)\s+")
+# An ellipsis ends a sentence even when the next one follows without a space ("báo cáo…Dự kiến").
+_SENTENCE_END = re.compile(r"(?:[.!?]+|\./\.)[\"”’)]*\s+|…[\"”’)]*\s*")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -57,6 +57,11 @@ class Section:
         """True when the numbered line is a heading, not an item that is itself the text."""
         return len(self.heading) <= 160 and not self.heading.rstrip().endswith((".", ";", "./."))
 
+    @property
+    def in_article(self) -> bool:
+        """True inside an article of a decision or a regulation ("Điều 5", "Điều 5.1")."""
+        return self.ref.startswith(ARTICLE)
+
 
 @dataclass(frozen=True, slots=True)
 class Clause:
