@@ -70,8 +70,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
     by_ref = {section.ref: section for section in plan.sections}
     # A decision's "Điều 18. Tổ chức thực hiện" is one article among others that ask too.
     has_organising = any(
-        _organising(section, by_ref) and not section.in_article
-        for section in plan.sections
+        _organising(section, by_ref) and not section.in_article for section in plan.sections
     )
     plan_subject: tuple[str, ...] = ()
     duties: list[Duty] = []
