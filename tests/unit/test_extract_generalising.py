@@ -2447,3 +2447,21 @@ def test_an_ellipsis_ends_a_sentence_even_without_a_space() -> None:
     assert split_sentences("Các Sở: Y tế, Xây dựng… báo cáo UBND tỉnh.") == [
         "Các Sở: Y tế, Xây dựng… báo cáo UBND tỉnh."
     ]
+
+
+def test_a_headline_that_the_body_asks_again_is_one_duty() -> None:
+    lines = [
+        "Đề nghị UBND huyện Lắk báo cáo UBND tỉnh, trả lời báo chí",
+        "Sở Thông tin và Truyền thông có văn bản nêu: Đề nghị UBND huyện Lắk có báo cáo bằng văn "
+        "bản gửi UBND tỉnh để phản hồi thông tin cho báo chí.",
+    ]
+    (duty,) = extract_plan("\n".join(lines), []).obligations
+    assert duty.quote.startswith("Sở Thông tin")
+    assert [u.written for u in duty.responsible] == ["UBND huyện Lắk"]
+    # a headline of its own, and a body's first clause, stay
+    assert len(extract_plan(lines[0] + "\nSở Y tế báo cáo Bộ Y tế.", []).obligations) == 2
+    both = (
+        "Trước ngày 25-10, UBND các huyện phải báo cáo sơ bộ kết quả về Sở và trước ngày 16-11 "
+        "phải báo cáo chính thức kết quả về Sở."
+    )
+    assert len(extract_plan(both, []).obligations) == 2

@@ -35,8 +35,27 @@ def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
         if kept is None or kept is duty or not _restates(duty, kept):
             out.append(duty)
     return _periodic_dated_later(
-        _reminded_over_cited(_dated_over_undated(_time_line_dates_request(out)))
+        _reminded_over_cited(_dated_over_undated(_time_line_dates_request(_headline_told(out))))
     )
+
+
+_SENTENCE_END = (".", ";", ":", "!", "?")
+
+
+def _headline_told(duties: list[Duty]) -> list[Duty]:
+    """A news item's headline ("Đề nghị UBND huyện Lắc báo cáo UBND tỉnh, trả lời báo chí") that
+    its body asks again with the same frequency, units and office is the body's duty."""
+    if len(duties) < 2:
+        return duties
+    headline = duties[0]
+    if headline.ref or _timed(headline) or headline.quote.rstrip().endswith(_SENTENCE_END):
+        return duties
+    if any(
+        d.ref == headline.ref and d.kind is headline.kind and _agree(headline, d)
+        for d in duties[1:]
+    ):
+        return duties[1:]
+    return duties
 
 
 def _dated_over_undated(duties: list[Duty]) -> list[Duty]:

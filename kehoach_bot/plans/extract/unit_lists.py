@@ -410,7 +410,8 @@ _VERB = re.compile(
 # A time word opening the sentence ("Hằng tháng, các xã báo cáo …") comes before its subject.
 _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
 # Words of time or mood between a subject and its verb: "Sở sẽ tổng hợp", "các xã cũng cần …".
-_MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con))+\s*$")
+# "UBND huyện Lắk có báo cáo": "có" is the subject's verb, not the end of its name
+_MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con|co))+\s*$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
 _NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|\bbo|[,:])\s+$")
 # "các phòng, ban báo cáo …", "các Sở gửi …": no "Ban Báo cáo" exists, only its "báo cáo viên"
