@@ -2465,3 +2465,24 @@ def test_a_headline_that_the_body_asks_again_is_one_duty() -> None:
         "phải báo cáo chính thức kết quả về Sở."
     )
     assert len(extract_plan(both, []).obligations) == 2
+
+
+def test_the_office_that_gathers_the_reports_receives_them() -> None:
+    assert find_recipients(
+        "Bộ Tư pháp đề nghị Sở Tư pháp các tỉnh báo cáo kết quả thực hiện Đề án (có đề cương gửi "
+        "kèm) để Bộ Tư pháp tổng hợp gửi Bộ Lao động – Thương binh và Xã hội."
+    ) == ["Bộ Tư pháp"]
+    assert find_recipients(
+        "Các Sở báo cáo kết quả về Sở Nội vụ để Văn phòng tổng hợp, báo cáo UBND tỉnh."
+    ) == ["Sở Nội vụ"]
+
+
+def test_a_closing_call_to_report_in_time_is_the_dated_request() -> None:
+    draft = extract_plan(
+        "Chủ tịch UBND tỉnh giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành liên "
+        "quan xây dựng dự thảo Báo cáo, báo cáo UBND tỉnh trước ngày 05/01/2022.\n"
+        "Giám đốc Sở Kế hoạch và Đầu tư và thủ trưởng các sở, ngành liên quan phối hợp triển khai "
+        "thực hiện, gửi báo cáo đảm bảo chất lượng và đúng thời gian quy định.",
+        [],
+    )
+    assert [(o.kind, o.due) for o in draft.obligations] == [(DutyKind.ONE_OFF, "2022-01-05")]

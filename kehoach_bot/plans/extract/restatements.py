@@ -74,8 +74,14 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
         timeless = key is None and (
             (duty.kind is DutyKind.ONE_OFF and not _timed(duty)) or _time_as_set(duty)
         )
+        # "… gửi báo cáo đúng thời gian quy định" after the dated request: one unit in common
+        loose = _time_as_set(duty)
         match = (
-            [i for i in dated if duties[i].ref == duty.ref and _agree(_own(duty), duties[i])]
+            [
+                i
+                for i in dated
+                if duties[i].ref == duty.ref and _agree(_own(duty), duties[i], any_unit=loose)
+            ]
             if timeless
             else []
         )
@@ -214,12 +220,15 @@ def _own(duty: Duty) -> Duty:
     return duty if written else dataclasses.replace(duty, recipient=None)
 
 
-def _agree(one: Duty, other: Duty) -> bool:
-    """Whether two statements may be of one report: no units, office or channel that differ."""
+def _agree(one: Duty, other: Duty, *, any_unit: bool = False) -> bool:
+    """Whether two statements may be of one report: no units, office or channel that differ;
+    with `any_unit`, one unit in common is enough ("Giám đốc Sở Kế hoạch và Đầu tư và thủ trưởng
+    các sở, ngành liên quan" and "Sở Kế hoạch và Đầu tư")."""
+    held = any if any_unit else all
     same_units = (
         not one.responsible
         or not other.responsible
-        or all(any(_within(a, b) for b in other.responsible) for a in one.responsible)
+        or held(any(_within(a, b) for b in other.responsible) for a in one.responsible)
     )
     return (
         same_units

@@ -330,14 +330,32 @@ def find_recipients(sentence: str) -> list[str]:
         return []
     folded = fold_same_length(text)
     sent = _SENT_THEN_ASKED.match(folded)
+    gatherer = _gatherer(text, folded)
+    end = gatherer[0] if gatherer else len(folded)
     for marker in (_SEND, _ADVISE, _REPORT):
-        for match in marker.finditer(folded, sent.end() if sent else 0):
+        for match in marker.finditer(folded, sent.end() if sent else 0, end):
             if marker is _SEND and _letter_addressed(folded[: match.start()], text[match.end() :]):
                 continue  # "Công văn số 12/UBND gửi các huyện": the letter's addressees
             names = _names_at(text, folded, match.end())
             if names:
                 return names
-    return []
+    return gatherer[1] if gatherer else []
+
+
+# "… báo cáo kết quả để Bộ Tư pháp tổng hợp gửi Bộ Lao động …": the office that gathers the
+# reports receives them; where it sends them on is its own report.
+_GATHERS = re.compile(r"\bde\s+(?=[^.;]{3,120}?\s(?:theo doi,?\s+)?tong hop\b)")
+
+
+def _gatherer(text: str, folded: str) -> tuple[int, list[str]] | None:
+    """Where "để X tổng hợp" begins and X's names, when the sentence has one."""
+    for match in _GATHERS.finditer(folded):
+        stop = _NAME_STOP.search(folded, match.end() + 1)
+        if stop and re.match(r"\s*(?:theo doi|tong hop)\b", folded[stop.start() :]):
+            names = _names_at(text, folded, match.end())
+            if names:
+                return match.start(), names
+    return None
 
 
 def _letter_addressed(before: str, after: str) -> bool:
