@@ -2486,3 +2486,28 @@ def test_a_closing_call_to_report_in_time_is_the_dated_request() -> None:
         [],
     )
     assert [(o.kind, o.due) for o in draft.obligations] == [(DutyKind.ONE_OFF, "2022-01-05")]
+
+
+def test_data_periods_counted_from_the_start_of_a_day_set_no_report() -> None:
+    lines = (
+        "Theo Khoản 7 Điều 30 Thông tư 58/2021/TT-BTC quy định về báo cáo định kỳ như sau:",
+        "Thời gian chốt số liệu báo cáo đối với báo cáo định kỳ như sau:",
+        "a) Kỳ báo cáo năm là 12 tháng, tính từ đầu ngày 01 tháng 01 đến hết ngày 31 tháng 12 năm "
+        "dương lịch;",
+        "b) Kỳ báo cáo quý là 03 tháng, tính từ đầu ngày 01 tháng đầu quý đến hết ngày cuối cùng "
+        "của tháng cuối quý.",
+    )
+    assert extract_plan("\n".join(lines), []).obligations == ()
+    (mention, _) = find_deadlines("tính từ đầu ngày 01 tháng 01 đến hết ngày 31 tháng 12")
+    assert mention.not_a_deadline
+
+
+def test_the_opening_of_a_quoted_rule_asks_nothing_itself() -> None:
+    assert not is_duty(
+        "Theo Khoản 7 Điều 30 Thông tư 58/2021/TT-BTC quy định về báo cáo định kỳ như sau:",
+        review_only=False,
+    )
+    assert is_duty(
+        "Theo Thông tư 58/2021/TT-BTC, công ty báo cáo định kỳ hằng quý cho Ủy ban Chứng khoán.",
+        review_only=False,
+    )

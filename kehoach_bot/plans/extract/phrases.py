@@ -270,7 +270,8 @@ _RESULTS_UP_TO = re.compile(
     r"\bket qua\s+(?:thuc hien|trien khai)\b(?:(?!\b(?:gui|nop|ve)\b)[^.;,:])*?"
     r"(?:den\s+)?(?:ngay)?$"
 )
-_DATA_PERIOD = re.compile(r"(?:\bso lieu\b(?:\s+\S+){0,3}|\btinh)\s*$")
+# "tính (từ đầu) ngày 01 tháng 01 đến hết ngày 31 tháng 12": the period counted
+_DATA_PERIOD = re.compile(r"(?:\bso lieu\b(?:\s+\S+){0,3}|\btinh(?:\s+tu(?:\s+dau)?)?)\s*$")
 _DISTRIBUTION = re.compile(
     r"^\s*noi nhan\b"
     r"|^\s*[\-–•+*]\s*[^.]{0,160}\(\s*(?:de\s+)?"

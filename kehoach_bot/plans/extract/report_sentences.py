@@ -71,6 +71,10 @@ _NOT_A_DUTY = re.compile(
     r"|\bkhong the\s+(?:gui\s+)?bao cao\b[^.;]{0,100}?\b(?:thong qua|qua|tren)\b"
     # a form named ("Biểu số 1: Báo cáo hoạt động sản xuất công nghiệp hàng tháng")
     r"|^\W*(?:bieu|mau)(?:\s+mau)?\s+so\s+\w+\s*[:.\-–]"
+    # the words that open a rule quoted below ("Theo Khoản 7 Điều 30 Thông tư 58/2021/TT-BTC
+    # quy định về báo cáo định kỳ như sau:"): its items ask, not the opening
+    r"|^\W*theo\s+(?:(?:khoan|muc|diem|dieu)\s+\w+\s+)*(?:thong tu|nghi dinh|quyet dinh|luat"
+    r"|cong van|van ban)\b[^.;]*\bquy dinh\b[^.;]*:\s*$"
     # a meeting's agenda ("Đại hội sẽ tổng kết …; tham gia báo cáo bổ sung Điều lệ")
     r"|^\W*(?:dai hoi|hoi nghi|ky hop|phien hop)\s+se\b"
 )
