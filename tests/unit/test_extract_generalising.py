@@ -2511,3 +2511,43 @@ def test_the_opening_of_a_quoted_rule_asks_nothing_itself() -> None:
         "Theo Thông tư 58/2021/TT-BTC, công ty báo cáo định kỳ hằng quý cho Ủy ban Chứng khoán.",
         review_only=False,
     )
+
+
+def test_a_named_periods_report_takes_the_day_of_the_month_after_it() -> None:
+    assert _kinds(
+        "đ) Báo cáo 6 tháng: các đơn vị báo cáo gửi báo cáo chậm nhất vào ngày 20 của tháng tiếp "
+        "theo ngay sau kỳ báo cáo;"
+    ) == [(DutyKind.SEMIANNUAL, None)]
+    assert _kinds(
+        "e) Báo cáo năm: các đơn vị báo cáo gửi báo cáo chậm nhất vào ngày 20 của tháng đầu năm "
+        "tiếp theo ngay sau kỳ báo cáo."
+    ) == [(DutyKind.ANNUAL, "01-20")]
+    assert [
+        kind
+        for kind, _ in _kinds(
+            "Các đơn vị báo cáo hằng tháng và hằng quý trước ngày 10 của tháng tiếp theo."
+        )
+    ] == [DutyKind.MONTHLY, DutyKind.QUARTERLY]
+
+
+def test_a_case_of_the_time_rule_and_what_is_said_above_are_no_incident() -> None:
+    assert DutyKind.AD_HOC not in [
+        kind
+        for kind, _ in _kinds(
+            "g) Trường hợp thời hạn gửi báo cáo khác với các quy định nêu trên thì các đơn vị báo "
+            "cáo thực hiện theo quy định cụ thể trên mẫu biểu báo cáo."
+        )
+    ]
+    assert DutyKind.AD_HOC not in [
+        kind
+        for kind, _ in _kinds(
+            "Trường hợp thời hạn gửi báo cáo trùng ngày nghỉ, các đơn vị gửi báo cáo về Sở Tài "
+            "chính vào ngày làm việc tiếp theo."
+        )
+    ]
+    assert _kinds(
+        "Các xã thực hiện các nội dung nêu trên thì báo cáo UBND huyện trước ngày 10/10/2025."
+    ) == [(DutyKind.ONE_OFF, "2025-10-10")]
+    assert _kinds("Trường hợp có dịch bệnh phát sinh thì các xã báo cáo ngay về UBND huyện.") == [
+        (DutyKind.AD_HOC, None)
+    ]

@@ -201,6 +201,11 @@ _DAY_RULE = re.compile(
     r"|quy\s+(?:sau|tiep theo|ke tiep)"
     r"|(?<=cua )thang\b(?!\s*\d))"
 )
+# "chậm nhất vào ngày 20 của tháng đầu năm tiếp theo": a day of January
+_FIRST_MONTH_DAY = re.compile(
+    r"\bngay\s+(\d{1,2})\s+(?:cua\s+)?thang\s+dau\s+(?:tien\s+)?(?:cua\s+)?nam"
+    r"(?:\s+(?:sau|tiep theo|ke tiep))?\b"
+)
 _IN_MONTH = re.compile(r"\btrong\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?\b")
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _IN_QUARTER = re.compile(r"\btrong\s+quy\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|-|nam)\s*(\d{4}))?\b")
@@ -305,6 +310,11 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
         taken.append(match.span())
     for match in _BY_REFERENCE.finditer(folded):
         mentions.append(_reference(text, match.start(), match.end()))
+        taken.append(match.span())
+    for match in _FIRST_MONTH_DAY.finditer(folded):
+        mentions.append(
+            _dated(text, folded, match.start(), match.end(), int(match.group(1)), 1, None, None)
+        )
         taken.append(match.span())
     for match in _DAY_RULE.finditer(folded):
         if free(*match.span()):

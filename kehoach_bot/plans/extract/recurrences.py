@@ -45,6 +45,8 @@ _QUARTER_DAY = (
 )
 # Frequencies with a calendar of their own.
 PERIODIC_KINDS = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
+# "trước ngày 10 của tháng tiếp theo": a day of every following month
+_NEXT_MONTHS_DAY = re.compile(r"\bngay\s+\d{1,2}\s+(?:cua\s+)?thang\s+(?:sau|tiep theo|ke tiep)\b")
 _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     (
         DutyKind.ANNUAL,
@@ -106,11 +108,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"nam\s+(?:ke tiep|tiep theo)\b"
         ),
     ),
-    # "trước ngày 10 của tháng tiếp theo": a day of every following month
-    (
-        DutyKind.MONTHLY,
-        re.compile(r"\bngay\s+\d{1,2}\s+(?:cua\s+)?thang\s+(?:sau|tiep theo|ke tiep)\b"),
-    ),
+    (DutyKind.MONTHLY, _NEXT_MONTHS_DAY),
     (
         DutyKind.SEMIANNUAL,
         re.compile(
@@ -190,10 +188,13 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"
             r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
             # "Địa phương mà … tăng nhiều … thì khẩn trương báo cáo giải trình": only where it holds
-            r"|\b(?:ma|neu|truong hop)\b[^.;]{3,200}?\bthi\s+(?:\w+\s+){0,3}?bao cao\b"
+            # ("nêu trên thì …" is "as said above", no "nếu")
+            r"|\b(?:ma|neu(?!\s+tren\b)|truong hop)\b(?!\s+(?:thoi han|thoi gian|ky)\b)"
+            r"[^.;]{3,200}?\bthi\s+(?:\w+\s+){0,3}?bao cao\b"
             # "Nếu không đủ nguồn lực, địa phương đề xuất … gửi về Bộ": only if it comes to that;
             # "Trường hợp …, Cục báo cáo Tổng cục xem xét phân công": a matter put for decision
-            r"|^\W*(?:neu|trong truong hop|truong hop)\b"
+            # "Trường hợp thời hạn gửi báo cáo khác …": a case of the rule, not of events
+            r"|^\W*(?:neu|trong truong hop|truong hop)\b(?!\s+(?:thoi han|thoi gian|ky)\b)"
             r"(?![^.;]*\b(?:de|xem xet,?)\s+(?:quyet dinh|phan cong)\b)[^.;,:]{3,150}(?=,)"
         ),
     ),
@@ -305,6 +306,14 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                 and not folded.startswith("va", h[0])  # "… trước ngày 05/6 và cả năm …"
             )
         ]
+        kinds = {kind for _, _, kind in hits}
+    if kinds & {DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.ANNUAL}:
+        # "Báo cáo 6 tháng: … chậm nhất vào ngày 20 của tháng tiếp theo": the named period's day
+        hits = [
+            h
+            for h in hits
+            if not (h[2] is DutyKind.MONTHLY and _NEXT_MONTHS_DAY.match(folded, h[0]))
+        ] or hits
         kinds = {kind for _, _, kind in hits}
     if kinds & set(PERIODIC_KINDS):
         hits = [h for h in hits if h[2] is not DutyKind.PERIODIC_UNDATED]
