@@ -2551,3 +2551,22 @@ def test_a_case_of_the_time_rule_and_what_is_said_above_are_no_incident() -> Non
     assert _kinds("Trường hợp có dịch bệnh phát sinh thì các xã báo cáo ngay về UBND huyện.") == [
         (DutyKind.AD_HOC, None)
     ]
+
+
+def test_letters_sent_before_and_listed_ask_nothing() -> None:
+    assert not is_duty(
+        "Thực hiện chế độ báo cáo thống kê theo quy định, Bộ Xây dựng đã có các công văn: số "
+        "210/BXD-KHTC về việc thực hiện chế độ báo cáo thống kê; số 1487/BXD-KHTC về việc báo "
+        "cáo số liệu năm 2019 gửi Sở Xây dựng các tỉnh.",
+        review_only=False,
+    )
+    assert is_duty(
+        "Bộ Xây dựng đã có các công văn: số 210/BXD-KHTC đề nghị Sở Xây dựng các tỉnh báo cáo "
+        "số liệu năm 2019 về Bộ.",
+        review_only=False,
+    )
+    assert is_duty(
+        "UBND các huyện đã có văn bản số 12/UBND báo cáo Sở Y tế; các xã còn lại báo cáo Sở Y tế "
+        "trước ngày 15/7/2020.",
+        review_only=False,
+    )

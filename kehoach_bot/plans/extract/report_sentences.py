@@ -289,6 +289,12 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     ]
     if not review_only:
         verbs = [m for m in verbs if not m.group().startswith(("so ket", "tong ket"))]
+    if (
+        _LETTERS_LISTED.search(folded)
+        and not REQUEST.search(folded)
+        and not _sets_a_date(find_deadlines(text))
+    ):
+        return False  # "Bộ đã có các công văn: số 210/BXD-KHTC …; số 1487/…": letters told
     # a letter asked for by a day ("UBND các huyện có văn bản gửi Sở trước ngày 30/11") is a report
     told = _LETTER_HAD.search(folded) and not _sets_a_date(find_deadlines(text))
     papers = _PAPERS.search(folded) or told
@@ -439,6 +445,10 @@ _PAPERS = re.compile(r"\b(?:ban sao|ho so|danh sach|giay to|to khai)\b")
 # "Bộ có công điện gửi giám đốc các sở về …": a letter sent, told; it asks for no report of its
 # own unless it speaks of one.
 _LETTER_HAD = re.compile(rf"{LETTER_TOLD}\s+gui\b")
+# "Bộ Xây dựng đã có các công văn: số 210/BXD-KHTC …": the letters sent before, listed
+_LETTERS_LISTED = re.compile(
+    r"\bda\s+(?:co|ban hanh|gui)\s+(?:cac\s+)?(?:cong van|van ban)\s*(?::|so\b)"
+)
 _REPORT_CONTENT = re.compile(r"\bbao cao\b|\bket qua\b|\btinh hinh\b|\bso lieu\b")
 
 
