@@ -2570,3 +2570,16 @@ def test_letters_sent_before_and_listed_ask_nothing() -> None:
         "trước ngày 15/7/2020.",
         review_only=False,
     )
+
+
+def test_the_rule_of_a_purpose_is_not_the_time_of_the_report() -> None:
+    assert _kinds(
+        "UBND tỉnh đề nghị Ủy ban MTTQ Việt Nam tỉnh tổng hợp, báo cáo Thường trực Tỉnh ủy về việc "
+        "phân bổ nguồn vận động để hỗ trợ các địa phương thực hiện theo quy định."
+    ) == [(DutyKind.ONE_OFF, None)]
+    assert _kinds(
+        "UBND tỉnh đề nghị các Sở tổng hợp, báo cáo UBND tỉnh kết quả thực hiện theo quy định."
+    ) == [(DutyKind.PERIODIC_UNDATED, None)]
+    assert _kinds(
+        "Các huyện gửi báo cáo và đề nghị hỗ trợ kinh phí về Sở Tài chính theo quy định."
+    ) == [(DutyKind.PERIODIC_UNDATED, None)]

@@ -225,8 +225,10 @@ _BY_REFERENCE = re.compile(
     r"(?:cong van|quyet dinh|thong tu|nghi dinh|ke hoach|huong dan|van ban|chi thi)"
     r"(?:\s+so\s+[\w./&\-]+)?"
 )
+# ("… báo cáo X để hỗ trợ các đơn vị thực hiện theo quy định": the purpose's rule, not the time)
 _AS_REGULATED = re.compile(
-    r"\b(?:bao cao|so ket|tong ket|gui)\b[^.;]{0,220}?\b(theo\s+(?:dung\s+)?quy dinh)\b"
+    r"\b(?:bao cao|so ket|tong ket|gui)\b(?:(?!\bde\s+(?!nghi\b))[^.;]){0,220}?"
+    r"\b(theo\s+(?:dung\s+)?quy dinh)\b"
 )
 
 # "trước 16 giờ 00 ngày 30/9", "chậm nhất 17h ngày 20/11", "hạn chót … là 15 giờ 00 ngày 20/5"
