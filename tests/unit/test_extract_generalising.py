@@ -2447,24 +2447,38 @@ def test_an_ellipsis_ends_a_sentence_even_without_a_space() -> None:
     assert split_sentences("Các Sở: Y tế, Xây dựng… báo cáo UBND tỉnh.") == [
         "Các Sở: Y tế, Xây dựng… báo cáo UBND tỉnh."
     ]
+    listed = "Các sở: Y tế, Tài chính… UBND các huyện báo cáo kết quả về UBND tỉnh."
+    assert split_sentences(listed) == [listed]
 
 
 def test_a_headline_that_the_body_asks_again_is_one_duty() -> None:
     lines = [
+        "Hồi âm",
         "Đề nghị UBND huyện Lắk báo cáo UBND tỉnh, trả lời báo chí",
+        "Thứ Sáu, 02/11/2018",
         "Sở Thông tin và Truyền thông có văn bản nêu: Đề nghị UBND huyện Lắk có báo cáo bằng văn "
         "bản gửi UBND tỉnh để phản hồi thông tin cho báo chí.",
     ]
     (duty,) = extract_plan("\n".join(lines), []).obligations
     assert duty.quote.startswith("Sở Thông tin")
     assert [u.written for u in duty.responsible] == ["UBND huyện Lắk"]
-    # a headline of its own, and a body's first clause, stay
-    assert len(extract_plan(lines[0] + "\nSở Y tế báo cáo Bộ Y tế.", []).obligations) == 2
+    # lines of a list, each a report of its own, and a headline of another report, stay
+    items = [
+        "Các trường báo cáo danh sách học sinh khuyết tật về Phòng Giáo dục và Đào tạo",
+        "Các trường báo cáo kết quả kiểm định chất lượng về Phòng Giáo dục và Đào tạo.",
+        "Các trường báo cáo kết quả thi đua về Phòng Giáo dục và Đào tạo.",
+    ]
+    assert len(extract_plan("\n".join(items), []).obligations) == 3
+    other = [lines[1], lines[2], "Sở Y tế báo cáo Bộ Y tế."]
+    assert len(extract_plan("\n".join(other), []).obligations) == 2
     both = (
         "Trước ngày 25-10, UBND các huyện phải báo cáo sơ bộ kết quả về Sở và trước ngày 16-11 "
         "phải báo cáo chính thức kết quả về Sở."
     )
     assert len(extract_plan(both, []).obligations) == 2
+    assert find_responsible("Trung tâm Nông nghiệp hữu cơ báo cáo Sở Nông nghiệp.") == [
+        "Trung tâm Nông nghiệp hữu cơ"
+    ]
 
 
 def test_the_office_that_gathers_the_reports_receives_them() -> None:
@@ -2475,6 +2489,14 @@ def test_the_office_that_gathers_the_reports_receives_them() -> None:
     assert find_recipients(
         "Các Sở báo cáo kết quả về Sở Nội vụ để Văn phòng tổng hợp, báo cáo UBND tỉnh."
     ) == ["Sở Nội vụ"]
+    assert find_recipients(
+        "Sở Tài chính chủ trì, phối hợp với các sở, ngành để Sở Tài chính tổng hợp số liệu, báo "
+        "cáo UBND tỉnh trước ngày 10/12/2025."
+    ) == ["UBND tỉnh"]
+    assert find_recipients(
+        "Để Văn phòng UBND tỉnh tổng hợp, báo cáo Chủ tịch UBND tỉnh, đề nghị các sở, ngành gửi "
+        "báo cáo về Sở Kế hoạch và Đầu tư trước ngày 10/12/2025."
+    ) == ["Sở Kế hoạch và Đầu tư"]
 
 
 def test_a_closing_call_to_report_in_time_is_the_dated_request() -> None:
@@ -2486,6 +2508,13 @@ def test_a_closing_call_to_report_in_time_is_the_dated_request() -> None:
         [],
     )
     assert [(o.kind, o.due) for o in draft.obligations] == [(DutyKind.ONE_OFF, "2022-01-05")]
+    other = extract_plan(
+        "Sở Tài chính báo cáo UBND tỉnh kết quả quyết toán ngân sách trước ngày 15/01/2026.\n"
+        "Sở Tài chính, Sở Nội vụ và UBND các huyện gửi báo cáo tình hình biên chế về UBND tỉnh "
+        "theo đúng thời hạn quy định.",
+        [],
+    )
+    assert len(other.obligations) == 2
 
 
 def test_data_periods_counted_from_the_start_of_a_day_set_no_report() -> None:
@@ -2500,6 +2529,14 @@ def test_data_periods_counted_from_the_start_of_a_day_set_no_report() -> None:
     assert extract_plan("\n".join(lines), []).obligations == ()
     (mention, _) = find_deadlines("tính từ đầu ngày 01 tháng 01 đến hết ngày 31 tháng 12")
     assert mention.not_a_deadline
+    assert all(
+        m.not_a_deadline
+        for m in find_deadlines(
+            "Kỳ báo cáo tính từ 00 giờ 00 ngày 01/01/2025 đến hết ngày 31/12/2025."
+        )
+    )
+    (sent,) = find_deadlines("Các huyện báo cáo UBND tỉnh trước ngày 10/12/2025.")
+    assert not sent.not_a_deadline
 
 
 def test_the_opening_of_a_quoted_rule_asks_nothing_itself() -> None:
@@ -2509,6 +2546,17 @@ def test_the_opening_of_a_quoted_rule_asks_nothing_itself() -> None:
     )
     assert is_duty(
         "Theo Thông tư 58/2021/TT-BTC, công ty báo cáo định kỳ hằng quý cho Ủy ban Chứng khoán.",
+        review_only=False,
+    )
+    for opening in (
+        "Theo khoản 7, Điều 30 Thông tư 58/2021/TT-BTC quy định về báo cáo định kỳ như sau:",
+        "Theo quy định tại Khoản 7 Điều 30 Thông tư 58/2021/TT-BTC quy định như sau:",
+        "Khoản 7 Điều 30 Thông tư 58/2021/TT-BTC quy định về báo cáo định kỳ như sau:",
+    ):
+        assert not is_duty(opening, review_only=False), opening
+    assert is_duty(
+        "Theo Thông tư 58/2021/TT-BTC quy định, các công ty đại chúng báo cáo định kỳ cho Ủy ban "
+        "Chứng khoán Nhà nước như sau:",
         review_only=False,
     )
 
@@ -2528,6 +2576,24 @@ def test_a_named_periods_report_takes_the_day_of_the_month_after_it() -> None:
             "Các đơn vị báo cáo hằng tháng và hằng quý trước ngày 10 của tháng tiếp theo."
         )
     ] == [DutyKind.MONTHLY, DutyKind.QUARTERLY]
+    assert [
+        r.kind
+        for r in find_recurrences(
+            "Các xã báo cáo tiến độ thu ngân sách trước ngày 05 của tháng sau, báo cáo quý trước "
+            "ngày 15 của tháng đầu quý sau."
+        )
+    ] == [DutyKind.MONTHLY, DutyKind.QUARTERLY]
+    assert [
+        r.kind
+        for r in find_recurrences(
+            "Các đơn vị gửi báo cáo quý về Sở Tài chính, báo cáo tiến độ trước ngày 10 của tháng "
+            "tiếp theo."
+        )
+    ] == [DutyKind.QUARTERLY, DutyKind.MONTHLY]
+    (school,) = find_deadlines(
+        "Các trường gửi báo cáo về Phòng Giáo dục trước ngày 15 của tháng đầu năm học."
+    )
+    assert school.month is None
 
 
 def test_a_case_of_the_time_rule_and_what_is_said_above_are_no_incident() -> None:
@@ -2551,6 +2617,25 @@ def test_a_case_of_the_time_rule_and_what_is_said_above_are_no_incident() -> Non
     assert _kinds("Trường hợp có dịch bệnh phát sinh thì các xã báo cáo ngay về UBND huyện.") == [
         (DutyKind.AD_HOC, None)
     ]
+    for incident in (
+        "Trường hợp kỳ thi xảy ra sự cố bất thường, Chủ tịch Hội đồng thi báo cáo ngay về Sở.",
+        "Trường hợp thời gian xảy ra thiên tai kéo dài, UBND các xã báo cáo về UBND huyện.",
+    ):
+        assert [r.kind for r in find_recurrences(incident)] == [DutyKind.AD_HOC], incident
+    assert DutyKind.AD_HOC not in [
+        r.kind
+        for r in find_recurrences(
+            "Trường hợp ngày gửi báo cáo trùng với ngày nghỉ lễ, các đơn vị gửi báo cáo vào ngày "
+            "làm việc tiếp theo."
+        )
+    ]
+    assert [
+        r.kind
+        for r in find_recurrences(
+            "Đối với các nhiệm vụ nêu tại Mục II thì các đơn vị báo cáo về Sở trước ngày "
+            "15/12/2025."
+        )
+    ] == [DutyKind.ONE_OFF]
 
 
 def test_letters_sent_before_and_listed_ask_nothing() -> None:
@@ -2570,6 +2655,13 @@ def test_letters_sent_before_and_listed_ask_nothing() -> None:
         "trước ngày 15/7/2020.",
         review_only=False,
     )
+    for told_then_asked in (
+        "Bộ Xây dựng đã có văn bản số 210/BXD-KHTC, theo đó các Sở Xây dựng báo cáo định kỳ 6 "
+        "tháng, hằng năm về Bộ Xây dựng.",
+        "UBND tỉnh đã có công văn số 1234/UBND-VX nhưng đến nay một số huyện chưa báo cáo, các "
+        "huyện này khẩn trương báo cáo UBND tỉnh.",
+    ):
+        assert is_duty(told_then_asked, review_only=False), told_then_asked
 
 
 def test_the_rule_of_a_purpose_is_not_the_time_of_the_report() -> None:

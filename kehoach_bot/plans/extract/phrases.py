@@ -203,8 +203,8 @@ _DAY_RULE = re.compile(
 )
 # "chậm nhất vào ngày 20 của tháng đầu năm tiếp theo": a day of January
 _FIRST_MONTH_DAY = re.compile(
-    r"\bngay\s+(\d{1,2})\s+(?:cua\s+)?thang\s+dau\s+(?:tien\s+)?(?:cua\s+)?nam"
-    r"(?:\s+(?:sau|tiep theo|ke tiep))?\b"
+    r"\bngay\s+(\d{1,2})\s+(?:cua\s+)?thang\s+dau\s+(?:tien\s+)?(?:cua\s+)?nam\b(?!\s+hoc\b)"
+    r"(?:\s+(?:sau|tiep theo|ke tiep)\b)?"
 )
 _IN_MONTH = re.compile(r"\btrong\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?\b")
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -225,9 +225,10 @@ _BY_REFERENCE = re.compile(
     r"(?:cong van|quyet dinh|thong tu|nghi dinh|ke hoach|huong dan|van ban|chi thi)"
     r"(?:\s+so\s+[\w./&\-]+)?"
 )
-# ("… báo cáo X để hỗ trợ các đơn vị thực hiện theo quy định": the purpose's rule, not the time)
+_PURPOSE_AFTER = re.compile(r"\b(?:để|Để)\s")
+_REPORT_WORD = re.compile(r"\b(?:bao cao|so ket|tong ket|gui)\b")
 _AS_REGULATED = re.compile(
-    r"\b(?:bao cao|so ket|tong ket|gui)\b(?:(?!\bde\s+(?!nghi\b))[^.;]){0,220}?"
+    rf"{_REPORT_WORD.pattern}[^.;]{{0,220}}?"
     r"\b(theo\s+(?:dung\s+)?quy dinh)\b"
 )
 
@@ -277,8 +278,12 @@ _RESULTS_UP_TO = re.compile(
     r"\bket qua\s+(?:thuc hien|trien khai)\b(?:(?!\b(?:gui|nop|ve)\b)[^.;,:])*?"
     r"(?:den\s+)?(?:ngay)?$"
 )
-# "tính (từ đầu) ngày 01 tháng 01 đến hết ngày 31 tháng 12": the period counted
-_DATA_PERIOD = re.compile(r"(?:\bso lieu\b(?:\s+\S+){0,3}|\btinh(?:\s+tu(?:\s+dau)?)?)\s*$")
+# "tính (từ đầu) ngày 01 tháng 01 đến hết ngày 31 tháng 12", "tính từ 00 giờ 00 ngày 01/01":
+# the period counted
+_DATA_PERIOD = re.compile(
+    r"(?:\bso lieu\b(?:\s+\S+){0,3}|\btinh(?:\s+tu(?:\s+dau)?(?:\s+\d{1,2}\s*(?:gio|h)"
+    r"(?:\s*\d{1,2}(?:\s*phut)?)?)?)?)\s*$"
+)
 _DISTRIBUTION = re.compile(
     r"^\s*noi nhan\b"
     r"|^\s*[\-–•+*]\s*[^.]{0,160}\(\s*(?:de\s+)?"
@@ -314,6 +319,8 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
         mentions.append(_reference(text, match.start(), match.end()))
         taken.append(match.span())
     for match in _FIRST_MONTH_DAY.finditer(folded):
+        if not free(*match.span()):
+            continue
         mentions.append(
             _dated(text, folded, match.start(), match.end(), int(match.group(1)), 1, None, None)
         )
@@ -395,7 +402,11 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
             )
             taken.append(match.span())
     for match in _AS_REGULATED.finditer(folded):
-        if free(match.start(1), match.end(1)):
+        # "… báo cáo X để hỗ trợ các đơn vị thực hiện theo quy định": the purpose's rule, not the
+        # report's time ("để" read with its accents: "đề án", "vấn đề" fold alike)
+        verbs = _REPORT_WORD.finditer(folded, match.start(), match.start(1))
+        purpose = _PURPOSE_AFTER.search(text, max(v.end() for v in verbs), match.start(1))
+        if free(match.start(1), match.end(1)) and not purpose:
             mentions.append(_reference(text, match.start(1), match.end(1)))
     mentions.sort(key=lambda m: m.start)
     mentions = _inherit(folded, mentions)
@@ -546,7 +557,8 @@ def _inherit(folded: str, mentions: list[DeadlineMention]) -> list[DeadlineMenti
         elif (
             previous is not None
             and previous.not_a_deadline
-            and re.search(r"\btu\b", folded[max(0, previous.start - 8) : previous.start + 8])
+            # "từ ngày 15/12", "từ 00 giờ 00 ngày 01/01"
+            and re.search(r"\btu\b", folded[max(0, previous.start - 24) : previous.start + 8])
             and (
                 (mention.wording is Wording.BY and _SHORT_GAP.fullmatch(gap))
                 or (mention.wording is None and _DASH.fullmatch(gap))

@@ -21,7 +21,7 @@ from kehoach_bot.plans.extract.draft import (
 from kehoach_bot.plans.extract.duties import Duty, find_duties
 from kehoach_bot.plans.extract.matching import MatchStrength, UnitName, match_unit
 from kehoach_bot.plans.extract.phrases import fold_same_length
-from kehoach_bot.plans.extract.restatements import one_per_duty
+from kehoach_bot.plans.extract.restatements import news_title, one_per_duty
 from kehoach_bot.plans.extract.structure import parse_structure
 from kehoach_bot.plans.extract.tasks import TaskText
 from kehoach_bot.texts import extract_vi as t
@@ -40,7 +40,7 @@ def extract_plan(
     notes = document.notes if isinstance(document, DocumentText) else ()
     plan = parse_structure(text)
     header = plan.header
-    duties = one_per_duty(find_duties(plan))
+    duties = one_per_duty(find_duties(plan), title=news_title(plan))
     locality = None
     if header.issuer:
         found = match_unit(header.issuer, directory, locality=None)

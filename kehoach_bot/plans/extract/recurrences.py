@@ -45,6 +45,10 @@ _QUARTER_DAY = (
 )
 # Frequencies with a calendar of their own.
 PERIODIC_KINDS = (DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.MONTHLY)
+# "(Trường hợp) thời hạn gửi báo cáo …", "ngày gửi báo cáo", "kỳ báo cáo": the rule's time
+_TIME_OF_REPORT = (
+    r"(?:(?:thoi han|thoi gian|thoi diem|ngay|han)\s+(?:gui\s+|nop\s+)?bao cao|ky bao cao)\b"
+)
 # "trước ngày 10 của tháng tiếp theo": a day of every following month
 _NEXT_MONTHS_DAY = re.compile(r"\bngay\s+\d{1,2}\s+(?:cua\s+)?thang\s+(?:sau|tiep theo|ke tiep)\b")
 _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
@@ -188,13 +192,12 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"
             r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
             # "Địa phương mà … tăng nhiều … thì khẩn trương báo cáo giải trình": only where it holds
-            # ("nêu trên thì …" is "as said above", no "nếu")
-            r"|\b(?:ma|neu(?!\s+tren\b)|truong hop)\b(?!\s+(?:thoi han|thoi gian|ky)\b)"
+            rf"|\b(?:ma|neu|truong hop)\b(?!\s+{_TIME_OF_REPORT})"
             r"[^.;]{3,200}?\bthi\s+(?:\w+\s+){0,3}?bao cao\b"
             # "Nếu không đủ nguồn lực, địa phương đề xuất … gửi về Bộ": only if it comes to that;
             # "Trường hợp …, Cục báo cáo Tổng cục xem xét phân công": a matter put for decision
             # "Trường hợp thời hạn gửi báo cáo khác …": a case of the rule, not of events
-            r"|^\W*(?:neu|trong truong hop|truong hop)\b(?!\s+(?:thoi han|thoi gian|ky)\b)"
+            rf"|^\W*(?:neu|trong truong hop|truong hop)\b(?!\s+{_TIME_OF_REPORT})"
             r"(?![^.;]*\b(?:de|xem xet,?)\s+(?:quyet dinh|phan cong)\b)[^.;,:]{3,150}(?=,)"
         ),
     ),
@@ -236,6 +239,24 @@ _MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop)\s+(?:so ket|tong ket)\
 _SPAN_OF_WORK = re.compile(r"\s+(?:trien khai|thuc hien)\b")
 _AND_THE_YEAR = re.compile(r"\s+va\s+ca\s+nam\b(?!\s*\d)")
 _REPORTING = re.compile(r"\bbao cao\b|\bgui\b[^.;]{0,80}\b(?:ve|cho|so|phong|ban|uy ban|ubnd)\b")
+
+
+def _day_of_the_named_period(
+    hit: tuple[int, int, DutyKind], hits: list[tuple[int, int, DutyKind]], folded: str
+) -> bool:
+    """Whether "ngày N của tháng tiếp theo" dates the longer period named just before it in the
+    same clause ("Báo cáo 6 tháng: … vào ngày 20 của tháng tiếp theo"), not a monthly report."""
+    start, _, kind = hit
+    if kind is not DutyKind.MONTHLY or not _NEXT_MONTHS_DAY.match(folded, start):
+        return False
+    before = [h for h in hits if h[1] <= start]
+    if not before:
+        return False
+    nearest = max(before, key=lambda h: h[1])
+    return nearest[2] in _LONGER_PERIODS and not re.search(r"[;,]", folded[nearest[1] : start])
+
+
+_LONGER_PERIODS = (DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.ANNUAL)
 
 
 def find_recurrences(sentence: str) -> list[Recurrence]:
@@ -280,6 +301,8 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                 and text[match.start() : match.start() + 2].lower() != "sơ"
             ):
                 continue  # "cơ sở kết nối" folds to "so ket" too
+            if kind is DutyKind.AD_HOC and text[match.start() : match.start() + 3].lower() == "nêu":
+                continue  # "các nội dung nêu trên thì …": "nêu" (stated) folds to "nếu" (if)
             if (
                 kind is DutyKind.AD_HOC
                 and "kip thoi" in match.group()
@@ -307,14 +330,9 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
             )
         ]
         kinds = {kind for _, _, kind in hits}
-    if kinds & {DutyKind.SEMIANNUAL, DutyKind.QUARTERLY, DutyKind.ANNUAL}:
-        # "Báo cáo 6 tháng: … chậm nhất vào ngày 20 của tháng tiếp theo": the named period's day
-        hits = [
-            h
-            for h in hits
-            if not (h[2] is DutyKind.MONTHLY and _NEXT_MONTHS_DAY.match(folded, h[0]))
-        ] or hits
-        kinds = {kind for _, _, kind in hits}
+    # "Báo cáo 6 tháng: … chậm nhất vào ngày 20 của tháng tiếp theo": the named period's day
+    hits = [h for h in hits if not _day_of_the_named_period(h, hits, folded)]
+    kinds = {kind for _, _, kind in hits}
     if kinds & set(PERIODIC_KINDS):
         hits = [h for h in hits if h[2] is not DutyKind.PERIODIC_UNDATED]
     hits += [h for h in listed if h[2] is DutyKind.PERIODIC_UNDATED]  # "9 tháng" in the list

@@ -73,8 +73,8 @@ _NOT_A_DUTY = re.compile(
     r"|^\W*(?:bieu|mau)(?:\s+mau)?\s+so\s+\w+\s*[:.\-–]"
     # the words that open a rule quoted below ("Theo Khoản 7 Điều 30 Thông tư 58/2021/TT-BTC
     # quy định về báo cáo định kỳ như sau:"): its items ask, not the opening
-    r"|^\W*theo\s+(?:(?:khoan|muc|diem|dieu)\s+\w+\s+)*(?:thong tu|nghi dinh|quyet dinh|luat"
-    r"|cong van|van ban)\b[^.;]*\bquy dinh\b[^.;]*:\s*$"
+    r"|^\W*(?:theo\s+(?:quy dinh\s+tai\s+)?)?(?:(?:khoan|muc|diem|dieu)\s+\w+,?\s+)*"
+    r"(?:thong tu|nghi dinh|quyet dinh|luat|cong van|van ban)\b[^.;,]*\bquy dinh\b[^.;,]*:\s*$"
     # a meeting's agenda ("Đại hội sẽ tổng kết …; tham gia báo cáo bổ sung Điều lệ")
     r"|^\W*(?:dai hoi|hoi nghi|ky hop|phien hop)\s+se\b"
 )
@@ -447,7 +447,7 @@ _PAPERS = re.compile(r"\b(?:ban sao|ho so|danh sach|giay to|to khai)\b")
 _LETTER_HAD = re.compile(rf"{LETTER_TOLD}\s+gui\b")
 # "Bộ Xây dựng đã có các công văn: số 210/BXD-KHTC …": the letters sent before, listed
 _LETTERS_LISTED = re.compile(
-    r"\bda\s+(?:co|ban hanh|gui)\s+(?:cac\s+)?(?:cong van|van ban)\s*(?::|so\b)"
+    r"\bda\s+(?:co|ban hanh|gui)\s+cac\s+(?:cong van|van ban)\s*:"
 )
 _REPORT_CONTENT = re.compile(r"\bbao cao\b|\bket qua\b|\btinh hinh\b|\bso lieu\b")
 

@@ -15,15 +15,17 @@ from kehoach_bot.plans.extract.draft import DutyKind
 from kehoach_bot.plans.extract.duties import Duty
 from kehoach_bot.plans.extract.phrases import find_deadlines, fold_same_length
 from kehoach_bot.plans.extract.recurrences import PERIODIC_KINDS
-from kehoach_bot.plans.extract.report_sentences import names_a_rhythm
+from kehoach_bot.plans.extract.report_sentences import is_duty, names_a_rhythm
+from kehoach_bot.plans.extract.structure import PlanText
 
 
-def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
+def one_per_duty(duties: Sequence[Duty], *, title: str | None = None) -> list[Duty]:
     """The duties without their restatements, in reading order.
 
     A duty restates another of the same part when both fall due on the same day with the same
     frequency and it adds nothing: no units of its own, or ones the other names, and no other
-    office; a one-off with no time at all restates a dated one-off whose units and office agree."""
+    office; a one-off with no time at all restates a dated one-off whose units and office agree;
+    a news item's `title` (see `news_title`) restates the body's duty it names."""
     keys = _keys(duties)
     fullest: dict[object, Duty] = {}
     for duty, key in zip(duties, keys, strict=True):
@@ -35,25 +37,37 @@ def one_per_duty(duties: Sequence[Duty]) -> list[Duty]:
         if kept is None or kept is duty or not _restates(duty, kept):
             out.append(duty)
     return _periodic_dated_later(
-        _reminded_over_cited(_dated_over_undated(_time_line_dates_request(_headline_told(out))))
+        _reminded_over_cited(_dated_over_undated(_time_line_dates_request(_title_told(out, title))))
     )
 
 
-_SENTENCE_END = (".", ";", ":", "!", "?")
+def news_title(plan: PlanText) -> str | None:
+    """A news item's headline: one of the text's first two lines (a rubric such as "Hồi âm" may
+    stand above it), no sentence, asking for a report, over a line that asks nothing (its date,
+    its byline) and a body; None for any other text."""
+    if not plan.sections or plan.sections[0].ref:
+        return None
+    lines = [p.text for p in plan.sections[0].paragraphs]
+    for index, line in enumerate(lines[:2]):
+        if not is_duty(line, review_only=False):
+            continue
+        told_below = len(lines) >= index + 3 and not is_duty(lines[index + 1], review_only=False)
+        return line if told_below and not line.rstrip().endswith(_SENTENCE_END) else None
+    return None
 
 
-def _headline_told(duties: list[Duty]) -> list[Duty]:
-    """A news item's headline ("Đề nghị UBND huyện Lắc báo cáo UBND tỉnh, trả lời báo chí") that
-    its body asks again with the same frequency, units and office is the body's duty."""
-    if len(duties) < 2:
+_SENTENCE_END = (".", ";", ":", "!", "?", "…")
+
+
+def _title_told(duties: list[Duty], title: str | None) -> list[Duty]:
+    """A headline ("Đề nghị UBND huyện Lắc báo cáo UBND tỉnh, trả lời báo chí") whose body asks
+    again with the same frequency, units and office is the body's duty."""
+    if title is None or len(duties) < 2:
         return duties
     headline = duties[0]
-    if headline.ref or _timed(headline) or headline.quote.rstrip().endswith(_SENTENCE_END):
+    if headline.quote.strip() != title.strip() or _timed(headline):
         return duties
-    if any(
-        d.ref == headline.ref and d.kind is headline.kind and _agree(headline, d)
-        for d in duties[1:]
-    ):
+    if any(d.kind is headline.kind and _agree(headline, d) for d in duties[1:]):
         return duties[1:]
     return duties
 
@@ -75,7 +89,7 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
             (duty.kind is DutyKind.ONE_OFF and not _timed(duty)) or _time_as_set(duty)
         )
         # "… gửi báo cáo đúng thời gian quy định" after the dated request: one unit in common
-        loose = _time_as_set(duty)
+        loose = _time_as_set(duty) and bool(_BARE_CALL.search(fold_same_length(duty.quote)))
         match = (
             [
                 i
@@ -96,6 +110,12 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
         else duties[i]
         for i in kept
     ]
+
+
+# "… gửi báo cáo đảm bảo chất lượng và đúng thời gian quy định": a call to report, of no topic
+_BARE_CALL = re.compile(
+    r"\b(?:gui|nop)\s+bao cao\s+(?:dam bao|bao dam|dung|theo dung|day du|kip thoi|chat luong)\b"
+)
 
 
 def _periodic_dated_later(duties: list[Duty]) -> list[Duty]:

@@ -7,8 +7,9 @@ import unicodedata
 
 from kehoach_bot.texts import extract_structure_vi as w
 
-# An ellipsis ends a sentence even when the next one follows without a space ("báo cáo…Dự kiến").
-_SENTENCE_END = re.compile(r"(?:[.!?]+|\./\.)[\"”’)]*\s+|…[\"”’)]*\s*")
+# An ellipsis glued to a capital ends a sentence ("báo cáo…Dự kiến"); "Xây dựng… UBND các huyện"
+# goes on.
+_SENTENCE_END = re.compile(r"(?:[.!?]+|\./\.)[\"”’)]*\s+|…[\"”’)]*(?=\S)")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -344,12 +344,17 @@ def find_recipients(sentence: str) -> list[str]:
 
 # "… báo cáo kết quả để Bộ Tư pháp tổng hợp gửi Bộ Lao động …": the office that gathers the
 # reports receives them; where it sends them on is its own report.
-_GATHERS = re.compile(r"\bde\s+(?=[^.;]{3,120}?\s(?:theo doi,?\s+)?tong hop\b)")
+_FOR_GATHERING = re.compile(r"\bde\s+(?=[^.;]{3,120}?\s(?:theo doi,?\s+)?tong hop\b)")
+_SENT_BEFORE = re.compile(r"\b(?:bao cao|gui|nop)\b")
 
 
 def _gatherer(text: str, folded: str) -> tuple[int, list[str]] | None:
-    """Where "để X tổng hợp" begins and X's names, when the sentence has one."""
-    for match in _GATHERS.finditer(folded):
+    """Where "để X tổng hợp" begins and X's names, when the report is sent before it ("Các Sở báo
+    cáo kết quả để Sở Nội vụ tổng hợp"), not asked after it ("Để Văn phòng tổng hợp, đề nghị …
+    gửi báo cáo về Sở …", "… phối hợp để Sở Tài chính tổng hợp, báo cáo UBND tỉnh")."""
+    for match in _FOR_GATHERING.finditer(folded):
+        if not _SENT_BEFORE.search(folded, 0, match.start()):
+            continue
         stop = _NAME_STOP.search(folded, match.end() + 1)
         if stop and re.match(r"\s*(?:theo doi|tong hop)\b", folded[stop.start() :]):
             names = _names_at(text, folded, match.end())
@@ -428,8 +433,9 @@ _VERB = re.compile(
 # A time word opening the sentence ("Hằng tháng, các xã báo cáo …") comes before its subject.
 _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
 # Words of time or mood between a subject and its verb: "Sở sẽ tổng hợp", "các xã cũng cần …".
-# "UBND huyện Lắk có báo cáo": "có" is the subject's verb, not the end of its name
-_MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con|co))+\s*$")
+_MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con))+\s*$")
+# "UBND huyện Lắk có báo cáo": "có" is the subject's verb, read with its accent ("hữu cơ")
+_HAS = re.compile(r"\s+có$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
 _NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|\bbo|[,:])\s+$")
 # "các phòng, ban báo cáo …", "các Sở gửi …": no "Ban Báo cáo" exists, only its "báo cáo viên"
@@ -456,7 +462,7 @@ def find_responsible(sentence: str) -> list[str]:
         colon = folded.rfind(":", begin, verb.start())
         start = _subject_start(folded, begin, verb.start(), colon)
         mood = _MOOD_AFTER.search(folded, start, verb.start())
-        subject = text[start : mood.start() if mood else verb.start()].strip(" ,;")
+        subject = _HAS.sub("", text[start : mood.start() if mood else verb.start()].strip(" ,;"))
         if _ASKING_END.search(text.lower(), start, verb.start()):
             return []  # "Thủ tướng yêu cầu báo cáo …": who asks, the units asked unnamed
         if subject:
