@@ -446,9 +446,7 @@ _PAPERS = re.compile(r"\b(?:ban sao|ho so|danh sach|giay to|to khai)\b")
 # own unless it speaks of one.
 _LETTER_HAD = re.compile(rf"{LETTER_TOLD}\s+gui\b")
 # "Bộ Xây dựng đã có các công văn: số 210/BXD-KHTC …": the letters sent before, listed
-_LETTERS_LISTED = re.compile(
-    r"\bda\s+(?:co|ban hanh|gui)\s+cac\s+(?:cong van|van ban)\s*:"
-)
+_LETTERS_LISTED = re.compile(r"\bda\s+(?:co|ban hanh|gui)\s+cac\s+(?:cong van|van ban)\s*:")
 _REPORT_CONTENT = re.compile(r"\bbao cao\b|\bket qua\b|\btinh hinh\b|\bso lieu\b")
 
 
