@@ -2675,3 +2675,11 @@ def test_the_rule_of_a_purpose_is_not_the_time_of_the_report() -> None:
     assert _kinds(
         "Các huyện gửi báo cáo và đề nghị hỗ trợ kinh phí về Sở Tài chính theo quy định."
     ) == [(DutyKind.PERIODIC_UNDATED, None)]
+
+
+def test_a_report_in_the_making_is_told_and_units_at_work_are_asked() -> None:
+    assert not is_duty("Sở Nội vụ đang tổng hợp báo cáo UBND tỉnh.", review_only=False)
+    assert is_duty(
+        "Các doanh nghiệp đang hoạt động báo cáo về Ban Quản lý trước ngày 10/10/2025.",
+        review_only=False,
+    )

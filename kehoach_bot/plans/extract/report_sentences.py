@@ -365,7 +365,11 @@ _NOT_DONE = re.compile(
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …"); "vừa … vừa …" (both … and) tells nothing.
-_DONE = re.compile(r"\b(?:đã|vừa)\b|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
+_DONE = re.compile(r"\b(?:đã|vừa|đang)\b|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
+# "đang (tổng hợp,) báo cáo": the report itself in the making
+_AT_THE_REPORT = re.compile(
+    r"đang\s+(?:(?:tổng hợp|xây dựng|hoàn thiện|chuẩn bị|lập|soạn thảo|thống kê),?\s+(?:và\s+)?)?"
+)
 _BOTH_AND = re.compile(r"\bvừa\b.*\bvừa\b")
 # "đã được giao báo cáo" asks; "đã được huyện báo cáo" tells
 _ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can|duoc\s+(?:phan cong|giao))\b")
@@ -404,6 +408,9 @@ def _told_done(text: str, folded: str, at: int) -> bool:
             _OF_A_THING.search(lowered, clause_start, m.start())
             and _OTHER_WORK.match(lowered, m.end(), at)
         )
+        # "Sở Nội vụ đang tổng hợp báo cáo …" tells; "các doanh nghiệp đang hoạt động báo cáo …"
+        # names the units at work
+        and (m.group() != "đang" or bool(_AT_THE_REPORT.fullmatch(lowered, m.start(), at)))
     ]
     return bool(told) and not _ASKS.search(folded, told[-1], at)
 
