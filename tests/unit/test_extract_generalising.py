@@ -2683,3 +2683,43 @@ def test_a_report_in_the_making_is_told_and_units_at_work_are_asked() -> None:
         "Các doanh nghiệp đang hoạt động báo cáo về Ban Quản lý trước ngày 10/10/2025.",
         review_only=False,
     )
+
+
+def test_as_asked_opens_a_request_and_is_no_ad_hoc() -> None:
+    assert _kinds(
+        "Theo yêu cầu, các chi nhánh phải có văn bản báo cáo gửi về Ngân hàng Nhà nước chậm nhất "
+        "ngày 20/9/2012."
+    ) == [(DutyKind.ONE_OFF, "2012-09-20")]
+    assert _kinds("Các chi nhánh báo cáo Ngân hàng Nhà nước theo yêu cầu.") == [
+        (DutyKind.AD_HOC, None)
+    ]
+
+
+def test_every_end_of_month_is_monthly() -> None:
+    for sentence in (
+        "Mỗi cuối tháng, các địa phương báo cáo tình hình giải ngân gửi Sở Tài chính.",
+        "Cuối mỗi tháng, các địa phương báo cáo tình hình giải ngân gửi Sở Tài chính.",
+    ):
+        assert [r.kind for r in find_recurrences(sentence)] == [DutyKind.MONTHLY], sentence
+
+
+def test_a_letter_about_a_matter_sent_to_offices_is_its_address() -> None:
+    assert (
+        find_recipients(
+            "Ngày 11-10-2017, UBND tỉnh đã có Công văn số 3615/VPUBND-VX về việc kiểm tra sự việc Báo "
+            "nêu, gửi UBND thành phố Đồng Hới và huyện Bố Trạch."
+        )
+        == []
+    )
+
+
+def test_a_report_made_by_a_numbered_letter_is_told() -> None:
+    assert not is_duty(
+        "Sở Tài nguyên và Môi trường đã phối hợp với UBND xã tổ chức kiểm tra, xác minh thông tin "
+        "và báo cáo UBND tỉnh bằng Văn bản số 989/STNMT-TTr ngày 01/6/2017.",
+        review_only=False,
+    )
+    assert is_duty(
+        "Sở Tài nguyên và Môi trường báo cáo UBND tỉnh bằng văn bản trước ngày 10/6/2017.",
+        review_only=False,
+    )

@@ -161,7 +161,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     (
         DutyKind.MONTHLY,
         re.compile(
-            r"\b(?:dinh ky\s+)?(?:hang|moi)\s+thang\b|\bdinh ky\s+thang\b(?!\s*\d)"
+            r"\b(?:dinh ky\s+)?(?:hang|moi)\s+(?:cuoi\s+)?thang\b|\bdinh ky\s+thang\b(?!\s*\d)"
             r"|\bthang\s+(?:mot|1)\s+lan\b"
             # "Báo cáo tháng gửi … trước ngày 22"; not "báo cáo tháng 11", "báo cáo tháng hành
             # động" (a campaign's month) nor "tháng trước"
@@ -179,7 +179,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"[^,;.]{0,30}?\bxay ra\b|^\W*khi\s+phat hien\b"
             # "theo yêu cầu tại Văn bản số …" names the document that asks, not a time; "đảm bảo
             # thời gian theo yêu cầu" keeps the time asked
-            r"|(?<!thoi gian )(?<!thoi han )\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b)"
+            # ("Theo yêu cầu, các chi nhánh phải …" opens the request told: "as asked")
+            r"|(?<!thoi gian )(?<!thoi han )\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b|\s*,)"
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
             # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found
             r"|\bbao cao\s+ngay\s+khi\s+(?:co\s+)?(?:phat hien|xay ra|phat sinh)\b"

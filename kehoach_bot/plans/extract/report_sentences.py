@@ -286,6 +286,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         and not _told_done(text, folded, m.start())
         and not _intended(text, folded, m.start())
         and not _NOT_DONE.search(folded, 0, m.start())
+        and not _MADE_BY_LETTER.match(folded, m.end())
     ]
     if not review_only:
         verbs = [m for m in verbs if not m.group().startswith(("so ket", "tong ket"))]
@@ -366,6 +367,10 @@ _NOT_DONE = re.compile(
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …"); "vừa … vừa …" (both … and) tells nothing.
 _DONE = re.compile(r"\b(?:đã|vừa|đang)\b|\b(?:mới|chỉ)\s+có\s+\d+\s*/\s*\d+")
+# "… báo cáo UBND tỉnh bằng Văn bản số 989/STNMT-TTr ngày 01/6/2017": a report made, numbered
+_MADE_BY_LETTER = re.compile(
+    r"[^.;]{0,100}?\bbang\s+(?:van ban|cong van|bao cao|to trinh)\s+so\s+\d"
+)
 # "đang (tổng hợp,) báo cáo": the report itself in the making
 _AT_THE_REPORT = re.compile(
     r"đang\s+(?:(?:tổng hợp|xây dựng|hoàn thiện|chuẩn bị|lập|soạn thảo|thống kê),?\s+(?:và\s+)?)?"

@@ -294,7 +294,8 @@ LETTER_SENT = re.compile(
     # "(theo yêu cầu) tại văn bản số 419/TTg, gửi Bộ …": the document cited, not the one sent
     r"(?<!\btai )(?<!\btheo )"
     r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
-    r"(?:\s+ngay\s+[\d/.\-]+)?,?\s+$"
+    # "Công văn số 3615/VPUBND-VX về việc kiểm tra sự việc Báo nêu, gửi UBND thành phố …"
+    r"(?:\s+ngay\s+[\d/.\-]+)?(?:\s+(?:ve viec|v/v)\b[^.;]{0,150}?)?,?\s+$"
 )
 # A letter told as news without its number ("Cục … đã có công văn khẩn gửi đến Sở Y tế đề nghị
 # …"); after a request ("đề nghị các đơn vị có văn bản gửi Sở") the same words send a report.
