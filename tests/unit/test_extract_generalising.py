@@ -2706,8 +2706,8 @@ def test_every_end_of_month_is_monthly() -> None:
 def test_a_letter_about_a_matter_sent_to_offices_is_its_address() -> None:
     assert (
         find_recipients(
-            "Ngày 11-10-2017, UBND tỉnh đã có Công văn số 3615/VPUBND-VX về việc kiểm tra sự việc Báo "
-            "nêu, gửi UBND thành phố Đồng Hới và huyện Bố Trạch."
+            "Ngày 11-10-2017, UBND tỉnh đã có Công văn số 3615/VPUBND-VX về việc kiểm tra sự "
+            "việc Báo nêu, gửi UBND thành phố Đồng Hới và huyện Bố Trạch."
         )
         == []
     )
