@@ -2471,6 +2471,9 @@ def test_a_headline_that_the_body_asks_again_is_one_duty() -> None:
     assert len(extract_plan("\n".join(items), []).obligations) == 3
     other = [lines[1], lines[2], "Sở Y tế báo cáo Bộ Y tế."]
     assert len(extract_plan("\n".join(other), []).obligations) == 2
+    # a first line that is a sentence is the text's own request, not a headline
+    sentence_first = [lines[1] + ".", lines[2], lines[3]]
+    assert len(extract_plan("\n".join(sentence_first), []).obligations) == 2
     both = (
         "Trước ngày 25-10, UBND các huyện phải báo cáo sơ bộ kết quả về Sở và trước ngày 16-11 "
         "phải báo cáo chính thức kết quả về Sở."
@@ -2674,6 +2677,10 @@ def test_the_rule_of_a_purpose_is_not_the_time_of_the_report() -> None:
     ) == [(DutyKind.PERIODIC_UNDATED, None)]
     assert _kinds(
         "Các huyện gửi báo cáo và đề nghị hỗ trợ kinh phí về Sở Tài chính theo quy định."
+    ) == [(DutyKind.PERIODIC_UNDATED, None)]
+    # the purpose's own report keeps the time: "… để tổng hợp, báo cáo Chính phủ theo quy định"
+    assert _kinds(
+        "Các Sở gửi báo cáo về Bộ Nội vụ để tổng hợp, báo cáo Chính phủ theo quy định."
     ) == [(DutyKind.PERIODIC_UNDATED, None)]
 
 

@@ -40,6 +40,7 @@ from kehoach_bot.plans.extract.legacy_encodings import (
     decode_vni,
     syllable_score,
 )
+from kehoach_bot.plans.extract.sentences import CLOSING_MARKS
 from kehoach_bot.texts import extract_documents_vi as t
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -591,7 +592,6 @@ def _without_page_number(lines: list[str], number: int) -> list[str]:
     return kept
 
 
-_SENTENCE_END = (".", ":", ";", "!", "?", "…")
 _STARTS_ITEM = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[IVXLC]+[.)]|[a-zđ][.)])\s")
 _FULL_LINE = 0.8  # a line this share of the page's usual width was wrapped by the page's edge
 
@@ -606,7 +606,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     for line in lines:
         if out and line and out[-1] and not _STARTS_ITEM.match(line):
             previous = out[-1]
-            open_sentence = not previous.rstrip().endswith(_SENTENCE_END)
+            open_sentence = not previous.rstrip().endswith(CLOSING_MARKS)
             wrapped = len(previous) >= _FULL_LINE * usual or line[0].islower()
             if open_sentence and wrapped:
                 out[-1] = f"{previous.rstrip()} {line.lstrip()}"

@@ -16,6 +16,7 @@ from kehoach_bot.plans.extract.duties import Duty
 from kehoach_bot.plans.extract.phrases import find_deadlines, fold_same_length
 from kehoach_bot.plans.extract.recurrences import PERIODIC_KINDS
 from kehoach_bot.plans.extract.report_sentences import is_duty, names_a_rhythm
+from kehoach_bot.plans.extract.sentences import CLOSING_MARKS
 from kehoach_bot.plans.extract.structure import PlanText
 
 
@@ -52,11 +53,8 @@ def news_title(plan: PlanText) -> str | None:
         if not is_duty(line, review_only=False):
             continue
         told_below = len(lines) >= index + 3 and not is_duty(lines[index + 1], review_only=False)
-        return line if told_below and not line.rstrip().endswith(_SENTENCE_END) else None
+        return line if told_below and not line.rstrip().endswith(CLOSING_MARKS) else None
     return None
-
-
-_SENTENCE_END = (".", ";", ":", "!", "?", "…")
 
 
 def _title_told(duties: list[Duty], title: str | None) -> list[Duty]:
@@ -85,11 +83,10 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
     units: dict[int, tuple[str, ...]] = {}  # a dated duty that names none takes the request's
     kept: list[int] = []
     for index, (duty, key) in enumerate(zip(duties, keys, strict=True)):
-        timeless = key is None and (
-            (duty.kind is DutyKind.ONE_OFF and not _timed(duty)) or _time_as_set(duty)
-        )
+        as_set = _time_as_set(duty)
+        timeless = key is None and ((duty.kind is DutyKind.ONE_OFF and not _timed(duty)) or as_set)
         # "… gửi báo cáo đúng thời gian quy định" after the dated request: one unit in common
-        loose = _time_as_set(duty) and bool(_BARE_CALL.search(fold_same_length(duty.quote)))
+        loose = as_set and bool(_BARE_CALL.search(fold_same_length(duty.quote)))
         match = (
             [
                 i

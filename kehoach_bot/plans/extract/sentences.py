@@ -7,6 +7,9 @@ import unicodedata
 
 from kehoach_bot.texts import extract_structure_vi as w
 
+# The marks a line ends on when it closes a sentence or a clause (a headline or a wrapped line
+# ends on none).
+CLOSING_MARKS = (".", ":", ";", "!", "?", "…")
 # An ellipsis glued to a capital ends a sentence ("báo cáo…Dự kiến"); "Xây dựng… UBND các huyện"
 # goes on.
 _SENTENCE_END = re.compile(r"(?:[.!?]+|\./\.)[\"”’)]*\s+|…[\"”’)]*(?=\S)")
