@@ -2730,3 +2730,140 @@ def test_a_report_made_by_a_numbered_letter_is_told() -> None:
         "Sở Tài nguyên và Môi trường báo cáo UBND tỉnh bằng văn bản trước ngày 10/6/2017.",
         review_only=False,
     )
+
+
+# --- from the batch 591–638: security, trade, justice, disasters, a Sở's own plans ---------------
+
+
+def test_a_day_of_the_reporting_year_is_yearly() -> None:
+    assert _kinds(
+        "Các huyện gửi báo cáo Quý I về Văn phòng Ban An toàn giao thông tỉnh trước ngày 20 "
+        "tháng 3 của năm báo cáo."
+    ) == [(DutyKind.ANNUAL, "03-20")]
+
+
+def test_when_it_happens_after_a_reports_heading_is_ad_hoc() -> None:
+    assert _kinds(
+        "1. Đối với Báo cáo tai nạn giao thông đặc biệt nghiêm trọng: khi xảy ra tai nạn giao "
+        "thông đặc biệt nghiêm trọng, Ban An toàn giao thông các huyện phải báo cáo bằng phương "
+        "thức nhanh nhất về Văn phòng Ban An toàn giao thông tỉnh."
+    ) == [(DutyKind.AD_HOC, None)]
+
+
+def test_matters_for_the_higher_body_to_decide_are_reported_as_they_come() -> None:
+    assert _kinds(
+        "Giao Sở Công Thương xây dựng phương án đảm bảo nguồn cung hàng hóa; khẩn trương có văn "
+        "bản tham mưu, báo cáo những vấn đề thuộc thẩm quyền của UBND tỉnh, Chủ tịch UBND tỉnh."
+    ) == [(DutyKind.AD_HOC, None)]
+
+
+def test_as_regulated_after_an_approval_is_the_approvals_rule() -> None:
+    assert _kinds(
+        "Sở Văn hóa, Thể thao và Du lịch hoàn thiện Đề án, báo cáo Chủ tịch UBND tỉnh phê duyệt "
+        "theo quy định."
+    ) == [(DutyKind.ONE_OFF, None)]
+    assert _kinds("Sở Văn hóa, Thể thao và Du lịch báo cáo Chủ tịch UBND tỉnh theo quy định.") == [
+        (DutyKind.PERIODIC_UNDATED, None)
+    ]
+
+
+def test_bao_ngay_is_a_report_sent_at_once() -> None:
+    (duty,) = _duties("Các doanh nghiệp cần báo ngay cho Sở Công Thương khi có biến động giá.")
+    assert (duty.kind, duty.responsible, duty.recipient) == (
+        DutyKind.AD_HOC,
+        ("Các doanh nghiệp",),
+        "Sở Công Thương",
+    )
+    assert _kinds("Các đơn vị báo ngay cho Sở Công Thương tình hình giá cả.") == [
+        (DutyKind.ONE_OFF, None)
+    ]
+    assert _duties("Các xã thông báo ngay cho các hộ dân về lịch cắt điện.") == []
+
+
+def test_a_request_told_after_a_letter_sent_is_read() -> None:
+    (duty,) = _duties(
+        "Sở Công Thương vừa gửi công văn tới các đơn vị đầu mối yêu cầu báo cáo về tình hình chuẩn "
+        "bị hàng Tết."
+    )
+    assert duty.kind is DutyKind.ONE_OFF
+
+
+def test_on_finding_it_report_at_once_to_the_office_named() -> None:
+    (duty,) = _duties(
+        "Theo quy chế, thủ trưởng các đơn vị khi phát hiện biến động bất thường phải chủ động kiểm "
+        "tra, báo cáo ngay với UBND quận."
+    )
+    assert (duty.kind, duty.responsible, duty.recipient) == (
+        DutyKind.AD_HOC,
+        ("các đơn vị",),
+        "UBND quận",
+    )
+
+
+def test_the_office_reported_to_at_once_is_the_recipient() -> None:
+    assert find_recipients("Các đơn vị phải báo cáo ngay UBND quận khi phát hiện biến động.") == [
+        "UBND quận"
+    ]
+
+
+def test_the_subject_of_a_letter_sent_before_asks_nothing_now() -> None:
+    assert not is_duty(
+        "Bộ Tư pháp đã có Công văn số 86/BTP-KHTC ngày 19 tháng 3 năm 2010 về việc yêu cầu các Cục "
+        "Thi hành án dân sự tỉnh, thành phố gửi báo cáo khảo sát tình hình trụ sở.",
+        review_only=False,
+    )
+    assert is_duty(
+        "Bộ Tư pháp đã có Công văn số 86/BTP-KHTC về việc kiểm tra trụ sở, đề nghị các Cục Thi "
+        "hành án dân sự gửi báo cáo về Bộ.",
+        review_only=False,
+    )
+
+
+def test_a_report_not_sent_or_not_in_is_told() -> None:
+    for sentence in (
+        "Tuy nhiên, đến nay Sở Tài chính chưa có báo cáo về UBND tỉnh.",
+        "Nếu quá thời hạn trên mà các đơn vị vẫn không gửi đủ báo cáo về Bộ theo yêu cầu, Bộ sẽ "
+        "không đưa các đơn vị đó vào kế hoạch đầu tư.",
+    ):
+        assert not is_duty(sentence, review_only=False), sentence
+
+
+def test_a_date_after_a_news_agencys_tag_opens_the_item() -> None:
+    (mention,) = find_deadlines(
+        "(SGGP).- Ngày 4-8, Cục Thi hành án dân sự vừa có công văn khẩn yêu cầu các Cục báo cáo "
+        "về công tác thi hành án năm 2009."
+    )
+    assert mention.not_a_deadline
+
+
+def test_problems_to_solve_are_work_problems_put_up_are_ad_hoc() -> None:
+    assert _kinds(
+        "Thành lập Tổ công tác về rà soát, tháo gỡ khó khăn, vướng mắc cho các dự án, báo cáo về "
+        "cơ quan Thường trực Ban Chỉ đạo."
+    ) == [(DutyKind.ONE_OFF, None)]
+    assert _kinds(
+        "Ban Chỉ đạo hướng dẫn kiểm tra, báo cáo, đề xuất Chủ tịch UBND tỉnh xem xét giải quyết "
+        "các khó khăn, vướng mắc trong quá trình thực hiện."
+    ) == [(DutyKind.AD_HOC, None)]
+
+
+def test_kinds_of_report_listed_are_named_not_asked() -> None:
+    assert not is_duty(
+        "Cụ thể, các loại báo cáo định kỳ thuộc phạm vi quản lý của Bộ gồm: Báo cáo kết quả hoạt "
+        "động quản lý Nhà nước tại địa phương; Báo cáo kết quả hoạt động của Khu công nghệ cao.",
+        review_only=False,
+    )
+
+
+def test_a_heading_before_a_colon_is_no_unit_of_the_words_after_it() -> None:
+    assert find_responsible("Bộ KHCN: Thời hạn gửi báo cáo định kỳ hằng năm là ngày 20/12.") == []
+    assert find_responsible("Sở: Y tế, Xây dựng báo cáo UBND tỉnh trước ngày 20/12.") == [
+        "Sở Y tế",
+        "Sở Xây dựng",
+    ]
+    assert find_responsible(
+        "Các Sở, ngành: Y tế, Xây dựng báo cáo UBND tỉnh trước ngày 20/12."
+    ) == [
+        "Sở Y tế",
+        "Sở Xây dựng",
+    ]

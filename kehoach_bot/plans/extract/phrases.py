@@ -227,6 +227,8 @@ _BY_REFERENCE = re.compile(
 )
 _PURPOSE_AFTER = re.compile(r"\b(?:để|Để)\s")
 _REPORT_WORD = re.compile(r"\b(?:bao cao|so ket|tong ket|gui)\b")
+# "báo cáo Chủ tịch UBND tỉnh phê duyệt theo quy định": the approval's rule, not the report's time
+_DECISION = re.compile(r"\b(?:phe duyet|quyet dinh|xem xet)\b")
 _AS_REGULATED = re.compile(
     rf"{_REPORT_WORD.pattern}[^.;]{{0,220}}?"
     r"\b(theo\s+(?:dung\s+)?quy dinh)\b"
@@ -264,8 +266,9 @@ _WORK_DONE = re.compile(
 # "… gửi báo cáo về Sở Y tế xong trước 15/8": the report is what is done by then
 _SENT_ONCE_DONE = re.compile(r"\b(?:gui|nop)\s+bao cao\b[^,;.]*$")
 # A date that opens the sentence before a comma ("Ngày 26/5/2020, …", "Vào ngày 12/3, …").
-# A news item may open with its source: "(BĐT) - Ngày 5/7/2021, …", "TTXVN – Ngày …".
-_OPENING = re.compile(r"^\W*(?:\(?[\w.]{2,20}\)?\s*[-–]\s*)?(?:vao\s+)?(?:ngay\s*)?$")
+# A news item may open with its source: "(BĐT) - Ngày 5/7/2021, …", "TTXVN – Ngày …", "(SGGP).-
+# Ngày 4-8, …", "(GD&TĐ) - Ngày …".
+_OPENING = re.compile(r"^\W*(?:\(?[\w.&]{2,20}\)?\.?\s*[-–]\s*)?(?:vao\s+)?(?:ngay\s*)?$")
 _OPENED = re.compile(r"^\s*,")
 _PLACE_AND_DATE = re.compile(r"^\W*[a-z' .\-]{2,40},\s*$")
 _EVENT_TIME = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*$")
@@ -404,9 +407,12 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
     for match in _AS_REGULATED.finditer(folded):
         # "… báo cáo X để hỗ trợ các đơn vị thực hiện theo quy định": the purpose's rule, not the
         # report's time ("để" read with its accents: "đề án", "vấn đề" fold alike)
-        verbs = _REPORT_WORD.finditer(folded, match.start(), match.start(1))
-        purpose = _PURPOSE_AFTER.search(text, max(v.end() for v in verbs), match.start(1))
-        if free(match.start(1), match.end(1)) and not purpose:
+        last_verb = max(
+            v.end() for v in _REPORT_WORD.finditer(folded, match.start(), match.start(1))
+        )
+        purpose = _PURPOSE_AFTER.search(text, last_verb, match.start(1))
+        decided = _DECISION.search(folded, last_verb, match.start(1))
+        if free(match.start(1), match.end(1)) and not purpose and not decided:
             mentions.append(_reference(text, match.start(1), match.end(1)))
     mentions.sort(key=lambda m: m.start)
     mentions = _inherit(folded, mentions)

@@ -104,12 +104,13 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"(?=\s+(?:bao cao|gui|nop|cac|ve|tong hop|danh gia|xay dung|lap|thuc hien)\b)"
         ),
     ),
-    # "chậm nhất là ngày 15/01 năm kế tiếp của năm báo cáo": a day of every following year
+    # "chậm nhất là ngày 15/01 năm kế tiếp của năm báo cáo", "ngày 20 tháng 3 của năm báo
+    # cáo": a day of every year
     (
         DutyKind.ANNUAL,
         re.compile(
             r"\b\d{1,2}(?:\s*/\s*\d{1,2}|\s+thang\s+\d{1,2})\s+(?:cua\s+)?"
-            r"nam\s+(?:ke tiep|tiep theo)\b"
+            r"nam\s+(?:ke tiep|tiep theo|bao cao)\b"
         ),
     ),
     (DutyKind.MONTHLY, _NEXT_MONTHS_DAY),
@@ -176,21 +177,29 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"(?<!ke hoach )(?<!bo sung )(?<!thanh tra )(?<!kiem tra )\bdot xuat\b"
             r"|\bkhi\s+(?:co\s+)?yeu cau\b"
             r"|\bkhi\s+(?:co\s+)?(?:tinh huong|su co|su viec|thien tai|dich benh|thiet hai)"
-            r"[^,;.]{0,30}?\bxay ra\b|^\W*khi\s+phat hien\b"
+            r"[^,;.]{0,30}?\bxay ra\b|(?:^|:)\W*khi\s+phat hien\b"
+            # "các đơn vị khi phát hiện biến động phải … báo cáo ngay": whenever it is found
+            r"|\bkhi\s+phat hien\b[^.;]{0,120}?\bbao(?:\s+cao)?\s+ngay\b"
             # "theo yêu cầu tại Văn bản số …" names the document that asks, not a time; "đảm bảo
             # thời gian theo yêu cầu" keeps the time asked
             # ("Theo yêu cầu, các chi nhánh phải …" opens the request told: "as asked")
             r"|(?<!thoi gian )(?<!thoi han )\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b|\s*,)"
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
-            # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found
-            r"|\bbao cao\s+ngay\s+khi\s+(?:co\s+)?(?:phat hien|xay ra|phat sinh)\b"
-            # "Khi có ổ dịch mới, UBND xã báo cáo ngay …": only when it happens
-            r"|^\W*khi\s+(?:co|xay ra)\b[^.;,:]{3,100}(?=,)"
+            # "báo cáo ngay khi có phát hiện sai phạm", "báo ngay cho Sở khi có biến động": whenever
+            # it happens
+            r"|\bbao(?:\s+cao)?\s+ngay\b[^.;]{0,80}?\bkhi\s+(?:co|xay ra|phat hien|phat sinh)\b"
+            # "Khi có ổ dịch mới, UBND xã báo cáo ngay …", "Đối với báo cáo tai nạn: khi xảy ra
+            # tai nạn, …": only when it happens
+            r"|(?:^|:)\W*khi\s+(?:co|xay ra)\b[^.;,:]{3,100}(?=,)"
             r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
             r"|\bbao cao\s+(?:thuong xuyen,?\s+(?:va\s+)?)?kip thoi\b(?!\s+(?:gui|nop|bao cao)\b)"
             # "báo cáo … các trường hợp heo mắc bệnh phát sinh": each case as it arises
             r"|\bcac truong hop\b[^,;.]{0,50}\bphat sinh\b"
             r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"
+            # "báo cáo những vấn đề thuộc thẩm quyền của UBND tỉnh": the matters the higher body
+            # decides, as they come
+            r"|\bbao cao\b[^.;]{0,40}\b(?:van de|noi dung)\s+thuoc\s+tham quyen"
+            r"\s+(?:cua|giai quyet)\b"
             r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
             # "Địa phương mà … tăng nhiều … thì khẩn trương báo cáo giải trình": only where it holds
             rf"|\b(?:ma|neu|truong hop)\b(?!\s+{_TIME_OF_REPORT})"
@@ -216,6 +225,12 @@ _CONTENT_BEFORE = re.compile(
     r"(?:khó khăn,?\s*(?:và\s+)?)?$",
     re.IGNORECASE,
 )
+# "tháo gỡ khó khăn, vướng mắc", "xử lý dứt điểm các vướng mắc": the problems are the work; not
+# "báo cáo Chủ tịch UBND tỉnh xem xét giải quyết các khó khăn, vướng mắc", put up to be solved
+_RESOLVED = re.compile(
+    r"\b(?:thao go|(?<!xem xet )giai quyet|xu ly(?:\s+dut diem)?|khac phuc)\s+(?:(?:cac|nhung)\s+)?"
+    r"(?:kho khan,?\s+(?:va\s+)?)?$"
+)
 # "báo cáo UBND tỉnh về tiến độ, kết quả …, những khó khăn, vướng mắc": one report's contents.
 _LISTED_CONTENT = re.compile(r"\bbao cao\b[^.;]*\b(?:tien do|ket qua|tinh hinh)\b[^.;]*$")
 _DINH_KY = re.compile(r"\bdinh ky\b")
@@ -239,7 +254,9 @@ _MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop)\s+(?:so ket|tong ket)\
 # "kết quả 6 tháng triển khai thực hiện Nghị quyết": six months of the work, told once
 _SPAN_OF_WORK = re.compile(r"\s+(?:trien khai|thuc hien)\b")
 _AND_THE_YEAR = re.compile(r"\s+va\s+ca\s+nam\b(?!\s*\d)")
-_REPORTING = re.compile(r"\bbao cao\b|\bgui\b[^.;]{0,80}\b(?:ve|cho|so|phong|ban|uy ban|ubnd)\b")
+_REPORTING = re.compile(
+    r"\bbao cao\b|\bbao\s+ngay\b|\bgui\b[^.;]{0,80}\b(?:ve|cho|so|phong|ban|uy ban|ubnd)\b"
+)
 
 
 def _day_of_the_named_period(
@@ -315,6 +332,10 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                 or _LISTED_CONTENT.search(folded, 0, match.start())
             ):
                 continue  # what a report states, not a report asked for when they arise
+            if match.group() == "vuong mac" and _RESOLVED.search(
+                folded, max(0, match.start() - 40), match.start()
+            ):
+                continue  # "tháo gỡ khó khăn, vướng mắc cho các dự án": work, not a report
             hits.append((match.start(), match.end(), kind))
     listed = _listed_periods(folded, hits)
     hits += [h for h in listed if h[2] is not DutyKind.PERIODIC_UNDATED]

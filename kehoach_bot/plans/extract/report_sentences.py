@@ -38,10 +38,12 @@ _OFFICE = r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)"
 # A report verb: what makes a sentence a reporting duty rather than a task.
 _REPORT_VERB = re.compile(
     r"\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
-    r"|\bgui\b[^.;]{0,120}\b(?:ket qua|bao cao|ve|cho|toi)\b"
+    r"|\bgui\b[^.;]{0,120}?\b(?:ket qua|bao cao|ve|cho|toi)\b"
     r"|\b(?:so ket|tong ket)\b"
     # "phải báo tình hình …": "báo" for "báo cáo", as news items write it
     r"|\b(?:phai|de|kip thoi)\s+bao\s+(?=tinh hinh|ket qua|so lieu)"
+    # "cần báo ngay cho Sở Công Thương": at once, to an office ("thông báo ngay" warns people)
+    r"|(?<!thong )\bbao\s+ngay\s+(?:cho|ve|toi|voi|bang)\b"
     rf"|\b(?:phan anh|de xuat)\b[^.;]{{0,120}}\b(?:ve|gui|cho)\s+{_OFFICE}\b"
     r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
     # "nộp bảng tự chấm điểm đến cơ quan đăng ký": papers handed in to an office (not taxes or fees)
@@ -284,6 +286,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         and not (_regime_named(folded[: m.start()]) and not _REGIME_SPELLED.match(folded, m.end()))
         and not _names_a_report(folded, m.start(), m.end())
         and not _told_done(text, folded, m.start())
+        and not _cited_subject(text, m.start())
         and not _intended(text, folded, m.start())
         and not _NOT_DONE.search(folded, 0, m.start())
         and not _MADE_BY_LETTER.match(folded, m.end())
@@ -355,13 +358,13 @@ _AT_A_MEETING = re.compile(r"\b(?:tai|trong)\s+(?:hoi nghi|cuoc hop|phien hop|bu
 _MEETING_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can)\b")
 
 
-# "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo", "doanh nghiệp chậm báo
-# cáo", "không thực hiện nghiêm túc việc báo cáo định kỳ", "nếu … không chấp hành báo cáo quyết
-# toán": a report missing, told ("nhận được báo cáo",
-# one received, is a report named: `_NOUN_BEFORE`).
+# "Cục Hải quan Lạng Sơn không báo cáo 6 vụ", "đơn vị chưa gửi báo cáo", "Sở chưa có báo cáo",
+# "các đơn vị vẫn không gửi đủ báo cáo", "doanh nghiệp chậm báo cáo", "không thực hiện nghiêm túc
+# việc báo cáo định kỳ", "nếu … không chấp hành báo cáo quyết toán": a report missing, told
+# ("nhận được báo cáo", one received, is a report named: `_NOUN_BEFORE`).
 _NOT_DONE = re.compile(
     r"\b(?:khong|chua|cham)\s+(?:(?:chap hanh|thuc hien)\s+)?(?:(?:nghiem tuc|day du|dung)\s+)?"
-    r"(?:(?:viec|che do)\s+)?(?:gui\s+)?$"
+    r"(?:(?:viec|che do)\s+)?(?:(?:gui|co)\s+(?:(?:day\s+)?du\s+)?)?$"
 )
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
@@ -418,6 +421,20 @@ def _told_done(text: str, folded: str, at: int) -> bool:
         and (m.group() != "đang" or bool(_AT_THE_REPORT.fullmatch(lowered, m.start(), at)))
     ]
     return bool(told) and not _ASKS.search(folded, told[-1], at)
+
+
+# "Bộ Tư pháp đã có Công văn số 86/BTP-KHTC … về việc yêu cầu các Cục … gửi báo cáo": the subject
+# of a letter sent before, not a request of this text (read with its accents: "đã", not "đá")
+_CITED_SUBJECT = re.compile(
+    r"\bđã\s+(?:có|ban hành|gửi)\s+(?:công văn|văn bản|thông báo|công điện)\s+số\s+[^;]{0,80}?"
+    r"\s(?:về việc|v/v)\s+(?:yêu cầu|đề nghị)\s"
+)
+
+
+def _cited_subject(text: str, at: int) -> bool:
+    """Whether the report verb at `at` is asked in the subject line of a letter told as sent."""
+    subjects = list(_CITED_SUBJECT.finditer(text.lower(), 0, at))
+    return bool(subjects) and not REQUEST.search(fold_same_length(text), subjects[-1].end(), at)
 
 
 # "Thủ tướng vừa yêu cầu các bộ, địa phương báo cáo kết quả …": asked of named bodies, the report
@@ -501,10 +518,11 @@ _STATED_ELSEWHERE = re.compile(
 # Budget work with no time of its own ("Sở Tài chính thẩm định dự toán …, báo cáo UBND tỉnh"):
 # a step of the budget procedure, not a report. A yearly estimate sent up is a duty.
 _BUDGET = re.compile(r"\b(?:lap|xay dung|tham dinh|giao|phan bo)\s+(?:va\s+\w+\s+)?du toan\b")
-# "báo cáo" as a noun: a document's contents ("nội dung hồ sơ, báo cáo"), financial statements,
+# "báo cáo" as a noun: a document's contents ("nội dung hồ sơ, báo cáo"), kinds of report ("các
+# loại báo cáo định kỳ … gồm: …"), financial statements,
 # a numbered report ("Báo cáo số 201/BC-…"), figures ("số liệu báo cáo").
 _NOUN_BEFORE = re.compile(
-    r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bmau|\bgiua|\bnhan duoc|\btheo"
+    r"(?:\bnoi dung(?:\s+ho so,?)?|\bso lieu|\bcac|\bloai|\bmau|\bgiua|\bnhan duoc|\btheo"
     # "được Bộ đánh giá cao trong báo cáo tổng kết": a report named; not "Sở Giao thông vận tải"
     r"|\btrong|(?<!van )\btai"
     r"|\bnghe|\bchat luong"  # "Sau khi nghe báo cáo, …", "nâng cao chất lượng báo cáo"
@@ -522,6 +540,8 @@ _NOUN_BEFORE = re.compile(
     r"|\bve viec\b[^,;.:]*$"
     # "có Văn bản số 5109/BLĐTBXH gửi các Bộ, ngành … về báo cáo công tác …": the letter's topic
     r"|\b(?:cong van|van ban|cong dien)\b[^.:]{0,40}?\bgui\b[^.:]{0,200}?\bve\s+$"
+    # the kinds listed: "… gồm: Báo cáo kết quả …; Báo cáo tình hình …"
+    r"|\bgom\s*:(?:[^.:]*;)?\s*$"
 )
 _NOUN_AFTER = re.compile(
     r"^\s*(?:tai chinh\b|so\s*\d|:\s*so\b)"

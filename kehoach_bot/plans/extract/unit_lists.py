@@ -285,8 +285,9 @@ _NAME_STOP = re.compile(
 _SEND = re.compile(r"(?<!dong thoi )\b(?:gui|ve|(?<!giao )(?<!thong bao )cho|den|nop|toi|len)\s+")
 _ADVISE = re.compile(r"\btham muu\s+")
 _REPORT = re.compile(
-    r"\bbao cao(?:\s+ket qua)?\s+voi\s+"  # "báo cáo kết quả với Chủ tịch UBND tỉnh"
-    r"|\b(?:bao cao|de xuat|phan anh|(?<!to )trinh|xin y kien)"
+    # "báo cáo kết quả với Chủ tịch UBND tỉnh", "báo cáo ngay với UBND quận"
+    r"\b(?:bao cao(?:\s+ket qua)?|bao)(?:\s+ngay)?\s+voi\s+"
+    r"|\b(?:bao cao(?:\s+ngay)?|de xuat|phan anh|(?<!to )trinh|xin y kien)"
     r"(?:,?\s+(?:va\s+)?(?:kien nghi|de nghi))?\s+"
 )
 # "Bộ đã có Công văn số 3129/BTNMT-TNN gửi UBND các tỉnh": the address of a letter, no request.
@@ -295,7 +296,8 @@ LETTER_SENT = re.compile(
     r"(?<!\btai )(?<!\btheo )"
     r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
     # "Công văn số 3615/VPUBND-VX về việc kiểm tra sự việc Báo nêu, gửi UBND thành phố …"
-    r"(?:\s+ngay\s+[\d/.\-]+)?(?:\s+(?:ve viec|v/v)\b[^.;]{0,150}?)?,?\s+$"
+    r"(?:\s+ngay\s+[\d/.\-]+)?(?:\s+(?:ve viec|v/v)\b(?:(?!\b(?:de nghi|yeu cau)\b)[^.;]){0,150}?)?"
+    r",?\s+$"
 )
 # A letter told as news without its number ("Cục … đã có công văn khẩn gửi đến Sở Y tế đề nghị
 # …"); after a request ("đề nghị các đơn vị có văn bản gửi Sở") the same words send a report.
@@ -424,7 +426,7 @@ _SUBJECT_MARKER = re.compile(r"\b(?:giao|de nghi|yeu cau|chi dao)(?:\s+cho)?\s+"
 # read with its accents: "Ban Tôn giáo", "Ban Chỉ đạo" report themselves
 _ASKING_END = re.compile(r"(?<!ban )\b(?:giao|đề nghị|yêu cầu|chỉ đạo)(?:\s+cho)?\s*$")
 _VERB = re.compile(
-    r"\b(?:can cu|to chuc|xay dung|bao cao|gui|dinh ky|chu dong|thuc hien|trien khai"
+    r"\b(?:can cu|to chuc|xay dung|bao cao|bao ngay|gui|dinh ky|chu dong|thuc hien|trien khai"
     r"|co trach nhiem|chiu trach nhiem|phoi hop|lap|kip thoi|chu tri|tham muu|lanh dao|khan truong"
     r"|theo doi|huong dan|tang cuong|day manh|nghien cuu|quan tam|tiep tuc|danh gia|tong hop"
     r"|de xuat|phan anh|hang nam|hang quy|hang thang|nop|thuong xuyen|duoc giao|nghiem tuc"
@@ -435,6 +437,8 @@ _VERB = re.compile(
 _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
 # Words of time or mood between a subject and its verb: "Sở sẽ tổng hợp", "các xã cũng cần …".
 _MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con))+\s*$")
+# "các đơn vị khi phát hiện biến động phải báo cáo": the condition is no part of the subject
+_CONDITION = re.compile(r"\s+(?:khi|neu|trong truong hop)\s")
 # "UBND huyện Lắk có báo cáo": "có" is the subject's verb, read with its accent ("hữu cơ")
 _HAS = re.compile(r"\s+có$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
@@ -464,6 +468,8 @@ def find_responsible(sentence: str) -> list[str]:
         start = _subject_start(folded, begin, verb.start(), colon)
         mood = _MOOD_AFTER.search(folded, start, verb.start())
         subject = _HAS.sub("", text[start : mood.start() if mood else verb.start()].strip(" ,;"))
+        if condition := _CONDITION.search(fold_same_length(subject)):
+            subject = subject[: condition.start()]
         if _ASKING_END.search(text.lower(), start, verb.start()):
             return []  # "Thủ tướng yêu cầu báo cáo …": who asks, the units asked unnamed
         if subject:
@@ -501,7 +507,11 @@ def _subject_start(folded: str, begin: int, end: int, colon: int) -> int:
     if colon > begin:
         head = folded[begin:colon]
         last_start = _spans(head, ";")[-1][0] + begin
-        if _AGENCY_START.match(folded[last_start:colon].strip()):
+        written = folded[last_start:colon].strip()
+        # "Các Sở, ngành: Y tế, Xây dựng báo cáo …", "Sở: Y tế, …" name the units after them; a
+        # named unit's heading ("Bộ KHCN: Thời hạn gửi báo cáo …") does not
+        listed = written.startswith("cac ") or re.fullmatch(r"\w+", written)
+        if _AGENCY_START.match(written) and listed:
             return last_start
     pieces: list[tuple[int, int]] = []  # "Ban Chỉ huy phòng, chống thiên tai" is one name
     for a, b in _separators(folded[begin:end]):
