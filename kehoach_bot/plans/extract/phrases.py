@@ -227,8 +227,9 @@ _BY_REFERENCE = re.compile(
 )
 _PURPOSE_AFTER = re.compile(r"\b(?:để|Để)\s")
 _REPORT_WORD = re.compile(r"\b(?:bao cao|so ket|tong ket|gui)\b")
-# "báo cáo Chủ tịch UBND tỉnh phê duyệt theo quy định": the approval's rule, not the report's time
-_DECISION = re.compile(r"\b(?:phe duyet|quyet dinh|xem xet)\b")
+# "báo cáo Chủ tịch UBND tỉnh phê duyệt theo quy định": the approval's rule, not the report's time;
+# not "kết quả xem xét hồ sơ", "Quyết định này"
+_DECISION = re.compile(r"(?<!ket qua )\b(?:phe duyet|quyet dinh|xem xet)\b(?!\s+(?:nay|so)\b)")
 _AS_REGULATED = re.compile(
     rf"{_REPORT_WORD.pattern}[^.;]{{0,220}}?"
     r"\b(theo\s+(?:dung\s+)?quy dinh)\b"
@@ -411,7 +412,10 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
             v.end() for v in _REPORT_WORD.finditer(folded, match.start(), match.start(1))
         )
         purpose = _PURPOSE_AFTER.search(text, last_verb, match.start(1))
-        decided = _DECISION.search(folded, last_verb, match.start(1))
+        # written in lowercase: "Quyết định này", "Quyết định 15/2023/QĐ-UBND" name a document
+        decided = any(
+            text[m.start()].islower() for m in _DECISION.finditer(folded, last_verb, match.start(1))
+        )
         if free(match.start(1), match.end(1)) and not purpose and not decided:
             mentions.append(_reference(text, match.start(1), match.end(1)))
     mentions.sort(key=lambda m: m.start)

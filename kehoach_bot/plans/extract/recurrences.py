@@ -22,6 +22,7 @@ from kehoach_bot.plans.extract.phrases import (
     is_distribution_line,
     with_day_in_digits,
 )
+from kehoach_bot.plans.extract.sentences import AT_ONCE
 from kehoach_bot.texts import extract_vi as t
 
 
@@ -110,7 +111,16 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         DutyKind.ANNUAL,
         re.compile(
             r"\b\d{1,2}(?:\s*/\s*\d{1,2}|\s+thang\s+\d{1,2})\s+(?:cua\s+)?"
-            r"nam\s+(?:ke tiep|tiep theo|bao cao)\b"
+            r"nam\s+(?:ke tiep|tiep theo)\b"
+        ),
+    ),
+    # "trước ngày 20 tháng 3 của năm báo cáo": a day of every year; not a data period's end
+    (
+        DutyKind.ANNUAL,
+        re.compile(
+            r"(?:(?<=truoc )|(?<=cham nhat )|(?<=cham nhat la )|(?<=ngay ))"
+            r"(?<!den ngay )(?<!tu ngay )\d{1,2}(?:\s*/\s*\d{1,2}|\s+thang\s+\d{1,2})\s+(?:cua\s+)?"
+            r"nam bao cao\b"
         ),
     ),
     (DutyKind.MONTHLY, _NEXT_MONTHS_DAY),
@@ -178,28 +188,25 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|\bkhi\s+(?:co\s+)?yeu cau\b"
             r"|\bkhi\s+(?:co\s+)?(?:tinh huong|su co|su viec|thien tai|dich benh|thiet hai)"
             r"[^,;.]{0,30}?\bxay ra\b|(?:^|:)\W*khi\s+phat hien\b"
-            # "các đơn vị khi phát hiện biến động phải … báo cáo ngay": whenever it is found
-            r"|\bkhi\s+phat hien\b[^.;]{0,120}?\bbao(?:\s+cao)?\s+ngay\b"
             # "theo yêu cầu tại Văn bản số …" names the document that asks, not a time; "đảm bảo
             # thời gian theo yêu cầu" keeps the time asked
             # ("Theo yêu cầu, các chi nhánh phải …" opens the request told: "as asked")
             r"|(?<!thoi gian )(?<!thoi han )\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b|\s*,)"
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
-            # "báo cáo ngay khi có phát hiện sai phạm", "báo ngay cho Sở khi có biến động": whenever
-            # it happens
-            r"|\bbao(?:\s+cao)?\s+ngay\b[^.;]{0,80}?\bkhi\s+(?:co|xay ra|phat hien|phat sinh)\b"
+            # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found
+            r"|\bbao cao\s+ngay\s+khi\s+(?:co\s+)?(?:phat hien|xay ra|phat sinh)\b"
             # "Khi có ổ dịch mới, UBND xã báo cáo ngay …", "Đối với báo cáo tai nạn: khi xảy ra
             # tai nạn, …": only when it happens
-            r"|(?:^|:)\W*khi\s+(?:co|xay ra)\b[^.;,:]{3,100}(?=,)"
+            r"|(?:^\W*khi\s+(?:co|xay ra)|:\W*khi\s+xay ra)\b[^.;,:]{3,100}(?=,)"
             r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
             r"|\bbao cao\s+(?:thuong xuyen,?\s+(?:va\s+)?)?kip thoi\b(?!\s+(?:gui|nop|bao cao)\b)"
             # "báo cáo … các trường hợp heo mắc bệnh phát sinh": each case as it arises
             r"|\bcac truong hop\b[^,;.]{0,50}\bphat sinh\b"
             r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"
             # "báo cáo những vấn đề thuộc thẩm quyền của UBND tỉnh": the matters the higher body
-            # decides, as they come
-            r"|\bbao cao\b[^.;]{0,40}\b(?:van de|noi dung)\s+thuoc\s+tham quyen"
-            r"\s+(?:cua|giai quyet)\b"
+            # decides, as they come; not the results of the unit's own ("… của mình")
+            r"|\bbao cao\s+(?:(?:nhung|cac)\s+)?(?:van de|noi dung)\s+thuoc\s+tham quyen\s+"
+            r"(?:giai quyet\s+)?cua\s+(?:ubnd|uy ban|chu tich|thu tuong|chinh phu|bo|cap tren)\b"
             r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
             # "Địa phương mà … tăng nhiều … thì khẩn trương báo cáo giải trình": only where it holds
             rf"|\b(?:ma|neu|truong hop)\b(?!\s+{_TIME_OF_REPORT})"
@@ -228,8 +235,8 @@ _CONTENT_BEFORE = re.compile(
 # "tháo gỡ khó khăn, vướng mắc", "xử lý dứt điểm các vướng mắc": the problems are the work; not
 # "báo cáo Chủ tịch UBND tỉnh xem xét giải quyết các khó khăn, vướng mắc", put up to be solved
 _RESOLVED = re.compile(
-    r"\b(?:thao go|(?<!xem xet )giai quyet|xu ly(?:\s+dut diem)?|khac phuc)\s+(?:(?:cac|nhung)\s+)?"
-    r"(?:kho khan,?\s+(?:va\s+)?)?$"
+    r"\b(?:thao go|(?<!xem xet )(?<!xem xet, )(?<!de )giai quyet|xu ly(?:\s+dut diem)?|khac phuc)"
+    r"\s+(?:(?:cac|nhung)\s+)?(?:kho khan,?\s+(?:va\s+)?)?$"
 )
 # "báo cáo UBND tỉnh về tiến độ, kết quả …, những khó khăn, vướng mắc": one report's contents.
 _LISTED_CONTENT = re.compile(r"\bbao cao\b[^.;]*\b(?:tien do|ket qua|tinh hinh)\b[^.;]*$")
@@ -254,8 +261,11 @@ _MEETING = re.compile(r"\b(?:hoi nghi|cuoc hop|phien hop)\s+(?:so ket|tong ket)\
 # "kết quả 6 tháng triển khai thực hiện Nghị quyết": six months of the work, told once
 _SPAN_OF_WORK = re.compile(r"\s+(?:trien khai|thuc hien)\b")
 _AND_THE_YEAR = re.compile(r"\s+va\s+ca\s+nam\b(?!\s*\d)")
-_REPORTING = re.compile(
-    r"\bbao cao\b|\bbao\s+ngay\b|\bgui\b[^.;]{0,80}\b(?:ve|cho|so|phong|ban|uy ban|ubnd)\b"
+_REPORTING = re.compile(r"\bbao cao\b|\bgui\b[^.;]{0,80}\b(?:ve|cho|so|phong|ban|uy ban|ubnd)\b")
+# "báo ngay cho Sở khi có biến động", "khi phát hiện … phải báo cáo ngay": whenever it happens
+_AT_ONCE_WHEN = re.compile(
+    rf"{AT_ONCE.pattern}[^.;]{{0,80}}?\bkhi\s+(?:có|xảy ra|phát hiện|phát sinh)\b"
+    rf"|\bkhi\s+phát hiện\b[^.;]{{0,120}}?{AT_ONCE.pattern}"
 )
 
 
@@ -337,6 +347,10 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
             ):
                 continue  # "tháo gỡ khó khăn, vướng mắc cho các dự án": work, not a report
             hits.append((match.start(), match.end(), kind))
+    lowered = text.lower()
+    for match in _AT_ONCE_WHEN.finditer(lowered):
+        if all(match.end() <= a or match.start() >= b for a, b, _ in hits):
+            hits.append((match.start(), match.end(), DutyKind.AD_HOC))
     listed = _listed_periods(folded, hits)
     hits += [h for h in listed if h[2] is not DutyKind.PERIODIC_UNDATED]
     kinds = {kind for _, _, kind in hits}
@@ -360,11 +374,11 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
     hits += [h for h in listed if h[2] is DutyKind.PERIODIC_UNDATED]  # "9 tháng" in the list
     if kinds == {DutyKind.PERIODIC_UNDATED} and not _DINH_KY.search(folded):
         # "Báo cáo tổng kết … trước ngày 8/6/2021": a review names no frequency of its own.
-        extra = _undeclared(mentions, folded)
+        extra = _undeclared(mentions, folded, lowered)
         if extra is not None and extra[2] is DutyKind.ONE_OFF:
             hits = [extra]
     if not hits:
-        extra = _undeclared(mentions, folded)
+        extra = _undeclared(mentions, folded, lowered)
         if extra is not None:
             hits.append(extra)
     hits.sort(key=lambda h: (h in listed, h))  # a frequency's own words before a list's item
@@ -468,7 +482,9 @@ def _share_listed_dates(
 _PERIOD_END = re.compile(r"\bke tu\s+(?:thoi diem\s+|ngay\s+)?ket thuc\s+ky\b")
 
 
-def _undeclared(mentions: list[DeadlineMention], folded: str) -> tuple[int, int, DutyKind] | None:
+def _undeclared(
+    mentions: list[DeadlineMention], folded: str, lowered: str
+) -> tuple[int, int, DutyKind] | None:
     """A sentence with no periodic word: one-off when it gives a dated deadline, else undated if
     it asks for a report at all (a deadline "theo quy định" included)."""
     for mention in mentions:
@@ -488,7 +504,7 @@ def _undeclared(mentions: list[DeadlineMention], folded: str) -> tuple[int, int,
     for mention in mentions:
         if mention.by_reference:
             return mention.start, mention.end, DutyKind.PERIODIC_UNDATED
-    if match := _REPORTING.search(folded):
+    if match := _REPORTING.search(folded) or AT_ONCE.search(lowered):
         return match.start(), match.end(), DutyKind.PERIODIC_UNDATED
     return None
 

@@ -25,6 +25,7 @@ from kehoach_bot.plans.extract.recurrences import (
     PERIODIC_KINDS,
     find_recurrences,
 )
+from kehoach_bot.plans.extract.sentences import AT_ONCE
 from kehoach_bot.plans.extract.unit_lists import (
     AGENCY,
     LETTER_SENT,
@@ -42,8 +43,6 @@ _REPORT_VERB = re.compile(
     r"|\b(?:so ket|tong ket)\b"
     # "phải báo tình hình …": "báo" for "báo cáo", as news items write it
     r"|\b(?:phai|de|kip thoi)\s+bao\s+(?=tinh hinh|ket qua|so lieu)"
-    # "cần báo ngay cho Sở Công Thương": at once, to an office ("thông báo ngay" warns people)
-    r"|(?<!thong )\bbao\s+ngay\s+(?:cho|ve|toi|voi|bang)\b"
     rf"|\b(?:phan anh|de xuat)\b[^.;]{{0,120}}\b(?:ve|gui|cho)\s+{_OFFICE}\b"
     r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
     # "nộp bảng tự chấm điểm đến cơ quan đăng ký": papers handed in to an office (not taxes or fees)
@@ -281,7 +280,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         return False  # a question is a heading of a Q&A page, not a request
     verbs = [
         m
-        for m in _report_verbs(folded)
+        for m in _with_at_once(_report_verbs(folded), text)
         if not _false_so_ket(text, m.start())
         and not (_regime_named(folded[: m.start()]) and not _REGIME_SPELLED.match(folded, m.end()))
         and not _names_a_report(folded, m.start(), m.end())
@@ -540,8 +539,8 @@ _NOUN_BEFORE = re.compile(
     r"|\bve viec\b[^,;.:]*$"
     # "có Văn bản số 5109/BLĐTBXH gửi các Bộ, ngành … về báo cáo công tác …": the letter's topic
     r"|\b(?:cong van|van ban|cong dien)\b[^.:]{0,40}?\bgui\b[^.:]{0,200}?\bve\s+$"
-    # the kinds listed: "… gồm: Báo cáo kết quả …; Báo cáo tình hình …"
-    r"|\bgom\s*:(?:[^.:]*;)?\s*$"
+    # the kinds listed: "các loại báo cáo … gồm: Báo cáo kết quả …; Báo cáo tình hình …"
+    r"|\bbao cao\b[^.:;]{0,120}\bgom\s*:(?:[^.:]*;)?\s*$"
 )
 _NOUN_AFTER = re.compile(
     r"^\s*(?:tai chinh\b|so\s*\d|:\s*so\b)"
@@ -590,6 +589,18 @@ def _report_verbs(folded: str) -> Iterator[re.Match[str]]:
         # names who is asked; the asking "gửi" comes after it
         missing = found.group().startswith("gui") and _NOT_DONE.search(folded, 0, found.start())
         position = found.start() + 3 if missing else found.end()
+
+
+# "cần báo ngay cho Sở Công Thương": "báo" for "báo cáo", at once, to an office
+_AT_ONCE_TO = re.compile(rf"{AT_ONCE.pattern}\s+(?:cho|về|tới|với|bằng)\b")
+
+
+def _with_at_once(verbs: Iterator[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The report verbs with each "báo ngay cho …" not already among them, in order."""
+    found = list(verbs)
+    starts = {m.start() for m in found}
+    extra = [m for m in _AT_ONCE_TO.finditer(text.lower()) if m.start() not in starts]
+    return sorted([*found, *extra], key=lambda m: m.start())
 
 
 def _names_a_report(folded: str, start: int, end: int) -> bool:

@@ -17,6 +17,7 @@ from kehoach_bot.plans.extract.phrases import (
     fold_same_length,
     is_distribution_line,
 )
+from kehoach_bot.plans.extract.sentences import AT_ONCE
 from kehoach_bot.texts import extract_vi as t
 
 # Words a unit's name starts with (accent-free, lower-case).
@@ -286,7 +287,7 @@ _SEND = re.compile(r"(?<!dong thoi )\b(?:gui|ve|(?<!giao )(?<!thong bao )cho|den
 _ADVISE = re.compile(r"\btham muu\s+")
 _REPORT = re.compile(
     # "báo cáo kết quả với Chủ tịch UBND tỉnh", "báo cáo ngay với UBND quận"
-    r"\b(?:bao cao(?:\s+ket qua)?|bao)(?:\s+ngay)?\s+voi\s+"
+    r"\bbao cao(?:\s+ket qua|\s+ngay)?\s+voi\s+"
     r"|\b(?:bao cao(?:\s+ngay)?|de xuat|phan anh|(?<!to )trinh|xin y kien)"
     r"(?:,?\s+(?:va\s+)?(?:kien nghi|de nghi))?\s+"
 )
@@ -296,8 +297,9 @@ LETTER_SENT = re.compile(
     r"(?<!\btai )(?<!\btheo )"
     r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
     # "Công văn số 3615/VPUBND-VX về việc kiểm tra sự việc Báo nêu, gửi UBND thành phố …"
-    r"(?:\s+ngay\s+[\d/.\-]+)?(?:\s+(?:ve viec|v/v)\b(?:(?!\b(?:de nghi|yeu cau)\b)[^.;]){0,150}?)?"
-    r",?\s+$"
+    # "… về việc kiểm tra trụ sở, đề nghị các Cục … gửi báo cáo": the subject ends at the request
+    r"(?:\s+ngay\s+[\d/.\-]+)?"
+    r"(?:\s+(?:ve viec|v/v)\b(?:(?!,\s*(?:de nghi|yeu cau)\b)[^.;]){0,150}?)?,?\s+$"
 )
 # A letter told as news without its number ("Cục … đã có công văn khẩn gửi đến Sở Y tế đề nghị
 # …"); after a request ("đề nghị các đơn vị có văn bản gửi Sở") the same words send a report.
@@ -437,8 +439,9 @@ _VERB = re.compile(
 _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
 # Words of time or mood between a subject and its verb: "Sở sẽ tổng hợp", "các xã cũng cần …".
 _MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con))+\s*$")
-# "các đơn vị khi phát hiện biến động phải báo cáo": the condition is no part of the subject
-_CONDITION = re.compile(r"\s+(?:khi|neu|trong truong hop)\s")
+# "các đơn vị khi phát hiện biến động phải báo cáo": the condition is no part of the subject (read
+# with its accents: "Đài Khí tượng", "nêu trên")
+_CONDITION = re.compile(r"\s+(?:(?:sau|trước)\s+)?(?:khi|nếu|trong trường hợp)\s")
 # "UBND huyện Lắk có báo cáo": "có" is the subject's verb, read with its accent ("hữu cơ")
 _HAS = re.compile(r"\s+có$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
@@ -454,6 +457,8 @@ def find_responsible(sentence: str) -> list[str]:
         return []
     folded = fold_same_length(text)
     for verb in _VERB.finditer(folded, _asked_from(folded)):
+        if verb.group() == "bao ngay" and not AT_ONCE.match(text.lower(), verb.start()):
+            continue  # "đảm bảo ngay", "cảnh báo ngay", "báo cáo ngày 15/3"
         if _NAME_WORD_BEFORE.search(folded[max(0, verb.start() - 10) : verb.start()]) and not (
             _REPORTS_AFTER_HEAD.search(folded, max(0, verb.start() - 5), verb.end())
             and not folded.startswith(" vien", verb.end())
@@ -468,7 +473,7 @@ def find_responsible(sentence: str) -> list[str]:
         start = _subject_start(folded, begin, verb.start(), colon)
         mood = _MOOD_AFTER.search(folded, start, verb.start())
         subject = _HAS.sub("", text[start : mood.start() if mood else verb.start()].strip(" ,;"))
-        if condition := _CONDITION.search(fold_same_length(subject)):
+        if condition := _CONDITION.search(subject.lower()):
             subject = subject[: condition.start()]
         if _ASKING_END.search(text.lower(), start, verb.start()):
             return []  # "Thủ tướng yêu cầu báo cáo …": who asks, the units asked unnamed
@@ -507,11 +512,7 @@ def _subject_start(folded: str, begin: int, end: int, colon: int) -> int:
     if colon > begin:
         head = folded[begin:colon]
         last_start = _spans(head, ";")[-1][0] + begin
-        written = folded[last_start:colon].strip()
-        # "Các Sở, ngành: Y tế, Xây dựng báo cáo …", "Sở: Y tế, …" name the units after them; a
-        # named unit's heading ("Bộ KHCN: Thời hạn gửi báo cáo …") does not
-        listed = written.startswith("cac ") or re.fullmatch(r"\w+", written)
-        if _AGENCY_START.match(written) and listed:
+        if _AGENCY_START.match(folded[last_start:colon].strip()):
             return last_start
     pieces: list[tuple[int, int]] = []  # "Ban Chỉ huy phòng, chống thiên tai" is one name
     for a, b in _separators(folded[begin:end]):
