@@ -105,8 +105,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"(?=\s+(?:bao cao|gui|nop|cac|ve|tong hop|danh gia|xay dung|lap|thuc hien)\b)"
         ),
     ),
-    # "chậm nhất là ngày 15/01 năm kế tiếp của năm báo cáo", "ngày 20 tháng 3 của năm báo
-    # cáo": a day of every year
+    # "chậm nhất là ngày 15/01 năm kế tiếp của năm báo cáo": a day of every following year
     (
         DutyKind.ANNUAL,
         re.compile(

@@ -10,11 +10,11 @@ from kehoach_bot.texts import extract_structure_vi as w
 # The marks a line ends on when it closes a sentence or a clause (a headline or a wrapped line
 # ends on none).
 CLOSING_MARKS = (".", ":", ";", "!", "?", "…")
-# An ellipsis glued to a capital ends a sentence ("báo cáo…Dự kiến"); "Xây dựng… UBND các huyện"
-# goes on.
 # "báo ngay", "báo cáo ngay" (at once), read with its accents in lowercase text: not "thông báo",
 # "cảnh báo", "dự báo ngay" (people told or warned), "đảm bảo ngay", nor "báo cáo ngày 15/3".
 AT_ONCE = re.compile(r"(?<!thông )(?<!cảnh )(?<!dự )\bbáo(?:\s+cáo)?\s+ngay\b")
+# An ellipsis glued to a capital ends a sentence ("báo cáo…Dự kiến"); "Xây dựng… UBND các huyện"
+# goes on.
 _SENTENCE_END = re.compile(r"(?:[.!?]+|\./\.)[\"”’)]*\s+|…[\"”’)]*(?=\S)")
 
 

@@ -441,7 +441,7 @@ _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
 _MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con))+\s*$")
 # "các đơn vị khi phát hiện biến động phải báo cáo": the condition is no part of the subject (read
 # with its accents: "Đài Khí tượng", "nêu trên")
-_CONDITION = re.compile(r"\s+(?:(?:sau|trước)\s+)?(?:khi|nếu|trong trường hợp)\s")
+_CONDITION = re.compile(r"\s+(?:khi|nếu|trong trường hợp)\s")
 # "UBND huyện Lắk có báo cáo": "có" is the subject's verb, read with its accent ("hữu cơ")
 _HAS = re.compile(r"\s+có$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
