@@ -278,14 +278,15 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         or text.rstrip().endswith("?")
     ):
         return False  # a question is a heading of a Q&A page, not a request
+    lowered = text.lower()
     verbs = [
         m
-        for m in _with_at_once(_report_verbs(folded), text)
+        for m in _with_at_once(_report_verbs(folded), lowered)
         if not _false_so_ket(text, m.start())
         and not (_regime_named(folded[: m.start()]) and not _REGIME_SPELLED.match(folded, m.end()))
         and not _names_a_report(folded, m.start(), m.end())
         and not _told_done(text, folded, m.start())
-        and not _cited_subject(text, m.start())
+        and not _cited_subject(lowered, folded, m.start())
         and not _intended(text, folded, m.start())
         and not _NOT_DONE.search(folded, 0, m.start())
         and not _MADE_BY_LETTER.match(folded, m.end())
@@ -430,10 +431,10 @@ _CITED_SUBJECT = re.compile(
 )
 
 
-def _cited_subject(text: str, at: int) -> bool:
+def _cited_subject(lowered: str, folded: str, at: int) -> bool:
     """Whether the report verb at `at` is asked in the subject line of a letter told as sent."""
-    subjects = list(_CITED_SUBJECT.finditer(text.lower(), 0, at))
-    return bool(subjects) and not REQUEST.search(fold_same_length(text), subjects[-1].end(), at)
+    subjects = list(_CITED_SUBJECT.finditer(lowered, 0, at))
+    return bool(subjects) and not REQUEST.search(folded, subjects[-1].end(), at)
 
 
 # "Thủ tướng vừa yêu cầu các bộ, địa phương báo cáo kết quả …": asked of named bodies, the report
@@ -595,11 +596,11 @@ def _report_verbs(folded: str) -> Iterator[re.Match[str]]:
 _AT_ONCE_TO = re.compile(rf"{AT_ONCE.pattern}\s+(?:cho|về|tới|với|bằng)\b")
 
 
-def _with_at_once(verbs: Iterator[re.Match[str]], text: str) -> list[re.Match[str]]:
+def _with_at_once(verbs: Iterator[re.Match[str]], lowered: str) -> list[re.Match[str]]:
     """The report verbs with each "báo ngay cho …" not already among them, in order."""
     found = list(verbs)
     starts = {m.start() for m in found}
-    extra = [m for m in _AT_ONCE_TO.finditer(text.lower()) if m.start() not in starts]
+    extra = [m for m in _AT_ONCE_TO.finditer(lowered) if m.start() not in starts]
     return sorted([*found, *extra], key=lambda m: m.start())
 
 

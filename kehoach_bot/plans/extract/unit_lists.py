@@ -456,8 +456,9 @@ def find_responsible(sentence: str) -> list[str]:
     if is_distribution_line(text):
         return []
     folded = fold_same_length(text)
+    lowered = text.lower()
     for verb in _VERB.finditer(folded, _asked_from(folded)):
-        if verb.group() == "bao ngay" and not AT_ONCE.match(text.lower(), verb.start()):
+        if verb.group() == "bao ngay" and not AT_ONCE.match(lowered, verb.start()):
             continue  # "đảm bảo ngay", "cảnh báo ngay", "báo cáo ngày 15/3"
         if _NAME_WORD_BEFORE.search(folded[max(0, verb.start() - 10) : verb.start()]) and not (
             _REPORTS_AFTER_HEAD.search(folded, max(0, verb.start() - 5), verb.end())
@@ -475,7 +476,7 @@ def find_responsible(sentence: str) -> list[str]:
         subject = _HAS.sub("", text[start : mood.start() if mood else verb.start()].strip(" ,;"))
         if condition := _CONDITION.search(subject.lower()):
             subject = subject[: condition.start()]
-        if _ASKING_END.search(text.lower(), start, verb.start()):
+        if _ASKING_END.search(lowered, start, verb.start()):
             return []  # "Thủ tướng yêu cầu báo cáo …": who asks, the units asked unnamed
         if subject:
             return [m.name for m in units_in(subject)]
