@@ -2825,7 +2825,11 @@ def test_a_request_told_after_a_letter_sent_is_read() -> None:
         "Sở Công Thương vừa gửi công văn tới các đơn vị đầu mối yêu cầu báo cáo về tình hình chuẩn "
         "bị hàng Tết."
     )
-    assert duty.kind is DutyKind.ONE_OFF
+    assert (duty.kind, duty.responsible, duty.recipient) == (
+        DutyKind.ONE_OFF,
+        ("các đơn vị đầu mối",),
+        None,
+    )
 
 
 def test_on_finding_it_report_at_once_to_the_office_named() -> None:
@@ -2910,3 +2914,85 @@ def test_kinds_of_report_listed_are_named_not_asked() -> None:
         "Trách nhiệm của Phòng Tài chính - Kế hoạch gồm: báo cáo UBND huyện kết quả giải ngân "
         "trước ngày 20 hằng tháng."
     ) == [(DutyKind.MONTHLY, "trước ngày 20 hằng tháng")]
+
+
+def test_the_addressees_of_a_letter_told_are_asked_by_its_request() -> None:
+    for sentence, asked in (
+        (
+            "UBND tỉnh vừa có công văn gửi các sở, ngành đề nghị báo cáo kết quả thực hiện trước "
+            "ngày 15/12/2025.",
+            ("các sở, ngành",),
+        ),
+        (
+            "Bộ Y tế có công văn gửi Sở Y tế các tỉnh yêu cầu báo cáo số ca mắc trước ngày "
+            "10/11/2025.",
+            ("Sở Y tế các tỉnh",),
+        ),
+        (
+            "Bộ Y tế đã có Công văn số 12/BYT-KCB ngày 3/11/2025 gửi Sở Y tế các tỉnh yêu cầu báo "
+            "cáo số ca mắc trước ngày 10/11/2025.",
+            ("Sở Y tế các tỉnh",),
+        ),
+        (
+            "Bộ Y tế đã có Công văn số 12/BYT-KCB, ngày 03 tháng 11 năm 2025, gửi Sở Y tế các tỉnh "
+            "yêu cầu báo cáo số ca mắc trước ngày 10/11/2025.",
+            ("Sở Y tế các tỉnh",),
+        ),
+        (
+            "Bộ Y tế đã có Công văn số 12/BYT-KCB (ngày 3/11) gửi Sở Y tế các tỉnh yêu cầu báo cáo "
+            "số ca mắc trước ngày 10/11/2025.",
+            ("Sở Y tế các tỉnh",),
+        ),
+        # the request names its own units: they report, not the letter's addressees
+        (
+            "Bộ Y tế có công văn gửi UBND các tỉnh yêu cầu Sở Y tế báo cáo số ca mắc trước ngày "
+            "10/11/2025.",
+            ("Sở Y tế",),
+        ),
+        (
+            "Bộ Y tế đã có Công văn số 12/BYT-KCB ngày 3/11/2025 gửi UBND các tỉnh yêu cầu Sở Y tế "
+            "báo cáo số ca mắc trước ngày 10/11/2025.",
+            ("Sở Y tế",),
+        ),
+    ):
+        (duty,) = _duties(sentence)
+        assert (duty.kind, duty.responsible) == (DutyKind.ONE_OFF, asked), sentence
+    # a letter's number is no unit asked ("số" folds like "Sở")
+    assert not any(
+        name.startswith("số")
+        for name in find_responsible(
+            "Ngày 24/5/2017, UBND tỉnh ban hành Công văn số 1536/UBND-TH, yêu cầu báo cáo kết quả "
+            "thực hiện ý kiến kiến nghị của cử tri."
+        )
+    )
+    # a letter sent with no request asks nothing
+    assert not is_duty(
+        "UBND tỉnh vừa có công văn gửi các sở, ngành về việc báo cáo kết quả thực hiện.",
+        review_only=False,
+    )
+
+
+def test_a_report_named_in_what_a_package_holds_asks_nothing() -> None:
+    assert not is_duty(
+        "Đến nay, Hạt Kiểm lâm các huyện Văn Yên, Trấn Yên chưa gửi Báo cáo tổng hợp số liệu về "
+        "Chi cục Kiểm lâm theo quy định (bao gồm Báo cáo giải trình và các biểu tổng hợp theo "
+        "Hướng dẫn số 248/HD-CCKL).",
+        review_only=False,
+    )
+
+
+def test_a_news_items_request_is_the_same_as_its_dated_detail_below() -> None:
+    assert _read(
+        "Ngày 5/7/2021, Thanh tra Chính phủ có văn bản gửi các bộ ngành, UBND tỉnh, thành phố đề "
+        "nghị báo cáo kết quả công tác giải quyết khiếu nại, tố cáo năm 2021.",
+        "Theo đó, Thanh tra Chính phủ yêu cầu các bộ ngành, địa phương thực hiện báo cáo kết quả "
+        "công tác giải quyết khiếu nại, tố cáo năm 2021, thời hạn gửi báo cáo trước ngày 5/8/2021.",
+    ) == [(DutyKind.ONE_OFF, "2021-08-05", None)]
+    # a request without a time after a dated one of other units is a duty of its own
+    assert _read(
+        "Các huyện báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2025.",
+        "Đề nghị các trường, các bệnh viện báo cáo kết quả về Sở Nội vụ.",
+    ) == [
+        (DutyKind.ONE_OFF, "2025-12-15", "Sở Nội vụ"),
+        (DutyKind.ONE_OFF, None, "Sở Nội vụ"),
+    ]

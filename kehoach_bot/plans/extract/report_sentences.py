@@ -27,6 +27,7 @@ from kehoach_bot.plans.extract.recurrences import (
 )
 from kehoach_bot.plans.extract.sentences import AT_ONCE
 from kehoach_bot.plans.extract.unit_lists import (
+    ADDRESSEES_ASKED,
     AGENCY,
     LETTER_SENT,
     LETTER_TOLD,
@@ -347,7 +348,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         or _WEEKLY_OR_DAILY.search(folded)
         # "đề nghị các Bộ … báo cáo tình hình … như sau:": its items ask, each with its time
         or (
-            (_ASKED.search(folded) or _must_report(text, folded))
+            (_ASKED.search(folded) or ADDRESSEES_ASKED.search(folded) or _must_report(text, folded))
             and not text.rstrip().endswith(":")
         )
     )
@@ -534,6 +535,7 @@ _NOUN_BEFORE = re.compile(
     # báo cáo", "định kỳ báo cáo"
     r"|(?<!hang )(?<!moi )\bthang|(?<!dinh )\bky"
     r"|\bdu thao"  # "đã chỉnh sửa dự thảo báo cáo": a draft named; a "gửi" of it still asks
+    r"|\bbao gom"  # "(bao gồm Báo cáo giải trình và các biểu …)": what a package holds
     r"|\b(?:doi chieu|so sanh|so)\s+voi"  # "Đối chiếu với báo cáo … do Cục … tổng hợp"
     r"|\b\d{1,3})\s+$"  # "trình HĐND tỉnh 19 báo cáo": documents counted, not "năm 2020"
     # a document's subject line: "Công văn số 12/UBND về việc tổ chức trực và báo cáo …"
@@ -581,9 +583,17 @@ def _report_verbs(folded: str) -> Iterator[re.Match[str]]:
     ):
         if found.group().startswith("gui") and LETTER_SENT.search(folded, 0, found.start()):
             # its addressees and subject run to the clause's end ("… gửi UBND cấp tỉnh về xây
-            # dựng báo cáo …"): the reading goes on after them
+            # dựng báo cáo …"): the reading goes on after them, or after the request that follows
+            # ("… số 12/BYT ngày 3/11/2025 gửi UBND các tỉnh yêu cầu Sở Y tế báo cáo …")
             clause_end = _CLAUSE_END.search(folded, found.start())
-            position = clause_end.end() if clause_end else len(folded)
+            end = clause_end.end() if clause_end else len(folded)
+            asked = REQUEST.search(folded, found.start(), end)
+            position = asked.end() if asked else end
+            continue
+        if found.group().startswith("gui") and (asked := REQUEST.search(folded, *found.span())):
+            # "… vừa có công văn gửi các sở, ngành đề nghị báo cáo …": the letter is sent, its
+            # request asks; the reading goes on after the request word
+            position = asked.end()
             continue
         yield found
         # "các Trung tâm chưa gửi Báo cáo kịp thời gửi Báo cáo về Cục …": the report not sent

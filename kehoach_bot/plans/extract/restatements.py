@@ -91,7 +91,8 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
             [
                 i
                 for i in dated
-                if duties[i].ref == duty.ref and _agree(_own(duty), duties[i], any_unit=loose)
+                if duties[i].ref == duty.ref
+                and _agree(_own(duty), duties[i], any_unit=loose or i > index)
             ]
             if timeless
             else []

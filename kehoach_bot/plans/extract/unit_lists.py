@@ -291,6 +291,11 @@ _REPORT = re.compile(
     r"|\b(?:bao cao(?:\s+ngay)?|de xuat|phan anh|(?<!to )trinh|xin y kien)"
     r"(?:,?\s+(?:va\s+)?(?:kien nghi|de nghi))?\s+"
 )
+# A letter's date after its number: "ngày 3/11/2025", ", ngày 03 tháng 11 năm 2025", "(ngày 3/11)"
+LETTER_DATE = (
+    r",?\s+\(?ngay\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?|\s+thang\s+\d{1,2})"
+    r"(?:\s+nam\s+\d{4})?\)?"
+)
 # "Bộ đã có Công văn số 3129/BTNMT-TNN gửi UBND các tỉnh": the address of a letter, no request.
 LETTER_SENT = re.compile(
     # "(theo yêu cầu) tại văn bản số 419/TTg, gửi Bộ …": the document cited, not the one sent
@@ -298,7 +303,7 @@ LETTER_SENT = re.compile(
     r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
     # "Công văn số 3615/VPUBND-VX về việc kiểm tra sự việc Báo nêu, gửi UBND thành phố …"
     # "… về việc kiểm tra trụ sở, đề nghị các Cục … gửi báo cáo": the subject ends at the request
-    r"(?:\s+ngay\s+[\d/.\-]+)?"
+    rf"(?:{LETTER_DATE})?"
     r"(?:\s+(?:ve viec|v/v)\b(?:(?!,\s*(?:de nghi|yeu cau)\b)[^.;]){0,150}?)?,?\s+$"
 )
 # A letter told as news without its number ("Cục … đã có công văn khẩn gửi đến Sở Y tế đề nghị
@@ -306,7 +311,10 @@ LETTER_SENT = re.compile(
 LETTER_TOLD = (
     r"\b(?:co|ban hanh)\s+(?:cong van|van ban|thong bao|cong dien|thu)(?:\s+(?:khan|hoa toc))?"
 )
-_LETTER_TOLD_BEFORE = re.compile(rf"{LETTER_TOLD}(?:\s+gui)?\s+$")
+_LETTER_TOLD_BEFORE = re.compile(
+    rf"(?:{LETTER_TOLD}(?:\s+gui)?|\b(?:da|vua)\s+gui\s+(?:cong van|van ban|cong dien|thu)"
+    r"(?:\s+(?:khan|hoa toc))?)\s+$"
+)
 # Words that ask someone to act: "đề nghị", "yêu cầu", "giao", "chỉ đạo".
 REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao)\b")
 _VIA = re.compile(r"\b(?:thong qua|qua)\s+")
@@ -450,6 +458,17 @@ _NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|\bbo|[,:])\s
 _REPORTS_AFTER_HEAD = re.compile(r"\b(?:ban|so|bo)\s+(?:bao cao|gui|nop)$")
 
 
+# "Bộ Y tế vừa có công văn gửi Sở Y tế các tỉnh yêu cầu báo cáo …": the letter's addressees are
+# asked, when the request names no one else
+ADDRESSEES_ASKED = re.compile(
+    rf"(?:{LETTER_TOLD}|\b(?:da|vua)\s+gui\s+(?:cong van|van ban|thong bao|cong dien|thu))"
+    rf"(?:\s+(?:khan|hoa toc))?(?:\s+so\s+\S+(?:{LETTER_DATE})?)?,?\s+(?:gui\s+)?"
+    # "số 1536/UBND-TH" folds like "Sở"
+    rf"(?:(?:den|toi|cho)\s+)?(?P<to>(?!so\s+\d)(?:{AGENCY})\b[^.;:]{{0,100}}?),?\s+"
+    r"(?:de nghi|yeu cau)\s+"
+)
+
+
 def find_responsible(sentence: str) -> list[str]:
     """The units the sentence asks to act or report (its subject), as written, lists split."""
     text = unicodedata.normalize("NFC", sentence)
@@ -457,6 +476,9 @@ def find_responsible(sentence: str) -> list[str]:
         return []
     folded = fold_same_length(text)
     lowered = text.lower()
+    addressed = ADDRESSEES_ASKED.search(folded)
+    if addressed and not _AGENCY_START.match(folded[addressed.end() :]):
+        return [m.name for m in units_in(text[addressed.start("to") : addressed.end("to")])]
     for verb in _VERB.finditer(folded, _asked_from(folded)):
         if verb.group() == "bao ngay" and not AT_ONCE.match(lowered, verb.start()):
             continue  # "đảm bảo ngay", "cảnh báo ngay", "báo cáo ngày 15/3"
@@ -491,12 +513,24 @@ def find_responsible(sentence: str) -> list[str]:
 _BULLET = re.compile(r"\s*[+\-–•*·]\s+")
 _REPORTING_WORD = re.compile(r"\b(?:bao cao|gui|nop)\b")
 _DOCUMENT = re.compile(r"\b(?:cong van|van ban|cong dien|thong bao|chi thi|ke hoach|quyet dinh)\b")
+# "Bộ có công văn (số 12/BYT) gửi UBND các tỉnh yêu cầu Sở Y tế báo cáo": that "gửi" sends the
+# letter
+_LETTER_BEFORE = re.compile(
+    rf"{_DOCUMENT.pattern}(?:\s+(?:khan|hoa toc))?(?:\s+so\s+\S+(?:{LETTER_DATE})?)?\s+$"
+)
 
 
 def _asked_from(folded: str) -> int:
     """Where the units asked begin when a document's request follows its sender's verb ("UBND
     tỉnh ban hành Công văn … yêu cầu các sở rà soát, báo cáo …": the sở report); else 0."""
-    report = _REPORTING_WORD.search(folded)
+    report = next(
+        (
+            m
+            for m in _REPORTING_WORD.finditer(folded)
+            if not (m.group() == "gui" and _LETTER_BEFORE.search(folded, 0, m.start()))
+        ),
+        None,
+    )
     asked = [
         m.end()
         for m in _SUBJECT_MARKER.finditer(folded, 0, report.start() if report else len(folded))
