@@ -2996,3 +2996,14 @@ def test_a_news_items_request_is_the_same_as_its_dated_detail_below() -> None:
         (DutyKind.ONE_OFF, "2025-12-15", "Sở Nội vụ"),
         (DutyKind.ONE_OFF, None, "Sở Nội vụ"),
     ]
+
+
+def test_an_item_that_speaks_of_organising_the_work_is_not_the_organising_part() -> None:
+    assert _kinds(
+        "Kính gửi: Cục Thuế các tỉnh, thành phố trực thuộc Trung ương.",
+        "1. Hoàn thành kế hoạch thanh tra, kiểm tra thuế còn tồn năm 2022 trước ngày 29/4/2023. "
+        "Đồng thời, tổ chức thực hiện ngay kế hoạch thanh tra, kiểm tra thuế năm 2023.",
+        "- Áp dụng nguyên tắc quản lý rủi ro trong thanh tra, kiểm tra thuế.",
+        "2. Tăng cường công tác thanh tra, kiểm tra thuế đối với thương mại điện tử.",
+        "Nếu có vướng mắc, đề nghị các Cục Thuế phản ánh về Tổng cục Thuế để kịp thời xử lý.",
+    ) == [(DutyKind.AD_HOC, None)]

@@ -460,8 +460,10 @@ def _organising(section: Section, by_ref: dict[str, Section]) -> bool:
     while current.parent and current.parent in by_ref:
         current = by_ref[current.parent]
     heading = fold_same_length(current.heading)
-    return "to chuc thuc hien" in heading or bool(
-        len(heading) <= _HEADING_LENGTH and _ORGANISING.match(heading)
+    # an item's sentence that speaks of it ("Hoàn thành … Đồng thời, tổ chức thực hiện ngay kế
+    # hoạch …") is longer than a heading
+    return len(heading) <= _HEADING_LENGTH and (
+        "to chuc thuc hien" in heading or bool(_ORGANISING.match(heading))
     )
 
 
