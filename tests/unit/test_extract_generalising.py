@@ -3007,3 +3007,20 @@ def test_an_item_that_speaks_of_organising_the_work_is_not_the_organising_part()
         "2. Tăng cường công tác thanh tra, kiểm tra thuế đối với thương mại điện tử.",
         "Nếu có vướng mắc, đề nghị các Cục Thuế phản ánh về Tổng cục Thuế để kịp thời xử lý.",
     ) == [(DutyKind.AD_HOC, None)]
+
+
+def test_a_head_before_a_colon_is_shared_only_when_it_is_bare() -> None:
+    assert find_responsible(
+        "Giám đốc các Sở: Y tế, Xây dựng báo cáo kết quả về UBND tỉnh trước ngày 20/12/2025."
+    ) == ["Sở Y tế", "Sở Xây dựng"]
+    # a named unit before the colon is the unit; what follows is what it says, not a unit
+    assert find_responsible(
+        "Bộ KHCN: Thời hạn gửi báo cáo định kỳ hằng năm chậm nhất là ngày 20/12."
+    ) == ["Bộ KHCN"]
+    assert find_responsible(
+        "Giám đốc Sở Nông nghiệp & PTNT: Căn cứ số liệu của UBND các huyện gửi về, tổng hợp số "
+        "liệu thiệt hại, báo cáo UBND tỉnh trước 15h ngày 01/02/2016."
+    ) == ["Sở Nông nghiệp & PTNT"]
+    assert find_responsible(
+        "Sở Y tế: các bệnh viện báo cáo kết quả về Sở trước ngày 20/12/2025."
+    ) == ["các bệnh viện"]

@@ -77,6 +77,12 @@ class UnitMention:
     warning: str | None = None  # a group no directory can expand: an admin names its units
 
 
+# The head noun before a colon, after a title ("Giám đốc các Sở: Y tế, Xây dựng")
+_HEAD_BEFORE_COLON = re.compile(
+    r"(?:(?:giam doc|thu truong|chu tich|lanh dao)\s+)?(?:cac\s+)?(\w+)"
+)
+
+
 def units_in(text: str) -> list[UnitMention]:
     """The units of an enumeration, shared prefixes given back to each, groups kept whole."""
     text = _squash(text)
@@ -85,10 +91,16 @@ def units_in(text: str) -> list[UnitMention]:
     if ":" in text:
         head, _, rest = text.partition(":")
         head_folded = fold_same_length(head.strip())
-        head_word = re.match(r"(?:cac\s+)?(\w+)", head_folded)
+        head_word = _HEAD_BEFORE_COLON.match(head_folded)
         if head_word and head_word.group(1) in _SHARED_HEADS:
-            head_prefix = _SHARED_HEADS[head_word.group(1)]
-            text, folded = rest, fold_same_length(rest)
+            if head_word.end() == len(head_folded):  # "Các Sở: Y tế, Xây dựng"
+                head_prefix = _SHARED_HEADS[head_word.group(1)]
+                text = rest
+            elif _AGENCY_START.match(fold_same_length(rest.strip())):  # "Sở Y tế: các bệnh viện"
+                text = rest
+            else:  # "Bộ KHCN: Thời hạn gửi báo cáo …": the unit named, then what it says
+                text = head
+            folded = fold_same_length(text)
     out: list[UnitMention] = []
     previous_head: str | None = head_prefix
     for piece in _pieces(text, folded):
