@@ -81,6 +81,8 @@ class UnitMention:
 _HEAD_BEFORE_COLON = re.compile(
     r"(?:(?:giam doc|thu truong|chu tich|lanh dao)\s+)?(?:cac\s+)?(\w+)"
 )
+# … and the group words that may follow it ("Các Sở, ngành, đơn vị: Y tế, …")
+_GROUP_GOES_ON = re.compile(r"(?:\s*,\s*(?:nganh|don vi|ban|co quan|dia phuong|doan the))*\s*")
 
 
 def units_in(text: str) -> list[UnitMention]:
@@ -93,7 +95,7 @@ def units_in(text: str) -> list[UnitMention]:
         head_folded = fold_same_length(head.strip())
         head_word = _HEAD_BEFORE_COLON.match(head_folded)
         if head_word and head_word.group(1) in _SHARED_HEADS:
-            if head_word.end() == len(head_folded):  # "Các Sở: Y tế, Xây dựng"
+            if _GROUP_GOES_ON.fullmatch(head_folded, head_word.end()):  # "Các Sở: Y tế, Xây dựng"
                 head_prefix = _SHARED_HEADS[head_word.group(1)]
                 text = rest
             elif _AGENCY_START.match(fold_same_length(rest.strip())):  # "Sở Y tế: các bệnh viện"
