@@ -3024,3 +3024,92 @@ def test_a_head_before_a_colon_is_shared_only_when_it_is_bare() -> None:
     assert find_responsible(
         "Sở Y tế: các bệnh viện báo cáo kết quả về Sở trước ngày 20/12/2025."
     ) == ["các bệnh viện"]
+
+
+def test_a_letters_request_is_read_only_after_a_letter_and_a_request_for_a_report() -> None:
+    # "Ban Chỉ đạo", "Sở Giáo dục", "nhiệm vụ được giao" hold no request
+    for sentence, due in (
+        (
+            "Các đơn vị gửi Thường trực Ban Chỉ đạo kết quả thực hiện trước ngày 15/12/2025.",
+            "2025-12-15",
+        ),
+        (
+            "Các trường gửi Sở Giáo dục và Đào tạo kết quả tự đánh giá trước ngày 15/12/2025.",
+            "2025-12-15",
+        ),
+        (
+            "Các chủ đầu tư gửi tình hình giải ngân kế hoạch vốn được giao về Sở Kế hoạch và Đầu "
+            "tư trước ngày 05 hằng tháng.",
+            "trước ngày 05 hằng tháng",
+        ),
+        # no letter sent: the proposals are what is sent by the day
+        (
+            "Các đơn vị gửi đề nghị khen thưởng về Sở Nội vụ trước ngày 15/11/2025.",
+            "2025-11-15",
+        ),
+    ):
+        assert [(d.kind, d.due) for d in _duties(sentence)] == [
+            (DutyKind.MONTHLY if "hằng tháng" in sentence else DutyKind.ONE_OFF, due)
+        ], sentence
+    for sentence in (
+        "Bộ Giao thông vận tải đã ban hành Văn bản số 123/BGTVT-ATGT gửi Sở Giao thông vận tải "
+        "các tỉnh và tổng hợp báo cáo Thủ tướng Chính phủ.",
+        # a letter up asks for support, or for a report to be appraised: no report asked of it
+        "UBND tỉnh có văn bản gửi Bộ Nông nghiệp và Phát triển nông thôn đề nghị hỗ trợ kinh phí, "
+        "báo cáo thiệt hại do bão số 3.",
+        "UBND huyện có công văn gửi Sở Tài nguyên và Môi trường đề nghị thẩm định báo cáo đánh giá "
+        "tác động môi trường của dự án.",
+    ):
+        assert not _duties(sentence), sentence
+    assert _subject_of(
+        "UBND tỉnh vừa có công văn gửi các sở, ngành về việc triển khai Nghị định số "
+        "12/2025/NĐ-CP, đề nghị báo cáo kết quả trước ngày 10/11/2025."
+    ) == ("các sở, ngành",)
+    assert _subject_of(
+        "UBND tỉnh vừa có công văn gửi các sở, ngành đề nghị khẩn trương rà soát, báo cáo kết quả "
+        "trước ngày 10/11/2025."
+    ) == ("các sở, ngành",)
+    assert _subject_of(
+        "Sở Giáo dục và Đào tạo vừa gửi công văn đến các trường đề nghị báo cáo số học sinh trước "
+        "ngày 10/11/2025."
+    ) == ("các trường",)
+    assert _subject_of(
+        "UBND tỉnh có công văn gửi Sở Xây dựng đề nghị kiểm tra, xử lý theo thẩm quyền và giao "
+        "UBND huyện Bình Chánh báo cáo kết quả về UBND tỉnh trước ngày 15/12/2025."
+    ) == ("UBND huyện Bình Chánh",)
+
+
+def test_a_report_of_the_work_listed_still_asks() -> None:
+    assert _kinds(
+        "Trách nhiệm của Phòng Tài chính - Kế hoạch bao gồm báo cáo UBND huyện kết quả giải ngân "
+        "trước ngày 20 hằng tháng."
+    ) == [(DutyKind.MONTHLY, "trước ngày 20 hằng tháng")]
+
+
+def test_an_undated_request_on_other_work_is_not_the_dated_one_below() -> None:
+    for first, second in (
+        (
+            "Giao Sở Y tế, Sở Giáo dục và Đào tạo báo cáo kết quả triển khai về UBND tỉnh.",
+            "Sở Giáo dục và Đào tạo báo cáo UBND tỉnh kết quả tổ chức kỳ thi trước ngày 30/6/2025.",
+        ),
+        (
+            "Các sở, ngành, UBND các huyện báo cáo kết quả thực hiện về Sở Nội vụ.",
+            "UBND các huyện báo cáo kết quả rà soát hộ nghèo về Sở Nội vụ trước ngày 15/12/2025.",
+        ),
+    ):
+        assert len(_read(first, second)) == 2, first
+
+
+def test_a_long_organising_heading_still_organises() -> None:
+    assert _kinds(
+        "KẾ HOẠCH",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Nâng cao chất lượng cải cách hành chính.",
+        "II. NHIỆM VỤ",
+        "1. Các cơ quan thực hiện tốt chế độ thông tin, báo cáo định kỳ về cải cách hành chính.",
+        "2. Rà soát thủ tục hành chính, báo cáo kết quả rà soát theo quy định.",
+        "III. TỔ CHỨC THỰC HIỆN VÀ TRÁCH NHIỆM CỦA CÁC SỞ, BAN, NGÀNH, ĐỊA PHƯƠNG",
+        "1. Sở Nội vụ theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh.",
+        "2. Các sở, ban, ngành, UBND các huyện báo cáo kết quả thực hiện về Sở Nội vụ trước ngày "
+        "15/12/2025.",
+    ) == [(DutyKind.PERIODIC_UNDATED, None), (DutyKind.ONE_OFF, "2025-12-15")]

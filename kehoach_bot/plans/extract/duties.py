@@ -460,10 +460,12 @@ def _organising(section: Section, by_ref: dict[str, Section]) -> bool:
     while current.parent and current.parent in by_ref:
         current = by_ref[current.parent]
     heading = fold_same_length(current.heading)
-    # an item's sentence that speaks of it ("Hoàn thành … Đồng thời, tổ chức thực hiện ngay kế
-    # hoạch …") is longer than a heading
-    return len(heading) <= _HEADING_LENGTH and (
-        "to chuc thuc hien" in heading or bool(_ORGANISING.match(heading))
+    # "III. TỔ CHỨC THỰC HIỆN VÀ TRÁCH NHIỆM CỦA CÁC SỞ, …", "V. GIẢI PHÁP VÀ TỔ CHỨC THỰC HIỆN";
+    # not an item's sentence that speaks of it ("Hoàn thành … Đồng thời, tổ chức thực hiện ngay
+    # kế hoạch …")
+    return heading.lstrip(" .:-–").startswith("to chuc thuc hien") or (
+        len(heading) <= _HEADING_LENGTH
+        and ("to chuc thuc hien" in heading or bool(_ORGANISING.match(heading)))
     )
 
 

@@ -29,9 +29,12 @@ from kehoach_bot.plans.extract.sentences import AT_ONCE
 from kehoach_bot.plans.extract.unit_lists import (
     ADDRESSEES_ASKED,
     AGENCY,
+    ASKING,
+    LETTER_BEFORE,
     LETTER_SENT,
     LETTER_TOLD,
     REQUEST,
+    SENDS_A_LETTER,
     find_recipients,
 )
 
@@ -535,7 +538,7 @@ _NOUN_BEFORE = re.compile(
     # báo cáo", "định kỳ báo cáo"
     r"|(?<!hang )(?<!moi )\bthang|(?<!dinh )\bky"
     r"|\bdu thao"  # "đã chỉnh sửa dự thảo báo cáo": a draft named; a "gửi" of it still asks
-    r"|\bbao gom"  # "(bao gồm Báo cáo giải trình và các biểu …)": what a package holds
+    r"|\(\s*bao gom"  # "(bao gồm Báo cáo giải trình và các biểu …)": what a package holds
     r"|\b(?:doi chieu|so sanh|so)\s+voi"  # "Đối chiếu với báo cáo … do Cục … tổng hợp"
     r"|\b\d{1,3})\s+$"  # "trình HĐND tỉnh 19 báo cáo": documents counted, not "năm 2020"
     # a document's subject line: "Công văn số 12/UBND về việc tổ chức trực và báo cáo …"
@@ -587,10 +590,17 @@ def _report_verbs(folded: str) -> Iterator[re.Match[str]]:
             # ("… số 12/BYT ngày 3/11/2025 gửi UBND các tỉnh yêu cầu Sở Y tế báo cáo …")
             clause_end = _CLAUSE_END.search(folded, found.start())
             end = clause_end.end() if clause_end else len(folded)
-            asked = REQUEST.search(folded, found.start(), end)
+            asked = ASKING.search(folded, found.start(), end)
             position = asked.end() if asked else end
             continue
-        if found.group().startswith("gui") and (asked := REQUEST.search(folded, *found.span())):
+        if (
+            found.group().startswith("gui")
+            and (asked := ASKING.search(folded, *found.span()))
+            and (
+                LETTER_BEFORE.search(folded, 0, found.start())
+                or SENDS_A_LETTER.match(folded, found.start())
+            )
+        ):
             # "… vừa có công văn gửi các sở, ngành đề nghị báo cáo …": the letter is sent, its
             # request asks; the reading goes on after the request word
             position = asked.end()

@@ -7,6 +7,7 @@ Pure; reads the duties of one document.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -92,7 +93,15 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
                 i
                 for i in dated
                 if duties[i].ref == duty.ref
-                and _agree(_own(duty), duties[i], any_unit=loose or i > index)
+                and _agree(
+                    _own(duty),
+                    duties[i],
+                    # a news item's request, dated below ("Ngày 5/7, Thanh tra Chính phủ có văn
+                    # bản gửi các bộ, ngành, UBND các tỉnh đề nghị báo cáo kết quả công tác giải
+                    # quyết khiếu nại …" … "thời hạn gửi báo cáo trước ngày 5/8/2021"): the same
+                    # report, told with other words for its units
+                    any_unit=loose or (i > index and _same_topic(duty, duties[i])),
+                )
             ]
             if timeless
             else []
@@ -108,6 +117,22 @@ def _dated_over_undated(duties: list[Duty]) -> list[Duty]:
         else duties[i]
         for i in kept
     ]
+
+
+# What a report is about: the words after "báo cáo", up to its recipient, time or clause's end
+_TOPIC = re.compile(
+    r"\bbao cao\s+((?:(?!(?:ve|cho|gui|truoc|toi|den|len|tai|theo|de|trong)\b)\w+\s*){2,8})"
+)
+
+
+def _same_topic(one: Duty, other: Duty) -> bool:
+    """Whether two statements report on the same matter ("kết quả công tác giải quyết khiếu nại
+    …"), not merely "kết quả" of different work."""
+    topics = [_TOPIC.search(fold_same_length(d.quote)) for d in (one, other)]
+    if topics[0] is None or topics[1] is None:
+        return False
+    pairs = [set(itertools.pairwise(t.group(1).split())) for t in topics if t is not None]
+    return len(pairs[0] & pairs[1]) >= 0.5 * min(len(pairs[0]), len(pairs[1]))
 
 
 # "… gửi báo cáo đảm bảo chất lượng và đúng thời gian quy định": a call to report, of no topic

@@ -331,6 +331,10 @@ _LETTER_TOLD_BEFORE = re.compile(
 )
 # Words that ask someone to act: "đề nghị", "yêu cầu", "giao", "chỉ đạo".
 REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao)\b")
+# … of them the two no unit's name holds ("Ban Chỉ đạo", "Sở Giao thông" hold the others)
+ASKING = re.compile(r"\b(?:de nghi|yeu cau)\b")
+# "gửi công văn tới …": the "gửi" sends a letter
+SENDS_A_LETTER = re.compile(r"gui\s+(?:cong van|van ban|cong dien|thong bao|thu)\b")
 _VIA = re.compile(r"\b(?:thong qua|qua)\s+")
 _CHANNEL = re.compile(
     r"^(?:he thong|hop thu|thu dien tu|email|e-mail|phan mem|cong thong tin|cong dich vu|trang"
@@ -477,9 +481,15 @@ _REPORTS_AFTER_HEAD = re.compile(r"\b(?:ban|so|bo)\s+(?:bao cao|gui|nop)$")
 ADDRESSEES_ASKED = re.compile(
     rf"(?:{LETTER_TOLD}|\b(?:da|vua)\s+gui\s+(?:cong van|van ban|thong bao|cong dien|thu))"
     rf"(?:\s+(?:khan|hoa toc))?(?:\s+so\s+\S+(?:{LETTER_DATE})?)?,?\s+(?:gui\s+)?"
-    # "số 1536/UBND-TH" folds like "Sở"
-    rf"(?:(?:den|toi|cho)\s+)?(?P<to>(?!so\s+\d)(?:{AGENCY})\b[^.;:]{{0,100}}?),?\s+"
-    r"(?:de nghi|yeu cau)\s+"
+    # "số 1536/UBND-TH" folds like "Sở"; the letter's subject ("về việc …") is no addressee
+    rf"(?:(?:den|toi|cho)\s+)?(?P<to>(?!so\s+\d)(?:{AGENCY})\b"
+    r"(?:(?!\s(?:ve viec|v/v)\b)[^.;:]){0,100}?)"
+    r"(?:,?\s+(?:ve viec|v/v)\b[^.;]{0,150}?)?,?\s+(?:de nghi|yeu cau)\s+"
+    # … asked to report, not for support ("đề nghị hỗ trợ kinh phí, báo cáo thiệt hại") nor to
+    # appraise a report ("đề nghị thẩm định báo cáo đánh giá tác động môi trường")
+    r"(?=(?:(?:khan truong|kip thoi|chu dong|tiep tuc|nghiem tuc)\s+)?"
+    r"(?:(?:ra soat|tong hop|thong ke|kiem tra|danh gia|cap nhat|theo doi)(?:,\s*|\s+va\s+))*"
+    r"(?:gui\s+)?bao cao\b)"
 )
 
 
@@ -529,7 +539,7 @@ _REPORTING_WORD = re.compile(r"\b(?:bao cao|gui|nop)\b")
 _DOCUMENT = re.compile(r"\b(?:cong van|van ban|cong dien|thong bao|chi thi|ke hoach|quyet dinh)\b")
 # "Bộ có công văn (số 12/BYT) gửi UBND các tỉnh yêu cầu Sở Y tế báo cáo": that "gửi" sends the
 # letter
-_LETTER_BEFORE = re.compile(
+LETTER_BEFORE = re.compile(
     rf"{_DOCUMENT.pattern}(?:\s+(?:khan|hoa toc))?(?:\s+so\s+\S+(?:{LETTER_DATE})?)?\s+$"
 )
 
@@ -541,7 +551,7 @@ def _asked_from(folded: str) -> int:
         (
             m
             for m in _REPORTING_WORD.finditer(folded)
-            if not (m.group() == "gui" and _LETTER_BEFORE.search(folded, 0, m.start()))
+            if not (m.group() == "gui" and LETTER_BEFORE.search(folded, 0, m.start()))
         ),
         None,
     )
