@@ -2830,6 +2830,11 @@ def test_a_request_told_after_a_letter_sent_is_read() -> None:
         ("các đơn vị đầu mối",),
         None,
     )
+    (duty,) = _duties(
+        "Sở Y tế vừa gửi thông báo tới các bệnh viện yêu cầu báo cáo số ca mắc trước ngày "
+        "10/11/2025."
+    )
+    assert (duty.responsible, duty.recipient) == (("các bệnh viện",), None)
 
 
 def test_on_finding_it_report_at_once_to_the_office_named() -> None:

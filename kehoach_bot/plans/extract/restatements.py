@@ -129,10 +129,8 @@ def _same_topic(one: Duty, other: Duty) -> bool:
     """Whether two statements report on the same matter ("kết quả công tác giải quyết khiếu nại
     …"), not merely "kết quả" of different work."""
     topics = [_TOPIC.search(fold_same_length(d.quote)) for d in (one, other)]
-    if topics[0] is None or topics[1] is None:
-        return False
     pairs = [set(itertools.pairwise(t.group(1).split())) for t in topics if t is not None]
-    return len(pairs[0] & pairs[1]) >= 0.5 * min(len(pairs[0]), len(pairs[1]))
+    return len(pairs) == 2 and len(pairs[0] & pairs[1]) >= 0.5 * min(map(len, pairs))
 
 
 # "… gửi báo cáo đảm bảo chất lượng và đúng thời gian quy định": a call to report, of no topic

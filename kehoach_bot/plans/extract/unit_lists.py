@@ -322,19 +322,17 @@ LETTER_SENT = re.compile(
 )
 # A letter told as news without its number ("Cục … đã có công văn khẩn gửi đến Sở Y tế đề nghị
 # …"); after a request ("đề nghị các đơn vị có văn bản gửi Sở") the same words send a report.
-LETTER_TOLD = (
-    r"\b(?:co|ban hanh)\s+(?:cong van|van ban|thong bao|cong dien|thu)(?:\s+(?:khan|hoa toc))?"
-)
-_LETTER_TOLD_BEFORE = re.compile(
-    rf"(?:{LETTER_TOLD}(?:\s+gui)?|\b(?:da|vua)\s+gui\s+(?:cong van|van ban|cong dien|thu)"
-    r"(?:\s+(?:khan|hoa toc))?)\s+$"
-)
+_LETTER = r"(?:cong van|van ban|thong bao|cong dien|thu)(?:\s+(?:khan|hoa toc))?"
+LETTER_TOLD = rf"\b(?:co|ban hanh)\s+{_LETTER}"
+# "Sở Công Thương vừa gửi công văn tới …": a letter sent, told
+_LETTER_SENT_TOLD = rf"\b(?:da|vua)\s+gui\s+{_LETTER}"
+_LETTER_TOLD_BEFORE = re.compile(rf"(?:{LETTER_TOLD}(?:\s+gui)?|{_LETTER_SENT_TOLD})\s+$")
 # Words that ask someone to act: "đề nghị", "yêu cầu", "giao", "chỉ đạo".
 REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao)\b")
 # … of them the two no unit's name holds ("Ban Chỉ đạo", "Sở Giao thông" hold the others)
 ASKING = re.compile(r"\b(?:de nghi|yeu cau)\b")
 # "gửi công văn tới …": the "gửi" sends a letter
-SENDS_A_LETTER = re.compile(r"gui\s+(?:cong van|van ban|cong dien|thong bao|thu)\b")
+SENDS_A_LETTER = re.compile(rf"gui\s+{_LETTER}\b")
 _VIA = re.compile(r"\b(?:thong qua|qua)\s+")
 _CHANNEL = re.compile(
     r"^(?:he thong|hop thu|thu dien tu|email|e-mail|phan mem|cong thong tin|cong dich vu|trang"
@@ -479,8 +477,7 @@ _REPORTS_AFTER_HEAD = re.compile(r"\b(?:ban|so|bo)\s+(?:bao cao|gui|nop)$")
 # "Bộ Y tế vừa có công văn gửi Sở Y tế các tỉnh yêu cầu báo cáo …": the letter's addressees are
 # asked, when the request names no one else
 ADDRESSEES_ASKED = re.compile(
-    rf"(?:{LETTER_TOLD}|\b(?:da|vua)\s+gui\s+(?:cong van|van ban|thong bao|cong dien|thu))"
-    rf"(?:\s+(?:khan|hoa toc))?(?:\s+so\s+\S+(?:{LETTER_DATE})?)?,?\s+(?:gui\s+)?"
+    rf"(?:{LETTER_TOLD}|{_LETTER_SENT_TOLD})(?:\s+so\s+\S+(?:{LETTER_DATE})?)?,?\s+(?:gui\s+)?"
     # "số 1536/UBND-TH" folds like "Sở"; the letter's subject ("về việc …") is no addressee
     rf"(?:(?:den|toi|cho)\s+)?(?P<to>(?!so\s+\d)(?:{AGENCY})\b"
     r"(?:(?!\s(?:ve viec|v/v)\b)[^.;:]){0,100}?)"
