@@ -3118,3 +3118,56 @@ def test_a_long_organising_heading_still_organises() -> None:
         "2. Các sở, ban, ngành, UBND các huyện báo cáo kết quả thực hiện về Sở Nội vụ trước ngày "
         "15/12/2025.",
     ) == [(DutyKind.PERIODIC_UNDATED, None), (DutyKind.ONE_OFF, "2025-12-15")]
+
+
+def test_the_reporting_work_named_asks_nothing() -> None:
+    for sentence in (
+        "Phân công nhập dữ liệu vào phần mềm và phải có đầu mối theo dõi, đôn đốc, đảm bảo dữ "
+        "liệu chính xác, kịp thời để phục vụ công tác báo cáo thường xuyên, định kỳ, đột xuất.",
+        "Cục Thuế rà soát lại công. tác báo cáo tình hình tại đơn vị mình để khắc phục tồn tại.",
+    ):
+        assert not is_duty(sentence, review_only=False), sentence
+    # the reporting work done, and a working group, still report
+    for sentence in (
+        "Các phòng thực hiện nghiêm công tác báo cáo định kỳ 6 tháng về UBND huyện.",
+        "Các phòng thực hiện công tác báo cáo định kỳ 6 tháng về UBND huyện.",
+        "Các phòng thực hiện tốt công tác báo cáo định kỳ 6 tháng về UBND huyện.",
+        "Các phòng thực hiện nghiêm túc công tác báo cáo định kỳ 6 tháng về UBND huyện.",
+        "Tổ công tác báo cáo Ban Chỉ đạo tình hình thực hiện hằng tuần.",
+        "Đoàn công tác báo cáo Ban Chỉ đạo kết quả kiểm tra hằng tuần.",
+    ):
+        assert is_duty(sentence, review_only=False), sentence
+
+
+def test_units_before_a_verb_no_unit_is_named_by_are_the_subject() -> None:
+    assert find_responsible(
+        "Các Sở thực hiện nghiêm chế độ báo cáo định kỳ 6 tháng về UBND tỉnh."
+    ) == ["Các Sở"]
+    assert find_responsible(
+        "Đề nghị các Sở nghiêm túc thực hiện chế độ báo cáo, gửi về Bộ Xây dựng."
+    ) == ["các Sở"]
+    # a unit named by a word that is a verb elsewhere stays whole
+    assert find_responsible("Sở Xây dựng báo cáo UBND tỉnh kết quả hằng quý.") == ["Sở Xây dựng"]
+
+
+def test_cases_of_a_kind_put_to_the_higher_office_are_ad_hoc() -> None:
+    assert _kinds(
+        "Đối với các doanh nghiệp chịu ảnh hưởng của dịch bệnh (nhà hàng, khách sạn,...) thì "
+        "chưa thực hiện thanh tra và xem xét phân tích rủi ro báo cáo cơ quan thuế cấp trên để "
+        "điều chỉnh kế hoạch theo quy định."
+    ) == [(DutyKind.AD_HOC, None)]
+    # units named after "Đối với" are no cases
+    assert _kinds(
+        "Đối với các Sở, ngành có liên quan thì báo cáo kết quả về UBND tỉnh theo quy định."
+    ) == [(DutyKind.PERIODIC_UNDATED, None)]
+
+
+def test_an_earlier_letters_words_quoted_ask_nothing_now() -> None:
+    cited = (
+        "Ngày 12/3/2020 Tổng cục Thuế đã ban hành Công văn số 1046/TCT-TTKT, trong đó yêu cầu "
+        "các Cục Thuế triển khai thực hiện:"
+    )
+    words = "“Các Cục Thuế báo cáo kết quả về Tổng cục Thuế hằng quý.”"
+    assert _kinds(cited, words) == []
+    # the same words as the new text of an amendment ask
+    assert _kinds("Sửa đổi khoản 2 Mục III như sau:", words) == [(DutyKind.QUARTERLY, None)]

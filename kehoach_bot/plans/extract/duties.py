@@ -88,7 +88,11 @@ def find_duties(plan: PlanText) -> list[Duty]:
         texts += [p.text for p in section.paragraphs]
         review_only = organising
         header: _Header | None = None
+        previous = ""
         for paragraph in texts:
+            cited, previous = _cites(previous, paragraph), paragraph
+            if cited:
+                continue
             subject: tuple[str, ...] = ()
             for own, sentence in _clauses(paragraph, review_only=review_only):
                 if own and not subject:
@@ -252,6 +256,15 @@ _EARLIER_DOCUMENT = re.compile(
     r"|thong bao)\b"
 )
 _ITS_CONTENT = re.compile(r"^\W*trong do\b")
+_OPENING_QUOTE = re.compile(r"^\s*[“\"]")
+
+
+def _cites(previous: str, paragraph: str) -> bool:
+    """Whether the paragraph, in quotation marks after "… đã ban hành Công văn số … yêu cầu:",
+    gives that earlier document's words."""
+    return bool(
+        _OPENING_QUOTE.match(paragraph) and _EARLIER_DOCUMENT.search(fold_same_length(previous))
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,6 +210,10 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             # "Địa phương mà … tăng nhiều … thì khẩn trương báo cáo giải trình": only where it holds
             rf"|\b(?:ma|neu|truong hop)\b(?!\s+{_TIME_OF_REPORT})"
             r"[^.;]{3,200}?\bthi\s+(?:\w+\s+){0,3}?bao cao\b"
+            # "Đối với các doanh nghiệp chịu ảnh hưởng … thì … báo cáo cơ quan thuế cấp trên":
+            # only for the cases of that kind, as they come
+            r"|^\W*doi voi\s+(?:cac|nhung)\s+(?:truong hop|doanh nghiep|du an|de an|ho so|vu viec"
+            r"|cong trinh)\b[^;]{3,200}?\bthi\b"
             # "Nếu không đủ nguồn lực, địa phương đề xuất … gửi về Bộ": only if it comes to that;
             # "Trường hợp …, Cục báo cáo Tổng cục xem xét phân công": a matter put for decision
             # "Trường hợp thời hạn gửi báo cáo khác …": a case of the rule, not of events

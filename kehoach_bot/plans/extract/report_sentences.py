@@ -530,6 +530,10 @@ _NOUN_BEFORE = re.compile(
     # "được Bộ đánh giá cao trong báo cáo tổng kết": a report named; not "Sở Giao thông vận tải"
     r"|\btrong|(?<!van )\btai"
     r"|\bnghe|\bchat luong"  # "Sau khi nghe báo cáo, …", "nâng cao chất lượng báo cáo"
+    # "dữ liệu phục vụ công tác báo cáo thường xuyên", "rà soát lại công tác báo cáo": the
+    # reporting work named; "thực hiện (nghiêm) công tác báo cáo định kỳ …" still asks, and so
+    # does a working group ("Tổ công tác báo cáo …"). OCR puts a dot in the word ("công. tác").
+    r"|(?<!hien )(?<!nghiem )(?<!tuc )(?<!tot )(?<!to )(?<!doan )\bcong\.?\s+tac"
     # "thời gian phổ biến Báo cáo kinh tế - xã hội", "biên soạn báo cáo chính thức hằng năm":
     # reports published or compiled, not sent
     r"|\b(?:cong bo|pho bien|bien soan)"

@@ -470,8 +470,13 @@ _CONDITION = re.compile(r"\s+(?:khi|nếu|trong trường hợp)\s")
 _HAS = re.compile(r"\s+có$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
 _NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|\bbo|[,:])\s+$")
-# "các phòng, ban báo cáo …", "các Sở gửi …": no "Ban Báo cáo" exists, only its "báo cáo viên"
-_REPORTS_AFTER_HEAD = re.compile(r"\b(?:ban|so|bo)\s+(?:bao cao|gui|nop)$")
+# "các phòng, ban báo cáo …", "các Sở gửi …", "các Sở nghiêm túc thực hiện …": verbs no unit is
+# named by (no "Ban Báo cáo" exists, only its "báo cáo viên"), unlike "Sở Xây dựng", "Ban Tổ
+# chức", "Ban Tham mưu"
+_REPORTS_AFTER_HEAD = re.compile(
+    r"\b(?:ban|so|bo)\s+(?:bao cao|gui|nop|thuc hien|trien khai|nghiem tuc|khan truong|chu dong"
+    r"|tiep tuc|phoi hop|co trach nhiem|chiu trach nhiem|kip thoi|dinh ky|hang (?:nam|quy|thang))$"
+)
 
 
 # "Bộ Y tế vừa có công văn gửi Sở Y tế các tỉnh yêu cầu báo cáo …": the letter's addressees are
