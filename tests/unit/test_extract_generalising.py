@@ -16,6 +16,7 @@ from kehoach_bot.plans.extract.structure import parse_structure
 from kehoach_bot.plans.extract.unit_lists import (
     find_recipients,
     find_responsible,
+    find_via,
     split_units,
 )
 
@@ -2317,7 +2318,8 @@ def test_an_incident_report_after_a_rhythm_keeps_its_own_kind_and_office() -> No
     ) == [
         (DutyKind.SEMIANNUAL, None, "UBND tỉnh"),
         (DutyKind.ANNUAL, None, "UBND tỉnh"),
-        (DutyKind.AD_HOC, None, None),
+        # the same units' report without an office goes where their others go (with a warning)
+        (DutyKind.AD_HOC, None, "UBND tỉnh"),
     ]
     assert _read(
         "Định kỳ 6 tháng và hằng năm, các huyện báo cáo UBND tỉnh kết quả thực hiện.",
@@ -3171,3 +3173,99 @@ def test_an_earlier_letters_words_quoted_ask_nothing_now() -> None:
     assert _kinds(cited, words) == []
     # the same words as the new text of an amendment ask
     assert _kinds("Sửa đổi khoản 2 Mục III như sau:", words) == [(DutyKind.QUARTERLY, None)]
+
+
+def test_a_list_sent_by_a_day_is_a_report() -> None:
+    assert _kinds(
+        "Đề nghị các chi bộ rà soát và gửi danh sách đăng ký mô hình về Ban Thường trực Đảng ủy "
+        "trước ngày 25/10/2026."
+    ) == [(DutyKind.ONE_OFF, "2026-10-25")]
+    # without a day a list is papers handed in, as a file ("hồ sơ") is even with one
+    assert _kinds("Các chi bộ gửi danh sách đăng ký mô hình về Ban Thường trực Đảng ủy.") == []
+    assert _kinds("Các hộ gia đình nộp hồ sơ về UBND xã trước ngày 25/10/2026.") == []
+
+
+def test_papers_sent_far_from_their_office_are_still_sent() -> None:
+    assert _kinds(
+        "+ Gửi danh sách kế hoạch thanh tra thuế năm 2024 theo Phụ lục 02, kế hoạch kiểm tra thuế "
+        "tại trụ sở người nộp thuế năm 2024 của Cơ quan Cục Thuế theo Phụ lục 03 về Tổng cục Thuế "
+        "(Cục Thanh tra - Kiểm tra thuế) chậm nhất vào ngày 05/12/2023;"
+    ) == [(DutyKind.ONE_OFF, "2023-12-05")]
+
+
+def test_the_day_after_a_plan_of_a_unit_is_the_deadline_not_the_plans_date() -> None:
+    (mention,) = find_deadlines(
+        "Gửi kế hoạch kiểm tra thuế của Cục Thuế về Tổng cục Thuế chậm nhất vào ngày 05/12/2023."
+    )
+    assert not mention.not_a_deadline
+    (before,) = find_deadlines(
+        "Gửi kế hoạch kiểm tra thuế của Cục Thuế về Tổng cục Thuế trước ngày 05/12/2023."
+    )
+    assert not before.not_a_deadline
+    # a document of a unit dated so is another document's date
+    (cited,) = find_deadlines("Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh ngày 05/12/2023.")
+    assert cited.not_a_deadline
+
+
+def test_asking_units_for_their_opinion_is_no_report() -> None:
+    assert not is_duty(
+        "Đơn vị chủ trì lấy ý kiến tham gia của các đơn vị thì lưu ý chỉ gửi lấy ý kiến tham gia "
+        "về vướng mắc có liên quan đến chức năng của đơn vị được lấy ý kiến.",
+        review_only=False,
+    )
+
+
+def test_requirements_on_a_matter_are_no_purposes_section() -> None:
+    case = "+ Trường hợp có vướng mắc, cơ quan Thuế phải báo cáo cấp có thẩm quyền giải quyết."
+    dated = "Các phòng báo cáo kết quả về Cục Thuế trước ngày 15/12/2023."
+    assert _kinds("2. Yêu cầu về nội dung văn bản hướng dẫn:", case) == [(DutyKind.AD_HOC, None)]
+    # in the plan's "Mục đích, yêu cầu" only a dated report is taken
+    assert _kinds("I. MỤC ĐÍCH, YÊU CẦU", case, dated) == [(DutyKind.ONE_OFF, "2023-12-15")]
+
+
+def test_a_case_opening_the_sentence_is_no_unit() -> None:
+    assert find_responsible(
+        "Trường hợp qua tự kiểm tra phát hiện văn bản có sai sót, Thủ trưởng các đơn vị có trách "
+        "nhiệm báo cáo cấp có thẩm quyền phương án xử lý."
+    ) == ["các đơn vị"]
+    assert (
+        find_responsible(
+            "Trường hợp cần thiết báo cáo Thủ tướng Chính phủ cho phép sửa đổi, bổ sung một số "
+            "đề án trong Phụ lục ban hành kèm theo Chương trình."
+        )
+        == []
+    )
+    # a school is a unit
+    assert find_responsible("Trường Tiểu học Kim Đồng báo cáo kết quả về Phòng GD&ĐT.") == [
+        "Trường Tiểu học Kim Đồng"
+    ]
+
+
+def test_the_copies_listed_under_a_scanned_noi_nhan_ask_nothing() -> None:
+    assert (
+        _kinds(
+            "Yêu cầu BHXH các tỉnh thực hiện theo đúng quy định.",
+            "Noi nhận: KT. TỔNG GIÁM ĐỐC",  # as scanned
+            "- Như trên;",
+            "- Văn phòng Chính phủ (để báo cáo Thủ tướng và Phó Thủ tướng);",
+            "- Lưu: VT.",
+        )
+        == []
+    )
+
+
+def test_a_day_of_a_named_month_with_cua() -> None:
+    assert _kinds(
+        "Hàng năm, trước ngày mùng 10 của tháng 01, Cục Thuế các tỉnh tổ chức đánh giá và báo cáo "
+        "kết quả phối hợp gửi Tổng cục Thuế."
+    ) == [(DutyKind.ANNUAL, "01-10")]
+
+
+def test_an_office_named_after_its_role_and_a_name_with_a_comma() -> None:
+    assert (
+        find_via(
+            "Các Cục Thuế phản ánh về Tổng cục Thuế (thông qua đầu mối Vụ Quản lý thuế Doanh "
+            "nghiệp nhỏ và vừa và Hộ kinh doanh, cá nhân) để được hướng dẫn."
+        )
+        == "Vụ Quản lý thuế Doanh nghiệp nhỏ và vừa và Hộ kinh doanh, cá nhân"
+    )

@@ -490,7 +490,7 @@ _ORGANISING = re.compile(
     r"|che do bao cao)\b"
 )
 _HEADING_LENGTH = 60
-_PURPOSES = re.compile(r"^(?:muc dich|yeu cau|muc tieu)\b")
+_PURPOSES = re.compile(r"^(?:muc dich|yeu cau(?!\s+ve\b)|muc tieu)\b")
 
 
 def _purposes(section: Section, by_ref: dict[str, Section]) -> bool:

@@ -190,7 +190,8 @@ _DATE_NUMERIC = re.compile(
 _DATE_WORDS = re.compile(
     r"(?:\bngay\s+|(?:(?<=\bla )|(?<=\btruoc )|(?<=\bnhat )|(?<=\bvao ))"
     r"(?=\d{1,2}\s+thang\s+\d{1,2}\s*(?:,\s*)?nam\s+\d{4}\b))"
-    r"(\d{1,2})\s+thang\s+(\d{1,2})\b(?:\s*(?:,\s*)?nam\s+(\d{4})|\s*[/\-]\s*(\d{4}))?"
+    # "ngày mùng 10 của tháng 01"
+    r"(\d{1,2})\s+(?:cua\s+)?thang\s+(\d{1,2})\b(?:\s*(?:,\s*)?nam\s+(\d{4})|\s*[/\-]\s*(\d{4}))?"
 )
 _DAY_RULE = re.compile(
     r"\bngay\s+(\d{1,2})\s+(?:cua\s+)?("
@@ -258,7 +259,8 @@ _DOCUMENT_DATE = re.compile(
     r"|\b(?:ke hoach|quyet dinh|cong van|nghi quyet|chi thi|thong tu|nghi dinh|chuong trinh"
     r"|ket luan|huong dan|thong bao|van ban|to trinh|luat|ban hanh|(?<!dinh )ky|so ra)"
     r"(?:\s+(?!truoc\b|nhat\b|den\b|toi\b|han\b|tu\b|trong\b)[^\s,;()]+){0,8}?)"
-    r"\s*,?\s*(?:cua\s+[^,;()]{1,60}?\s+)?ngay\s*$"
+    # "… của UBND tỉnh ngày …"; not "kế hoạch … của Cục Thuế về Tổng cục chậm nhất vào ngày …"
+    r"\s*,?\s*(?:cua\s+(?:(?!\b(?:cham nhat|truoc)\b)[^,;()]){1,60}?\s+)?ngay\s*$"
 )
 # "hoàn thành (việc rà soát) trước ngày …": the work's own deadline, unless a report is the work
 _WORK_DONE = re.compile(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kehoach_bot.plans.extract.phrases import fold_same_length
 from kehoach_bot.texts import extract_structure_vi as w
 
 _MARKDOWN_HEAD = re.compile(r"^#{1,6}\s*")
@@ -33,11 +34,11 @@ def split_recipients(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
     end = len(lines)
     for index, line in enumerate(lines):
         plain = line.strip("| ")
-        if plain.startswith(w.RECIPIENTS) or plain.startswith(w.SIGNATURE_MARKS):
+        if _opens_recipients(plain) or plain.startswith(w.SIGNATURE_MARKS):
             end = index
             break
     items: list[str] = []
-    if end < len(lines) and lines[end].strip("| ").startswith(w.RECIPIENTS):
+    if end < len(lines) and _opens_recipients(lines[end].strip("| ")):
         for line in lines[end + 1 :]:
             if not line:
                 continue
@@ -45,6 +46,14 @@ def split_recipients(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
                 break
             items.append(line.lstrip("-–+ ").rstrip(";,. "))
     return lines[:end] + _attached(lines, end), tuple(items)
+
+
+def _opens_recipients(line: str) -> bool:
+    """Whether the line opens "Nơi nhận", as scanned too ("Noi nhận:")."""
+    return fold_same_length(line).startswith(_RECIPIENTS)
+
+
+_RECIPIENTS = fold_same_length(w.RECIPIENTS)
 
 
 # "QUYẾT ĐỊNH … Ban hành kèm theo Quyết định này Chương trình hành động …", then after the

@@ -43,7 +43,7 @@ _OFFICE = r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)"
 # A report verb: what makes a sentence a reporting duty rather than a task.
 _REPORT_VERB = re.compile(
     r"\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
-    r"|\bgui\b[^.;]{0,120}?\b(?:ket qua|bao cao|ve|cho|toi)\b"
+    r"|\bgui\b[^.;]{0,200}?\b(?:ket qua|bao cao|ve|cho|toi)\b"
     r"|\b(?:so ket|tong ket)\b"
     # "phải báo tình hình …": "báo" for "báo cáo", as news items write it
     r"|\b(?:phai|de|kip thoi)\s+bao\s+(?=tinh hinh|ket qua|so lieu)"
@@ -305,7 +305,10 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         return False  # "Bộ đã có các công văn: số 210/BXD-KHTC …; số 1487/…": letters told
     # a letter asked for by a day ("UBND các huyện có văn bản gửi Sở trước ngày 30/11") is a report
     told = _LETTER_HAD.search(folded) and not _sets_a_date(find_deadlines(text))
-    papers = _PAPERS.search(folded) or told
+    papers = told or any(
+        m.group() != "danh sach" or not _sets_a_date(find_deadlines(text))
+        for m in _PAPERS.finditer(folded)
+    )
     if papers and not _REPORT_CONTENT.search(folded):
         verbs = [m for m in verbs if not m.group().startswith(("gui", "nop"))]
     verbs = [m for m in verbs if not (m.group().startswith("gui") and _opinion(folded, m.start()))]
@@ -562,7 +565,7 @@ _NOUN_AFTER = re.compile(
 )
 # Comments on a draft sent back ("gửi ý kiến tham gia về Sở …", "cho ý kiến bằng văn bản và gửi
 # về Sở"): a consultation, not a report.
-_OPINION = re.compile(r"\bgui\s+(?:van ban\s+)?(?:y kien|gop y)\b")
+_OPINION = re.compile(r"\bgui\s+(?:van ban\s+)?(?:lay\s+)?(?:y kien|gop y)\b")
 _OPINION_BEFORE = re.compile(r"\b(?:(?:cho|gop|tham gia)\s+y kien|gop y)\b[^.;]{0,60}$")
 
 

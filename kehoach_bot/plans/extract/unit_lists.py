@@ -25,11 +25,12 @@ from kehoach_bot.texts import extract_vi as t
 _SO = r"so(?! ket| bo\b| lieu| luong| sach| tien| hieu| ke toan| thu tu| ra\b)"
 AGENCY = (
     # "Phòng …", not "về phòng, chống mại dâm" (to prevent)
-    _SO + r"|phong(?!,?\s+(?:chong|ngua|chay|tranh)\b)|ban|bo|cuc|chi cuc|uy ban|ubnd|hdnd"
+    _SO
+    + r"|phong(?!,?\s+(?:chong|ngua|chay|tranh)\b)|ban|bo(?! sung\b)|cuc|chi cuc|uy ban|ubnd|hdnd"
     r"|hoi dong|van phong|thi uy|tinh uy"
     r"|huyen uy|thanh uy|quan uy|dang uy|dang bo|mat tran|uy ban mttq|mttq|bao hiem|bhxh"
-    r"|cong an|bo chi huy|btv|bch|tieu ban|ldld"
-    r"|ngan hang|trung tam|truong|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
+    r"|cong an|bo chi huy|btv|bch|tieu ban|ldld|ngan hang|trung tam"
+    r"|truong(?! hop)|benh vien|kho bac|cuc thue|chi nhanh|dai|tinh doan|huyen doan"
     r"|thi doan|doan thanh nien|lien doan|hoi|toa an|vien kiem sat|thanh tra|nganh|chinh quyen"
     # "Quỹ …", not the "quý I" of "Báo cáo quý I" (both fold to "quy")
     r"|quy(?!\s+(?:i|ii|iii|iv|[1-4]|nay|sau|truoc|toi|cuoi|dau|tiep theo|gui|va|nam|hoac)\b"
@@ -107,7 +108,9 @@ def units_in(text: str) -> list[UnitMention]:
     previous_head: str | None = head_prefix
     for piece in _pieces(text, folded):
         piece_folded = fold_same_length(piece)
-        bare = _PERSON_TITLE.sub("", piece_folded)
+        # "Trưởng phòng …" is a person's title, "Trường Tiểu học …" a school (both fold alike)
+        titled = not piece.lstrip().lower().startswith("trường")
+        bare = _PERSON_TITLE.sub("", piece_folded) if titled else piece_folded
         name = piece[len(piece_folded) - len(bare) :].strip()
         bare_folded = fold_same_length(name)
         # "Các Bộ: Công an, Quốc phòng": under a written head a department's name takes it
@@ -239,6 +242,8 @@ _COMMA_NAME = (
     (re.compile(r"\btham nhung\s*$"), re.compile(r"tieu cuc\b")),
     (re.compile(r"\bcong chuc\s*$"), re.compile(r"vien chuc\b")),
     (re.compile(r"\bcac chi\s*$"), re.compile(r"dang bo\b")),
+    # "Vụ Quản lý thuế Doanh nghiệp nhỏ và vừa và Hộ kinh doanh, cá nhân"
+    (re.compile(r"\bho kinh doanh\s*$"), re.compile(r"ca nhan\b")),
 )
 
 
@@ -333,7 +338,8 @@ REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao)\b")
 ASKING = re.compile(r"\b(?:de nghi|yeu cau)\b")
 # "gửi công văn tới …": the "gửi" sends a letter
 SENDS_A_LETTER = re.compile(rf"gui\s+{_LETTER}\b")
-_VIA = re.compile(r"\b(?:thong qua|qua)\s+")
+# "(thông qua đầu mối Vụ …)": the office named after its role
+_VIA = re.compile(r"\b(?:thong qua|qua)\s+(?:(?:don vi\s+)?dau moi\s+(?:la\s+)?)?")
 _CHANNEL = re.compile(
     r"^(?:he thong|hop thu|thu dien tu|email|e-mail|phan mem|cong thong tin|cong dich vu|trang"
     r"|mang|van ban|buu dien|buu chinh|fax|zalo|duong|truc|ung dung|nen tang|dia chi)\b"
@@ -528,6 +534,10 @@ def find_responsible(sentence: str) -> list[str]:
             return []  # "Thủ tướng yêu cầu báo cáo …": who asks, the units asked unnamed
         if subject:
             return [m.name for m in units_in(subject)]
+        if _OPENING_CASE.match(folded, begin, verb.start()):
+            # "Trường hợp qua tự kiểm tra …, Thủ trưởng các đơn vị báo cáo …": a verb of the
+            # case; its subject comes after it, or is the section's
+            continue
         if not folded[begin : verb.start()].strip(" ,;:-–"):
             if _OPENING_TIME.fullmatch(verb.group()):
                 continue
@@ -535,6 +545,8 @@ def find_responsible(sentence: str) -> list[str]:
     return []
 
 
+# A sentence that opens with its case names no unit before its verb
+_OPENING_CASE = re.compile(r"\W*(?:(?:trong\s+)?truong hop|neu|khi)\b[^,;:]*$")
 # "+ Ủy ban nhân dân quận, huyện tổng hợp, báo cáo …": an item's mark is not part of its subject
 _BULLET = re.compile(r"\s*[+\-–•*·]\s+")
 _REPORTING_WORD = re.compile(r"\b(?:bao cao|gui|nop)\b")
