@@ -3269,3 +3269,101 @@ def test_an_office_named_after_its_role_and_a_name_with_a_comma() -> None:
         )
         == "Vụ Quản lý thuế Doanh nghiệp nhỏ và vừa và Hộ kinh doanh, cá nhân"
     )
+
+
+def test_problems_put_to_a_social_insurance_office_are_ad_hoc() -> None:
+    sentence = (
+        "Trong quá trình thực hiện nếu có vướng mắc phản ánh về BHXH thành phố (qua Phòng Thu) để "
+        "hướng dẫn giải quyết."
+    )
+    assert _read(sentence) == [(DutyKind.AD_HOC, None, "BHXH thành phố")]
+    assert find_via(sentence) == "Phòng Thu"
+    assert _kinds(
+        "Nếu có vướng mắc, các Hạt Kiểm lâm phản ánh về Chi cục Kiểm lâm để hướng dẫn."
+    ) == [(DutyKind.AD_HOC, None)]
+
+
+def test_only_when_needed_before_the_report_is_ad_hoc() -> None:
+    assert _read(
+        "4. Trong quá trình tổ chức thực hiện, trường hợp cần thiết bổ sung, sửa đổi những nội "
+        "dung cụ thể trong Chương trình hành động này, các đơn vị chủ động kiến nghị với Tổng cục "
+        "Thuế để tổng hợp, báo cáo Bộ trưởng xem xét, quyết định."
+    ) == [(DutyKind.AD_HOC, None, "Tổng cục Thuế")]
+    # a proposal after the report leaves the report's own rhythm alone
+    assert _kinds(
+        "Định kỳ hằng năm, Bộ Khoa học và Công nghệ tổng hợp, báo cáo Thủ tướng Chính phủ, trường "
+        "hợp cần thiết kiến nghị Thủ tướng Chính phủ điều chỉnh Đề án."
+    ) == [(DutyKind.ANNUAL, None)]
+
+
+def test_a_draft_put_up_to_be_issued_is_no_report() -> None:
+    assert not is_duty(
+        "4. Xây dựng, triển khai Đề án Hóa đơn điện tử, trong đó có việc báo cáo Lãnh đạo Bộ Tài "
+        "chính để ban hành các Thông tư hướng dẫn Nghị định 119/2018/NĐ-CP.",
+        review_only=False,
+    )
+
+
+def test_taxes_paid_to_an_office_are_no_report() -> None:
+    assert not is_duty(
+        "Doanh nghiệp nộp đủ các loại thuế GTGT, thuế TTĐB cho cơ quan hải quan trước ngày "
+        "31/3/2025.",
+        review_only=False,
+    )
+    # a report of a tax settlement handed in is a report
+    assert is_duty(
+        "Doanh nghiệp nộp báo cáo quyết toán thuế về Chi cục Thuế trước ngày 31/3/2025.",
+        review_only=False,
+    )
+
+
+def test_what_happened_before_a_day_sets_no_deadline() -> None:
+    (mention,) = find_deadlines(
+        "Đối với tờ khai hải quan đã đăng ký trước ngày 01/4/2015 nhưng chưa báo cáo quyết toán "
+        "thì thực hiện theo Điều 60."
+    )
+    assert mention.not_a_deadline
+    (asked,) = find_deadlines("Các đơn vị đã được giao báo cáo trước ngày 01/4/2015.")
+    assert not asked.not_a_deadline
+
+
+def test_a_report_asked_of_no_one_is_no_duty() -> None:
+    assert not is_duty(
+        "Đối với doanh nghiệp chế xuất, cơ quan hải quan không yêu cầu doanh nghiệp nộp báo cáo "
+        "quyết toán quý I năm 2015.",
+        review_only=False,
+    )
+
+
+def test_a_part_that_gives_work_to_a_unit_asks_its_reports() -> None:
+    plan = (
+        "2. Kế hoạch, nhiệm vụ công tác quý IV:",
+        "2.1. Giao Vụ Kê khai và Kế toán thuế:",
+        "- Khẩn trương báo cáo Lãnh đạo Tổng cục kết quả rà soát số thu nợ.",
+        "3. Tổ chức thực hiện",
+        "Các Vụ báo cáo kết quả thực hiện về Văn phòng trước ngày 25 hằng tháng.",
+    )
+    assert _kinds(*plan) == [
+        (DutyKind.ONE_OFF, None),
+        (DutyKind.MONTHLY, "trước ngày 25 hằng tháng"),
+    ]
+    # a part of tasks that gives them to no unit, or only names one, takes only dated reports
+    for heading in ("2.1. Nhiệm vụ trọng tâm quý IV:", "2.1. Vụ Kê khai và Kế toán thuế:"):
+        assert _kinds(plan[0], heading, *plan[2:]) == [
+            (DutyKind.MONTHLY, "trước ngày 25 hằng tháng")
+        ], heading
+
+
+def test_a_report_item_done_by_a_day_is_sent_by_it() -> None:
+    assert _kinds(
+        "- Báo cáo tổng thể về tình hình thực hiện kết luận của Kiểm toán nhà nước gửi Lãnh đạo "
+        "Tổng cục (hoàn thành trước 15/10/2024)."
+    ) == [(DutyKind.ONE_OFF, "2024-10-15")]
+    assert _kinds(
+        "- Tiếp tục triển khai các đoàn kiểm tra nội bộ và báo cáo Tổng cục tiến độ thực hiện một "
+        "cách kịp thời."
+    ) == [(DutyKind.AD_HOC, None)]
+    # work done by a day is the work's own deadline
+    assert _kinds(
+        "- Rà soát hồ sơ hoàn thuế (hoàn thành trước 15/10/2024), báo cáo kết quả về Tổng cục."
+    ) == [(DutyKind.ONE_OFF, None)]

@@ -79,7 +79,9 @@ def find_duties(plan: PlanText) -> list[Duty]:
         organising = _organising(section, by_ref)
         # A plan that has its "Tổ chức thực hiện" part assigns its reports there; elsewhere only
         # a dated report is taken (goals and tasks speak of reports without asking for them).
-        dated_only = (has_organising and not organising) or _purposes(section, by_ref)
+        dated_only = (
+            has_organising and not organising and not _assigned(section, by_ref)
+        ) or _purposes(section, by_ref)
         found: list[Duty] = []
         lead: _LeadIn | None = None
         # A heading that ends in ":" may be a lead-in ("1. Các phòng … báo cáo … như sau:").
@@ -464,6 +466,20 @@ def _section_units(section: Section, by_ref: dict[str, Section]) -> tuple[str, .
                 return named
         current = by_ref.get(current.parent) if current.parent is not None else None
     return ()
+
+
+def _assigned(section: Section, by_ref: dict[str, Section]) -> bool:
+    """Whether the section, or one above it, gives its work to units by name ("2.6. Giao Cục
+    TTKT:"): what it asks them to report is asked there, as in "Tổ chức thực hiện"."""
+    current: Section | None = section
+    while current is not None and current.ref:
+        if _GIVES.match(fold_same_length(current.heading)) and heading_units(current.heading):
+            return True
+        current = by_ref.get(current.parent) if current.parent is not None else None
+    return False
+
+
+_GIVES = re.compile(r"\W*giao\b")
 
 
 def _organising(section: Section, by_ref: dict[str, Section]) -> bool:

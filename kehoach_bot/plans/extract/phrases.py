@@ -266,6 +266,14 @@ _DOCUMENT_DATE = re.compile(
 _WORK_DONE = re.compile(
     r"\b(?:xong|hoan thanh|hoan tat)(?:\s+(?!bao cao\b|gui\b|nop\b)[^\s,;.()]+){0,8}\s+$"
 )
+# "- Báo cáo tổng thể về … (hoàn thành trước 15/10/2024)": an item that is a report is done when
+# it is sent
+_REPORT_ITEM = re.compile(r"^\W*(?:khan truong\s+)?(?:tong hop,?\s+(?:va\s+)?)?bao cao\b")
+# "đã đăng ký trước ngày 01/4/2015", "phát sinh trước ngày …": what happened before a day
+_HAPPENED_BEFORE = re.compile(
+    r"\b(?:da|duoc)\s+(?:duoc\s+)?(?:dang ky|ky ket|ky|ban hanh|phat sinh|cap phep|nhap khau"
+    r"|xuat khau)\s+$"
+)
 # "… gửi báo cáo về Sở Y tế xong trước 15/8": the report is what is done by then
 _SENT_ONCE_DONE = re.compile(r"\b(?:gui|nop)\s+bao cao\b[^,;.]*$")
 # A date that opens the sentence before a comma ("Ngày 26/5/2020, …", "Vào ngày 12/3, …").
@@ -497,8 +505,14 @@ def _dated(
             begin = start - (len(before) - match.start())
     finish_by = wording in (Wording.BEFORE, Wording.NO_LATER_THAN)
     done = _WORK_DONE.search(folded, max(0, begin - 60), begin) if finish_by else None
-    if done and not _SENT_ONCE_DONE.search(folded, max(0, done.start() - 40), done.start()):
+    if (
+        done
+        and not _SENT_ONCE_DONE.search(folded, max(0, done.start() - 40), done.start())
+        and not _REPORT_ITEM.match(folded)
+    ):
         not_deadline = True  # "tổ chức thực hiện … xong trước ngày …": the work's own deadline
+    if finish_by and _HAPPENED_BEFORE.search(folded, max(0, begin - 40), begin):
+        not_deadline = True  # "tờ khai … đã đăng ký trước ngày 01/4/2015": when it happened
     if wording is Wording.BY and words == "đến ngày" and _RESULTS_UP_TO.search(head):
         not_deadline = True  # "báo cáo kết quả thực hiện Chiến lược đến ngày 31/12/2020"
     window = max(0, begin - 60)

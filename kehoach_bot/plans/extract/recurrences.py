@@ -198,6 +198,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             # tai nạn, …": only when it happens
             r"|(?:^\W*khi\s+(?:co|xay ra)|:\W*khi\s+xay ra)\b[^.;,:]{3,100}(?=,)"
             r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
+            r"|\bbao cao\b[^.;]{0,60}\bmot cach kip thoi\b"  # "báo cáo tiến độ một cách kịp thời"
             r"|\bbao cao\s+(?:thuong xuyen,?\s+(?:va\s+)?)?kip thoi\b(?!\s+(?:gui|nop|bao cao)\b)"
             # "báo cáo … các trường hợp heo mắc bệnh phát sinh": each case as it arises
             r"|\bcac truong hop\b[^,;.]{0,50}\bphat sinh\b"
@@ -207,6 +208,9 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|\bbao cao\s+(?:(?:nhung|cac)\s+)?(?:van de|noi dung)\s+thuoc\s+tham quyen\s+"
             r"(?:giai quyet\s+)?cua\s+(?:ubnd|uy ban|chu tich|thu tuong|chinh phu|bo|cap tren)\b"
             r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
+            # "trường hợp cần thiết (bổ sung …), … báo cáo …": only when it is needed; not "báo
+            # cáo Thủ tướng, trường hợp cần thiết kiến nghị …", a proposal after the report
+            r"|\btruong hop can thiet\b(?=[^.;]*\bbao cao\b)"
             # "Địa phương mà … tăng nhiều … thì khẩn trương báo cáo giải trình": only where it holds
             rf"|\b(?:ma|neu|truong hop)\b(?!\s+{_TIME_OF_REPORT})"
             r"[^.;]{3,200}?\bthi\s+(?:\w+\s+){0,3}?bao cao\b"

@@ -39,7 +39,7 @@ from kehoach_bot.plans.extract.unit_lists import (
 )
 
 # The offices a report verb sends to ("đề xuất về Sở …", "cung cấp số liệu cho Phòng …").
-_OFFICE = r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc)"
+_OFFICE = r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc|chi cuc|bhxh|bao hiem xa hoi)"
 # A report verb: what makes a sentence a reporting duty rather than a task.
 _REPORT_VERB = re.compile(
     r"\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
@@ -50,7 +50,9 @@ _REPORT_VERB = re.compile(
     rf"|\b(?:phan anh|de xuat)\b[^.;]{{0,120}}\b(?:ve|gui|cho)\s+{_OFFICE}\b"
     r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
     # "nộp bảng tự chấm điểm đến cơ quan đăng ký": papers handed in to an office (not taxes or fees)
-    r"|\bnop\b(?!\s+(?:thue|phi|le phi|tien|ho so|don)\b)[^.;]{0,120}?\b(?:ve|cho|den|len|toi)\s+"
+    # ("nộp đủ các loại thuế … cho cơ quan hải quan" is a tax paid)
+    r"|\bnop\b(?!\s+(?:(?:du|day du|bo sung|cac|loai|khoan|so)\s+){0,3}"
+    r"(?:thue|phi|le phi|tien|ho so|don)\b)[^.;]{0,120}?\b(?:ve|cho|den|len|toi)\s+"
     rf"(?:{_OFFICE}|co quan|trung tam)\b"
     # "cung cấp thông tin về Sở Tư pháp trước ngày …": figures sent to an office
     r"|\bcung cap\s+(?:cac\s+)?(?:thong tin|so lieu|tai lieu)\b[^.;]{0,80}?\b(?:ve|cho|gui|den)\s+"
@@ -293,6 +295,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         and not _cited_subject(lowered, folded, m.start())
         and not _intended(text, folded, m.start())
         and not _NOT_DONE.search(folded, 0, m.start())
+        and not _NOT_ASKED.search(folded, 0, m.start())
         and not _MADE_BY_LETTER.match(folded, m.end())
     ]
     if not review_only:
@@ -373,6 +376,8 @@ _NOT_DONE = re.compile(
     r"\b(?:khong|chua|cham)\s+(?:(?:chap hanh|thuc hien)\s+)?(?:(?:nghiem tuc|day du|dung)\s+)?"
     r"(?:(?:viec|che do)\s+)?(?:(?:gui|co)\s+(?:(?:day\s+)?du\s+)?)?$"
 )
+# "cơ quan hải quan không yêu cầu doanh nghiệp nộp báo cáo quyết toán quý I": asked of no one
+_NOT_ASKED = re.compile(r"\bkhong\s+(?:yeu cau|bat buoc)\b[^.;,]{0,60}$")
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …"); "vừa … vừa …" (both … and) tells nothing.
@@ -506,7 +511,8 @@ def _regime_named(before: str) -> bool:
 # "báo cáo Tổng cục Hải quan xem xét phân công …", "báo cáo HĐND để quyết định …": a matter put
 # to a superior for decision, not a report on the work, when no time is set for it.
 _FOR_DECISION = re.compile(
-    r"\b(?:bao cao|trinh)\b[^.;]{1,80}?\b(?:de|xem xet,?)\s+(?:quyet dinh|phan cong)\b"
+    # "báo cáo Lãnh đạo Bộ để ban hành các Thông tư": a draft put up to be issued
+    r"\b(?:bao cao|trinh)\b[^.;]{1,80}?\b(?:de|xem xet,?)\s+(?:quyet dinh|phan cong|ban hanh)\b"
 )
 # "… báo cáo về tình hình … theo quy định tại Điều 33 Nghị định này": the report is set out in
 # another article of the same text, which states it as a duty of its own.

@@ -307,6 +307,7 @@ _ADVISE = re.compile(r"\btham muu\s+")
 _REPORT = re.compile(
     # "báo cáo kết quả với Chủ tịch UBND tỉnh", "báo cáo ngay với UBND quận"
     r"\bbao cao(?:\s+ket qua|\s+ngay)?\s+voi\s+"
+    r"|\b(?:kien nghi|de xuat|phan anh)\s+voi\s+"  # "kiến nghị với Tổng cục Thuế"
     r"|\b(?:bao cao(?:\s+ngay)?|de xuat|phan anh|(?<!to )trinh|xin y kien)"
     r"(?:,?\s+(?:va\s+)?(?:kien nghi|de nghi))?\s+"
 )
