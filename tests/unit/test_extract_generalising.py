@@ -3367,3 +3367,25 @@ def test_a_report_item_done_by_a_day_is_sent_by_it() -> None:
     assert _kinds(
         "- Rà soát hồ sơ hoàn thuế (hoàn thành trước 15/10/2024), báo cáo kết quả về Tổng cục."
     ) == [(DutyKind.ONE_OFF, None)]
+
+
+def test_the_form_a_report_takes_asks_nothing() -> None:
+    assert not is_duty(
+        "2. Báo cáo được thể hiện dưới hình thức văn bản và được gửi đến cơ quan nhận báo cáo bằng "
+        "một trong các phương thức: trực tiếp hoặc dịch vụ bưu chính hoặc trực tuyến.",
+        review_only=False,
+    )
+    assert is_duty(
+        "2. Báo cáo được gửi về Sở Nội vụ trước ngày 15 tháng 12 hằng năm.", review_only=False
+    )
+    # the forms listed by their numbers
+    assert not is_duty(
+        "- Báo cáo kết quả sản xuất kinh doanh (Áp dụng cho các doanh nghiệp đã đi vào hoạt động): "
+        "Biểu số 02 gửi Ban Quản lý Khu kinh tế hằng tháng.",
+        review_only=False,
+    )
+    assert is_duty(
+        "- Báo cáo kết quả sản xuất kinh doanh gửi Ban Quản lý Khu kinh tế hằng tháng (theo "
+        "Biểu số 02).",
+        review_only=False,
+    )

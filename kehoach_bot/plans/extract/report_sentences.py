@@ -69,8 +69,12 @@ _NOT_A_DUTY = re.compile(
     # what happened before ("Trước đó, …"), a page's closing lines ("Trên đây là phần tư vấn …",
     # "Nhận được công văn này, đề nghị … triển khai"): no request of their own
     r"|^\W*(?:truoc do|tren day la)\b|^\W*nhan duoc (?:cong van|van ban|thong bao) nay\b"
-    # how it is sent: "Hình thức gửi báo cáo thực hiện trực tiếp về sở theo quy định"
+    # how it is sent: "Hình thức gửi báo cáo thực hiện trực tiếp về sở theo quy định", "Báo cáo
+    # được thể hiện dưới hình thức văn bản và được gửi … bằng một trong các phương thức"
     r"|^\W*hinh thuc\s+(?:gui|nop)\s+bao cao\b"
+    r"|^\W*(?:\d+\W+)?bao cao\s+duoc\s+(?:the hien|trinh bay)\b"
+    # the forms listed: "- Báo cáo kết quả sản xuất kinh doanh (Áp dụng cho …): Biểu số 02."
+    r"|^\W*bao cao\b[^.;:]{0,200}:\s*(?:bieu|mau)\s+(?:mau\s+)?so\s*\d"
     # a subject line: "Về thực hiện chế độ thông tin, báo cáo định kỳ"
     r"|(?:^|[–-]\s*)ve\s+(?:viec\s+)?(?:thuc hien\s+)?(?:nghiem\s+)?che do\b"
     # another way to send the same report ("Trường hợp … không thể báo cáo thông qua Cổng … thì
