@@ -24,7 +24,6 @@ UNIT_HEADS = (
     "Cục",
     "Chi cục",
     "Tổng cục",
-    "Vụ",
     "Kho bạc",
     "Hội",
     "Hội đồng",

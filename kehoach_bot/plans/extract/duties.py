@@ -79,9 +79,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
         organising = _organising(section, by_ref)
         # A plan that has its "Tổ chức thực hiện" part assigns its reports there; elsewhere only
         # a dated report is taken (goals and tasks speak of reports without asking for them).
-        dated_only = (
-            has_organising and not organising and not _assigned(section, by_ref)
-        ) or _purposes(section, by_ref)
+        dated_only = (has_organising and not organising) or _purposes(section, by_ref)
         found: list[Duty] = []
         lead: _LeadIn | None = None
         # A heading that ends in ":" may be a lead-in ("1. Các phòng … báo cáo … như sau:").
@@ -90,9 +88,11 @@ def find_duties(plan: PlanText) -> list[Duty]:
         texts += [p.text for p in section.paragraphs]
         review_only = organising
         header: _Header | None = None
-        previous = ""
+        previous, cited = "", False
         for paragraph in texts:
-            cited, previous = _cites(previous, paragraph), paragraph
+            # a quotation goes on until its closing mark
+            cited = _cites(previous, paragraph) or (cited and not _CLOSED.search(previous))
+            previous = paragraph
             if cited:
                 continue
             subject: tuple[str, ...] = ()
@@ -259,13 +259,17 @@ _EARLIER_DOCUMENT = re.compile(
 )
 _ITS_CONTENT = re.compile(r"^\W*trong do\b")
 _OPENING_QUOTE = re.compile(r"^\s*[“\"]")
+_CLOSED = re.compile(r"[”\"]\W*$")
+# "… đã ban hành Công văn số 1046/TCT-TTKT …, trong đó yêu cầu …:": what follows is its content;
+# not "… đã ban hành Kế hoạch số 45; nay điều chỉnh khoản 3 như sau:", an amendment's new text
+_ITS_CONTENT_NEXT = re.compile(rf"(?:{_EARLIER_DOCUMENT.pattern})[^.;]*\btrong do\b[^.;]*$")
 
 
 def _cites(previous: str, paragraph: str) -> bool:
-    """Whether the paragraph, in quotation marks after "… đã ban hành Công văn số … yêu cầu:",
-    gives that earlier document's words."""
+    """Whether the paragraph, in quotation marks after "… đã ban hành Công văn số …, trong đó
+    yêu cầu:", gives that earlier document's words."""
     return bool(
-        _OPENING_QUOTE.match(paragraph) and _EARLIER_DOCUMENT.search(fold_same_length(previous))
+        _OPENING_QUOTE.match(paragraph) and _ITS_CONTENT_NEXT.search(fold_same_length(previous))
     )
 
 
@@ -466,20 +470,6 @@ def _section_units(section: Section, by_ref: dict[str, Section]) -> tuple[str, .
                 return named
         current = by_ref.get(current.parent) if current.parent is not None else None
     return ()
-
-
-def _assigned(section: Section, by_ref: dict[str, Section]) -> bool:
-    """Whether the section, or one above it, gives its work to units by name ("2.6. Giao Cục
-    TTKT:"): what it asks them to report is asked there, as in "Tổ chức thực hiện"."""
-    current: Section | None = section
-    while current is not None and current.ref:
-        if _GIVES.match(fold_same_length(current.heading)) and heading_units(current.heading):
-            return True
-        current = by_ref.get(current.parent) if current.parent is not None else None
-    return False
-
-
-_GIVES = re.compile(r"\W*giao\b")
 
 
 def _organising(section: Section, by_ref: dict[str, Section]) -> bool:

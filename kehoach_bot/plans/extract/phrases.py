@@ -268,10 +268,16 @@ _WORK_DONE = re.compile(
 )
 # "- Báo cáo tổng thể về … (hoàn thành trước 15/10/2024)": an item that is a report is done when
 # it is sent
-_REPORT_ITEM = re.compile(r"^\W*(?:khan truong\s+)?(?:tong hop,?\s+(?:va\s+)?)?bao cao\b")
-# "đã đăng ký trước ngày 01/4/2015", "phát sinh trước ngày …": what happened before a day
+# (when the item asks no other work: "…, đồng thời tổ chức rà soát …", "hoàn thành việc tổ chức …")
+_REPORT_ITEM = re.compile(
+    r"^\W*(?:khan truong\s+)?(?:tong hop,?\s+(?:va\s+)?)?bao cao\b"
+    r"(?![^.;]*\b(?:dong thoi|va\s+(?:to chuc|ra soat|trien khai|thuc hien|hoan thien|xay dung)"
+    r"|hoan thanh viec)\b)"
+)
+# "đã đăng ký trước ngày 01/4/2015": what happened before a day; not "(bảo đảm) được ban hành
+# trước ngày …", a day to meet
 _HAPPENED_BEFORE = re.compile(
-    r"\b(?:da|duoc)\s+(?:duoc\s+)?(?:dang ky|ky ket|ky|ban hanh|phat sinh|cap phep|nhap khau"
+    r"\bda\s+(?:duoc\s+)?(?:dang ky|ky ket|ky|ban hanh|phat sinh|cap phep|nhap khau"
     r"|xuat khau)\s+$"
 )
 # "… gửi báo cáo về Sở Y tế xong trước 15/8": the report is what is done by then

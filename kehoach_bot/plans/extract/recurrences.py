@@ -198,7 +198,6 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             # tai nạn, …": only when it happens
             r"|(?:^\W*khi\s+(?:co|xay ra)|:\W*khi\s+xay ra)\b[^.;,:]{3,100}(?=,)"
             r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
-            r"|\bbao cao\b[^.;]{0,60}\bmot cach kip thoi\b"  # "báo cáo tiến độ một cách kịp thời"
             r"|\bbao cao\s+(?:thuong xuyen,?\s+(?:va\s+)?)?kip thoi\b(?!\s+(?:gui|nop|bao cao)\b)"
             # "báo cáo … các trường hợp heo mắc bệnh phát sinh": each case as it arises
             r"|\bcac truong hop\b[^,;.]{0,50}\bphat sinh\b"
@@ -208,16 +207,9 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|\bbao cao\s+(?:(?:nhung|cac)\s+)?(?:van de|noi dung)\s+thuoc\s+tham quyen\s+"
             r"(?:giai quyet\s+)?cua\s+(?:ubnd|uy ban|chu tich|thu tuong|chinh phu|bo|cap tren)\b"
             r"|\bbao cao bo sung\b|\bneu\s+thay\s+can\b"
-            # "trường hợp cần thiết (bổ sung …), … báo cáo …": only when it is needed; not "báo
-            # cáo Thủ tướng, trường hợp cần thiết kiến nghị …", a proposal after the report
-            r"|\btruong hop can thiet\b(?=[^.;]*\bbao cao\b)"
             # "Địa phương mà … tăng nhiều … thì khẩn trương báo cáo giải trình": only where it holds
             rf"|\b(?:ma|neu|truong hop)\b(?!\s+{_TIME_OF_REPORT})"
             r"[^.;]{3,200}?\bthi\s+(?:\w+\s+){0,3}?bao cao\b"
-            # "Đối với các doanh nghiệp chịu ảnh hưởng … thì … báo cáo cơ quan thuế cấp trên":
-            # only for the cases of that kind, as they come
-            r"|^\W*doi voi\s+(?:cac|nhung)\s+(?:truong hop|doanh nghiep|du an|de an|ho so|vu viec"
-            r"|cong trinh)\b[^;]{3,200}?\bthi\b"
             # "Nếu không đủ nguồn lực, địa phương đề xuất … gửi về Bộ": only if it comes to that;
             # "Trường hợp …, Cục báo cáo Tổng cục xem xét phân công": a matter put for decision
             # "Trường hợp thời hạn gửi báo cáo khác …": a case of the rule, not of events
@@ -230,6 +222,16 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         DutyKind.PERIODIC_UNDATED,
         re.compile(r"\bdinh ky\b(?!\s+nam\s+\d{4})|\bthuong ky\b|\bso ket\b|\btong ket\b"),
     ),
+)
+# Words that make a report occasional only when it has no time of its own: "Đối với các doanh
+# nghiệp chịu ảnh hưởng … thì … báo cáo cơ quan thuế cấp trên" (the cases of that kind, as they
+# come), "trường hợp cần thiết (bổ sung …), … báo cáo …" (not "báo cáo Thủ tướng, trường hợp cần
+# thiết kiến nghị …", a proposal after the report), "báo cáo tiến độ một cách kịp thời".
+_ONLY_WHEN = re.compile(
+    r"^\W*doi voi\s+(?:cac|nhung)\s+(?:truong hop|doanh nghiep|du an|de an|ho so|vu viec"
+    r"|cong trinh)\b[^;]{3,200}?\bthi\b"
+    r"|\btruong hop can thiet\b(?=[^.;]*\bbao cao\b)"
+    r"|\bbao cao\b[^.;]{0,60}\bmot cach kip thoi\b"
 )
 _SO_KET = re.compile(r"so ket")
 _AFTER_A_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*$|\bthang\s+\d{1,2}\s*$")
@@ -384,6 +386,14 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
         extra = _undeclared(mentions, folded, lowered)
         if extra is not None and extra[2] is DutyKind.ONE_OFF:
             hits = [extra]
+    occasional = _ONLY_WHEN.search(folded)
+    if (
+        occasional
+        and all(kind is DutyKind.PERIODIC_UNDATED for _, _, kind in hits)
+        and all(m.not_a_deadline or m.by_reference for m in mentions)
+        and not _EVERY_DAY_OR_WEEK.search(folded)
+    ):
+        hits = [(occasional.start(), occasional.end(), DutyKind.AD_HOC)]
     if not hits:
         extra = _undeclared(mentions, folded, lowered)
         if extra is not None:

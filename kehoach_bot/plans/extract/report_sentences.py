@@ -39,11 +39,20 @@ from kehoach_bot.plans.extract.unit_lists import (
 )
 
 # The offices a report verb sends to ("đề xuất về Sở …", "cung cấp số liệu cho Phòng …").
-_OFFICE = r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc|chi cuc|bhxh|bao hiem xa hoi)"
+_OFFICE = (
+    r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc|chi cuc"
+    # the office, not the insurance as a topic ("giải pháp về bảo hiểm xã hội tự nguyện")
+    r"|(?:bhxh|bao hiem xa hoi)\s+(?:viet nam|tinh|thanh ph\w+|huyen|quan|thi xa|khu vuc))"
+)
 # A report verb: what makes a sentence a reporting duty rather than a task.
 _REPORT_VERB = re.compile(
     r"\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
-    r"|\bgui\b[^.;]{0,200}?\b(?:ket qua|bao cao|ve|cho|toi)\b"
+    # not a draft sent for comments ("gửi lấy ý kiến các sở … và báo cáo UBND tỉnh": the report
+    # is the later verb); a list sent opening its item may be long ("+ Gửi danh sách kế hoạch
+    # … theo Phụ lục 03 về Tổng cục Thuế")
+    r"|\bgui\b(?!\s+(?:van ban\s+)?(?:lay\s+)?(?:y kien|gop y)\b)[^.;]{0,120}?"
+    r"\b(?:ket qua|bao cao|ve|cho|toi)\b"
+    rf"|^\W*gui\b[^.;]{{0,200}}?\bve\s+{_OFFICE}\b"
     r"|\b(?:so ket|tong ket)\b"
     # "phải báo tình hình …": "báo" for "báo cáo", as news items write it
     r"|\b(?:phai|de|kip thoi)\s+bao\s+(?=tinh hinh|ket qua|so lieu)"
@@ -313,7 +322,9 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     # a letter asked for by a day ("UBND các huyện có văn bản gửi Sở trước ngày 30/11") is a report
     told = _LETTER_HAD.search(folded) and not _sets_a_date(find_deadlines(text))
     papers = told or any(
-        m.group() != "danh sach" or not _sets_a_date(find_deadlines(text))
+        m.group() != "danh sach"
+        or not _sets_a_date(find_deadlines(text))
+        or _CITIZENS.match(folded)
         for m in _PAPERS.finditer(folded)
     )
     if papers and not _REPORT_CONTENT.search(folded):
@@ -381,7 +392,10 @@ _NOT_DONE = re.compile(
     r"(?:(?:viec|che do)\s+)?(?:(?:gui|co)\s+(?:(?:day\s+)?du\s+)?)?$"
 )
 # "cơ quan hải quan không yêu cầu doanh nghiệp nộp báo cáo quyết toán quý I": asked of no one
-_NOT_ASKED = re.compile(r"\bkhong\s+(?:yeu cau|bat buoc)\b[^.;,]{0,60}$")
+_NOT_ASKED = re.compile(
+    r"\bkhong\s+yeu cau\s+(?:cac\s+)?(?:doanh nghiep|don vi|co quan|to chuc|nguoi nop thue)\b"
+    r"[^.;,]{0,20}$"
+)
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …"); "vừa … vừa …" (both … and) tells nothing.
@@ -487,6 +501,11 @@ def _must_report(text: str, folded: str) -> bool:
 # Papers sent in a procedure ("gửi … 01 bản sao văn bản", "hồ sơ … và gửi Ủy ban") are not a
 # report unless the sentence speaks of a report's content (a report, results, the situation).
 _PAPERS = re.compile(r"\b(?:ban sao|ho so|danh sach|giay to|to khai)\b")
+# A list sent by a day is a report, unless people hand it in for themselves ("Các hộ dân có nhu
+# cầu gửi danh sách về UBND xã trước ngày …", "Thí sinh gửi danh sách tác phẩm …"): a procedure.
+_CITIZENS = re.compile(
+    r"\W*(?:cac\s+)?(?:nguoi|ho dan|ho gia dinh|thi sinh|cong dan|ca nhan|nguoi dan)\b"
+)
 # "Bộ có công điện gửi giám đốc các sở về …": a letter sent, told; it asks for no report of its
 # own unless it speaks of one.
 _LETTER_HAD = re.compile(rf"{LETTER_TOLD}\s+gui\b")
@@ -544,9 +563,9 @@ _NOUN_BEFORE = re.compile(
     r"|\btrong|(?<!van )\btai"
     r"|\bnghe|\bchat luong"  # "Sau khi nghe báo cáo, …", "nâng cao chất lượng báo cáo"
     # "dữ liệu phục vụ công tác báo cáo thường xuyên", "rà soát lại công tác báo cáo": the
-    # reporting work named; "thực hiện (nghiêm) công tác báo cáo định kỳ …" still asks, and so
-    # does a working group ("Tổ công tác báo cáo …"). OCR puts a dot in the word ("công. tác").
-    r"|(?<!hien )(?<!nghiem )(?<!tuc )(?<!tot )(?<!to )(?<!doan )\bcong\.?\s+tac"
+    # reporting work named; "thực hiện (đầy đủ) công tác báo cáo định kỳ …" still asks. OCR puts
+    # a dot in the word ("công. tác").
+    r"|\b(?:phuc vu(?:\s+cho)?|ra soat(?:\s+lai)?|chan chinh|nang cao|cai thien)\s+cong\.?\s+tac"
     # "thời gian phổ biến Báo cáo kinh tế - xã hội", "biên soạn báo cáo chính thức hằng năm":
     # reports published or compiled, not sent
     r"|\b(?:cong bo|pho bien|bien soan)"

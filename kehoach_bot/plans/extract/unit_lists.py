@@ -307,7 +307,10 @@ _ADVISE = re.compile(r"\btham muu\s+")
 _REPORT = re.compile(
     # "báo cáo kết quả với Chủ tịch UBND tỉnh", "báo cáo ngay với UBND quận"
     r"\bbao cao(?:\s+ket qua|\s+ngay)?\s+voi\s+"
-    r"|\b(?:kien nghi|de xuat|phan anh)\s+voi\s+"  # "kiến nghị với Tổng cục Thuế"
+    # "kiến nghị với Tổng cục Thuế để tổng hợp, báo cáo …"; not "kiến nghị với các Bộ tháo gỡ
+    # khó khăn và báo cáo UBND tỉnh", where the report goes on to its own office
+    r"|\b(?:kien nghi|de xuat|phan anh)\s+voi\s+"
+    r"(?![^.;]*(?:\bva|(?<!tong hop),)\s+(?:tong hop,?\s+)?bao cao\b)"
     r"|\b(?:bao cao(?:\s+ngay)?|de xuat|phan anh|(?<!to )trinh|xin y kien)"
     r"(?:,?\s+(?:va\s+)?(?:kien nghi|de nghi))?\s+"
 )
@@ -477,12 +480,14 @@ _CONDITION = re.compile(r"\s+(?:khi|nếu|trong trường hợp)\s")
 _HAS = re.compile(r"\s+có$")
 # Verb-looking words inside a unit's name: "cơ quan tham mưu", "Ban Chỉ đạo", "các tổ chức".
 _NAME_WORD_BEFORE = re.compile(r"(?:\bcac|\bco quan|\bban|\bva|\bso|\bbo|[,:])\s+$")
-# "các phòng, ban báo cáo …", "các Sở gửi …", "các Sở nghiêm túc thực hiện …": verbs no unit is
-# named by (no "Ban Báo cáo" exists, only its "báo cáo viên"), unlike "Sở Xây dựng", "Ban Tổ
-# chức", "Ban Tham mưu"
+# "các phòng, ban báo cáo …", "các Sở gửi …": no "Ban Báo cáo" exists, only its "báo cáo viên";
+# after a plural head any verb ("các Sở nghiêm túc thực hiện …"), but "Ban Thực hiện Quy chế dân
+# chủ", "Ban Phối hợp liên ngành" are names
 _REPORTS_AFTER_HEAD = re.compile(
-    r"\b(?:ban|so|bo)\s+(?:bao cao|gui|nop|thuc hien|trien khai|nghiem tuc|khan truong|chu dong"
-    r"|tiep tuc|phoi hop|co trach nhiem|chiu trach nhiem|kip thoi|dinh ky|hang (?:nam|quy|thang))$"
+    r"\b(?:ban|so|bo)\s+(?:bao cao|gui|nop)$"
+    r"|\bcac\s+(?:chi\s+)?(?:ban|so|bo)\s+(?:thuc hien|trien khai|nghiem tuc|khan truong"
+    r"|chu dong|tiep tuc|phoi hop|co trach nhiem|chiu trach nhiem|kip thoi|dinh ky"
+    r"|hang (?:nam|quy|thang))$"
 )
 
 
@@ -516,7 +521,7 @@ def find_responsible(sentence: str) -> list[str]:
         if verb.group() == "bao ngay" and not AT_ONCE.match(lowered, verb.start()):
             continue  # "đảm bảo ngay", "cảnh báo ngay", "báo cáo ngày 15/3"
         if _NAME_WORD_BEFORE.search(folded[max(0, verb.start() - 10) : verb.start()]) and not (
-            _REPORTS_AFTER_HEAD.search(folded, max(0, verb.start() - 5), verb.end())
+            _REPORTS_AFTER_HEAD.search(folded, max(0, verb.start() - 13), verb.end())
             and not folded.startswith(" vien", verb.end())
         ):
             continue
