@@ -267,8 +267,7 @@ _WORK_DONE = re.compile(
     r"\b(?:xong|hoan thanh|hoan tat)(?:\s+(?!bao cao\b|gui\b|nop\b)[^\s,;.()]+){0,8}\s+$"
 )
 # "- Báo cáo tổng thể về … (hoàn thành trước 15/10/2024)": an item that is a report is done when
-# it is sent
-# (when the item asks no other work: "…, đồng thời tổ chức rà soát …", "hoàn thành việc tổ chức …")
+# it is sent, unless it asks other work too ("…, đồng thời tổ chức rà soát …", "hoàn thành việc …")
 _REPORT_ITEM = re.compile(
     r"^\W*(?:khan truong\s+)?(?:tong hop,?\s+(?:va\s+)?)?bao cao\b"
     r"(?![^.;]*\b(?:dong thoi|va\s+(?:to chuc|ra soat|trien khai|thuc hien|hoan thien|xay dung)"

@@ -38,6 +38,8 @@ from kehoach_bot.plans.extract.unit_lists import (
     find_recipients,
 )
 
+# Comments on a draft ("gửi (văn bản) (lấy) ý kiến …, góp ý"): a consultation, not a report.
+_FOR_COMMENTS = r"(?:van ban\s+)?(?:lay\s+)?(?:y kien|gop y)\b"
 # The offices a report verb sends to ("đề xuất về Sở …", "cung cấp số liệu cho Phòng …").
 _OFFICE = (
     r"(?:uy ban|ubnd|so|phong|ban|van phong|bo|tong cuc|cuc|chi cuc"
@@ -50,7 +52,7 @@ _REPORT_VERB = re.compile(
     # not a draft sent for comments ("gửi lấy ý kiến các sở … và báo cáo UBND tỉnh": the report
     # is the later verb); a list sent opening its item may be long ("+ Gửi danh sách kế hoạch
     # … theo Phụ lục 03 về Tổng cục Thuế")
-    r"|\bgui\b(?!\s+(?:van ban\s+)?(?:lay\s+)?(?:y kien|gop y)\b)[^.;]{0,120}?"
+    rf"|\bgui\b(?!\s+{_FOR_COMMENTS})[^.;]{{0,120}}?"
     r"\b(?:ket qua|bao cao|ve|cho|toi)\b"
     rf"|^\W*gui\b[^.;]{{0,200}}?\bve\s+{_OFFICE}\b"
     r"|\b(?:so ket|tong ket)\b"
@@ -594,7 +596,7 @@ _NOUN_AFTER = re.compile(
 )
 # Comments on a draft sent back ("gửi ý kiến tham gia về Sở …", "cho ý kiến bằng văn bản và gửi
 # về Sở"): a consultation, not a report.
-_OPINION = re.compile(r"\bgui\s+(?:van ban\s+)?(?:lay\s+)?(?:y kien|gop y)\b")
+_OPINION = re.compile(rf"\bgui\s+{_FOR_COMMENTS}")
 _OPINION_BEFORE = re.compile(r"\b(?:(?:cho|gop|tham gia)\s+y kien|gop y)\b[^.;]{0,60}$")
 
 
