@@ -3502,3 +3502,52 @@ def test_a_proposal_to_others_before_the_report_leaves_its_office() -> None:
         "Sở Công Thương chủ trì làm việc với doanh nghiệp, kiến nghị với các Bộ, ngành Trung ương "
         "tháo gỡ khó khăn và báo cáo UBND tỉnh kết quả trước ngày 20/11/2026."
     ) == [(DutyKind.ONE_OFF, "2026-11-20", "UBND tỉnh")]
+
+
+def test_a_report_after_each_round_is_periodic_beside_the_dated_review() -> None:
+    assert _kinds(
+        "Đoàn kiểm tra liên ngành báo cáo kết quả sau mỗi đợt kiểm tra về Ban Chỉ đạo huyện."
+    ) == [(DutyKind.PERIODIC_UNDATED, None)]
+    assert _kinds(
+        "Các xã báo cáo tình hình sau mỗi đợt ra quân và báo cáo tổng kết về UBND huyện trước "
+        "ngày 30/12/2026."
+    ) == [(DutyKind.PERIODIC_UNDATED, None), (DutyKind.ONE_OFF, "2026-12-30")]
+
+
+def test_what_is_found_to_be_reported_is_ad_hoc() -> None:
+    assert _kinds(
+        "Tổ giám sát cộng đồng kịp thời phát hiện các vi phạm trong quá trình thi công để báo cáo "
+        "UBND xã xử lý."
+    ) == [(DutyKind.AD_HOC, None)]
+
+
+def test_a_time_counted_from_an_event_asks_outside_the_organising_part() -> None:
+    found = _duties(
+        "II. NỘI DUNG",
+        "1. Hội nghị sơ kết",
+        "- Gửi báo cáo kết quả về Ban Thường trực Huyện ủy ngay sau khi kết thúc hội nghị.",
+        "- Gửi danh sách đại biểu về Văn phòng sau khi tổ chức hội nghị 02 ngày.",
+        "- Tổng hợp, báo cáo kết quả thực hiện Kế hoạch.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Các chi bộ báo cáo kết quả về Đảng ủy trước ngày 15/12/2026.",
+    )
+    assert [(d.kind, d.due, d.recipient) for d in found] == [
+        (DutyKind.ONE_OFF, None, "Ban Thường trực Huyện ủy"),
+        (DutyKind.ONE_OFF, "2026-12-15", "Đảng ủy"),
+    ]
+    (mention,) = find_deadlines("Gửi biên bản về Ban Thường trực sau khi tổ chức hội nghị 01 ngày.")
+    assert mention.relative and mention.relative_days == 1
+
+
+def test_a_report_on_such_cases_is_ad_hoc_unless_a_regime_or_a_day_is_named() -> None:
+    assert _kinds(
+        "Tổ công tác tổng hợp, báo cáo Thường trực Đảng ủy đối với các vụ việc phức tạp, có khả "
+        "năng ảnh hưởng đến an ninh trật tự."
+    ) == [(DutyKind.AD_HOC, None)]
+    assert _kinds(
+        "Chi cục Thuế định kỳ báo cáo Cục Thuế đối với các trường hợp được gia hạn nộp thuế."
+    ) == [(DutyKind.PERIODIC_UNDATED, None)]
+    assert _kinds(
+        "Các phòng báo cáo Chủ tịch UBND huyện đối với các trường hợp chậm tiến độ trước ngày "
+        "20/12/2026."
+    ) == [(DutyKind.ONE_OFF, "2026-12-20")]

@@ -128,7 +128,8 @@ def find_duties(plan: PlanText) -> list[Duty]:
                         # "Thời hạn gửi báo cáo: • Đối với cấp xã: 05 ngày …": an item of it
                         found += _item_duties(sentence, section.ref, header)
                     continue
-                if dated_only and not any(d.usable for d in find_deadlines(sentence)):
+                # a time counted from an event ("ngay sau khi kết thúc …") asks as a date does
+                if dated_only and not any(d.usable or d.relative for d in find_deadlines(sentence)):
                     continue
                 inherited = lead.duties[0].responsible if lead else ()
                 responsible = own or subject or inherited or section_units or plan_subject

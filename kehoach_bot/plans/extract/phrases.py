@@ -219,6 +219,9 @@ _RELATIVE = re.compile(
     r"(?:\s+(?:ke tu|tu|sau khi|truoc khi))?"
     r"|\b(?:sau|truoc)\s+(\d+)\s+ngay(?:\s+lam viec)?(?:\s+(?:ke tu|tu|sau khi|truoc khi))?"
     r"|\b(\d+)\s+ngay(?:\s+lam viec)?\s*,?\s+(?:ke tu|sau khi|truoc khi)"
+    # "ngay sau khi kết thúc hội nghị", "sau khi tổ chức hội nghị 01 ngày": counted from an event
+    r"|\b(?:ngay\s+)?sau\s+khi\s+(?:ket thuc|to chuc|hoan thanh)\b[^.;,]{0,60}?\b(\d+)\s+ngay\b"
+    r"|\bngay\s+sau\s+khi\s+(?:ket thuc|to chuc|hoan thanh)\b"
 )
 _BY_REFERENCE = re.compile(
     r"\b(?:dung|theo)\s+(?:thoi gian|thoi han|han)(?:\s+(?:theo|da|duoc))?\s+quy dinh"
@@ -329,7 +332,7 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
         return all(end <= a or start >= b for a, b in taken)
 
     for match in _RELATIVE.finditer(folded):
-        days = next(int(g) for g in match.groups() if g)
+        days = next((int(g) for g in match.groups() if g), 0)  # 0: right after it
         mentions.append(
             _mention(text, match.start(), match.end(), relative=True, relative_days=days)
         )

@@ -39,6 +39,9 @@ class Recurrence:
     shared: bool = False  # its dates are listed with another frequency's ("6 tháng, năm (…)")
 
 
+# "báo cáo tình hình sau mỗi đợt (kiểm tra)": one report per round, the rounds undated
+EACH_ROUND = r"\b(?:sau|ket thuc|cuoi)\s+moi\s+(?:dot|lan|ky|dip|cuoc|hoi nghi|buoi|giai doan)\b"
+
 # A named quarter with a day of its own and no year: "quý I trước ngày 15/3", "quý 2: ngày 20/6".
 _QUARTER_DAY = (
     r"quy\s+(?:{n})\s*[:,(]?\s*(?:(?:gui|nop)\s+)?(?:(?:truoc|cham nhat|vao)\s+)?(?:ngay\s+)?"
@@ -194,6 +197,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
             # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found
             r"|\bbao cao\s+ngay\s+khi\s+(?:co\s+)?(?:phat hien|xay ra|phat sinh)\b"
+            # "Kịp thời phát hiện những sai sót, vi phạm … để báo cáo Ban Thường trực xử lý"
+            r"|\bphat hien\b[^.;]{0,150}?\bde\s+(?:kip thoi\s+)?bao cao\b"
             # "Khi có ổ dịch mới, UBND xã báo cáo ngay …", "Đối với báo cáo tai nạn: khi xảy ra
             # tai nạn, …": only when it happens
             r"|(?:^\W*khi\s+(?:co|xay ra)|:\W*khi\s+xay ra)\b[^.;,:]{3,100}(?=,)"
@@ -220,18 +225,25 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     # "rà soát hộ nghèo định kỳ năm 2022": that year's round of a periodic work, not a frequency
     (
         DutyKind.PERIODIC_UNDATED,
-        re.compile(r"\bdinh ky\b(?!\s+nam\s+\d{4})|\bthuong ky\b|\bso ket\b|\btong ket\b"),
+        re.compile(
+            r"\bdinh ky\b(?!\s+nam\s+\d{4})|\bthuong ky\b|\bso ket\b|\btong ket\b"
+            rf"|{EACH_ROUND}"
+        ),
     ),
 )
 # Words that make a report occasional only when it has no time of its own: "Đối với các doanh
 # nghiệp chịu ảnh hưởng … thì … báo cáo cơ quan thuế cấp trên" (the cases of that kind, as they
 # come), "trường hợp cần thiết (bổ sung …), … báo cáo …" (not "báo cáo Thủ tướng, trường hợp cần
-# thiết kiến nghị …", a proposal after the report), "báo cáo tiến độ một cách kịp thời".
+# thiết kiến nghị …", a proposal after the report), "báo cáo tiến độ một cách kịp thời", "báo cáo …
+# đối với các vụ việc phức tạp" (not a regime's: "định kỳ báo cáo … đối với các trường hợp …").
 _ONLY_WHEN = re.compile(
     r"^\W*doi voi\s+(?:cac|nhung)\s+(?:truong hop|doanh nghiep|du an|de an|ho so|vu viec"
     r"|cong trinh)\b[^;]{3,200}?\bthi\b"
     r"|\btruong hop can thiet\b(?=[^.;]*\bbao cao\b)"
     r"|\bbao cao\b[^.;]{0,60}\bmot cach kip thoi\b"
+    # "báo cáo Ban Thường trực đối với các vụ việc phức tạp, nổi cộm": each such case
+    r"|^(?![^.;]*\b(?:dinh ky|che do)\b)[^.;]*?\bbao cao\b[^.;]{0,150}?\bdoi voi\s+(?:cac|nhung)\s+"
+    r"(?:vu viec|truong hop|van de)\b"
 )
 _SO_KET = re.compile(r"so ket")
 _AFTER_A_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*$|\bthang\s+\d{1,2}\s*$")
@@ -385,7 +397,8 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
         # "Báo cáo tổng kết … trước ngày 8/6/2021": a review names no frequency of its own.
         extra = _undeclared(mentions, folded, lowered)
         if extra is not None and extra[2] is DutyKind.ONE_OFF:
-            hits = [extra]
+            # "báo cáo sau mỗi đợt và báo cáo tổng kết trước ngày …": the rounds' reports stay
+            hits = [h for h in hits if re.fullmatch(EACH_ROUND, folded[h[0] : h[1]])] + [extra]
     occasional = _ONLY_WHEN.search(folded)
     if (
         occasional

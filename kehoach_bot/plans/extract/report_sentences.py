@@ -22,6 +22,7 @@ from kehoach_bot.plans.extract.phrases import (
 )
 from kehoach_bot.plans.extract.recurrences import (
     DAILY_OR_WEEKLY,
+    EACH_ROUND,
     PERIODIC_KINDS,
     find_recurrences,
 )
@@ -245,7 +246,7 @@ def gives_a_time(item: str) -> bool:
 # cáo"), "theo tiến độ", "thường xuyên", a weekly or daily rhythm, and the reports of a unit
 # that follows the work as it goes ("theo dõi, đôn đốc việc thực hiện …; báo cáo …").
 _RECURRING = re.compile(
-    rf"\bdinh ky\b|\bche do\b|\btheo tien do\b|\bthuong xuyen\b|{DAILY_OR_WEEKLY}"
+    rf"\bdinh ky\b|\bche do\b|\btheo tien do\b|\bthuong xuyen\b|{DAILY_OR_WEEKLY}|{EACH_ROUND}"
     r"|\btheo doi\b|\bchu tri\b[^.;]{0,120}\btong hop\b"
     # "tiếp tục báo cáo": a duty that goes on
     r"|\btiep tuc\s+(?:gui\s+)?bao cao\b"
