@@ -3551,3 +3551,11 @@ def test_a_report_on_such_cases_is_ad_hoc_unless_a_regime_or_a_day_is_named() ->
         "Các phòng báo cáo Chủ tịch UBND huyện đối với các trường hợp chậm tiến độ trước ngày "
         "20/12/2026."
     ) == [(DutyKind.ONE_OFF, "2026-12-20")]
+
+
+def test_an_opening_time_without_a_comma_leaves_the_subject() -> None:
+    assert find_responsible(
+        "Định kỳ hằng năm Bộ Tài chính báo cáo Thủ tướng Chính phủ kết quả thực hiện."
+    ) == ["Bộ Tài chính"]
+    assert find_responsible("Hằng quý UBND các huyện báo cáo Sở Nội vụ.") == ["UBND các huyện"]
+    assert find_responsible("Định kỳ hằng năm báo cáo UBND tỉnh.") == []

@@ -471,6 +471,10 @@ _VERB = re.compile(
 )
 # A time word opening the sentence ("Hằng tháng, các xã báo cáo …") comes before its subject.
 _OPENING_TIME = re.compile(r"dinh ky|hang (?:nam|quy|thang)")
+# The time a sentence opens with, without a comma before its subject
+_LEADING_TIME = re.compile(
+    r"\s*(?:(?:dinh ky|(?:hang|moi)\s+(?:nam|quy|thang|tuan)|\d+\s+thang|va|hoac)[\s,]+)+"
+)
 # Words of time or mood between a subject and its verb: "Sở sẽ tổng hợp", "các xã cũng cần …".
 _MOOD_AFTER = re.compile(r"(?:\s+(?:se|da|dang|cung|deu|can|phai|con))+\s*$")
 # "các đơn vị khi phát hiện biến động phải báo cáo": the condition is no part of the subject (read
@@ -527,6 +531,9 @@ def find_responsible(sentence: str) -> list[str]:
             continue
         bullet = _BULLET.match(folded)
         begin = bullet.end() if bullet else 0
+        leading = _LEADING_TIME.match(folded, begin)
+        if leading and _AGENCY_START.match(folded[leading.end() :]):
+            begin = leading.end()  # "Định kỳ hằng năm Bộ Tài chính báo cáo …"
         for marker in _SUBJECT_MARKER.finditer(folded, 0, verb.start()):
             if _AGENCY_START.match(folded[marker.end() :]):
                 begin = marker.end()
