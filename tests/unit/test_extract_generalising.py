@@ -3559,3 +3559,13 @@ def test_an_opening_time_without_a_comma_leaves_the_subject() -> None:
     ) == ["Bộ Tài chính"]
     assert find_responsible("Hằng quý UBND các huyện báo cáo Sở Nội vụ.") == ["UBND các huyện"]
     assert find_responsible("Định kỳ hằng năm báo cáo UBND tỉnh.") == []
+
+
+def test_a_full_stop_inside_brackets_ends_no_sentence() -> None:
+    assert split_sentences(
+        "Hạn cuối nộp báo cáo thành tích về phòng Tổ chức Cán bộ (CN. Thảo) là ngày 11/11/2026. "
+        "Hồ sơ gửi bản giấy (02 bộ. Không nhận bản chụp) về Văn phòng."
+    ) == [
+        "Hạn cuối nộp báo cáo thành tích về phòng Tổ chức Cán bộ (CN. Thảo) là ngày 11/11/2026.",
+        "Hồ sơ gửi bản giấy (02 bộ. Không nhận bản chụp) về Văn phòng.",
+    ]

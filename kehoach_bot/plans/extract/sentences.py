@@ -29,6 +29,8 @@ def split_sentences(text: str) -> list[str]:
         word = text[: match.start()].rsplit(None, 1)[-1].lstrip('(“"') if match.start() else ""
         if word in w.ABBREVIATIONS or (len(word) == 1 and word.isupper()):
             continue
+        if text.count("(", start, match.start()) > text.count(")", start, match.start()):
+            continue  # "(CN. Thảo)": a bracket's inside is no sentence's end
         piece = text[start : match.end()].strip()
         if piece:
             out.append(piece)
