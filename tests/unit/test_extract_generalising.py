@@ -3569,3 +3569,39 @@ def test_a_full_stop_inside_brackets_ends_no_sentence() -> None:
         "Hạn cuối nộp báo cáo thành tích về phòng Tổ chức Cán bộ (CN. Thảo) là ngày 11/11/2026.",
         "Hồ sơ gửi bản giấy (02 bộ. Không nhận bản chụp) về Văn phòng.",
     ]
+
+
+def test_times_a_year_name_the_frequency() -> None:
+    assert [
+        r.kind for r in find_recurrences("Các huyện báo cáo Sở Nội vụ định kỳ 04 lần/năm.")
+    ] == [DutyKind.QUARTERLY]
+    assert [r.kind for r in find_recurrences("Các xã báo cáo UBND huyện 02 lần trong năm.")] == [
+        DutyKind.SEMIANNUAL
+    ]
+
+
+def test_a_sentence_opening_on_an_event_counts_its_time_from_it() -> None:
+    for sentence in (
+        "5. Kết thúc cuộc bầu cử, Ban Thường trực Ủy ban MTTQ xã tổng hợp báo cáo gửi về Ban "
+        "Thường trực Ủy ban MTTQ tỉnh theo quy định.",
+        "4.2. Sau hội nghị tiếp xúc cử tri: Ban Thường trực lập báo cáo gửi đến Ủy ban bầu cử xã.",
+    ):
+        (mention, *_) = find_deadlines(sentence)
+        assert mention.relative and not mention.text[0].isdigit(), sentence
+        assert _kinds("III. TỔ CHỨC THỰC HIỆN", sentence) == [(DutyKind.ONE_OFF, None)], sentence
+    assert find_deadlines("Kết thúc năm học, các trường báo cáo kết quả về Phòng.") == []
+
+
+def test_the_record_of_a_meeting_put_up_to_an_office_is_a_report() -> None:
+    assert is_duty(
+        "Gửi biên bản hội nghị đến Ban Thường trực Huyện ủy ngay sau khi kết thúc hội nghị.",
+        review_only=False,
+    )
+    assert is_duty(
+        "Biên bản họp được gửi đến Văn phòng UBND huyện chậm nhất ngày 10/3/2026.",
+        review_only=False,
+    )
+    assert not is_duty(
+        "Doanh nghiệp gửi nội dung công bố thông tin định kỳ đến Sở Giao dịch Chứng khoán.",
+        review_only=False,
+    )

@@ -222,6 +222,11 @@ _RELATIVE = re.compile(
     # "ngay sau khi kết thúc hội nghị", "sau khi tổ chức hội nghị 01 ngày": counted from an event
     r"|\b(?:ngay\s+)?sau\s+khi\s+(?:ket thuc|to chuc|hoan thanh)\b[^.;,]{0,60}?\b(\d+)\s+ngay\b"
     r"|\bngay\s+sau\s+khi\s+(?:ket thuc|to chuc|hoan thanh)\b"
+    # "Kết thúc cuộc bầu cử, …", "Sau hội nghị tiếp xúc cử tri: …": a sentence opening on an
+    # event (not a period's end, "Kết thúc năm học, …", which comes back)
+    r"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?P<event>(?:ngay\s+)?"
+    r"(?:sau\s+(?:khi\s+)?(?:ket thuc\s+|to chuc\s+)?|ket thuc\s+)"
+    r"(?:cac\s+)?(?:cuoc|dot|hoi nghi|ky hop|buoi|hoat dong)\b[^,;:.]{0,80})[,:]"
 )
 _BY_REFERENCE = re.compile(
     r"\b(?:dung|theo)\s+(?:thoi gian|thoi han|han)(?:\s+(?:theo|da|duoc))?\s+quy dinh"
@@ -332,10 +337,9 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
         return all(end <= a or start >= b for a, b in taken)
 
     for match in _RELATIVE.finditer(folded):
-        days = next((int(g) for g in match.groups() if g), 0)  # 0: right after it
-        mentions.append(
-            _mention(text, match.start(), match.end(), relative=True, relative_days=days)
-        )
+        days = next((int(g) for g in match.groups() if g and g.isdigit()), 0)  # 0: right after
+        start, end = match.span("event") if match.group("event") else match.span()
+        mentions.append(_mention(text, start, end, relative=True, relative_days=days))
         taken.append(match.span())
     for match in _BY_REFERENCE.finditer(folded):
         mentions.append(_reference(text, match.start(), match.end()))

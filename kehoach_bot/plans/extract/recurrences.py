@@ -130,7 +130,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         DutyKind.SEMIANNUAL,
         re.compile(
             r"\b(?:dinh ky\s+)?(?:hang\s+)?(?:0?6|sau)\s+thang\b(?:\s+(?:mot|1)\s+lan)?"
-            r"(?!\s+(?:dau|cuoi)\s+nam\s+\d)|\bnua\s+nam\b"
+            r"(?!\s+(?:dau|cuoi)\s+nam\s+\d)|\bnua\s+nam\b|\b0?2\s+lan\s*(?:/|trong|mot|moi)\s*nam\b"
         ),
     ),
     (
@@ -138,6 +138,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:dinh ky\s+)?(?:hang|moi)\s+quy\b|\bdinh ky\s+quy\b|\bquy\s+(?:mot|1)\s+lan\b"
             r"|\btheo\s+quy\b(?!\s+(?:dinh|che))"
+            # "định kỳ 04 lần/năm": four times a year
+            r"|\b0?4\s+lan\s*(?:/|trong|mot|moi)\s*nam\b"
         ),
     ),
     (
