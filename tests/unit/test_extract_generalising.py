@@ -3605,3 +3605,20 @@ def test_the_record_of_a_meeting_put_up_to_an_office_is_a_report() -> None:
         "Doanh nghiệp gửi nội dung công bố thông tin định kỳ đến Sở Giao dịch Chứng khoán.",
         review_only=False,
     )
+
+
+def test_a_dated_report_beside_an_occasional_one_keeps_its_day() -> None:
+    assert _kinds(
+        "Các Sở báo cáo kết quả về UBND tỉnh trước ngày 15/12/2026 hoặc đột xuất khi có yêu cầu."
+    ) == [(DutyKind.ONE_OFF, "2026-12-15"), (DutyKind.AD_HOC, None)]
+    assert _kinds(
+        "Các trường báo cáo ngay khi có phát hiện sai phạm, báo cáo tổng hợp kết quả kiểm tra "
+        "gửi trước ngày 10/01/2027 về Sở Giáo dục và Đào tạo."
+    ) == [(DutyKind.AD_HOC, None), (DutyKind.ONE_OFF, "2027-01-10")]
+    assert _kinds("Các trường báo cáo kịp thời về Phòng Giáo dục chậm nhất ngày 20/9/2026.") == [
+        (DutyKind.ONE_OFF, "2026-09-20")
+    ]
+    # the day of the case's own report: occasional only
+    assert _kinds(
+        "Nếu không đủ nguồn lực, địa phương cần đề xuất hỗ trợ gửi về Bộ trước ngày 05/8/2026."
+    ) == [(DutyKind.AD_HOC, None)]

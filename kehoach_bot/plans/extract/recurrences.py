@@ -413,6 +413,8 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
         extra = _undeclared(mentions, folded, lowered)
         if extra is not None:
             hits.append(extra)
+    elif all(kind is DutyKind.AD_HOC for _, _, kind in hits):
+        hits = _dated_besides(hits, mentions, folded)
     hits.sort(key=lambda h: (h in listed, h))  # a frequency's own words before a list's item
     first: dict[DutyKind, tuple[int, int]] = {}
     for start, end, kind in hits:
@@ -512,6 +514,33 @@ def _share_listed_dates(
 
 
 _PERIOD_END = re.compile(r"\bke tu\s+(?:thoi diem\s+|ngay\s+)?ket thuc\s+ky\b")
+
+
+# "… trước ngày 15/12/2026 hoặc đột xuất", "… ngay khi có phát hiện sai phạm, báo cáo tổng hợp …
+# gửi trước ngày 10/1/2020": a dated report beside the occasional one, not the time of its case
+# ("Nếu không đủ nguồn lực, địa phương đề xuất … gửi về Bộ trước 5/8").
+_OR_BEFORE = re.compile(r"\s*,?\s*(?:hoac|va)\s*$")
+_ANOTHER_REPORT = re.compile(r"[,;]\s*(?:\w+\s+){0,3}?(?:bao cao|gui|nop)\b")
+
+
+def _dated_besides(
+    hits: list[tuple[int, int, DutyKind]], mentions: list[DeadlineMention], folded: str
+) -> list[tuple[int, int, DutyKind]]:
+    """The occasional reports with the one-off report the sentence also asks for by a date."""
+    dated = next((m for m in mentions if m.usable and m.rule is None), None)
+    if dated is None:
+        return hits
+    first, last = min(a for a, _, _ in hits), max(b for _, b, _ in hits)
+    once = (dated.start, dated.end, DutyKind.ONE_OFF)
+    if all("kip thoi" in folded[a:b] for a, b, _ in hits) and not re.search(
+        r"[,;]", folded[last : dated.start]
+    ):
+        return [once]  # "báo cáo kịp thời về Phòng chậm nhất 20/9/2016": promptly, by that day
+    if (dated.end <= first and _OR_BEFORE.match(folded, dated.end, first)) or (
+        dated.start >= last and _ANOTHER_REPORT.search(folded, last, dated.start)
+    ):
+        return [*hits, once]
+    return hits
 
 
 def _undeclared(
