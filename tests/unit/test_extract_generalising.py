@@ -3622,3 +3622,16 @@ def test_a_dated_report_beside_an_occasional_one_keeps_its_day() -> None:
     assert _kinds(
         "Nếu không đủ nguồn lực, địa phương cần đề xuất hỗ trợ gửi về Bộ trước ngày 05/8/2026."
     ) == [(DutyKind.AD_HOC, None)]
+
+
+def test_a_daily_cut_off_is_a_round_of_reports_not_a_definition() -> None:
+    assert is_duty(
+        "Các Tổ kiểm soát dịch bệnh tại các thôn chốt số liệu vào 15h00 hàng ngày, báo cáo về UBND "
+        "xã trước 15h30 hàng ngày.",
+        review_only=False,
+    )
+    assert not is_duty(
+        "Thời gian chốt số liệu báo cáo tháng được tính từ ngày 15 tháng trước đến ngày 14 tháng "
+        "báo cáo.",
+        review_only=False,
+    )

@@ -359,8 +359,9 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         return any(r.kind is DutyKind.AD_HOC for r in recurrences)
     # "Để phục vụ …, Cục đề nghị các Sở … thực hiện chế độ báo cáo …": a request after its purpose
     purpose = _PURPOSE.search(folded) and not REQUEST.search(folded)
-    # "… chậm nhất 20 ngày kể từ ngày chốt số liệu": a time counted from the cut-off it defines
-    counted = any(d.relative for d in deadlines)
+    # "… chậm nhất 20 ngày kể từ ngày chốt số liệu": a time counted from the cut-off it defines;
+    # "chốt số liệu vào 15h00 hàng ngày, báo cáo về UBND xã trước 15h30": a daily round
+    counted = any(d.relative for d in deadlines) or bool(_WEEKLY_OR_DAILY.search(folded))
     if ((_DEFINITION.search(folded) and not counted) or purpose) and not _sets_a_date(deadlines):
         return False
     reviews_only = all(m.group().startswith(("so ket", "tong ket")) for m in verbs)
