@@ -3512,6 +3512,19 @@ def test_a_report_after_each_round_is_periodic_beside_the_dated_review() -> None
         "Các xã báo cáo tình hình sau mỗi đợt ra quân và báo cáo tổng kết về UBND huyện trước "
         "ngày 30/12/2026."
     ) == [(DutyKind.PERIODIC_UNDATED, None), (DutyKind.ONE_OFF, "2026-12-30")]
+    # the rounds of another work, or of a data period
+    assert _kinds(
+        "Đoàn kiểm tra lập biên bản sau mỗi lần kiểm tra và báo cáo kết quả kiểm tra về UBND huyện "
+        "trước ngày 30/11/2026."
+    ) == [(DutyKind.ONE_OFF, "2026-11-30")]
+    assert _kinds(
+        "Các đơn vị gửi báo cáo tổng kết về Sở Nội vụ trước ngày 10/12/2026, số liệu tính đến cuối "
+        "mỗi kỳ thi đua."
+    ) == [(DutyKind.ONE_OFF, "2026-12-10")]
+    assert _kinds(
+        "Phòng Văn hóa và Thông tin tổng hợp, báo cáo UBND huyện kết quả Tháng hành động; thực "
+        "hiện vệ sinh sau mỗi buổi sinh hoạt."
+    ) == [(DutyKind.ONE_OFF, None)]
 
 
 def test_what_is_found_to_be_reported_is_ad_hoc() -> None:
@@ -3519,6 +3532,18 @@ def test_what_is_found_to_be_reported_is_ad_hoc() -> None:
         "Tổ giám sát cộng đồng kịp thời phát hiện các vi phạm trong quá trình thi công để báo cáo "
         "UBND xã xử lý."
     ) == [(DutyKind.AD_HOC, None)]
+    # the review of what is found, with its day or its frequency
+    assert _kinds(
+        "Các đoàn kiểm tra rà soát, phát hiện những tồn tại, hạn chế để báo cáo UBND huyện trước "
+        "ngày 30/11/2026."
+    ) == [(DutyKind.ONE_OFF, "2026-11-30")]
+    assert [
+        d.kind
+        for d in _duties(
+            "Các đơn vị tổng hợp kết quả kiểm tra, phát hiện vi phạm để báo cáo Sở Tài nguyên và "
+            "Môi trường định kỳ 6 tháng, hằng năm."
+        )
+    ] == [DutyKind.SEMIANNUAL, DutyKind.ANNUAL]
 
 
 def test_a_time_counted_from_an_event_asks_outside_the_organising_part() -> None:
@@ -3536,14 +3561,62 @@ def test_a_time_counted_from_an_event_asks_outside_the_organising_part() -> None
         (DutyKind.ONE_OFF, "2026-12-15", "Đảng ủy"),
     ]
     (mention,) = find_deadlines("Gửi biên bản về Ban Thường trực sau khi tổ chức hội nghị 01 ngày.")
-    assert mention.relative and mention.relative_days == 1
+    assert mention.after_event and mention.text.endswith("01 ngày")
+
+
+def test_an_event_counts_the_time_only_where_no_day_is_given() -> None:
+    for sentence, due in (
+        (
+            "Sau hội nghị các xã báo cáo kết quả về UBND huyện trước ngày 30/6/2026, đồng thời "
+            "gửi danh sách đại biểu.",
+            "2026-06-30",
+        ),
+        (
+            "Kết thúc đợt kiểm tra trước ngày 15/11/2026, các Đoàn kiểm tra báo cáo kết quả về Ban "
+            "Thường vụ Huyện ủy.",
+            "2026-11-15",
+        ),
+        ("Sau hội nghị, các xã báo cáo kết quả về Sở Nội vụ trước ngày 30/6/2026.", "2026-06-30"),
+        (
+            "Các xã báo cáo UBND huyện sau khi kết thúc Kỳ họp thứ 7 ngày 10/12/2026 trước ngày "
+            "20/12/2026.",
+            "2026-12-20",
+        ),
+    ):
+        draft = extract_plan(sentence, [], source="t")
+        (obligation,) = draft.obligations
+        assert obligation.due == due, sentence
+        assert obligation.recipient is not None and "sau" not in obligation.recipient.written
+        assert not any("sự kiện" in w for w in obligation.warnings), sentence
+
+
+def test_a_time_from_an_event_in_the_goals_or_for_other_work_asks_nothing() -> None:
+    assert _duties(
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "Sau hội nghị, các đại biểu nắm bắt tâm tư của cử tri để phản ánh, báo cáo với cấp có thẩm "
+        "quyền.",
+        "II. NỘI DUNG",
+        "Các tổ hòa giải giải quyết trong thời hạn 15 ngày kể từ ngày nhận đơn và báo cáo UBND xã.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Các chi bộ báo cáo kết quả về Đảng ủy trước ngày 15/12/2026.",
+    ) == [
+        _duties(
+            "III. TỔ CHỨC THỰC HIỆN", "Các chi bộ báo cáo kết quả về Đảng ủy trước ngày 15/12/2026."
+        )[0]
+    ]
 
 
 def test_a_report_on_such_cases_is_ad_hoc_unless_a_regime_or_a_day_is_named() -> None:
-    assert _kinds(
+    assert _read(
         "Tổ công tác tổng hợp, báo cáo Thường trực Đảng ủy đối với các vụ việc phức tạp, có khả "
         "năng ảnh hưởng đến an ninh trật tự."
-    ) == [(DutyKind.AD_HOC, None)]
+    ) == [(DutyKind.AD_HOC, None, "Thường trực Đảng ủy")]
+    assert not is_duty(
+        "Sở Tài chính báo cáo UBND tỉnh kết quả thẩm định đối với các trường hợp đủ điều kiện để "
+        "xem xét, quyết định.",
+        review_only=False,
+    )
     assert _kinds(
         "Chi cục Thuế định kỳ báo cáo Cục Thuế đối với các trường hợp được gia hạn nộp thuế."
     ) == [(DutyKind.PERIODIC_UNDATED, None)]
@@ -3561,6 +3634,16 @@ def test_an_opening_time_without_a_comma_leaves_the_subject() -> None:
     assert find_responsible("Định kỳ hằng năm báo cáo UBND tỉnh.") == []
 
 
+def test_a_bracket_left_open_does_not_join_the_sentences_after_it() -> None:
+    assert split_sentences(
+        "Các trường báo cáo về Phòng trước ngày 20/5/2026 (qua email: pgd@gmail.com. Phòng tổng "
+        "hợp báo cáo UBND huyện trước ngày 25/5/2026."
+    ) == [
+        "Các trường báo cáo về Phòng trước ngày 20/5/2026 (qua email: pgd@gmail.com.",
+        "Phòng tổng hợp báo cáo UBND huyện trước ngày 25/5/2026.",
+    ]
+
+
 def test_a_full_stop_inside_brackets_ends_no_sentence() -> None:
     assert split_sentences(
         "Hạn cuối nộp báo cáo thành tích về phòng Tổ chức Cán bộ (CN. Thảo) là ngày 11/11/2026. "
@@ -3569,6 +3652,17 @@ def test_a_full_stop_inside_brackets_ends_no_sentence() -> None:
         "Hạn cuối nộp báo cáo thành tích về phòng Tổ chức Cán bộ (CN. Thảo) là ngày 11/11/2026.",
         "Hồ sơ gửi bản giấy (02 bộ. Không nhận bản chụp) về Văn phòng.",
     ]
+
+
+def test_times_a_year_of_the_work_are_no_reports_frequency() -> None:
+    assert _kinds(
+        "Đoàn kiểm tra liên ngành kiểm tra an toàn thực phẩm 04 lần/năm và báo cáo kết quả về UBND "
+        "huyện trước ngày 15/12/2026."
+    ) == [(DutyKind.ONE_OFF, "2026-12-15")]
+    (duty,) = _duties(
+        "Ban Chỉ đạo họp 02 lần/năm; Cơ quan thường trực báo cáo Ban Chỉ đạo trước ngày 10/6/2026."
+    )
+    assert duty.due == "2026-06-10" and duty.responsible == ("Cơ quan thường trực",)
 
 
 def test_times_a_year_name_the_frequency() -> None:
@@ -3601,10 +3695,13 @@ def test_the_record_of_a_meeting_put_up_to_an_office_is_a_report() -> None:
         "Biên bản họp được gửi đến Văn phòng UBND huyện chậm nhất ngày 10/3/2026.",
         review_only=False,
     )
-    assert not is_duty(
+    for sentence in (
         "Doanh nghiệp gửi nội dung công bố thông tin định kỳ đến Sở Giao dịch Chứng khoán.",
-        review_only=False,
-    )
+        "Phòng Tài nguyên và Môi trường gửi biên bản làm việc đến UBND xã Tân Hòa để biết và thực "
+        "hiện.",
+        "Biên bản kiểm tra được gửi đến Ủy ban nhân dân xã và hộ gia đình để thực hiện.",
+    ):
+        assert not is_duty(sentence, review_only=False), sentence
 
 
 def test_a_dated_report_beside_an_occasional_one_keeps_its_day() -> None:

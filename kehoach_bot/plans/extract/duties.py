@@ -79,7 +79,8 @@ def find_duties(plan: PlanText) -> list[Duty]:
         organising = _organising(section, by_ref)
         # A plan that has its "Tổ chức thực hiện" part assigns its reports there; elsewhere only
         # a dated report is taken (goals and tasks speak of reports without asking for them).
-        dated_only = (has_organising and not organising) or _purposes(section, by_ref)
+        purposes = _purposes(section, by_ref)
+        dated_only = (has_organising and not organising) or purposes
         found: list[Duty] = []
         lead: _LeadIn | None = None
         # A heading that ends in ":" may be a lead-in ("1. Các phòng … báo cáo … như sau:").
@@ -128,8 +129,11 @@ def find_duties(plan: PlanText) -> list[Duty]:
                         # "Thời hạn gửi báo cáo: • Đối với cấp xã: 05 ngày …": an item of it
                         found += _item_duties(sentence, section.ref, header)
                     continue
-                # a time counted from an event ("ngay sau khi kết thúc …") asks as a date does
-                if dated_only and not any(d.usable or d.relative for d in find_deadlines(sentence)):
+                # a task's report sent right after its event ("ngay sau khi kết thúc hội nghị")
+                # asks as a date does; not in the goals
+                if dated_only and not any(
+                    d.usable or (d.after_event and not purposes) for d in find_deadlines(sentence)
+                ):
                     continue
                 inherited = lead.duties[0].responsible if lead else ()
                 responsible = own or subject or inherited or section_units or plan_subject

@@ -157,6 +157,7 @@ class DeadlineMention:
     relative_days: int | None = None  # "trong thời hạn 10 ngày kể từ…"
     impossible: bool = False  # 31/6, 30/2
     relative: bool = False
+    after_event: bool = False  # "ngay sau khi kết thúc hội nghị": counted from a named event
     by_reference: bool = False  # "đúng thời gian quy định", "theo Công văn số …"
     not_a_deadline: bool = False  # another document's date, a data period, a distribution list
 
@@ -219,14 +220,18 @@ _RELATIVE = re.compile(
     r"(?:\s+(?:ke tu|tu|sau khi|truoc khi))?"
     r"|\b(?:sau|truoc)\s+(\d+)\s+ngay(?:\s+lam viec)?(?:\s+(?:ke tu|tu|sau khi|truoc khi))?"
     r"|\b(\d+)\s+ngay(?:\s+lam viec)?\s*,?\s+(?:ke tu|sau khi|truoc khi)"
-    # "ngay sau khi kết thúc hội nghị", "sau khi tổ chức hội nghị 01 ngày": counted from an event
-    r"|\b(?:ngay\s+)?sau\s+khi\s+(?:ket thuc|to chuc|hoan thanh)\b[^.;,]{0,60}?\b(\d+)\s+ngay\b"
+)
+# A time counted from an event the sentence names: "ngay sau khi kết thúc hội nghị", "sau khi tổ
+# chức hội nghị 01 ngày", or a sentence opening on the event ("Kết thúc cuộc bầu cử, …", "Sau hội
+# nghị tiếp xúc cử tri: …"; not a period's end, "Kết thúc năm học, …", which comes back); the
+# event's words hold no date and no report of their own.
+_AFTER_EVENT = re.compile(
+    r"\b(?:ngay\s+)?sau\s+khi\s+(?:ket thuc|to chuc|hoan thanh)\b[^.;,]{0,60}?\b(\d+)\s+ngay\b"
     r"|\bngay\s+sau\s+khi\s+(?:ket thuc|to chuc|hoan thanh)\b"
-    # "Kết thúc cuộc bầu cử, …", "Sau hội nghị tiếp xúc cử tri: …": a sentence opening on an
-    # event (not a period's end, "Kết thúc năm học, …", which comes back)
     r"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?P<event>(?:ngay\s+)?"
     r"(?:sau\s+(?:khi\s+)?(?:ket thuc\s+|to chuc\s+)?|ket thuc\s+)"
-    r"(?:cac\s+)?(?:cuoc|dot|hoi nghi|ky hop|buoi|hoat dong)\b[^,;:.]{0,80})[,:]"
+    r"(?:cac\s+)?(?:cuoc|dot|hoi nghi|ky hop|buoi|hoat dong)\b"
+    r"(?:(?!\b(?:bao cao|gui|nop)\b)[^,;:.\d]){0,80})[,:]"
 )
 _BY_REFERENCE = re.compile(
     r"\b(?:dung|theo)\s+(?:thoi gian|thoi han|han)(?:\s+(?:theo|da|duoc))?\s+quy dinh"
@@ -337,9 +342,19 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
         return all(end <= a or start >= b for a, b in taken)
 
     for match in _RELATIVE.finditer(folded):
-        days = next((int(g) for g in match.groups() if g and g.isdigit()), 0)  # 0: right after
+        days = next(int(g) for g in match.groups() if g)
+        mentions.append(
+            _mention(text, match.start(), match.end(), relative=True, relative_days=days)
+        )
+        taken.append(match.span())
+    for match in _AFTER_EVENT.finditer(folded):
+        if not free(*match.span()):
+            continue
         start, end = match.span("event") if match.group("event") else match.span()
-        mentions.append(_mention(text, start, end, relative=True, relative_days=days))
+        days = int(match.group(1)) if match.group(1) else 0  # 0: right after it
+        mentions.append(
+            _mention(text, start, end, relative=True, relative_days=days, after_event=True)
+        )
         taken.append(match.span())
     for match in _BY_REFERENCE.finditer(folded):
         mentions.append(_reference(text, match.start(), match.end()))
@@ -441,6 +456,9 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
         if free(match.start(1), match.end(1)) and not purpose and not decided:
             mentions.append(_reference(text, match.start(1), match.end(1)))
     mentions.sort(key=lambda m: m.start)
+    if any(m.usable for m in mentions):
+        # "Sau hội nghị, các đơn vị báo cáo … trước ngày 30/6/2024": the day is the time
+        mentions = [m for m in mentions if not m.after_event]
     mentions = _inherit(folded, mentions)
     year = _sentence_year(folded, mentions) or default_year
     distribution = is_distribution_line(text)

@@ -39,8 +39,14 @@ class Recurrence:
     shared: bool = False  # its dates are listed with another frequency's ("6 tháng, năm (…)")
 
 
-# "báo cáo tình hình sau mỗi đợt (kiểm tra)": one report per round, the rounds undated
-EACH_ROUND = r"\b(?:sau|ket thuc|cuoi)\s+moi\s+(?:dot|lan|ky|dip|cuoc|hoi nghi|buoi|giai doan)\b"
+# "báo cáo tình hình sau mỗi đợt (kiểm tra)": one report per round, the rounds undated; the
+# report's own ("lập biên bản sau mỗi lần kiểm tra và báo cáo …" is the record's)
+EACH_ROUND = (
+    r"\bbao cao\b[^.;,]{0,60}?\b(?:sau|ket thuc|cuoi)\s+moi\s+"
+    r"(?:dot|lan|ky|dip|cuoc|hoi nghi|buoi|giai doan)\b"
+)
+# "định kỳ 04 lần/năm", only the report's ("kiểm tra 04 lần/năm và báo cáo …" is the work's)
+_TIMES_A_YEAR = r"\b(?:bao cao|dinh ky)\b[^.;,]{{0,60}}?\b0?{n}\s+lan\s*(?:/|trong|mot|moi)\s*nam\b"
 
 # A named quarter with a day of its own and no year: "quý I trước ngày 15/3", "quý 2: ngày 20/6".
 _QUARTER_DAY = (
@@ -130,7 +136,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         DutyKind.SEMIANNUAL,
         re.compile(
             r"\b(?:dinh ky\s+)?(?:hang\s+)?(?:0?6|sau)\s+thang\b(?:\s+(?:mot|1)\s+lan)?"
-            r"(?!\s+(?:dau|cuoi)\s+nam\s+\d)|\bnua\s+nam\b|\b0?2\s+lan\s*(?:/|trong|mot|moi)\s*nam\b"
+            r"(?!\s+(?:dau|cuoi)\s+nam\s+\d)|\bnua\s+nam\b"
+            rf"|{_TIMES_A_YEAR.format(n=2)}"
         ),
     ),
     (
@@ -138,8 +145,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:dinh ky\s+)?(?:hang|moi)\s+quy\b|\bdinh ky\s+quy\b|\bquy\s+(?:mot|1)\s+lan\b"
             r"|\btheo\s+quy\b(?!\s+(?:dinh|che))"
-            # "định kỳ 04 lần/năm": four times a year
-            r"|\b0?4\s+lan\s*(?:/|trong|mot|moi)\s*nam\b"
+            # "báo cáo UBND tỉnh định kỳ 04 lần/năm": four times a year
+            rf"|{_TIMES_A_YEAR.format(n=4)}"
         ),
     ),
     (
@@ -199,8 +206,6 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
             # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found
             r"|\bbao cao\s+ngay\s+khi\s+(?:co\s+)?(?:phat hien|xay ra|phat sinh)\b"
-            # "Kịp thời phát hiện những sai sót, vi phạm … để báo cáo Ban Thường trực xử lý"
-            r"|\bphat hien\b[^.;]{0,150}?\bde\s+(?:kip thoi\s+)?bao cao\b"
             # "Khi có ổ dịch mới, UBND xã báo cáo ngay …", "Đối với báo cáo tai nạn: khi xảy ra
             # tai nạn, …": only when it happens
             r"|(?:^\W*khi\s+(?:co|xay ra)|:\W*khi\s+xay ra)\b[^.;,:]{3,100}(?=,)"
@@ -237,15 +242,19 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
 # nghiệp chịu ảnh hưởng … thì … báo cáo cơ quan thuế cấp trên" (the cases of that kind, as they
 # come), "trường hợp cần thiết (bổ sung …), … báo cáo …" (not "báo cáo Thủ tướng, trường hợp cần
 # thiết kiến nghị …", a proposal after the report), "báo cáo tiến độ một cách kịp thời", "báo cáo …
-# đối với các vụ việc phức tạp" (not a regime's: "định kỳ báo cáo … đối với các trường hợp …").
+# đối với các vụ việc phức tạp" (not a regime's: "định kỳ báo cáo … đối với các trường hợp …"),
+# "phát hiện … để báo cáo".
 _ONLY_WHEN = re.compile(
     r"^\W*doi voi\s+(?:cac|nhung)\s+(?:truong hop|doanh nghiep|du an|de an|ho so|vu viec"
     r"|cong trinh)\b[^;]{3,200}?\bthi\b"
     r"|\btruong hop can thiet\b(?=[^.;]*\bbao cao\b)"
     r"|\bbao cao\b[^.;]{0,60}\bmot cach kip thoi\b"
-    # "báo cáo Ban Thường trực đối với các vụ việc phức tạp, nổi cộm": each such case
-    r"|^(?![^.;]*\b(?:dinh ky|che do)\b)[^.;]*?\bbao cao\b[^.;]{0,150}?\bdoi voi\s+(?:cac|nhung)\s+"
-    r"(?:vu viec|truong hop|van de)\b"
+    # "báo cáo Ban Thường trực đối với các vụ việc phức tạp, nổi cộm": each such case (not one put
+    # up for decision: "báo cáo … đối với các trường hợp đủ điều kiện để xem xét, quyết định")
+    r"|^(?![^.;]*\b(?:dinh ky|che do|xem xet|quyet dinh)\b)[^.;]*?\bbao cao\b[^.;]{0,150}?"
+    r"\bdoi voi\s+(?:cac|nhung)\s+(?:vu viec|truong hop|van de)\b"
+    # "Kịp thời phát hiện những sai sót, vi phạm … để báo cáo Ban Thường trực xử lý"
+    r"|\bphat hien\b[^.;]{0,150}?\bde\s+(?:kip thoi\s+)?bao cao\b"
 )
 _SO_KET = re.compile(r"so ket")
 _AFTER_A_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*$|\bthang\s+\d{1,2}\s*$")

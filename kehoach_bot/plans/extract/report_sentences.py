@@ -61,11 +61,12 @@ _REPORT_VERB = re.compile(
     r"|\b(?:phai|de|kip thoi)\s+bao\s+(?=tinh hinh|ket qua|so lieu)"
     rf"|\b(?:phan anh|de xuat)\b[^.;]{{0,120}}\b(?:ve|gui|cho)\s+{_OFFICE}\b"
     r"|\bgui\b\s+(?:uy ban|ubnd|so|phong|ban|van phong|bo)\b"
-    # "gửi Biên bản hội nghị … đến Ban Thường trực …", "Biên bản … được gửi đến Ban …": the
-    # record of a meeting put up to an office (not "gửi nội dung công bố thông tin đến Sở Giao
-    # dịch Chứng khoán", a disclosure)
-    rf"|\bbien ban\b[^.;]{{0,80}}?\bgui\s+(?:den|len)\s+{_OFFICE}\b"
-    rf"|\bgui\s+(?:cac\s+)?bien ban\b[^.;]{{0,120}}?\b(?:den|len)\s+{_OFFICE}\b"
+    # "gửi Biên bản hội nghị … đến Ban Thường trực … ngay sau khi …": the record of a meeting
+    # put up to an office in its time (not a disclosure to "Sở Giao dịch Chứng khoán", nor a
+    # record handed down "để biết và thực hiện")
+    rf"|(?:\bbien ban\b[^.;]{{0,80}}?\bgui\s+(?:den|len)\s+{_OFFICE}\b"
+    rf"|\bgui\s+(?:cac\s+)?bien ban\b[^.;]{{0,120}}?\b(?:den|len)\s+{_OFFICE}\b)"
+    r"(?=[^.;]*\b(?:ngay sau|sau khi|cham nhat|truoc ngay|theo quy dinh)\b)"
     # "nộp bảng tự chấm điểm đến cơ quan đăng ký": papers handed in to an office (not taxes or fees)
     # ("nộp đủ các loại thuế … cho cơ quan hải quan" is a tax paid)
     r"|\bnop\b(?!\s+(?:(?:du|day du|bo sung|cac|loai|khoan|so)\s+){0,3}"

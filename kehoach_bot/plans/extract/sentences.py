@@ -18,6 +18,10 @@ AT_ONCE = re.compile(r"(?<!thông )(?<!cảnh )(?<!dự )\bbáo(?:\s+cáo)?\s+ng
 _SENTENCE_END = re.compile(r"(?:[.!?]+|\./\.)[\"”’)]*\s+|…[\"”’)]*(?=\S)")
 
 
+# How far a bracket open at a full stop may close for the stop to stay inside it.
+_BRACKET_TAIL = 100
+
+
 def split_sentences(text: str) -> list[str]:
     """Split on a sentence's end, not inside "43/KH-UBND", "TP. Huế", "20.7.2024" or initials."""
     out: list[str] = []
@@ -29,8 +33,10 @@ def split_sentences(text: str) -> list[str]:
         word = text[: match.start()].rsplit(None, 1)[-1].lstrip('(“"') if match.start() else ""
         if word in w.ABBREVIATIONS or (len(word) == 1 and word.isupper()):
             continue
-        if text.count("(", start, match.start()) > text.count(")", start, match.start()):
-            continue  # "(CN. Thảo)": a bracket's inside is no sentence's end
+        if text.count("(", start, match.start()) > text.count(")", start, match.start()) and (
+            ")" in text[match.end() : match.end() + _BRACKET_TAIL]
+        ):
+            continue  # "(CN. Thảo)": a bracket's inside is no sentence's end, if it closes soon
         piece = text[start : match.end()].strip()
         if piece:
             out.append(piece)

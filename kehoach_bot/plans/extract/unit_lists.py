@@ -293,7 +293,8 @@ _NAME_STOP = re.compile(
     r"|\bde nghi\b|\bla\s+(?:don vi|co quan|dau moi)\b"
     r"|\bvao\s+(?:ngay|truoc|cuoi|dau|thu)\b|\btien do\b"
     # "báo cáo về Sở khi kết thúc năm học", "Sở sẽ tổng hợp": a time or a mood, not a name
-    r"|\bkhi\b|\bneu\b|\bse\b(?!\s+san\b)|\bngay\s+sau\b"
+    r"|\bkhi\b|\bneu\b|\bse\b(?!\s+san\b)|\b(?:ngay\s+)?sau\s+khi\b"
+    r"|\bngay\s+sau\b|\bdoi voi\b"
     # "báo cáo Tổng cục Thuế về kết quả …": the topic, not the name ("Trung tâm Dịch vụ việc làm")
     r"|\bve\s+viec\b|(?:\bve\s+)?(?:\bket qua\b|\btinh hinh\b)|\bve\s+noi dung\b"
     r"|\bso lieu\b|(?<!tham )\bnhung\b|\bbang\s+van ban\b"
