@@ -3732,3 +3732,30 @@ def test_a_daily_cut_off_is_a_round_of_reports_not_a_definition() -> None:
         "báo cáo.",
         review_only=False,
     )
+
+
+def test_a_bare_time_sentence_after_a_request_dates_its_report() -> None:
+    (duty,) = _duties(
+        "UBND tỉnh giao Sở Tài nguyên và Môi trường chủ trì kiểm tra, xác minh nội dung phản ánh; "
+        "đồng thời báo cáo UBND tỉnh kết quả thực hiện. Thời gian thực hiện hoàn thành trước ngày "
+        "20/11/2026."
+    )
+    assert (duty.kind, duty.due, duty.wording) == (DutyKind.ONE_OFF, "2026-11-20", "trước ngày")
+    assert duty.recipient == "UBND tỉnh"
+    assert duty.quote.startswith("Thời gian thực hiện")
+    assert _kinds(
+        "Đề nghị các phòng rà soát, báo cáo về Sở Nội vụ.", "Thời hạn: chậm nhất ngày 20/11/2026."
+    ) == [(DutyKind.ONE_OFF, "2026-11-20")]
+    # a stage of the work, a period of it, or a report that recurs: not the report's day
+    for time in (
+        "Thời gian hoàn thành giai đoạn 01 trước ngày 31/12/2026.",
+        "Thời gian thực hiện: từ ngày 01/11/2026 đến ngày 20/11/2026.",
+        "Thời gian thực hiện: trước ngày 20/11/2026 tổ chức tập huấn cho cán bộ cấp xã.",
+    ):
+        assert _kinds("Đề nghị các phòng rà soát, báo cáo về Sở Nội vụ.", time) == [
+            (DutyKind.ONE_OFF, None)
+        ], time
+    assert _kinds(
+        "Các phòng báo cáo về Sở Nội vụ theo quy định.",
+        "Thời gian hoàn thành trước ngày 20/11/2026.",
+    ) == [(DutyKind.PERIODIC_UNDATED, None)]

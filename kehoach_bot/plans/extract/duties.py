@@ -61,6 +61,12 @@ class Duty:
     recipients: tuple[str, ...] = ()  # every unit it is sent to, `recipient` the likeliest
 
 
+# "… báo cáo UBND tỉnh kết quả thực hiện. Thời gian hoàn thành trước ngày 20/11/2023.": the
+# time the whole request is due by, its report's too
+_COMPLETION_TIME = re.compile(
+    r"^\W*(?:thoi gian|thoi han)(?:\s+(?:thuc hien|hoan thanh|xong))*\s*[:,]?\s*"
+    r"(?:hoan thanh\s*)?(?:la\s*)?$"
+)
 # "… để (theo dõi,) tổng hợp(,) báo cáo cho X": the office that gathers reports on to X.
 _ONWARD = re.compile(r"\bde\s+(?:theo doi,?\s+)?tong hop,?\s+bao cao\s+")
 
@@ -109,7 +115,10 @@ def find_duties(plan: PlanText) -> list[Duty]:
                         if lead is not None and timed
                         else []
                     )
-                    if announces_reports(sentence):
+                    if lead is not None and (completed := lead.completed_by(sentence)):
+                        found = _without(found, lead.duties) + completed
+                        lead = dataclasses.replace(lead, used=True)
+                    elif announces_reports(sentence):
                         header = _Header(
                             own or subject or section_units or plan_subject,
                             tuple(find_recipients(sentence)),
@@ -330,6 +339,41 @@ class _LeadIn:
             )
             and any(m.relative for m in find_deadlines(sentence))
         )
+
+    def completed_by(self, sentence: str) -> list[Duty]:
+        """This one report, once, by the day a bare time sentence after it gives ("Thời gian
+        hoàn thành trước ngày 20/11/2023."); nothing when the sentence says more or it recurs."""
+        lead = self.duties[0]
+        if self.used or len(self.duties) != 1 or lead.due is not None or repeats(lead.quote):
+            return []
+        if lead.kind not in (DutyKind.ONE_OFF, DutyKind.PERIODIC_UNDATED):
+            return []
+        folded = fold_same_length(unicodedata.normalize("NFC", sentence))
+        dated = [
+            d
+            for d in find_deadlines(sentence)
+            if d.year and d.month and d.rule is None and d.wording is not None
+        ]
+        if len(dated) != 1 or folded[dated[0].end :].strip(" .;"):
+            return []
+        if not _COMPLETION_TIME.match(folded[: dated[0].start]):
+            return []
+        # "hoàn thành trước ngày …" reads as the work's own day on its own; here it is the request's
+        day = dataclasses.replace(dated[0], not_a_deadline=False)
+        once = Recurrence(DutyKind.ONE_OFF, day.text, day.start, day.end, 0, len(sentence))
+        due = due_rule(once, [day])
+        if due.value is None:
+            return []
+        return [
+            dataclasses.replace(
+                lead,
+                quote=sentence,
+                kind=DutyKind.ONE_OFF,
+                due=due.value,
+                wording=due.wording_text,
+                warnings=tuple(dict.fromkeys(lead.warnings + due.warnings)),
+            )
+        ]
 
 
 def _once_if_unrepeated(duty: Duty) -> Duty:
