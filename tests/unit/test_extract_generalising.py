@@ -3759,3 +3759,13 @@ def test_a_bare_time_sentence_after_a_request_dates_its_report() -> None:
         "Các phòng báo cáo về Sở Nội vụ theo quy định.",
         "Thời gian hoàn thành trước ngày 20/11/2026.",
     ) == [(DutyKind.PERIODIC_UNDATED, None)]
+
+
+def test_the_hour_of_a_latest_day_keeps_its_wording() -> None:
+    for written in (
+        "chậm nhất vào lúc 17h ngày 20/7/2026",
+        "chậm nhất lúc 16 giờ ngày 20/7/2026",
+        "muộn nhất ngày 20/7/2026",
+    ):
+        (mention,) = find_deadlines(f"Các phòng báo cáo kết quả về Sở Nội vụ {written}.")
+        assert (mention.wording, mention.day, mention.month) == (Wording.NO_LATER_THAN, 20, 7)

@@ -254,7 +254,8 @@ _HOUR = (
     r"(?:\s+\d{1,2}\s*(?:gio|h|:)\s*(?:\d{1,2}\s*(?:phut|['’′])?)?(?:\s+(?:sang|chieu|toi))?,?)?"
 )
 _WORDING_BEFORE = re.compile(
-    rf"\b(?:(?P<late>cham nhat|khong\s+(?:muon|cham)\s+hon)(?:\s+(?:la|vao|truoc))?{_HOUR}"
+    rf"\b(?:(?P<late>(?:cham|muon) nhat|khong\s+(?:muon|cham)\s+hon)(?:\s+(?:la|vao|truoc))?"
+    rf"(?:\s+luc)?{_HOUR}"
     r"(?:\s+ngay)?"
     rf"|(?P<before>truoc){_HOUR}(?:\s+ngay)?"
     rf"|(?P<by>(?:den|toi)(?:\s+het)?{_HOUR}(?:\s+ngay)?)"
