@@ -3769,3 +3769,52 @@ def test_the_hour_of_a_latest_day_keeps_its_wording() -> None:
     ):
         (mention,) = find_deadlines(f"Các phòng báo cáo kết quả về Sở Nội vụ {written}.")
         assert (mention.wording, mention.day, mention.month) == (Wording.NO_LATER_THAN, 20, 7)
+
+
+def test_units_named_by_what_was_done_to_them_still_owe_the_report() -> None:
+    (duty,) = _duties(
+        "Căn cứ Thông tư số 03/2014/TT-BKHCN, các tổ chức đã được Bộ cấp Giấy chứng nhận có trách "
+        "nhiệm thực hiện chế độ báo cáo tình hình hoạt động hằng năm cho Bộ Khoa học và Công nghệ "
+        "trước ngày 15/12 hằng năm."
+    )
+    assert (duty.kind, duty.due) == (DutyKind.ANNUAL, "12-15")
+    # what was done stays told
+    assert not is_duty(
+        "Các tổ chức đã báo cáo tình hình hoạt động hằng năm cho Bộ trước ngày 15/12/2025.",
+        review_only=False,
+    )
+
+
+def test_twice_a_year_written_after_the_year() -> None:
+    (duty,) = _duties(
+        "Các tổ chức chủ trì nhiệm vụ báo cáo định kỳ tình hình thực hiện mỗi năm 02 lần, trong đó "
+        "lần 2 trước ngày 30/11 hằng năm."
+    )
+    assert (duty.kind, duty.due) == (DutyKind.SEMIANNUAL, ("11-30",))
+    assert _kinds("Các phòng báo cáo kết quả về Sở Nội vụ mỗi năm hai lần.") == [
+        (DutyKind.SEMIANNUAL, None)
+    ]
+    assert _kinds("Các phòng báo cáo kết quả về Sở Nội vụ mỗi năm bốn lần.") == [
+        (DutyKind.QUARTERLY, None)
+    ]
+
+
+def test_an_urgent_request_for_the_periodic_report_takes_the_next_sentence_s_day() -> None:
+    assert _kinds(
+        "Cục đề nghị thủ trưởng đơn vị chỉ đạo các tổ chức khẩn trương gửi báo cáo định kỳ tình "
+        "hình thực hiện nhiệm vụ thời điểm 30/11/2026 theo quy định.",
+        "Báo cáo của đơn vị gửi về Cục Khoa học công nghệ và Đào tạo trước ngày 05/12/2026.",
+    ) == [(DutyKind.ONE_OFF, "2026-12-05")]
+    # a rhythm asked without urgency stays beside a dated report
+    assert _kinds(
+        "Đề nghị các đơn vị thực hiện báo cáo định kỳ tình hình thực hiện nhiệm vụ theo quy định.",
+        "Báo cáo tổng kết gửi về Cục Khoa học công nghệ và Đào tạo trước ngày 05/12/2026.",
+    ) == [(DutyKind.PERIODIC_UNDATED, None), (DutyKind.ONE_OFF, "2026-12-05")]
+
+
+def test_a_year_cut_short_in_the_copy_leaves_the_date_without_its_year() -> None:
+    (mention,) = find_deadlines("Cấp thành phố báo cáo kết quả về Bộ trước ngày 1/9/201.")
+    assert (mention.day, mention.month, mention.year) == (1, 9, None)
+    assert _kinds("Cấp thành phố báo cáo kết quả về Bộ trước ngày 1/9/201.") == [
+        (DutyKind.ONE_OFF, None)
+    ]

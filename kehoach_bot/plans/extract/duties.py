@@ -67,6 +67,7 @@ _COMPLETION_TIME = re.compile(
     r"^\W*(?:thoi gian|thoi han)(?:\s+(?:thuc hien|hoan thanh|xong))*\s*[:,]?\s*"
     r"(?:hoan thanh\s*)?(?:la\s*)?$"
 )
+_URGED = re.compile(r"\b(?:de nghi|yeu cau)\b[^.;]*\bkhan truong\s+(?:gui\s+|nop\s+)?bao cao\b")
 # "… để (theo dõi,) tổng hợp(,) báo cáo cho X": the office that gathers reports on to X.
 _ONWARD = re.compile(r"\bde\s+(?:theo doi,?\s+)?tong hop,?\s+bao cao\s+")
 
@@ -395,7 +396,9 @@ def _introduces(sentence: str, duties: list[Duty]) -> bool:
         return True  # "Định kỳ 06 tháng và hằng năm, báo cáo …": the next sentence may give days
     folded = fold_same_length(unicodedata.normalize("NFC", sentence))
     bare = all(d.kind is DutyKind.PERIODIC_UNDATED for d in duties)
-    return bare and not PERIODIC_WORDS.search(folded)
+    # "đề nghị … khẩn trương gửi báo cáo định kỳ …": the periodic report asked for now, its day
+    # in the next sentence
+    return bare and (not PERIODIC_WORDS.search(folded) or bool(_URGED.search(folded)))
 
 
 def _addressed_as(duty: Duty, lead: Duty) -> Duty:

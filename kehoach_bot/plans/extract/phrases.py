@@ -184,7 +184,8 @@ class DeadlineMention:
 
 
 _DATE_NUMERIC = re.compile(
-    r"(?<![\w/.\-])(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}|\d{2}))?(?!\d)(?!\s*[/.\-]\s*\d)(?![/\-][a-z])"
+    r"(?<![\w/.\-])(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}|\d{2,3}))?(?!\d)(?!\s*[/.\-]\s*\d)"
+    r"(?![/\-][a-z])"
 )
 # "ngày 15 tháng 12 (năm 2024)"; with its year, a deadline may drop the "ngày" ("thời hạn chậm nhất
 # … là 24 tháng 6 năm 2024"), never an "X tháng" span of time without a year after it.
@@ -428,7 +429,8 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
                 match.end(),
                 day,
                 month,
-                _full_year(year) if year else None,
+                # a year cut short in the copy ("1/9/201.") is a date without its year
+                _full_year(year) if year and len(year) != 3 else None,
                 None,
             )
         )

@@ -45,8 +45,12 @@ EACH_ROUND = (
     r"\bbao cao\b[^.;,]{0,60}?\b(?:sau|ket thuc|cuoi)\s+moi\s+"
     r"(?:dot|lan|ky|dip|cuoc|hoi nghi|buoi|giai doan)\b"
 )
-# "định kỳ 04 lần/năm", only the report's ("kiểm tra 04 lần/năm và báo cáo …" is the work's)
-_TIMES_A_YEAR = r"\b(?:bao cao|dinh ky)\b[^.;,]{{0,60}}?\b0?{n}\s+lan\s*(?:/|trong|mot|moi)\s*nam\b"
+# "định kỳ 04 lần/năm", "báo cáo … mỗi năm 02 lần", only the report's ("kiểm tra 04 lần/năm và
+# báo cáo …" is the work's)
+_TIMES_A_YEAR = (
+    r"\b(?:bao cao|dinh ky)\b[^.;,]{{0,60}}?"
+    r"\b(?:{n}\s+lan\s*(?:/|trong|mot|moi)\s*nam|(?:moi|mot|hang)\s+nam\s+{n}\s+lan)\b"
+)
 
 # A named quarter with a day of its own and no year: "quý I trước ngày 15/3", "quý 2: ngày 20/6".
 _QUARTER_DAY = (
@@ -67,7 +71,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         # "xây dựng kế hoạch hàng năm": the plan's year, not the report's
         re.compile(
             r"(?<!ke hoach )(?<!chuong trinh )(?<!cong tac )\b(?:dinh ky\s+)?(?:hang|moi)\s+nam\b"
-            r"(?!\s+hoc)|\bnam\s+(?:mot|1)\s+lan\b"
+            # "mỗi năm 02 lần": twice a year, read below
+            r"(?!\s+hoc|\s+(?:0?[2-9]|hai|ba|bon)\s+lan\b)|\bnam\s+(?:mot|1)\s+lan\b"
         ),
     ),
     (
@@ -137,7 +142,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:dinh ky\s+)?(?:hang\s+)?(?:0?6|sau)\s+thang\b(?:\s+(?:mot|1)\s+lan)?"
             r"(?!\s+(?:dau|cuoi)\s+nam\s+\d)|\bnua\s+nam\b"
-            rf"|{_TIMES_A_YEAR.format(n=2)}"
+            rf"|{_TIMES_A_YEAR.format(n='(?:0?2|hai)')}"
         ),
     ),
     (
@@ -146,7 +151,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"\b(?:dinh ky\s+)?(?:hang|moi)\s+quy\b|\bdinh ky\s+quy\b|\bquy\s+(?:mot|1)\s+lan\b"
             r"|\btheo\s+quy\b(?!\s+(?:dinh|che))"
             # "báo cáo UBND tỉnh định kỳ 04 lần/năm": four times a year
-            rf"|{_TIMES_A_YEAR.format(n=4)}"
+            rf"|{_TIMES_A_YEAR.format(n='(?:0?4|bon)')}"
         ),
     ),
     (
@@ -335,6 +340,8 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
         for match in pattern.finditer(folded):
             if (
                 kind is DutyKind.SEMIANNUAL
+                # "báo cáo … mỗi năm 02 lần" is the report's own, whatever stands before it
+                and not match.group().startswith("bao cao")
                 and (
                     _NOT_A_FREQUENCY_BEFORE.search(
                         folded[max(0, match.start() - 8) : match.start()]

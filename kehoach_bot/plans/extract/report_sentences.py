@@ -419,8 +419,11 @@ _AT_THE_REPORT = re.compile(
     r"đang\s+(?:(?:tổng hợp|xây dựng|hoàn thiện|chuẩn bị|lập|soạn thảo|thống kê),?\s+(?:và\s+)?)?"
 )
 _BOTH_AND = re.compile(r"\bvừa\b.*\bvừa\b")
-# "đã được giao báo cáo" asks; "đã được huyện báo cáo" tells
-_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can|duoc\s+(?:phan cong|giao))\b")
+# "đã được giao báo cáo" asks; "đã được huyện báo cáo" tells; "các tổ chức đã được cấp Giấy
+# chứng nhận có trách nhiệm … báo cáo": the units named, then the duty
+_ASKS = re.compile(
+    rf"{REQUEST.pattern}|\b(?:phai|can|duoc\s+(?:phan cong|giao)|co\s+(?:trach nhiem|nhiem vu))\b"
+)
 
 
 # News tells what someone means to do: "Đoàn … sẽ tổng hợp, báo cáo HĐND tỉnh", "các kiến nghị sẽ
