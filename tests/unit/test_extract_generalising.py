@@ -3746,6 +3746,12 @@ def test_a_bare_time_sentence_after_a_request_dates_its_report() -> None:
     assert _kinds(
         "Đề nghị các phòng rà soát, báo cáo về Sở Nội vụ.", "Thời hạn: chậm nhất ngày 20/11/2026."
     ) == [(DutyKind.ONE_OFF, "2026-11-20")]
+    # the time of another task, after the request, is not the report's
+    assert _kinds(
+        "- Sở Xây dựng chủ trì rà soát quy hoạch, báo cáo UBND tỉnh.",
+        "- Sở Nội vụ tổ chức tập huấn cho cán bộ cấp xã. Thời gian hoàn thành: trước ngày "
+        "15/12/2026.",
+    ) == [(DutyKind.ONE_OFF, None)]
     # a stage of the work, a period of it, or a report that recurs: not the report's day
     for time in (
         "Thời gian hoàn thành giai đoạn 01 trước ngày 31/12/2026.",
@@ -3778,17 +3784,24 @@ def test_units_named_by_what_was_done_to_them_still_owe_the_report() -> None:
         "trước ngày 15/12 hằng năm."
     )
     assert (duty.kind, duty.due) == (DutyKind.ANNUAL, "12-15")
-    # what was done stays told
-    assert not is_duty(
+    # what was done stays told, and so does a report made responsibly
+    for told in (
         "Các tổ chức đã báo cáo tình hình hoạt động hằng năm cho Bộ trước ngày 15/12/2025.",
-        review_only=False,
-    )
+        "Sở Nội vụ đã làm việc có trách nhiệm và báo cáo UBND tỉnh kết quả rà soát trước ngày "
+        "15/12/2025.",
+        "Đến ngày 15/12/2025, đã có 45/50 đơn vị có nhiệm vụ báo cáo gửi báo cáo về Sở Tài chính.",
+        "Năm qua, các xã đã thực hiện nghiêm túc và có trách nhiệm trong công tác phòng chống "
+        "thiên tai và báo cáo kịp thời về Ban Chỉ huy huyện.",
+        "Các xã đã được khen thưởng vì làm việc có trách nhiệm và báo cáo kịp thời về Ban Chỉ huy "
+        "huyện trước ngày 15/12/2025.",
+    ):
+        assert not is_duty(told, review_only=False), told
 
 
 def test_twice_a_year_written_after_the_year() -> None:
     (duty,) = _duties(
-        "Các tổ chức chủ trì nhiệm vụ báo cáo định kỳ tình hình thực hiện mỗi năm 02 lần, trong đó "
-        "lần 2 trước ngày 30/11 hằng năm."
+        "Các tổ chức chủ trì nhiệm vụ báo cáo định kỳ tình hình thực hiện nhiệm vụ mỗi năm 02 lần, "
+        "trong đó lần 2 trước ngày 30/11 hằng năm."
     )
     assert (duty.kind, duty.due) == (DutyKind.SEMIANNUAL, ("11-30",))
     assert _kinds("Các phòng báo cáo kết quả về Sở Nội vụ mỗi năm hai lần.") == [
@@ -3796,6 +3809,24 @@ def test_twice_a_year_written_after_the_year() -> None:
     ]
     assert _kinds("Các phòng báo cáo kết quả về Sở Nội vụ mỗi năm bốn lần.") == [
         (DutyKind.QUARTERLY, None)
+    ]
+    # the times of other work ("được thực hiện", "các đợt", "thực hiện mỗi năm") leave the report
+    # its own year
+    for sentence in (
+        "Các cơ sở báo cáo kết quả quan trắc môi trường được thực hiện mỗi năm 04 lần về Sở Tài "
+        "nguyên và Môi trường trước ngày 31/01 hằng năm.",
+        "Các trường báo cáo kết quả các đợt kiểm tra mỗi năm 02 lần về Sở Y tế trước ngày 31/5 "
+        "hằng năm.",
+        "Các đơn vị báo cáo kết quả diễn tập phương án chữa cháy thực hiện mỗi năm 02 lần về Công "
+        "an tỉnh trước ngày 15/11 hằng năm.",
+    ):
+        assert [k for k, _ in _kinds(sentence)] == [DutyKind.ANNUAL], sentence
+    # a count the reader does not read, or the work's, leaves the report recurring
+    assert _kinds("Các đơn vị báo cáo kết quả về Sở Nội vụ mỗi năm 03 lần.") == [
+        (DutyKind.ANNUAL, None)
+    ]
+    assert _kinds("Sở Y tế tổ chức kiểm tra mỗi năm 02 lần và báo cáo kết quả về UBND tỉnh.") == [
+        (DutyKind.ANNUAL, None)
     ]
 
 
@@ -3805,6 +3836,12 @@ def test_an_urgent_request_for_the_periodic_report_takes_the_next_sentence_s_day
         "hình thực hiện nhiệm vụ thời điểm 30/11/2026 theo quy định.",
         "Báo cáo của đơn vị gửi về Cục Khoa học công nghệ và Đào tạo trước ngày 05/12/2026.",
     ) == [(DutyKind.ONE_OFF, "2026-12-05")]
+    # another dated report after the urgent one leaves it standing
+    assert _kinds(
+        "Đề nghị các sở, ngành khẩn trương gửi báo cáo định kỳ về UBND tỉnh theo quy định.",
+        "Ngoài ra, các sở, ngành báo cáo tình hình thực hiện Nghị quyết số 18-NQ/TW về Sở Nội vụ "
+        "trước ngày 30/9/2026.",
+    ) == [(DutyKind.PERIODIC_UNDATED, None), (DutyKind.ONE_OFF, "2026-09-30")]
     # a rhythm asked without urgency stays beside a dated report
     assert _kinds(
         "Đề nghị các đơn vị thực hiện báo cáo định kỳ tình hình thực hiện nhiệm vụ theo quy định.",

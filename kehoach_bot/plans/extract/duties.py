@@ -67,6 +67,7 @@ _COMPLETION_TIME = re.compile(
     r"^\W*(?:thoi gian|thoi han)(?:\s+(?:thuc hien|hoan thanh|xong))*\s*[:,]?\s*"
     r"(?:hoan thanh\s*)?(?:la\s*)?$"
 )
+_RESTATED = re.compile(r"^\W*bao cao\b")
 _URGED = re.compile(r"\b(?:de nghi|yeu cau)\b[^.;]*\bkhan truong\s+(?:gui\s+|nop\s+)?bao cao\b")
 # "… để (theo dõi,) tổng hợp(,) báo cáo cho X": the office that gathers reports on to X.
 _ONWARD = re.compile(r"\bde\s+(?:theo doi,?\s+)?tong hop,?\s+bao cao\s+")
@@ -97,14 +98,17 @@ def find_duties(plan: PlanText) -> list[Duty]:
         review_only = organising
         header: _Header | None = None
         previous, cited = "", False
+        last = ""  # the clause read just before, of any kind
         for paragraph in texts:
             # a quotation goes on until its closing mark
             cited = _cites(previous, paragraph) or (cited and not _CLOSED.search(previous))
             previous = paragraph
             if cited:
+                last = paragraph
                 continue
             subject: tuple[str, ...] = ()
             for own, sentence in _clauses(paragraph, review_only=review_only):
+                before, last = last, sentence
                 if own and not subject:
                     subject = own
                 if own and organising and not plan_subject:
@@ -116,7 +120,11 @@ def find_duties(plan: PlanText) -> list[Duty]:
                         if lead is not None and timed
                         else []
                     )
-                    if lead is not None and (completed := lead.completed_by(sentence)):
+                    if (
+                        lead is not None
+                        and before == lead.duties[0].quote
+                        and (completed := lead.completed_by(sentence))
+                    ):
                         found = _without(found, lead.duties) + completed
                         lead = dataclasses.replace(lead, used=True)
                     elif announces_reports(sentence):
@@ -162,7 +170,11 @@ def find_duties(plan: PlanText) -> list[Duty]:
                 elif lead is not None and not lead.used:
                     lead = None  # an undated duty of its own: the earlier one stays too
                 if mine and all(d.due is None for d in mine) and _introduces(sentence, mine):
-                    lead = _LeadIn(tuple(mine), colon=sentence.rstrip().endswith(":"))
+                    lead = _LeadIn(
+                        tuple(mine),
+                        colon=sentence.rstrip().endswith(":"),
+                        urged=_urged(sentence, mine),
+                    )
                 found += mine
         duties += _same_address(found, across_units=organising)
     duties = _as_forms_say(plan, duties)
@@ -295,11 +307,14 @@ class _LeadIn:
     duties: tuple[Duty, ...]
     colon: bool = False
     used: bool = False
+    urged: bool = False  # "đề nghị … khẩn trương gửi báo cáo định kỳ …": only its report restated
 
     def follows(self, duties: list[Duty]) -> bool:
         """Whether these duties spell this one out: dated, and its units' own unless after ":";
         after frequencies without their days, dated duties of those frequencies."""
         dated = [d for d in duties if d.due is not None]
+        if self.urged and not all(_RESTATED.match(fold_same_length(d.quote)) for d in dated):
+            return False
         same = self.colon or any(d.responsible == self.duties[0].responsible for d in duties)
         if not (dated and same):
             return False
@@ -396,9 +411,15 @@ def _introduces(sentence: str, duties: list[Duty]) -> bool:
         return True  # "Định kỳ 06 tháng và hằng năm, báo cáo …": the next sentence may give days
     folded = fold_same_length(unicodedata.normalize("NFC", sentence))
     bare = all(d.kind is DutyKind.PERIODIC_UNDATED for d in duties)
-    # "đề nghị … khẩn trương gửi báo cáo định kỳ …": the periodic report asked for now, its day
-    # in the next sentence
-    return bare and (not PERIODIC_WORDS.search(folded) or bool(_URGED.search(folded)))
+    return bare and (not PERIODIC_WORDS.search(folded) or _urged(sentence, duties))
+
+
+def _urged(sentence: str, duties: list[Duty]) -> bool:
+    """ "đề nghị … khẩn trương gửi báo cáo định kỳ …": the periodic report asked for now, its day
+    in the next sentence if that sentence is the report itself ("Báo cáo của đơn vị gửi về …")."""
+    folded = fold_same_length(unicodedata.normalize("NFC", sentence))
+    bare = all(d.kind is DutyKind.PERIODIC_UNDATED for d in duties)
+    return bare and bool(PERIODIC_WORDS.search(folded)) and bool(_URGED.search(folded))
 
 
 def _addressed_as(duty: Duty, lead: Duty) -> Duty:

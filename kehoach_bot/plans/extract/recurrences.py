@@ -46,9 +46,10 @@ EACH_ROUND = (
     r"(?:dot|lan|ky|dip|cuoc|hoi nghi|buoi|giai doan)\b"
 )
 # "định kỳ 04 lần/năm", "báo cáo … mỗi năm 02 lần", only the report's ("kiểm tra 04 lần/năm và
-# báo cáo …" is the work's)
+# báo cáo …" is the work's, and so is "báo cáo kết quả quan trắc được thực hiện mỗi năm 04 lần")
 _TIMES_A_YEAR = (
-    r"\b(?:bao cao|dinh ky)\b[^.;,]{{0,60}}?"
+    r"\b(?:bao cao|dinh ky)\b(?:(?!\bduoc\b|\b(?:dot|cuoc|buoi)\b)[^.;,]){{0,60}}?"
+    r"(?<!thuc hien )(?<!to chuc )"
     r"\b(?:{n}\s+lan\s*(?:/|trong|mot|moi)\s*nam|(?:moi|mot|hang)\s+nam\s+{n}\s+lan)\b"
 )
 
@@ -66,13 +67,15 @@ _TIME_OF_REPORT = (
 # "trước ngày 10 của tháng tiếp theo": a day of every following month
 _NEXT_MONTHS_DAY = re.compile(r"\bngay\s+\d{1,2}\s+(?:cua\s+)?thang\s+(?:sau|tiep theo|ke tiep)\b")
 _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
+    # first, so that "báo cáo … mỗi năm 02 lần" is not read as "mỗi năm"
+    (DutyKind.SEMIANNUAL, re.compile(_TIMES_A_YEAR.format(n="(?:0?2|hai)"))),
+    (DutyKind.QUARTERLY, re.compile(_TIMES_A_YEAR.format(n="(?:0?4|bon)"))),
     (
         DutyKind.ANNUAL,
         # "xây dựng kế hoạch hàng năm": the plan's year, not the report's
         re.compile(
             r"(?<!ke hoach )(?<!chuong trinh )(?<!cong tac )\b(?:dinh ky\s+)?(?:hang|moi)\s+nam\b"
-            # "mỗi năm 02 lần": twice a year, read below
-            r"(?!\s+hoc|\s+(?:0?[2-9]|hai|ba|bon)\s+lan\b)|\bnam\s+(?:mot|1)\s+lan\b"
+            r"(?!\s+hoc)|\bnam\s+(?:mot|1)\s+lan\b"
         ),
     ),
     (
@@ -142,7 +145,6 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:dinh ky\s+)?(?:hang\s+)?(?:0?6|sau)\s+thang\b(?:\s+(?:mot|1)\s+lan)?"
             r"(?!\s+(?:dau|cuoi)\s+nam\s+\d)|\bnua\s+nam\b"
-            rf"|{_TIMES_A_YEAR.format(n='(?:0?2|hai)')}"
         ),
     ),
     (
@@ -150,8 +152,6 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:dinh ky\s+)?(?:hang|moi)\s+quy\b|\bdinh ky\s+quy\b|\bquy\s+(?:mot|1)\s+lan\b"
             r"|\btheo\s+quy\b(?!\s+(?:dinh|che))"
-            # "báo cáo UBND tỉnh định kỳ 04 lần/năm": four times a year
-            rf"|{_TIMES_A_YEAR.format(n='(?:0?4|bon)')}"
         ),
     ),
     (

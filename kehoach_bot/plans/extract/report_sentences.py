@@ -419,11 +419,11 @@ _AT_THE_REPORT = re.compile(
     r"đang\s+(?:(?:tổng hợp|xây dựng|hoàn thiện|chuẩn bị|lập|soạn thảo|thống kê),?\s+(?:và\s+)?)?"
 )
 _BOTH_AND = re.compile(r"\bvừa\b.*\bvừa\b")
-# "đã được giao báo cáo" asks; "đã được huyện báo cáo" tells; "các tổ chức đã được cấp Giấy
-# chứng nhận có trách nhiệm … báo cáo": the units named, then the duty
-_ASKS = re.compile(
-    rf"{REQUEST.pattern}|\b(?:phai|can|duoc\s+(?:phan cong|giao)|co\s+(?:trach nhiem|nhiem vu))\b"
-)
+# "đã được giao báo cáo" asks; "đã được huyện báo cáo" tells
+_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can|duoc\s+(?:phan cong|giao))\b")
+# "các tổ chức đã được Bộ cấp Giấy chứng nhận có trách nhiệm … báo cáo": the units named by what
+# was done to them, then their duty; not "đã làm việc có trách nhiệm và báo cáo" (responsibly)
+_NAMED_THEN_ASKED = re.compile(r"\s+duoc\b[^.;]*\bco\s+(?:trach nhiem|nhiem vu)\s+(?!va\b|trong\b)")
 
 
 # News tells what someone means to do: "Đoàn … sẽ tổng hợp, báo cáo HĐND tỉnh", "các kiến nghị sẽ
@@ -463,7 +463,11 @@ def _told_done(text: str, folded: str, at: int) -> bool:
         # names the units at work
         and (m.group() != "đang" or bool(_AT_THE_REPORT.fullmatch(lowered, m.start(), at)))
     ]
-    return bool(told) and not _ASKS.search(folded, told[-1], at)
+    return (
+        bool(told)
+        and not _ASKS.search(folded, told[-1], at)
+        and not _NAMED_THEN_ASKED.match(folded, told[-1], at)
+    )
 
 
 # "Bộ Tư pháp đã có Công văn số 86/BTP-KHTC … về việc yêu cầu các Cục … gửi báo cáo": the subject
