@@ -411,7 +411,8 @@ def _introduces(sentence: str, duties: list[Duty]) -> bool:
         return True  # "Định kỳ 06 tháng và hằng năm, báo cáo …": the next sentence may give days
     folded = fold_same_length(unicodedata.normalize("NFC", sentence))
     bare = all(d.kind is DutyKind.PERIODIC_UNDATED for d in duties)
-    return bare and (not PERIODIC_WORDS.search(folded) or _urged(sentence, duties))
+    # "đề nghị … khẩn trương gửi báo cáo định kỳ …" announces too (see `_urged`)
+    return bare and (not PERIODIC_WORDS.search(folded) or bool(_URGED.search(folded)))
 
 
 def _urged(sentence: str, duties: list[Duty]) -> bool:
