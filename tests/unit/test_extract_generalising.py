@@ -3855,3 +3855,13 @@ def test_a_year_cut_short_in_the_copy_leaves_the_date_without_its_year() -> None
     assert _kinds("Cấp thành phố báo cáo kết quả về Bộ trước ngày 1/9/201.") == [
         (DutyKind.ONE_OFF, None)
     ]
+
+
+def test_a_wording_glued_to_its_day_still_reads() -> None:
+    for written, wording in (
+        ("trướcngày 20/11/2023", Wording.BEFORE),
+        ("chậm nhấtngày 20/11/2023", Wording.NO_LATER_THAN),
+        ("đếnngày 20/11/2023", Wording.BY),
+    ):
+        (mention,) = find_deadlines(f"Các phòng báo cáo kết quả về Sở Nội vụ {written}.")
+        assert (mention.wording, mention.day, mention.month) == (wording, 20, 11)

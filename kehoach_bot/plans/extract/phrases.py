@@ -257,9 +257,10 @@ _HOUR = (
 _WORDING_BEFORE = re.compile(
     rf"\b(?:(?P<late>(?:cham|muon) nhat|khong\s+(?:muon|cham)\s+hon)(?:\s+(?:la|vao|truoc))?"
     rf"(?:\s+luc)?{_HOUR}"
-    r"(?:\s+ngay)?"
-    rf"|(?P<before>truoc){_HOUR}(?:\s+ngay)?"
-    rf"|(?P<by>(?:den|toi)(?:\s+het)?{_HOUR}(?:\s+ngay)?)"
+    # "trướcngày 20/11": words glued in the copy still read
+    r"(?:\s*ngay)?"
+    rf"|(?P<before>truoc){_HOUR}(?:\s*ngay)?"
+    rf"|(?P<by>(?:den|toi)(?:\s+het)?{_HOUR}(?:\s*ngay)?)"
     r"|(?P<within>trong\s+ngay)"
     r"|(?P<deadline>(?:thoi\s+)?han(?:\s+chot)?(?:\s+(?:nop|gui))?(?:\s+bao cao)?(?:\s+la)?"
     rf"{_HOUR}(?:\s+ngay)?\s*:?)"
