@@ -3865,3 +3865,15 @@ def test_a_wording_glued_to_its_day_still_reads() -> None:
     ):
         (mention,) = find_deadlines(f"Các phòng báo cáo kết quả về Sở Nội vụ {written}.")
         assert (mention.wording, mention.day, mention.month) == (wording, 20, 11)
+
+
+def test_reporting_promptly_as_the_gatherers_purpose_adds_no_occasional_report() -> None:
+    periodic = (
+        "Định kỳ trước ngày 25 hằng tháng, các Vụ, Cục gửi báo cáo tiến độ về Văn phòng để kịp "
+        "thời báo cáo Tổng cục."
+    )
+    assert [r.kind for r in find_recurrences(periodic)] == [DutyKind.MONTHLY]
+    watched = "Các xã theo dõi chặt chẽ tình hình để kịp thời báo cáo Ủy ban nhân dân huyện."
+    assert [r.kind for r in find_recurrences(watched)] == [DutyKind.AD_HOC]
+    both = "Các xã báo cáo định kỳ hằng quý và kịp thời báo cáo Ủy ban nhân dân huyện."
+    assert {r.kind for r in find_recurrences(both)} == {DutyKind.QUARTERLY, DutyKind.AD_HOC}

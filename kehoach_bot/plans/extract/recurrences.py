@@ -285,6 +285,7 @@ _EVERY_DAY_OR_WEEK = re.compile(
 )
 _FOR_REPORT = re.compile(r"\bdoi voi(?:\s+cac)?(?:\s+(?:ky\s+)?bao cao)?(?:\s+dinh ky)?\s*$")
 _URGENT = re.compile(r"\bkhan truong\b")
+_PROMPT_PURPOSE = re.compile(r"(?<!\w)de\s+kip thoi\s+bao cao\b")
 _BESIDES = re.compile(r"\bngoai(?:\s+(?:che do|cac|bao cao|ky))*\s+$")
 # "trong 6 tháng", "qua 6 tháng" are a stretch of time, "ngày 06 tháng 7" a date: neither is a
 # frequency; "kết quả 6 tháng" is the half's report.
@@ -386,6 +387,17 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
             ):
                 continue  # "tháo gỡ khó khăn, vướng mắc cho các dự án": work, not a report
             hits.append((match.start(), match.end(), kind))
+    # "Định kỳ trước ngày 25 hằng tháng, các Vụ gửi báo cáo … để kịp thời báo cáo …": the
+    # gathering office's purpose, not a prompt report of the units'
+    hits = [
+        h
+        for h in hits
+        if not (
+            h[2] is DutyKind.AD_HOC
+            and _PROMPT_PURPOSE.match(folded, max(0, h[0] - 3), h[1])
+            and any(k in PERIODIC_KINDS and b <= h[0] for _, b, k in hits)
+        )
+    ]
     lowered = text.lower()
     for match in _AT_ONCE_WHEN.finditer(lowered):
         if all(match.end() <= a or match.start() >= b for a, b, _ in hits):
