@@ -3877,3 +3877,17 @@ def test_reporting_promptly_as_the_gatherers_purpose_adds_no_occasional_report()
     assert [r.kind for r in find_recurrences(watched)] == [DutyKind.AD_HOC]
     both = "Các xã báo cáo định kỳ hằng quý và kịp thời báo cáo Ủy ban nhân dân huyện."
     assert {r.kind for r in find_recurrences(both)} == {DutyKind.QUARTERLY, DutyKind.AD_HOC}
+
+
+def test_reports_of_the_month_and_quarter_listed_share_the_day_after_them() -> None:
+    listed = _kinds(
+        "Các đơn vị gửi báo cáo công tác tháng, quý về Văn phòng Bộ trước ngày 20 hằng tháng."
+    )
+    assert listed == [
+        (DutyKind.QUARTERLY, "trước ngày 20 hằng tháng"),
+        (DutyKind.MONTHLY, "trước ngày 20 hằng tháng"),
+    ]
+    year_between = _kinds(
+        "Các đơn vị gửi báo cáo tháng, quý, năm về Sở Nội vụ trước ngày 20 hằng tháng."
+    )
+    assert (DutyKind.MONTHLY, "trước ngày 20 hằng tháng") in year_between

@@ -488,7 +488,7 @@ def _once_when_dated(
 
 # "báo cáo định kỳ (tháng, quý, 6 tháng, 9 tháng, năm)": the periods listed after "định kỳ".
 _PERIOD_LIST = re.compile(
-    r"\b(?:dinh ky|bao cao)\s*\(?\s*"
+    r"\b(?:dinh ky|bao cao(?:\s+cong tac)?)\s*\(?\s*"
     r"((?:(?:thang|quy|(?:0?6|9)\s+thang|nam)\s*(?:,|;|\bva\b|\bhoac\b)\s*){1,}"
     r"(?:thang|quy|(?:0?6|9)\s+thang|nam)\b)(?!\s*(?:\d|nay|sau|truoc|toi|hoc|tiep))"
 )
@@ -720,14 +720,20 @@ def _own_rule_first(
     """The rule that holds the frequency word ("trước ngày 25 hàng tháng"), then the stretch's
     rules of the same period: a "tháng cuối quý" rule is no monthly day, nor "hằng tháng" a
     quarter's ("… trước ngày 25 hàng tháng (báo cáo tháng), trước ngày 25 tháng cuối quý");
-    last, a quarter's rule elsewhere in the sentence."""
+    last, a quarter's (or a month's) rule elsewhere in the sentence."""
     own = [d for d in deadlines if d.rule and d.start <= recurrence.start < d.end]
     quarterly = recurrence.kind is DutyKind.QUARTERLY
     fitting = [d for d in mine if d.rule and ("quy" in fold_same_length(d.rule)) == quarterly]
     rest = [d for d in mine if d not in fitting]
     # "Định kỳ hằng quý, 6 tháng, năm báo cáo … trước ngày 12 của tháng cuối quý": a quarter's
-    # rule at the end of the list is the quarter's, though it stands in the year's stretch.
-    elsewhere = [d for d in deadlines if d.rule and quarterly and "quy" in fold_same_length(d.rule)]
+    # rule at the end of the list is the quarter's, though it stands in the year's stretch; so
+    # is a month's ("báo cáo tháng, quý, năm … trước ngày 20 hằng tháng").
+    periodic = recurrence.kind in (DutyKind.QUARTERLY, DutyKind.MONTHLY)
+    elsewhere = [
+        d
+        for d in deadlines
+        if d.rule and periodic and ("quy" in fold_same_length(d.rule)) == quarterly
+    ]
     return list(dict.fromkeys([*own, *fitting, *rest, *elsewhere]))
 
 
