@@ -3891,3 +3891,12 @@ def test_reports_of_the_month_and_quarter_listed_share_the_day_after_them() -> N
         "Các đơn vị gửi báo cáo tháng, quý, năm về Sở Nội vụ trước ngày 20 hằng tháng."
     )
     assert (DutyKind.MONTHLY, "trước ngày 20 hằng tháng") in year_between
+
+
+def test_an_authors_byline_is_no_roman_heading() -> None:
+    sentence = "Trước ngày 10 hằng tháng, Phòng Kế hoạch tổng hợp báo cáo kết quả cho Giám đốc Sở."
+    for byline in ("V.Tùng", "X. HÀ"):
+        (duty,) = _duties(sentence, byline)
+        assert duty.kind is DutyKind.MONTHLY
+    headed = parse_structure("Kế hoạch năm 2025.\nV.TỔ CHỨC\nVI. Kinh phí")
+    assert [s.ref for s in headed.sections if s.ref] == ["V", "VI"]

@@ -124,6 +124,13 @@ _SUB_BULLET = re.compile(r"^\+\s*")
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
+def _roman(line: str) -> re.Match[str] | None:
+    """A "II. NỘI DUNG" heading; not an author's byline under a news item ("V.Tùng", "X. HÀ"):
+    one syllable, where a heading holds several."""
+    match = _ROMAN.match(line)
+    return None if match and match["rest"].isalpha() else match
+
+
 @dataclass(slots=True)
 class _Open:
     ref: str
@@ -219,7 +226,7 @@ class _Builder:
         return opens
 
     def _heading(self, line: str) -> bool:
-        match = _ROMAN.match(line) or _ARTICLE.match(line)
+        match = _roman(line) or _ARTICLE.match(line)
         if match:
             self.number, self.last_number = None, 0
             self.roman = self._push(match["n"], match["rest"], 1, None)
@@ -293,7 +300,7 @@ class _Builder:
         names: list[str] = []
         position = index
         while position < len(lines) and lines[position] and len(lines[position]) < 40:
-            if _ROMAN.match(lines[position]) or _NUMBER.match(lines[position]):
+            if _roman(lines[position]) or _NUMBER.match(lines[position]):
                 break
             names.append(fold(lines[position]))
             position += 1
@@ -321,7 +328,7 @@ class _Builder:
                 row = []
             if not row and numbered and not starts_row:
                 break
-            if row and (_ROMAN.match(line) or _NUMBER.match(line)) and len(line) > 40:
+            if row and (_roman(line) or _NUMBER.match(line)) and len(line) > 40:
                 break
             row.append(line)
             position += 1
@@ -465,7 +472,7 @@ def _title(lines: list[str]) -> str | None:
         return None
     parts: list[str] = []
     for line in lines[start + 1 : start + 8]:
-        if _opens_body(line) or _ROMAN.match(line) or line.endswith(":"):
+        if _opens_body(line) or _roman(line) or line.endswith(":"):
             break
         parts.append(line)
     if not parts:
