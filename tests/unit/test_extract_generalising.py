@@ -3900,3 +3900,23 @@ def test_an_authors_byline_is_no_roman_heading() -> None:
         assert duty.kind is DutyKind.MONTHLY
     headed = parse_structure("Kế hoạch năm 2025.\nV.TỔ CHỨC\nVI. Kinh phí")
     assert [s.ref for s in headed.sections if s.ref] == ["V", "VI"]
+
+
+def test_gathering_the_periodic_reports_before_comes_back_as_often() -> None:
+    monthly = (
+        "Ngày 05 hằng tháng, Chủ tịch Ủy ban nhân dân cấp xã báo cáo Chủ tịch Ủy ban nhân dân cấp "
+        "huyện kết quả rà soát."
+    )
+    relay = (
+        "Chủ tịch Ủy ban nhân dân cấp huyện tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân cấp tỉnh."
+    )
+    assert [k for k, _ in _kinds(f"{monthly} {relay}")] == [
+        DutyKind.MONTHLY,
+        DutyKind.PERIODIC_UNDATED,
+    ]
+    once = "Các xã báo cáo Ủy ban nhân dân huyện kết quả rà soát trước ngày 05/3/2025."
+    assert [k for k, _ in _kinds(f"{once} {relay}")] == [DutyKind.ONE_OFF, DutyKind.ONE_OFF]
+    apart = _kinds(monthly, relay)  # a paragraph of its own asks once
+    assert [k for k, _ in apart] == [DutyKind.MONTHLY, DutyKind.ONE_OFF]
+    untold = "Chủ tịch Ủy ban nhân dân cấp huyện báo cáo Chủ tịch Ủy ban nhân dân cấp tỉnh."
+    assert [k for k, _ in _kinds(f"{monthly} {untold}")] == [DutyKind.MONTHLY, DutyKind.ONE_OFF]

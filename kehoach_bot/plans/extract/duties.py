@@ -59,6 +59,7 @@ class Duty:
     ref: str
     warnings: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()  # every unit it is sent to, `recipient` the likeliest
+    relayed: bool = False  # gathers the periodic reports of the sentence before: as often
 
 
 # "… báo cáo UBND tỉnh kết quả thực hiện. Thời gian hoàn thành trước ngày 20/11/2023.": the
@@ -107,6 +108,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
                 last = paragraph
                 continue
             subject: tuple[str, ...] = ()
+            prior: list[Duty] = []  # the duties of the paragraph's sentence before
             for own, sentence in _clauses(paragraph, review_only=review_only):
                 before, last = last, sentence
                 if own and not subject:
@@ -169,6 +171,9 @@ def find_duties(plan: PlanText) -> list[Duty]:
                     lead = dataclasses.replace(lead, duties=lead.duties, used=True)
                 elif lead is not None and not lead.used:
                     lead = None  # an undated duty of its own: the earlier one stays too
+                if _relays(prior, mine, sentence):
+                    mine = [dataclasses.replace(d, relayed=True) for d in mine]
+                prior = mine
                 if mine and all(d.due is None for d in mine) and _introduces(sentence, mine):
                     lead = _LeadIn(
                         tuple(mine),
@@ -392,10 +397,26 @@ class _LeadIn:
         ]
 
 
+def _relays(prior: list[Duty], mine: list[Duty], sentence: str) -> bool:
+    """Whether an undated report gathers the periodic ones the sentence before asks for: "Ngày
+    05 hằng tháng, Chủ tịch UBND cấp xã báo cáo Chủ tịch UBND cấp huyện. Chủ tịch UBND cấp
+    huyện tổng hợp, báo cáo Chủ tịch UBND cấp tỉnh." """
+    return (
+        bool(prior and mine)
+        and all(d.kind in PERIODIC_KINDS for d in prior)
+        and all(d.kind is DutyKind.PERIODIC_UNDATED and d.due is None for d in mine)
+        and bool(_GATHERS.search(fold_same_length(unicodedata.normalize("NFC", sentence))))
+    )
+
+
+_GATHERS = re.compile(r"\btong hop\b")
+
+
 def _once_if_unrepeated(duty: Duty) -> Duty:
     """A report asked for with neither date nor frequency nor any word of recurrence ("tổng
-    hợp và báo cáo Thủ tướng Chính phủ") is asked for once; "theo quy định" keeps it periodic."""
-    if duty.kind is not DutyKind.PERIODIC_UNDATED:
+    hợp và báo cáo Thủ tướng Chính phủ") is asked for once; "theo quy định" keeps it periodic,
+    as does gathering the periodic reports of the sentence before."""
+    if duty.kind is not DutyKind.PERIODIC_UNDATED or duty.relayed:
         return duty
     if repeats(duty.quote):
         return duty
