@@ -3920,3 +3920,25 @@ def test_gathering_the_periodic_reports_before_comes_back_as_often() -> None:
     assert [k for k, _ in apart] == [DutyKind.MONTHLY, DutyKind.ONE_OFF]
     untold = "Chủ tịch Ủy ban nhân dân cấp huyện báo cáo Chủ tịch Ủy ban nhân dân cấp tỉnh."
     assert [k for k, _ in _kinds(f"{monthly} {untold}")] == [DutyKind.MONTHLY, DutyKind.ONE_OFF]
+
+
+def test_a_forms_days_of_receipt_above_its_parts_are_read() -> None:
+    form = _kinds(
+        "Biểu số: 13a/BTP/HCTP",
+        "Ngày nhận báo cáo (BC):",
+        "BC 6 tháng: ngày 08 tháng 5 hàng năm.",
+        "BC năm chính thức: ngày 20 tháng 01 năm sau.",
+        "I. Khai sinh",
+        "1. Chia theo nơi sinh",
+    )
+    assert form == [(DutyKind.SEMIANNUAL, ("05-08",)), (DutyKind.ANNUAL, "01-20")]
+
+
+def test_a_forms_note_on_its_figures_asks_nothing_unless_it_sends() -> None:
+    note = (
+        "Ghi chú: Tổng số ước tính 02 tháng cuối trong kỳ báo cáo (đối với báo cáo 6 tháng và "
+        "báo cáo năm lần 1)."
+    )
+    assert not is_duty(note, review_only=False)
+    sent = "Ghi chú: Các xã gửi báo cáo 6 tháng về Phòng Tư pháp trước ngày 08/5 hằng năm."
+    assert is_duty(sent, review_only=False)

@@ -81,7 +81,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     (
         DutyKind.ANNUAL,
         re.compile(
-            r"\b(?:dinh ky|bao cao)\s+(?:(?:ca|mot|0?1)\s+)?nam\b(?!\s*\d)"
+            # "BC năm chính thức: …" in a form's days
+            r"\b(?:dinh ky|bao cao|bc)\s+(?:(?:ca|mot|0?1)\s+)?nam\b(?!\s*\d)"
             r"(?!\s+(?:hoc|nay|sau|truoc(?!\s+ngay)|tiep))"
         ),
     ),

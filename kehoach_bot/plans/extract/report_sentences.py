@@ -106,6 +106,9 @@ _NOT_A_DUTY = re.compile(
     r"(?:thong tu|nghi dinh|quyet dinh|luat|cong van|van ban)\b[^.;,]*\bquy dinh\b[^.;,]*:\s*$"
     # a meeting's agenda ("Đại hội sẽ tổng kết …; tham gia báo cáo bổ sung Điều lệ")
     r"|^\W*(?:dai hoi|hoi nghi|ky hop|phien hop)\s+se\b"
+    # a form's note on its figures ("Ghi chú: Tổng số ước tính … (đối với báo cáo 6 tháng …)"),
+    # unless it asks to send
+    r"|^\W*ghi chu\s*:(?![^.;]*\b(?:gui|nop|de nghi|yeu cau|truoc ngay|cham nhat)\b)"
 )
 # "Thực hiện Công văn số 891/UBND … về thực hiện chế độ báo cáo.": the document followed, named;
 # a request after it ("…, UBND huyện đề nghị các xã báo cáo …") is a duty.
@@ -228,7 +231,7 @@ def _has_own_time(clause: str) -> bool:
 
 # "Theo báo cáo, ghi nhận các thiệt hại … như sau:" quotes a report; it announces none.
 _ANNOUNCES = re.compile(
-    r"\b(?:thoi han|thoi gian|han)\s+(?:gui\s+|nop\s+)?bao cao\b"
+    r"\b(?:thoi han|thoi gian|han)\s+(?:gui\s+|nop\s+)?bao cao\b|\bngay nhan bao cao\b"
     r"|^(?!\W*theo\s+bao cao\b).*\bbao cao\b.*\bnhu sau\s*:$"
 )
 

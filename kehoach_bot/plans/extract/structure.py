@@ -221,7 +221,12 @@ class _Builder:
             return False
         # "Kính gửi: Sở …" then "Đề nghị các Sở …": the first paragraph after the addressees
         # opens the letter, however short
-        opens = _opens_body(line) or (self.addressed and not bullet and not _addressees(line))
+        # a report form's "Ngày nhận báo cáo:" and its days belong to the text, not its header
+        opens = (
+            _opens_body(line)
+            or (self.addressed and not bullet and not _addressees(line))
+            or bool(_RECEIVED_ON.match(fold(text)))
+        )
         self.addressed = self.addressed or line.startswith(w.ADDRESSED)
         return opens
 
@@ -365,6 +370,9 @@ def _next_roman(roman: str | None) -> str:
 def _addressees(line: str) -> bool:
     """An addressee line of the "Kính gửi" list: "Sở Y tế;", "(Có tên trong danh sách …)"."""
     return line.startswith((w.ADDRESSED, "(")) or line.rstrip().endswith((";", ","))
+
+
+_RECEIVED_ON = re.compile(r"\W*(?:ngay nhan|thoi han (?:gui|nop|nhan)) bao cao\b")
 
 
 def _opens_body(line: str) -> bool:
