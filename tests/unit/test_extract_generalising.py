@@ -3942,3 +3942,23 @@ def test_a_forms_note_on_its_figures_asks_nothing_unless_it_sends() -> None:
     assert not is_duty(note, review_only=False)
     sent = "Ghi chú: Các xã gửi báo cáo 6 tháng về Phòng Tư pháp trước ngày 08/5 hằng năm."
     assert is_duty(sent, review_only=False)
+
+
+def test_the_first_days_of_a_month_end_on_the_last_of_them() -> None:
+    for written in (
+        "Trong thời hạn mười ngày đầu tháng một hàng năm",
+        "Trong 10 ngày đầu tháng 01 hằng năm",
+    ):
+        (duty,) = _duties(
+            f"{written}, Chủ tịch UBND cấp xã báo cáo với Ban Chỉ huy quân sự huyện danh sách "
+            "công dân."
+        )
+        assert (duty.kind, duty.due, duty.recipient) == (
+            DutyKind.ANNUAL,
+            "01-10",
+            "Ban Chỉ huy quân sự huyện",
+        )
+    (once,) = _duties("Trong 05 ngày đầu tháng 3/2025, các xã báo cáo Ủy ban nhân dân huyện.")
+    assert (once.kind, once.due) == (DutyKind.ONE_OFF, "2025-03-05")
+    (counted,) = find_deadlines("Trong thời hạn 10 ngày kể từ ngày nhận, các xã báo cáo huyện.")
+    assert counted.relative and counted.relative_days == 10

@@ -42,6 +42,7 @@ WORDINGS: dict[str, Wording] = {
     "trong ngày": Wording.BY,
     "trong tháng": Wording.BY,
     "trong quý": Wording.BY,
+    "trong": Wording.BY,
     "ngày": Wording.BY,
 }
 REPORT_KINDS = {DutyKind.ONE_OFF: "mot_lan", DutyKind.AD_HOC: "dot_xuat"}  # others: dinh_ky

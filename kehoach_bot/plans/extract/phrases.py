@@ -209,6 +209,15 @@ _FIRST_MONTH_DAY = re.compile(
     r"\bngay\s+(\d{1,2})\s+(?:cua\s+)?thang\s+dau\s+(?:tien\s+)?(?:cua\s+)?nam\b(?!\s+hoc\b)"
     r"(?:\s+(?:sau|tiep theo|ke tiep)\b)?"
 )
+# "trong thời hạn mười ngày đầu tháng một hàng năm", "trong 10 ngày đầu tháng 01": by the last
+# of those days
+_DAY_WORDS = {"ba": 3, "nam": 5, "bay": 7, "muoi": 10, "muoi lam": 15}
+_MONTH_WORDS = {"gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7}
+_FIRST_DAYS = re.compile(
+    r"\btrong\s+(?:thoi han\s+|vong\s+)?(\d{1,2}|muoi lam|muoi|bay|nam|ba)\s+ngay\s+dau\s+"
+    r"(?:cua\s+)?thang\s+(\d{1,2}|gieng|mot|hai|ba|tu|nam|sau|bay)\b"
+    r"(?:\s*(?:/|-|nam)\s*(\d{4}))?"
+)
 _IN_MONTH = re.compile(r"\btrong\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?\b")
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _IN_QUARTER = re.compile(r"\btrong\s+quy\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|-|nam)\s*(\d{4}))?\b")
@@ -344,7 +353,28 @@ def find_deadlines(sentence: str, *, default_year: int | None = None) -> list[De
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
+    for match in _FIRST_DAYS.finditer(folded):
+        day, month = (
+            int(g) if g.isdigit() else words[g]
+            for g, words in zip(match.groups()[:2], (_DAY_WORDS, _MONTH_WORDS), strict=True)
+        )
+        mentions.append(
+            _mention(
+                text,
+                match.start(),
+                match.end(),
+                day=day,
+                month=month,
+                year=int(match.group(3)) if match.group(3) else None,
+                wording=Wording.BY,
+                wording_text="trong",
+                impossible=not 1 <= month <= 12,
+            )
+        )
+        taken.append(match.span())
     for match in _RELATIVE.finditer(folded):
+        if not free(*match.span()):
+            continue
         days = next(int(g) for g in match.groups() if g)
         mentions.append(
             _mention(text, match.start(), match.end(), relative=True, relative_days=days)
