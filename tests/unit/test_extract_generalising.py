@@ -3962,3 +3962,14 @@ def test_the_first_days_of_a_month_end_on_the_last_of_them() -> None:
     assert (once.kind, once.due) == (DutyKind.ONE_OFF, "2025-03-05")
     (counted,) = find_deadlines("Trong thời hạn 10 ngày kể từ ngày nhận, các xã báo cáo huyện.")
     assert counted.relative and counted.relative_days == 10
+
+
+def test_what_must_be_reported_at_once_when_it_happens_is_ad_hoc() -> None:
+    sentence = (
+        "Lưu ý: Đối với các vụ lộ, mất bí mật nhà nước xảy ra phải báo cáo ngay về UBND tỉnh "
+        "(qua Công an tỉnh) để kịp thời giải quyết."
+    )
+    (duty,) = _duties(sentence)
+    assert (duty.kind, duty.recipient, duty.via) == (DutyKind.AD_HOC, "UBND tỉnh", "Công an tỉnh")
+    (dated,) = _kinds("Sự việc xảy ra ngày 05/3/2025, các xã báo cáo huyện trước ngày 10/3/2025.")
+    assert dated == (DutyKind.ONE_OFF, "2025-03-10")

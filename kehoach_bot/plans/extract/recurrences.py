@@ -210,8 +210,10 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             # ("Theo yêu cầu, các chi nhánh phải …" opens the request told: "as asked")
             r"|(?<!thoi gian )(?<!thoi han )\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b|\s*,)"
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
-            # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found
+            # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found; "Đối với các vụ lộ,
+            # mất bí mật xảy ra phải báo cáo ngay": each case as it happens
             r"|\bbao cao\s+ngay\s+khi\s+(?:co\s+)?(?:phat hien|xay ra|phat sinh)\b"
+            r"|\bxay ra,?\s+(?:thi\s+)?(?:phai\s+)?bao cao\s+ngay\b"
             # "Khi có ổ dịch mới, UBND xã báo cáo ngay …", "Đối với báo cáo tai nạn: khi xảy ra
             # tai nạn, …": only when it happens
             r"|(?:^\W*khi\s+(?:co|xay ra)|:\W*khi\s+xay ra)\b[^.;,:]{3,100}(?=,)"
