@@ -3973,3 +3973,11 @@ def test_what_must_be_reported_at_once_when_it_happens_is_ad_hoc() -> None:
     assert (duty.kind, duty.recipient, duty.via) == (DutyKind.AD_HOC, "UBND tỉnh", "Công an tỉnh")
     (dated,) = _kinds("Sự việc xảy ra ngày 05/3/2025, các xã báo cáo huyện trước ngày 10/3/2025.")
     assert dated == (DutyKind.ONE_OFF, "2025-03-10")
+
+
+def test_every_three_months_is_quarterly() -> None:
+    for written in ("3 tháng một lần", "ba tháng một lần", "định kỳ 03 tháng"):
+        kinds = [r.kind for r in find_recurrences(f"Báo cáo tiến độ {written} về Bộ Xây dựng.")]
+        assert kinds == [DutyKind.QUARTERLY], written
+    kinds = [r.kind for r in find_recurrences("Báo cáo tiến độ tháng một lần về Bộ Xây dựng.")]
+    assert kinds == [DutyKind.MONTHLY]

@@ -152,6 +152,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         DutyKind.QUARTERLY,
         re.compile(
             r"\b(?:dinh ky\s+)?(?:hang|moi)\s+quy\b|\bdinh ky\s+quy\b|\bquy\s+(?:mot|1)\s+lan\b"
+            # "3 tháng một lần", "định kỳ 03 tháng": every quarter
+            r"|\b(?:0?3|ba)\s+thang\s+(?:mot|1)\s+lan\b|\bdinh ky\s+(?:0?3|ba)\s+thang\b"
             r"|\btheo\s+quy\b(?!\s+(?:dinh|che))"
         ),
     ),
