@@ -401,15 +401,19 @@ def _relays(prior: list[Duty], mine: list[Duty], sentence: str) -> bool:
     """Whether an undated report gathers the periodic ones the sentence before asks for: "Ngày
     05 hằng tháng, Chủ tịch UBND cấp xã báo cáo Chủ tịch UBND cấp huyện. Chủ tịch UBND cấp
     huyện tổng hợp, báo cáo Chủ tịch UBND cấp tỉnh." """
+    folded = fold_same_length(unicodedata.normalize("NFC", sentence))
     return (
         bool(prior and mine)
         and all(d.kind in PERIODIC_KINDS for d in prior)
         and all(d.kind is DutyKind.PERIODIC_UNDATED and d.due is None for d in mine)
-        and bool(_GATHERS.search(fold_same_length(unicodedata.normalize("NFC", sentence))))
+        and bool(_GATHERS.search(folded))
+        and not _WRAP_UP.search(folded)
     )
 
 
 _GATHERS = re.compile(r"\btong hop\b")
+# "Kết thúc năm 2025, UBND huyện tổng hợp, báo cáo … kết quả sơ kết 5 năm": once, at the end
+_WRAP_UP = re.compile(r"\b(?:so ket|tong ket|ket thuc)\b|\bnam\s+\d{4}\b")
 
 
 def _once_if_unrepeated(duty: Duty) -> Duty:

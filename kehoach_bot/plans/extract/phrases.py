@@ -212,10 +212,11 @@ _FIRST_MONTH_DAY = re.compile(
 # "trong thời hạn mười ngày đầu tháng một hàng năm", "trong 10 ngày đầu tháng 01": by the last
 # of those days
 _DAY_WORDS = {"ba": 3, "nam": 5, "bay": 7, "muoi": 10, "muoi lam": 15}
-_MONTH_WORDS = {"gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7}
+# ("tháng sau" is the next month: "sáu" is not read)
+_MONTH_WORDS = {"gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "bay": 7}
 _FIRST_DAYS = re.compile(
     r"\btrong\s+(?:thoi han\s+|vong\s+)?(\d{1,2}|muoi lam|muoi|bay|nam|ba)\s+ngay\s+dau\s+"
-    r"(?:cua\s+)?thang\s+(\d{1,2}|gieng|mot|hai|ba|tu|nam|sau|bay)\b"
+    r"(?:cua\s+)?thang\s+(\d{1,2}|gieng|mot|hai|ba|tu|nam|bay)\b(?!\s+lan\b)"
     r"(?:\s*(?:/|-|nam)\s*(\d{4}))?"
 )
 _IN_MONTH = re.compile(r"\btrong\s+thang\s+(\d{1,2})(?:\s*(?:/|-|nam)\s*(\d{4}))?\b")

@@ -215,7 +215,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found; "Đối với các vụ lộ,
             # mất bí mật xảy ra phải báo cáo ngay": each case as it happens
             r"|\bbao cao\s+ngay\s+khi\s+(?:co\s+)?(?:phat hien|xay ra|phat sinh)\b"
-            r"|\bxay ra,?\s+(?:thi\s+)?(?:phai\s+)?bao cao\s+ngay\b"
+            r"|(?<!da )\bxay ra,?\s+(?:thi\s+)?(?:phai\s+)?bao cao\s+ngay\b(?!\s+sau\b)"
             # "Khi có ổ dịch mới, UBND xã báo cáo ngay …", "Đối với báo cáo tai nạn: khi xảy ra
             # tai nạn, …": only when it happens
             r"|(?:^\W*khi\s+(?:co|xay ra)|:\W*khi\s+xay ra)\b[^.;,:]{3,100}(?=,)"
@@ -291,6 +291,12 @@ _EVERY_DAY_OR_WEEK = re.compile(
 _FOR_REPORT = re.compile(r"\bdoi voi(?:\s+cac)?(?:\s+(?:ky\s+)?bao cao)?(?:\s+dinh ky)?\s*$")
 _URGENT = re.compile(r"\bkhan truong\b")
 _PROMPT_PURPOSE = re.compile(r"(?<!\w)de\s+kip thoi\s+bao cao\b")
+# the periodic report sent to an office, then "để …" with no second task of the units between
+# ("…, đồng thời theo dõi sát tình hình để kịp thời báo cáo …" is their own prompt report)
+_SENT_THEN = re.compile(
+    r"^(?![^;]*\b(?:dong thoi|theo doi|nam bat|giam sat)\b)[^;]*\b(?:gui|nop)\b[^;]*"
+    r"\b(?:ve|cho|den|toi)\b[^;]*$"
+)
 _BESIDES = re.compile(r"\bngoai(?:\s+(?:che do|cac|bao cao|ky))*\s+$")
 # "trong 6 tháng", "qua 6 tháng" are a stretch of time, "ngày 06 tháng 7" a date: neither is a
 # frequency; "kết quả 6 tháng" is the half's report.
@@ -400,7 +406,7 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
         if not (
             h[2] is DutyKind.AD_HOC
             and _PROMPT_PURPOSE.match(folded, max(0, h[0] - 3), h[1])
-            and any(k in PERIODIC_KINDS and b <= h[0] for _, b, k in hits)
+            and any(k in PERIODIC_KINDS and _SENT_THEN.match(folded[b : h[0]]) for _, b, k in hits)
         )
     ]
     lowered = text.lower()
@@ -725,20 +731,14 @@ def _own_rule_first(
     """The rule that holds the frequency word ("trước ngày 25 hàng tháng"), then the stretch's
     rules of the same period: a "tháng cuối quý" rule is no monthly day, nor "hằng tháng" a
     quarter's ("… trước ngày 25 hàng tháng (báo cáo tháng), trước ngày 25 tháng cuối quý");
-    last, a quarter's (or a month's) rule elsewhere in the sentence."""
+    last, a quarter's rule elsewhere in the sentence."""
     own = [d for d in deadlines if d.rule and d.start <= recurrence.start < d.end]
     quarterly = recurrence.kind is DutyKind.QUARTERLY
     fitting = [d for d in mine if d.rule and ("quy" in fold_same_length(d.rule)) == quarterly]
     rest = [d for d in mine if d not in fitting]
     # "Định kỳ hằng quý, 6 tháng, năm báo cáo … trước ngày 12 của tháng cuối quý": a quarter's
-    # rule at the end of the list is the quarter's, though it stands in the year's stretch; so
-    # is a month's ("báo cáo tháng, quý, năm … trước ngày 20 hằng tháng").
-    periodic = recurrence.kind in (DutyKind.QUARTERLY, DutyKind.MONTHLY)
-    elsewhere = [
-        d
-        for d in deadlines
-        if d.rule and periodic and ("quy" in fold_same_length(d.rule)) == quarterly
-    ]
+    # rule at the end of the list is the quarter's, though it stands in the year's stretch.
+    elsewhere = [d for d in deadlines if d.rule and quarterly and "quy" in fold_same_length(d.rule)]
     return list(dict.fromkeys([*own, *fitting, *rest, *elsewhere]))
 
 

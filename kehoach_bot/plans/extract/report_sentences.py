@@ -106,9 +106,6 @@ _NOT_A_DUTY = re.compile(
     r"(?:thong tu|nghi dinh|quyet dinh|luat|cong van|van ban)\b[^.;,]*\bquy dinh\b[^.;,]*:\s*$"
     # a meeting's agenda ("Đại hội sẽ tổng kết …; tham gia báo cáo bổ sung Điều lệ")
     r"|^\W*(?:dai hoi|hoi nghi|ky hop|phien hop)\s+se\b"
-    # a form's note on its figures ("Ghi chú: Tổng số ước tính … (đối với báo cáo 6 tháng …)"),
-    # unless it asks to send
-    r"|^\W*ghi chu\s*:(?![^.;]*\b(?:gui|nop|de nghi|yeu cau|truoc ngay|cham nhat)\b)"
 )
 # "Thực hiện Công văn số 891/UBND … về thực hiện chế độ báo cáo.": the document followed, named;
 # a request after it ("…, UBND huyện đề nghị các xã báo cáo …") is a duty.
@@ -177,6 +174,12 @@ def _timed(parts: list[str], *, review_only: bool) -> list[str]:
 
 
 _SEMICOLON = re.compile(r";")
+_NOTE = re.compile(r"^\W*ghi chu\s*:")
+
+
+def _has_a_day(sentence: str) -> bool:
+    """Whether the sentence names a date, a day rule or a delay of its own."""
+    return any(d.usable or d.relative for d in find_deadlines(sentence))
 
 
 def _frequency_after(parts: list[str], timed: str) -> bool:
@@ -309,6 +312,8 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         or text.rstrip().endswith("?")
     ):
         return False  # a question is a heading of a Q&A page, not a request
+    if _NOTE.match(folded) and not find_recipients(text) and not _has_a_day(text):
+        return False  # a form's note on its figures ("Ghi chú: Tổng số ước tính … kỳ báo cáo")
     lowered = text.lower()
     verbs = [
         m

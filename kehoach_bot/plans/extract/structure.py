@@ -125,10 +125,10 @@ _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "X
 
 
 def _roman(line: str) -> re.Match[str] | None:
-    """A "II. NỘI DUNG" heading; not an author's byline under a news item ("V.Tùng", "X. HÀ"):
-    one syllable, where a heading holds several."""
+    """A "II. NỘI DUNG" heading ("II. KHÁC"); not an author's byline under a news item ("V.Tùng",
+    "X. Hà"): one name, not in capitals."""
     match = _ROMAN.match(line)
-    return None if match and match["rest"].isalpha() else match
+    return None if match and match["rest"].isalpha() and not match["rest"].isupper() else match
 
 
 @dataclass(slots=True)

@@ -297,7 +297,7 @@ _NAME_STOP = re.compile(
     r"|\bngay\s+sau\b|\bdoi voi\b"
     # "báo cáo Tổng cục Thuế về kết quả …": the topic, not the name ("Trung tâm Dịch vụ việc làm")
     r"|\bve\s+viec\b|(?:\bve\s+)?(?:\bket qua\b|\btinh hinh\b)|\bve\s+noi dung\b"
-    r"|\bso lieu\b|\bdanh sach\b|(?<!tham )\bnhung\b|\bbang\s+van ban\b"
+    r"|\bso lieu\b|(?<!duyet )\bdanh sach\b|(?<!tham )\bnhung\b|\bbang\s+van ban\b"
     r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…+]|$)"
 )
 # "đồng thời gửi X" sends a copy: the report goes first to the office the sentence reports to.
