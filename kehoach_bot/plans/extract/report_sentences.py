@@ -177,11 +177,6 @@ _SEMICOLON = re.compile(r";")
 _NOTE = re.compile(r"^\W*ghi chu\s*:")
 
 
-def _has_a_day(sentence: str) -> bool:
-    """Whether the sentence names a date, a day rule or a delay of its own."""
-    return any(d.usable or d.relative for d in find_deadlines(sentence))
-
-
 def _frequency_after(parts: list[str], timed: str) -> bool:
     """Whether a later part goes on with another frequency and its own day, too short to ask by
     itself ("… báo cáo về UBND huyện trước ngày 10/6; tổng kết năm trước ngày 10/12")."""
@@ -312,7 +307,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         or text.rstrip().endswith("?")
     ):
         return False  # a question is a heading of a Q&A page, not a request
-    if _NOTE.match(folded) and not find_recipients(text) and not _has_a_day(text):
+    if _NOTE.match(folded) and not find_recipients(text) and not gives_a_time(text):
         return False  # a form's note on its figures ("Ghi chú: Tổng số ước tính … kỳ báo cáo")
     lowered = text.lower()
     verbs = [
