@@ -3940,6 +3940,31 @@ def test_a_forms_days_of_receipt_above_its_parts_are_read() -> None:
     assert form == [(DutyKind.SEMIANNUAL, ("05-08",)), (DutyKind.ANNUAL, "01-20")]
 
 
+def test_a_forms_receiver_glued_to_its_neighbours_or_on_the_next_line_is_read() -> None:
+    header = (
+        "Biểu số: 11a/BTP/HCTP",
+        "Ngày nhận báo cáo (BC):",
+        "BC năm chính thức: ngày 07 tháng 01 năm sau.",
+    )
+    for fields in (
+        (
+            "Đơn vị báo cáo:",
+            "Ủy ban nhân dân xã….Đơn vị nhận báo cáo:",
+            "Ủy ban nhân dân huyện (Phòng Tư pháp)Đơn vị tính: Trường hợp",
+        ),
+        ("Đơn vị nhận báo cáo:", "Ủy ban nhân dân huyện", "Đơn vị tính: Trường hợp"),
+        ("Đơn vị nhận báo cáo: Ủy ban nhân dân huyệnĐơn vị tính: Trường hợp",),
+        ("Đơn vị nhận báo cáo:", "Ủy ban nhân dân huyệnĐơn vị báo cáo: Ủy ban nhân dân xã"),
+    ):
+        (duty,) = _duties(*header, *fields, "I. Khai sinh")
+        assert duty.recipient == "Ủy ban nhân dân huyện", fields
+    # Only a field's own mark, glued or opening its line, names a receiver: prose does not.
+    (prose,) = _duties(
+        *header, "Các xã gửi đến đơn vị nhận báo cáo: Ủy ban nhân dân huyện.", "I. Khai sinh"
+    )
+    assert prose.recipient is None
+
+
 def test_a_forms_note_on_its_figures_asks_nothing_unless_it_sends() -> None:
     note = (
         "Ghi chú: Tổng số ước tính 02 tháng cuối trong kỳ báo cáo (đối với báo cáo 6 tháng và "

@@ -21,6 +21,11 @@ _REPORTER = re.compile(
 )
 # "4. Cơ quan nhận báo cáo: Ủy ban nhân dân tỉnh (qua Sở Nội vụ)."
 _RECEIVER = re.compile(_FIELD_MARK + r"(?:co quan|don vi|noi)\s+(?:tiep\s+)?nhan\s+bao cao\s*:\s*")
+# A statistics form's header copied from its boxes glues one field to the next and may put a
+# value on the line below: "Đơn vị báo cáo:" / "UBND xã ….Đơn vị nhận báo cáo:" / "UBND huyện
+# (Phòng Tư pháp)Đơn vị tính: Trường hợp".
+_GLUED_RECEIVER = re.compile(r"(?<=[^\w\s])\s*don vi nhan bao cao\s*:\s*")
+_NEXT_FIELD = re.compile(r"don vi (?:tinh|bao cao)\s*:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +42,24 @@ def form_fields(sentences: Iterable[str]) -> FormFields:
     responsible: tuple[str, ...] = ()
     recipient: str | None = None
     via: str | None = None
-    for sentence in sentences:
-        text = unicodedata.normalize("NFC", sentence)
+    texts = [unicodedata.normalize("NFC", sentence) for sentence in sentences]
+    for at, text in enumerate(texts):
         folded = fold_same_length(text)
         if (field := _REPORTER.match(folded)) and not responsible:
             responsible = tuple(split_units(text[field.end() :].strip(" .;")))
-        elif (field := _RECEIVER.match(folded)) and recipient is None:
-            value = text[field.end() :]
+        elif (
+            field := _RECEIVER.match(folded) or _GLUED_RECEIVER.search(folded)
+        ) and recipient is None:
+            value = _field_value(text[field.end() :])
+            if not value and at + 1 < len(texts):
+                value = _field_value(texts[at + 1])
             names = split_units(value.split("(")[0].strip(" .;"))
             recipient = names[0] if names else None
             via = find_via(value)
     return FormFields(responsible, recipient, via)
+
+
+def _field_value(text: str) -> str:
+    """A field's value up to the next field glued to it."""
+    end = _NEXT_FIELD.search(fold_same_length(text))
+    return (text[: end.start()] if end else text).strip(" .;…")
