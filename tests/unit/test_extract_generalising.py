@@ -1654,6 +1654,23 @@ def test_a_reminder_sets_the_new_day_and_the_cited_one_has_passed() -> None:
     assert found == [(DutyKind.ONE_OFF, "2021-06-08", "Bộ Y tế")]
 
 
+def test_a_day_before_the_letter_was_signed_is_a_recalled_deadline() -> None:
+    letter = (
+        "VĂN PHÒNG CHÍNH PHỦ",
+        "Số: 8794/VPCP-KGVX | Hà Nội, ngày 21 tháng 10 năm 2013",
+        "Kính gửi: Bộ Lao động - Thương binh và Xã hội",
+        "Ngày 19 tháng 9 năm 2013, Văn phòng Chính phủ có văn bản số 349/TB-VPCP yêu cầu quý Bộ "
+        "khẩn trương ban hành Thông tư liên tịch, báo cáo Phó Thủ tướng trước ngày 30 tháng 9 năm "
+        "2013.",
+        "Đề nghị quý Bộ báo cáo Phó Thủ tướng trước ngày 30 tháng 10 năm 2013.",
+    )
+    assert [(k, d) for k, d, _ in _read(*letter)] == [(DutyKind.ONE_OFF, "2013-10-30")]
+    same_day = "Số liệu nhanh, quý Bộ báo cáo Văn phòng Chính phủ trước 17 giờ ngày 21/10/2013."
+    assert [d for _, d, _ in _read(*letter[:3], same_day)] == ["2013-10-21"]
+    # Without the letter's own date nothing says the first day has passed.
+    assert [d for _, d, _ in _read(*letter[3:])] == ["2013-09-30", "2013-10-30"]
+
+
 def test_those_who_have_not_sent_are_asked_to_send() -> None:
     (duty,) = _duties(
         "Vì vậy, Cục Trợ giúp pháp lý đề nghị các Trung tâm chưa gửi Báo cáo kịp thời gửi Báo cáo "
@@ -1664,6 +1681,38 @@ def test_those_who_have_not_sent_are_asked_to_send() -> None:
         "2017-08-18",
         "Cục Trợ giúp pháp lý",
     )
+
+
+def test_a_letter_followed_then_units_asked_by_a_day_is_a_duty() -> None:
+    (duty,) = _duties(
+        "Theo Công văn số 12/BNV ngày 05/11/2025 về việc tổng kết công tác năm 2025, các địa "
+        "phương gửi báo cáo về Bộ Nội vụ trước ngày 15/12/2025."
+    )
+    assert (duty.kind, duty.due, duty.recipient) == (DutyKind.ONE_OFF, "2025-12-15", "Bộ Nội vụ")
+    # The letter followed, named by its subject, asks nothing of this text.
+    assert _duties("Thực hiện Công văn số 891/UBND ngày 05/3/2025 về chế độ báo cáo.") == []
+
+
+def test_a_cited_letters_subject_runs_on_to_its_own_address() -> None:
+    assert (
+        _duties(
+            "Tổng cục Thuế đồng ý với ý kiến của Cục Thuế tại Công văn số 1752/CT-THNVDT ngày "
+            "07/12/2012 về việc miễn, giảm tiền sử dụng đất gửi UBND tỉnh Hà Tĩnh, việc miễn giảm "
+            "được áp dụng trực tiếp."
+        )
+        == []
+    )
+    # After the subject, a new clause with its own units sends their report.
+    (duty,) = _duties(
+        "Theo Công văn số 12/BNV về việc tổng kết, các địa phương gửi báo cáo về Bộ Nội vụ "
+        "trước ngày 15/12/2025."
+    )
+    assert duty.recipient == "Bộ Nội vụ"
+    (sent,) = _duties(
+        "Theo yêu cầu tại Công văn số 419/TTg về việc tổng kết Chỉ thị, gửi báo cáo về Bộ Nội vụ "
+        "trước ngày 15/12/2025."
+    )
+    assert sent.due == "2025-12-15"
 
 
 def test_a_request_after_its_purpose_is_a_duty() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from kehoach_bot.plans.extract.documents import DocumentText
 from kehoach_bot.plans.extract.draft import (
@@ -41,6 +42,7 @@ def extract_plan(
     plan = parse_structure(text)
     header = plan.header
     duties = one_per_duty(find_duties(plan), title=news_title(plan))
+    duties = _not_passed(duties, header.issued_on)
     locality = None
     if header.issuer:
         found = match_unit(header.issuer, directory, locality=None)
@@ -187,3 +189,11 @@ def _likeliest_locality(names: Sequence[str], directory: Sequence[UnitName]) -> 
             if where and where != CENTRAL:
                 counts[where] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _not_passed(duties: list[Duty], issued_on: date | None) -> list[Duty]:
+    """A one-off day before the document's own is another document's deadline it recalls."""
+    if issued_on is None:
+        return duties
+    floor = issued_on.isoformat()
+    return [d for d in duties if not (d.kind is DutyKind.ONE_OFF and d.due and str(d.due) < floor)]

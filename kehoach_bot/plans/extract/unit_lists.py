@@ -321,14 +321,20 @@ LETTER_DATE = (
     r"(?:\s+nam\s+\d{4})?\)?"
 )
 # "Bộ đã có Công văn số 3129/BTNMT-TNN gửi UBND các tỉnh": the address of a letter, no request.
+_LETTER_NUMBER = (
+    r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
+    rf"(?:{LETTER_DATE})?"
+)
 LETTER_SENT = re.compile(
     # "(theo yêu cầu) tại văn bản số 419/TTg, gửi Bộ …": the document cited, not the one sent
-    r"(?<!\btai )(?<!\btheo )"
-    r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
+    rf"(?<!\btai )(?<!\btheo ){_LETTER_NUMBER}"
     # "Công văn số 3615/VPUBND-VX về việc kiểm tra sự việc Báo nêu, gửi UBND thành phố …"
     # "… về việc kiểm tra trụ sở, đề nghị các Cục … gửi báo cáo": the subject ends at the request
-    rf"(?:{LETTER_DATE})?"
     r"(?:\s+(?:ve viec|v/v)\b(?:(?!,\s*(?:de nghi|yeu cau)\b)[^.;]){0,150}?)?,?\s+$"
+    # "… tại Công văn số 1752/CT ngày 07/12/2012 về việc miễn, giảm tiền … gửi UBND tỉnh": a
+    # cited letter's subject runs on to its own address
+    rf"|\b(?:tai|theo)\s+{_LETTER_NUMBER}\s+(?:ve viec|v/v)\b"
+    rf"(?:(?!\b(?:de nghi|yeu cau)\b|,\s*(?:{AGENCY})\b)[^.;]){{0,150}}?[^\W\d_]\s+$"
 )
 # A letter told as news without its number ("Cục … đã có công văn khẩn gửi đến Sở Y tế đề nghị
 # …"); after a request ("đề nghị các đơn vị có văn bản gửi Sở") the same words send a report.
