@@ -1075,6 +1075,27 @@ def test_a_reporting_regime_part_of_its_own_assigns_reports_too() -> None:
     assert _plan_with("PHÂN CÔNG NHIỆM VỤ") == expected
 
 
+def test_a_units_item_that_opens_on_its_report_is_its_duty() -> None:
+    item = "- Tổng hợp, báo cáo kết quả thực hiện việc hỗ trợ nhà ở của các xã trên địa bàn."
+    plan = ("I. MỤC ĐÍCH, YÊU CẦU", item, "II. TỔ CHỨC THỰC HIỆN", "1. UBND các huyện:", item)
+    (duty,) = _duties(*plan)
+    assert (duty.ref, duty.kind, duty.responsible) == (
+        "II.1",
+        DutyKind.ONE_OFF,
+        ("UBND các huyện",),
+    )
+    # Only the report itself: an item that gathers figures for work asks none.
+    assert _duties(*plan[:-1], "- Tổng hợp, rà soát kết quả thực hiện việc hỗ trợ nhà ở.") == []
+    # and only where the plan organises its work: alone, it tells what was done
+    assert _duties(item) == []
+
+
+def test_a_reports_listed_contents_name_no_recipient() -> None:
+    contents = "(gồm số hộ đã được hỗ trợ, số tiền hỗ trợ đã cấp cho các hộ gia đình, các khó khăn)"
+    assert find_recipients(f"Tổng hợp, báo cáo kết quả hỗ trợ nhà ở trên địa bàn {contents}.") == []
+    assert find_recipients(f"Các xã báo cáo kết quả {contents} cho UBND huyện.") == ["UBND huyện"]
+
+
 def test_an_item_that_starts_like_an_organising_heading_is_a_sentence() -> None:
     kinds = _kinds(
         "1. Trách nhiệm thực hiện các quyết định kiểm tra, thanh tra thuế thuộc về đại lý "
@@ -3783,6 +3804,33 @@ def test_a_daily_cut_off_is_a_round_of_reports_not_a_definition() -> None:
     )
 
 
+def test_a_task_lists_item_timed_on_its_own_line_is_read_outside_the_organising_part() -> None:
+    plan = (
+        "IV. NHIỆM VỤ CỤ THỂ",
+        "1. Sở Tài chính",
+        "- Tổ chức tập huấn cho các cơ quan, đơn vị.",
+        "Thời gian thực hiện: Tháng 11 - 12/2026.",
+        "- Báo cáo kết quả kiểm kê cho cơ quan quản lý cấp trên.",
+        "Thời hạn hoàn thành: Trước ngày 31/3/2027.",
+        "V. TỔ CHỨC THỰC HIỆN",
+        "Các sở, ngành triển khai Kế hoạch này.",
+    )
+    (duty,) = _duties(*plan)
+    assert (duty.kind, duty.due, duty.responsible) == (
+        DutyKind.ONE_OFF,
+        "2027-03-31",
+        ("Sở Tài chính",),
+    )
+    assert duty.quote == (
+        "Báo cáo kết quả kiểm kê cho cơ quan quản lý cấp trên. Thời hạn hoàn thành: Trước ngày "
+        "31/3/2027."
+    )
+    # untimed, or timed as a stretch of work, the item stays a task of a part that does not
+    # organise the reports
+    assert _duties(*plan[:5], *plan[6:]) == []
+    assert _duties(*plan[:2], plan[4], plan[3], *plan[6:]) == []
+
+
 def test_a_bare_time_sentence_after_a_request_dates_its_report() -> None:
     (duty,) = _duties(
         "UBND tỉnh giao Sở Tài nguyên và Môi trường chủ trì kiểm tra, xác minh nội dung phản ánh; "
@@ -3791,7 +3839,9 @@ def test_a_bare_time_sentence_after_a_request_dates_its_report() -> None:
     )
     assert (duty.kind, duty.due, duty.wording) == (DutyKind.ONE_OFF, "2026-11-20", "trước ngày")
     assert duty.recipient == "UBND tỉnh"
-    assert duty.quote.startswith("Thời gian thực hiện")
+    # the request and its time, as the admin reads them
+    assert duty.quote.startswith("UBND tỉnh giao Sở Tài nguyên")
+    assert duty.quote.endswith("hoàn thành trước ngày 20/11/2026.")
     assert _kinds(
         "Đề nghị các phòng rà soát, báo cáo về Sở Nội vụ.", "Thời hạn: chậm nhất ngày 20/11/2026."
     ) == [(DutyKind.ONE_OFF, "2026-11-20")]

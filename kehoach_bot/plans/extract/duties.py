@@ -9,13 +9,14 @@ block and tasks without a report are no duties.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kehoach_bot.plans.extract.draft import DutyKind
-from kehoach_bot.plans.extract.phrases import find_deadlines, fold_same_length
+from kehoach_bot.plans.extract.phrases import DeadlineMention, find_deadlines, fold_same_length
 from kehoach_bot.plans.extract.recurrences import (
     PERIODIC_KINDS,
     Recurrence,
@@ -97,6 +98,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
         texts = [section.heading] if section.ref and (lead_in or not section.heading_only) else []
         texts += [p.text for p in section.paragraphs]
         review_only = organising
+        completed_next = _completed_next(texts, review_only=review_only) if dated_only else set()
         header: _Header | None = None
         previous, cited = "", False
         last = ""  # the clause read just before, of any kind
@@ -151,8 +153,13 @@ def find_duties(plan: PlanText) -> list[Duty]:
                     continue
                 # a task's report sent right after its event ("ngay sau khi kết thúc hội nghị")
                 # asks as a date does; not in the goals
-                if dated_only and not any(
-                    d.usable or (d.after_event and not purposes) for d in find_deadlines(sentence)
+                if (
+                    dated_only
+                    and sentence not in completed_next
+                    and not any(
+                        d.usable or (d.after_event and not purposes)
+                        for d in find_deadlines(sentence)
+                    )
                 ):
                     continue
                 inherited = lead.duties[0].responsible if lead else ()
@@ -369,18 +376,11 @@ class _LeadIn:
             return []
         if lead.kind not in (DutyKind.ONE_OFF, DutyKind.PERIODIC_UNDATED):
             return []
-        folded = fold_same_length(unicodedata.normalize("NFC", sentence))
-        dated = [
-            d
-            for d in find_deadlines(sentence)
-            if d.year and d.month and d.rule is None and d.wording is not None
-        ]
-        if len(dated) != 1 or folded[dated[0].end :].strip(" .;"):
-            return []
-        if not _COMPLETION_TIME.match(folded[: dated[0].start]):
+        completion = _completion_day(sentence)
+        if completion is None:
             return []
         # "hoàn thành trước ngày …" reads as the work's own day on its own; here it is the request's
-        day = dataclasses.replace(dated[0], not_a_deadline=False)
+        day = dataclasses.replace(completion, not_a_deadline=False)
         once = Recurrence(DutyKind.ONE_OFF, day.text, day.start, day.end, 0, len(sentence))
         due = due_rule(once, [day])
         if due.value is None:
@@ -388,13 +388,37 @@ class _LeadIn:
         return [
             dataclasses.replace(
                 lead,
-                quote=sentence,
+                quote=f"{lead.quote} {sentence}",
                 kind=DutyKind.ONE_OFF,
                 due=due.value,
                 wording=due.wording_text,
                 warnings=tuple(dict.fromkeys(lead.warnings + due.warnings)),
             )
         ]
+
+
+def _completion_day(sentence: str) -> DeadlineMention | None:
+    """The one dated day of a bare time sentence ("Thời hạn hoàn thành: Trước ngày 31/3/2026.")."""
+    folded = fold_same_length(unicodedata.normalize("NFC", sentence))
+    dated = [
+        d
+        for d in find_deadlines(sentence)
+        if d.year and d.month and d.rule is None and d.wording is not None
+    ]
+    if len(dated) != 1 or folded[dated[0].end :].strip(" .;"):
+        return None
+    return dated[0] if _COMPLETION_TIME.match(folded[: dated[0].start]) else None
+
+
+def _completed_next(texts: list[str], *, review_only: bool) -> set[str]:
+    """The clauses a bare time sentence follows ("- Báo cáo kết quả kiểm kê cho cơ quan cấp
+    trên." / "Thời hạn hoàn thành: Trước ngày 31/3/2026."): a task list's item timed below it."""
+    clauses = [c for text in texts for _, c in _clauses(text, review_only=review_only)]
+    return {
+        clause
+        for clause, after in itertools.pairwise(clauses)
+        if _completion_day(after) is not None
+    }
 
 
 def _relays(prior: list[Duty], mine: list[Duty], sentence: str) -> bool:

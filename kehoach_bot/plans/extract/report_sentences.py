@@ -392,6 +392,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         or dated
         or PERIODIC_WORDS.search(plain)
         or _WEEKLY_OR_DAILY.search(folded)
+        or (review_only and bool(_ITEM_REPORTS.match(folded)))
         # "đề nghị các Bộ … báo cáo tình hình … như sau:": its items ask, each with its time
         or (
             (_ASKED.search(folded) or ADDRESSEES_ASKED.search(folded) or _must_report(text, folded))
@@ -401,6 +402,11 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
 
 
 _WEEKLY_OR_DAILY = re.compile(DAILY_OR_WEEKLY)
+# A unit's assigned item that opens on its report ("- Tổng hợp, báo cáo kết quả thực hiện …")
+# where the plan organises its work: the unit's report, though neither time nor office is written
+_ITEM_REPORTS = re.compile(
+    r"^\W*(?:tong hop,?\s+(?:va\s+)?)?(?:gui\s+)?bao cao\s+(?:ket qua|tinh hinh)\b"
+)
 _AT_A_MEETING = re.compile(r"\b(?:tai|trong)\s+(?:hoi nghi|cuoc hop|phien hop|buoi lam viec)\b")
 _MEETING_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can)\b")
 

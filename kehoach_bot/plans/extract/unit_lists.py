@@ -378,14 +378,22 @@ def find_recipients(sentence: str) -> list[str]:
     sent = _SENT_THEN_ASKED.match(folded)
     gatherer = _gatherer(text, folded)
     end = gatherer[0] if gatherer else len(folded)
+    contents = [m.span() for m in _CONTENTS.finditer(folded)]
     for marker in (_SEND, _ADVISE, _REPORT):
         for match in marker.finditer(folded, sent.end() if sent else 0, end):
             if marker is _SEND and _letter_addressed(folded[: match.start()], text[match.end() :]):
                 continue  # "Công văn số 12/UBND gửi các huyện": the letter's addressees
+            if any(start < match.start() < stop for start, stop in contents):
+                continue
             names = _names_at(text, folded, match.end())
             if names:
                 return names
     return gatherer[1] if gatherer else []
+
+
+# What a report holds, in brackets ("(gồm … số tiền hỗ trợ đã cấp cho các hộ gia đình …)"):
+# its figures, not where it goes
+_CONTENTS = re.compile(r"\((?:bao\s+)?gom\b[^()]*\)?")
 
 
 # "… báo cáo kết quả để Bộ Tư pháp tổng hợp gửi Bộ Lao động …": the office that gathers the
