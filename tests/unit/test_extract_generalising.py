@@ -3804,6 +3804,17 @@ def test_a_daily_cut_off_is_a_round_of_reports_not_a_definition() -> None:
     )
 
 
+def test_projects_in_difficulty_are_what_is_reported_not_when() -> None:
+    assert _kinds(
+        "Thủ tướng yêu cầu các bộ, địa phương khẩn trương rà soát, báo cáo các dự án đầu tư có "
+        "khó khăn, vướng mắc về Bộ Tài chính."
+    ) == [(DutyKind.ONE_OFF, None)]
+    assert _kinds(
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các địa phương báo cáo về Bộ Tài "
+        "chính."
+    ) == [(DutyKind.AD_HOC, None)]
+
+
 def test_a_task_lists_item_timed_on_its_own_line_is_read_outside_the_organising_part() -> None:
     plan = (
         "IV. NHIỆM VỤ CỤ THỂ",

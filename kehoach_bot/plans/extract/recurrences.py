@@ -280,6 +280,10 @@ _RESOLVED = re.compile(
     r"\b(?:thao go|(?<!xem xet )(?<!xem xet, )(?<!de )giai quyet|xu ly(?:\s+dut diem)?|khac phuc)"
     r"\s+(?:(?:cac|nhung)\s+)?(?:kho khan,?\s+(?:va\s+)?)?$"
 )
+_TROUBLED = re.compile(
+    r"\b(?:du an|cong trinh|vu viec|ho so)\b(?:\s+\w+){0,3}?\s+(?:co|gap)\s+"
+    r"(?:kho khan,?\s+(?:va\s+)?)?$"
+)
 # "báo cáo UBND tỉnh về tiến độ, kết quả …, những khó khăn, vướng mắc": one report's contents.
 _LISTED_CONTENT = re.compile(r"\bbao cao\b[^.;]*\b(?:tien do|ket qua|tinh hinh)\b[^.;]*$")
 _DINH_KY = re.compile(r"\bdinh ky\b")
@@ -393,6 +397,10 @@ def find_recurrences(sentence: str) -> list[Recurrence]:
                 or _LISTED_CONTENT.search(folded, 0, match.start())
             ):
                 continue  # what a report states, not a report asked for when they arise
+            if match.group() == "vuong mac" and _TROUBLED.search(
+                folded, max(0, match.start() - 60), match.start()
+            ):
+                continue  # "báo cáo dự án đầu tư có khó khăn, vướng mắc": the projects reported on
             if match.group() == "vuong mac" and _RESOLVED.search(
                 folded, max(0, match.start() - 40), match.start()
             ):
