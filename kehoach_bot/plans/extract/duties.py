@@ -127,7 +127,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
                     if (
                         lead is not None
                         and before == lead.duties[0].quote
-                        and (completed := lead.completed_by(sentence))
+                        and (completed := lead.completed_by(sentence, joined=dated_only))
                     ):
                         found = _without(found, lead.duties) + completed
                         lead = dataclasses.replace(lead, used=True)
@@ -368,7 +368,7 @@ class _LeadIn:
             and any(m.relative for m in find_deadlines(sentence))
         )
 
-    def completed_by(self, sentence: str) -> list[Duty]:
+    def completed_by(self, sentence: str, *, joined: bool = False) -> list[Duty]:
         """This one report, once, by the day a bare time sentence after it gives ("Thời gian
         hoàn thành trước ngày 20/11/2023."); nothing when the sentence says more or it recurs."""
         lead = self.duties[0]
@@ -388,7 +388,8 @@ class _LeadIn:
         return [
             dataclasses.replace(
                 lead,
-                quote=f"{lead.quote} {sentence}",
+                # an item read for its time line below quotes both, or it would quote no report
+                quote=f"{lead.quote} {sentence}" if joined else sentence,
                 kind=DutyKind.ONE_OFF,
                 due=due.value,
                 wording=due.wording_text,

@@ -7,9 +7,9 @@ them together and adds what needs the whole plan: the locality, and dates that c
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import date
 
 from kehoach_bot.plans.extract.documents import DocumentText
 from kehoach_bot.plans.extract.draft import (
@@ -23,12 +23,16 @@ from kehoach_bot.plans.extract.duties import Duty, find_duties
 from kehoach_bot.plans.extract.matching import MatchStrength, UnitName, match_unit
 from kehoach_bot.plans.extract.phrases import fold_same_length
 from kehoach_bot.plans.extract.restatements import news_title, one_per_duty
-from kehoach_bot.plans.extract.structure import parse_structure
+from kehoach_bot.plans.extract.structure import PlanHeader, parse_structure
 from kehoach_bot.plans.extract.tasks import TaskText
 from kehoach_bot.texts import extract_vi as t
 
 CENTRAL = "trung-uong"
 _DATED = (DutyKind.ONE_OFF, DutyKind.ANNUAL, DutyKind.SEMIANNUAL, DutyKind.QUARTERLY)
+_CITES_A_DOCUMENT = re.compile(
+    r"\b(?:cong van|van ban|thong bao|thong tu|quyet dinh|chi thi|ke hoach|cong dien)\s+"
+    r"(?:so\s+)?\d"
+)
 
 Matcher = Callable[[str], UnitRef]
 
@@ -42,7 +46,7 @@ def extract_plan(
     plan = parse_structure(text)
     header = plan.header
     duties = one_per_duty(find_duties(plan), title=news_title(plan))
-    duties = _not_passed(duties, header.issued_on)
+    duties = _not_passed(duties, header)
     locality = None
     if header.issuer:
         found = match_unit(header.issuer, directory, locality=None)
@@ -191,9 +195,20 @@ def _likeliest_locality(names: Sequence[str], directory: Sequence[UnitName]) -> 
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _not_passed(duties: list[Duty], issued_on: date | None) -> list[Duty]:
-    """A one-off day before the document's own is another document's deadline it recalls."""
-    if issued_on is None:
+def _not_passed(duties: list[Duty], header: PlanHeader) -> list[Duty]:
+    """A one-off day before a numbered document's own date, in a sentence that cites another
+    document ("Tại công văn số 8014/VPCP ngày 09/10/2012 …, báo cáo trước ngày 30/11/2012"), is
+    that document's deadline, recalled."""
+    if header.issued_on is None or header.number is None:
         return duties
-    floor = issued_on.isoformat()
-    return [d for d in duties if not (d.kind is DutyKind.ONE_OFF and d.due and str(d.due) < floor)]
+    floor = header.issued_on.isoformat()
+    return [
+        d
+        for d in duties
+        if not (
+            d.kind is DutyKind.ONE_OFF
+            and d.due
+            and str(d.due) < floor
+            and _CITES_A_DOCUMENT.search(fold_same_length(d.quote))
+        )
+    ]

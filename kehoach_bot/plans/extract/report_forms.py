@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kehoach_bot.plans.extract.phrases import fold_same_length
-from kehoach_bot.plans.extract.unit_lists import find_via, split_units
+from kehoach_bot.plans.extract.unit_lists import AGENCY, find_via, split_units
 
 # "3. Đối tượng thực hiện báo cáo: Ủy ban nhân dân cấp tỉnh.", "b) Đơn vị gửi báo cáo: …"
 _FIELD_MARK = r"^\W*(?:[a-zđ]\)\s*|\d{1,2}[.)]\s*|[-+–•]\s*)?"
@@ -26,6 +26,7 @@ _RECEIVER = re.compile(_FIELD_MARK + r"(?:co quan|don vi|noi)\s+(?:tiep\s+)?nhan
 # (Phòng Tư pháp)Đơn vị tính: Trường hợp".
 _GLUED_RECEIVER = re.compile(r"(?<=[^\w\s])\s*don vi nhan bao cao\s*:\s*")
 _NEXT_FIELD = re.compile(r"don vi (?:tinh|bao cao)\s*:")
+_A_UNIT = re.compile(rf"(?:{AGENCY})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +52,14 @@ def form_fields(sentences: Iterable[str]) -> FormFields:
             field := _RECEIVER.match(folded) or _GLUED_RECEIVER.search(folded)
         ) and recipient is None:
             value = _field_value(text[field.end() :])
-            if not value and at + 1 < len(texts):
-                value = _field_value(texts[at + 1])
+            # "Đơn vị báo cáo: | Đơn vị nhận báo cáo:" over a row of their values: which value
+            # is whose the cells alone do not say
+            stacked = at > 0 and texts[at - 1].rstrip().endswith(":") and field.start() == 0
+            if not value and not stacked and at + 1 < len(texts):
+                below = _field_value(texts[at + 1])
+                # only a unit's name: not another field ("Kỳ báo cáo: …") nor a sentence
+                if ":" not in below and _A_UNIT.match(fold_same_length(below)):
+                    value = below
             names = split_units(value.split("(")[0].strip(" .;"))
             recipient = names[0] if names else None
             via = find_via(value)

@@ -113,11 +113,6 @@ _FOLLOWED = re.compile(
     r"^\W*(?:can cu|theo|thuc hien)\s+(?:cong van|van ban|chi thi|thong bao|huong dan"
     r"|cong dien)\s+so\b"
 )
-# "Theo Công văn số 12/BNV …, các địa phương gửi báo cáo về Bộ trước ngày 15/12/2025": the
-# units named after it report by a day of their own
-_FOLLOWED_THEN_ASKED = re.compile(
-    rf",\s+(?:{AGENCY})\b[^.;]*\bbao cao\b[^.;]*\b(?:truoc|cham nhat)\s+ngay\s+\d"
-)
 # Reports counted or excluded ("chỉ thực hiện 02 kỳ báo cáo", "không thực hiện báo cáo hàng
 # tháng"): a rule about the reporting regime; only its "trừ trường hợp đột xuất" is a duty.
 LIMITED_REPORTS = re.compile(
@@ -306,11 +301,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     folded = fold_same_length(text)
     if (
         _NOT_A_DUTY.search(folded)
-        or (
-            _FOLLOWED.search(folded)
-            and not REQUEST.search(folded)
-            and not _FOLLOWED_THEN_ASKED.search(folded)
-        )
+        or (_FOLLOWED.search(folded) and not REQUEST.search(folded))
         or _GONE_BY.search(folded)
         or _REPORT_FORM.match(folded)
         or text.rstrip().endswith("?")
@@ -402,10 +393,10 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
 
 
 _WEEKLY_OR_DAILY = re.compile(DAILY_OR_WEEKLY)
-# A unit's assigned item that opens on its report ("- Tổng hợp, báo cáo kết quả thực hiện …")
+# A unit's assigned item that opens on gathering its report ("- Tổng hợp, báo cáo kết quả …")
 # where the plan organises its work: the unit's report, though neither time nor office is written
 _ITEM_REPORTS = re.compile(
-    r"^\W*(?:tong hop,?\s+(?:va\s+)?)?(?:gui\s+)?bao cao\s+(?:ket qua|tinh hinh)\b"
+    r"^\W*tong hop,?\s+(?:va\s+)?(?:gui\s+)?bao cao\s+(?:ket qua|tinh hinh)\b"
 )
 _AT_A_MEETING = re.compile(r"\b(?:tai|trong)\s+(?:hoi nghi|cuoc hop|phien hop|buoi lam viec)\b")
 _MEETING_ASKS = re.compile(rf"{REQUEST.pattern}|\b(?:phai|can)\b")

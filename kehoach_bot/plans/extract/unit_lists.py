@@ -321,20 +321,14 @@ LETTER_DATE = (
     r"(?:\s+nam\s+\d{4})?\)?"
 )
 # "Bộ đã có Công văn số 3129/BTNMT-TNN gửi UBND các tỉnh": the address of a letter, no request.
-_LETTER_NUMBER = (
-    r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
-    rf"(?:{LETTER_DATE})?"
-)
 LETTER_SENT = re.compile(
     # "(theo yêu cầu) tại văn bản số 419/TTg, gửi Bộ …": the document cited, not the one sent
-    rf"(?<!\btai )(?<!\btheo ){_LETTER_NUMBER}"
+    r"(?<!\btai )(?<!\btheo )"
+    r"\b(?:cong van|van ban|thong bao|cong dien|to trinh)\s+(?:so\s+)?\d+[\w/.\-]*"
     # "Công văn số 3615/VPUBND-VX về việc kiểm tra sự việc Báo nêu, gửi UBND thành phố …"
     # "… về việc kiểm tra trụ sở, đề nghị các Cục … gửi báo cáo": the subject ends at the request
+    rf"(?:{LETTER_DATE})?"
     r"(?:\s+(?:ve viec|v/v)\b(?:(?!,\s*(?:de nghi|yeu cau)\b)[^.;]){0,150}?)?,?\s+$"
-    # "… tại Công văn số 1752/CT ngày 07/12/2012 về việc miễn, giảm tiền … gửi UBND tỉnh": a
-    # cited letter's subject runs on to its own address
-    rf"|\b(?:tai|theo)\s+{_LETTER_NUMBER}\s+(?:ve viec|v/v)\b"
-    rf"(?:(?!\b(?:de nghi|yeu cau)\b|,\s*(?:{AGENCY})\b)[^.;]){{0,150}}?[^\W\d_]\s+$"
 )
 # A letter told as news without its number ("Cục … đã có công văn khẩn gửi đến Sở Y tế đề nghị
 # …"); after a request ("đề nghị các đơn vị có văn bản gửi Sở") the same words send a report.
@@ -393,7 +387,7 @@ def find_recipients(sentence: str) -> list[str]:
 
 # What a report holds, in brackets ("(gồm … số tiền hỗ trợ đã cấp cho các hộ gia đình …)"):
 # its figures, not where it goes
-_CONTENTS = re.compile(r"\((?:bao\s+)?gom\b[^()]*\)?")
+_CONTENTS = re.compile(r"\((?:bao\s+)?gom\b(?![^()]*\bgui\b)[^()]*\)")
 
 
 # "… báo cáo kết quả để Bộ Tư pháp tổng hợp gửi Bộ Lao động …": the office that gathers the
