@@ -98,11 +98,12 @@ def find_duties(plan: PlanText) -> list[Duty]:
         texts = [section.heading] if section.ref and (lead_in or not section.heading_only) else []
         texts += [p.text for p in section.paragraphs]
         review_only = organising
-        completed_next = _completed_next(texts, review_only=review_only) if dated_only else set()
+        read = [list(_clauses(text, review_only=review_only)) for text in texts]
+        completed_next = _completed_next(read) if dated_only else set()
         header: _Header | None = None
         previous, cited = "", False
         last = ""  # the clause read just before, of any kind
-        for paragraph in texts:
+        for paragraph, clauses in zip(texts, read, strict=True):
             # a quotation goes on until its closing mark
             cited = _cites(previous, paragraph) or (cited and not _CLOSED.search(previous))
             previous = paragraph
@@ -111,7 +112,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
                 continue
             subject: tuple[str, ...] = ()
             prior: list[Duty] = []  # the duties of the paragraph's sentence before
-            for own, sentence in _clauses(paragraph, review_only=review_only):
+            for own, sentence in clauses:
                 before, last = last, sentence
                 if own and not subject:
                     subject = own
@@ -411,10 +412,10 @@ def _completion_day(sentence: str) -> DeadlineMention | None:
     return dated[0] if _COMPLETION_TIME.match(folded[: dated[0].start]) else None
 
 
-def _completed_next(texts: list[str], *, review_only: bool) -> set[str]:
+def _completed_next(read: list[list[tuple[tuple[str, ...], str]]]) -> set[str]:
     """The clauses a bare time sentence follows ("- Báo cáo kết quả kiểm kê cho cơ quan cấp
     trên." / "Thời hạn hoàn thành: Trước ngày 31/3/2026."): a task list's item timed below it."""
-    clauses = [c for text in texts for _, c in _clauses(text, review_only=review_only)]
+    clauses = [clause for paragraph in read for _, clause in paragraph]
     return {
         clause
         for clause, after in itertools.pairwise(clauses)
