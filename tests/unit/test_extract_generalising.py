@@ -1699,6 +1699,13 @@ def test_a_day_before_the_letter_was_signed_is_a_recalled_deadline() -> None:
         "Đề nghị quý Bộ báo cáo Phó Thủ tướng trước ngày 30 tháng 10 năm 2013.",
     )
     assert [(k, d) for k, d, _ in _read(*letter)] == [(DutyKind.ONE_OFF, "2013-10-30")]
+    # The recalled day in a clause of its own still belongs to the citation that opens the sentence.
+    clause = (
+        "Tại công văn số 7012/VPCP-KGVX ngày 15 tháng 8 năm 2013 của Văn phòng Chính phủ, Phó Thủ "
+        "tướng đã giao Bộ Lao động - Thương binh và Xã hội xây dựng, ban hành Thông tư hướng dẫn; "
+        "báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 9 năm 2013."
+    )
+    assert [d for _, d, _ in _read(*letter[:3], clause, letter[4])] == ["2013-10-30"]
     same_day = "Số liệu nhanh, quý Bộ báo cáo Văn phòng Chính phủ trước 17 giờ ngày 21/10/2013."
     assert [d for _, d, _ in _read(*letter[:3], same_day)] == ["2013-10-21"]
     # Without the letter's own date nothing says the first day has passed.

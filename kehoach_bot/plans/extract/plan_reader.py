@@ -46,7 +46,7 @@ def extract_plan(
     plan = parse_structure(text)
     header = plan.header
     duties = one_per_duty(find_duties(plan), title=news_title(plan))
-    duties = _not_passed(duties, header)
+    duties = _not_passed(duties, header, text)
     locality = None
     if header.issuer:
         found = match_unit(header.issuer, directory, locality=None)
@@ -195,7 +195,7 @@ def _likeliest_locality(names: Sequence[str], directory: Sequence[UnitName]) -> 
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _not_passed(duties: list[Duty], header: PlanHeader) -> list[Duty]:
+def _not_passed(duties: list[Duty], header: PlanHeader, text: str) -> list[Duty]:
     """A one-off day before a numbered document's own date, in a sentence that cites another
     document ("Tại công văn số 8014/VPCP ngày 09/10/2012 …, báo cáo trước ngày 30/11/2012"), is
     that document's deadline, recalled."""
@@ -209,6 +209,16 @@ def _not_passed(duties: list[Duty], header: PlanHeader) -> list[Duty]:
             d.kind is DutyKind.ONE_OFF
             and d.due
             and str(d.due) < floor
-            and _CITES_A_DOCUMENT.search(fold_same_length(d.quote))
+            and _CITES_A_DOCUMENT.search(fold_same_length(_sentence_of(d.quote, text)))
         )
     ]
+
+
+def _sentence_of(quote: str, text: str) -> str:
+    """The whole sentence a quote stands in: a clause after "…;" still belongs to the citation
+    that opens it."""
+    at = text.find(quote)
+    if at < 0:
+        return quote
+    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
+    return text[start : at + len(quote)]
