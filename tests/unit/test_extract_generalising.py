@@ -2935,6 +2935,18 @@ def test_the_subject_of_a_letter_sent_before_asks_nothing_now() -> None:
         "hành án dân sự gửi báo cáo về Bộ.",
         review_only=False,
     )
+    # a subject that names the report itself, its number without "số", was asked then, not now;
+    # a letter "vừa" sent to units is the news of the request itself
+    assert not is_duty(
+        "Ngày 31/3/2025, Thủ tướng Chính phủ đã ký Công điện 26/CĐ-TTg về việc khẩn trương "
+        "rà soát, báo cáo các dự án đầu tư có khó khăn, vướng mắc.",
+        review_only=False,
+    )
+    assert is_duty(
+        "Bộ Tài chính vừa ban hành Công điện 26/CĐ-BTC về việc khẩn trương rà soát, báo cáo các "
+        "dự án đầu tư có khó khăn, vướng mắc.",
+        review_only=False,
+    )
     # a letter's subject that proposes is still a letter told
     assert not is_duty(
         "Sở Tài chính có Công văn số 120/STC-QLNS về việc đề nghị bổ sung kinh phí gửi UBND tỉnh.",

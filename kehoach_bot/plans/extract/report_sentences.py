@@ -480,10 +480,12 @@ def _told_done(text: str, folded: str, at: int) -> bool:
 
 
 # "Bộ Tư pháp đã có Công văn số 86/BTP-KHTC … về việc yêu cầu các Cục … gửi báo cáo": the subject
-# of a letter sent before, not a request of this text (read with its accents: "đã", not "đá")
+# of a letter sent before, not a request of this text (read with its accents: "đã", not "đá"); so
+# is "đã ký Công điện 26/CĐ-TTg về việc khẩn trương rà soát, báo cáo …". A letter "vừa" sent is
+# the news of the request itself.
 _CITED_SUBJECT = re.compile(
-    r"\bđã\s+(?:có|ban hành|gửi)\s+(?:công văn|văn bản|thông báo|công điện)\s+số\s+[^;]{0,80}?"
-    r"\s(?:về việc|v/v)\s+(?:yêu cầu|đề nghị)\s"
+    r"\bđã\s+(?:có|ban hành|gửi|ký)\s+(?:công văn|văn bản|thông báo|công điện)\s+"
+    r"(?:số\s+)?\d[^;]{0,80}?\s(?:về việc|v/v)\s+(?:(?:yêu cầu|đề nghị)\s)?"
 )
 
 
