@@ -4153,3 +4153,15 @@ def test_a_board_whose_name_holds_danh_sach_keeps_it() -> None:
         "Các xã báo cáo Hội đồng xét duyệt danh sách hộ nghèo huyện trước ngày 20/11/2025."
     )
     assert duty.recipient == "Hội đồng xét duyệt danh sách hộ nghèo huyện"
+
+
+def test_what_a_silence_will_be_taken_to_mean_asks_nothing() -> None:
+    assert not is_duty(
+        "Sau ngày 15/5/2025, các địa phương không cập nhật sẽ được coi là không còn vướng mắc, khó "
+        "khăn cần báo cáo cấp có thẩm quyền.",
+        review_only=False,
+    )
+    assert is_duty(
+        "Các địa phương có vướng mắc, khó khăn cần báo cáo cấp có thẩm quyền trước ngày 15/5/2025.",
+        review_only=False,
+    )

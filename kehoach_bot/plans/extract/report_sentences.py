@@ -321,6 +321,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         and not _intended(text, folded, m.start())
         and not _NOT_DONE.search(folded, 0, m.start())
         and not _NOT_ASKED.search(folded, 0, m.start())
+        and not _DEEMED.search(folded, 0, m.start())
         and not _MADE_BY_LETTER.match(folded, m.end())
     ]
     if not review_only:
@@ -415,6 +416,9 @@ _NOT_ASKED = re.compile(
     r"\bkhong\s+yeu cau\s+(?:cac\s+)?(?:doanh nghiep|don vi|co quan|to chuc|nguoi nop thue)\b"
     r"[^.;,]{0,20}$"
 )
+# "… sẽ được coi là không còn dự án vướng mắc, khó khăn cần báo cáo …": what a silence will be
+# taken to mean, not a request
+_DEEMED = re.compile(r"\b(?:(?:duoc|bi)\s+coi\s+(?:la|nhu)|coi nhu)\b[^.;]*$")
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …"); "vừa … vừa …" (both … and) tells nothing.
