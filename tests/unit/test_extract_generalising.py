@@ -4165,3 +4165,11 @@ def test_what_a_silence_will_be_taken_to_mean_asks_nothing() -> None:
         "Các địa phương có vướng mắc, khó khăn cần báo cáo cấp có thẩm quyền trước ngày 15/5/2025.",
         review_only=False,
     )
+
+
+def test_problems_passed_up_in_good_time_are_an_ad_hoc_report() -> None:
+    (duty,) = _duties(
+        "Tổ công tác hướng dẫn các thôn giải quyết những khó khăn trong quá trình rà soát và phản "
+        "ánh kịp thời về Ban Chỉ đạo xã."
+    )
+    assert (duty.kind, duty.recipient) == (DutyKind.AD_HOC, "Ban Chỉ đạo xã")

@@ -220,7 +220,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             # tai nạn, …": only when it happens
             r"|(?:^\W*khi\s+(?:co|xay ra)|:\W*khi\s+xay ra)\b[^.;,:]{3,100}(?=,)"
             r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
-            r"|\bbao cao\s+(?:thuong xuyen,?\s+(?:va\s+)?)?kip thoi\b(?!\s+(?:gui|nop|bao cao)\b)"
+            r"|\b(?:bao cao|phan anh)\s+(?:thuong xuyen,?\s+(?:va\s+)?)?kip thoi\b"
+            r"(?!\s+(?:gui|nop|bao cao)\b)"
             # "báo cáo … các trường hợp heo mắc bệnh phát sinh": each case as it arises
             r"|\bcac truong hop\b[^,;.]{0,50}\bphat sinh\b"
             r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"
