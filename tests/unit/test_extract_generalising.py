@@ -4173,3 +4173,27 @@ def test_problems_passed_up_in_good_time_are_an_ad_hoc_report() -> None:
         "ánh kịp thời về Ban Chỉ đạo xã."
     )
     assert (duty.kind, duty.recipient) == (DutyKind.AD_HOC, "Ban Chỉ đạo xã")
+
+
+def test_a_weekday_may_stand_before_the_day() -> None:
+    for sentence, due, wording in (
+        ("Các Bộ báo cáo về Bộ Nội vụ trước Thứ Tư ngày 03/12/2025.", "2025-12-03", "trước ngày"),
+        (
+            "Các Sở báo cáo UBND tỉnh chậm nhất vào thứ Sáu, ngày 05/12/2025.",
+            "2025-12-05",
+            "chậm nhất",
+        ),
+    ):
+        (duty,) = _duties(sentence)
+        assert (duty.due, duty.wording) == (due, wording), sentence
+
+
+def test_a_closing_line_that_goes_on_to_ask_is_a_request() -> None:
+    (duty,) = _duties(
+        "Trên đây là một số nội dung cần thực hiện ngay, Ban Chỉ đạo đề nghị các Bộ báo cáo kết "
+        "quả về Ban Chỉ đạo trước ngày 03/12/2025."
+    )
+    assert (duty.due, duty.recipient) == ("2025-12-03", "Ban Chỉ đạo")
+    assert (
+        _duties("Trên đây là hướng dẫn báo cáo kết quả về Ban Chỉ đạo trước ngày 03/12/2025.") == []
+    )

@@ -264,13 +264,15 @@ _AS_REGULATED = re.compile(
 _HOUR = (
     r"(?:\s+\d{1,2}\s*(?:gio|h|:)\s*(?:\d{1,2}\s*(?:phut|['’′])?)?(?:\s+(?:sang|chieu|toi))?,?)?"
 )
+# "trước Thứ Tư ngày 03/12/2025", "chậm nhất vào thứ Sáu, ngày 05/12"
+_WEEKDAY = r"(?:\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\s*,?)?"
 _WORDING_BEFORE = re.compile(
     rf"\b(?:(?P<late>(?:cham|muon) nhat|khong\s+(?:muon|cham)\s+hon)(?:\s+(?:la|vao|truoc))?"
-    rf"(?:\s+luc)?{_HOUR}"
+    rf"(?:\s+luc)?{_HOUR}{_WEEKDAY}"
     # "trướcngày 20/11": words glued in the copy still read
     r"(?:\s*ngay)?"
-    rf"|(?P<before>truoc){_HOUR}(?:\s*ngay)?"
-    rf"|(?P<by>(?:den|toi)(?:\s+het)?{_HOUR}(?:\s*ngay)?)"
+    rf"|(?P<before>truoc){_HOUR}{_WEEKDAY}(?:\s*ngay)?"
+    rf"|(?P<by>(?:den|toi)(?:\s+het)?{_HOUR}{_WEEKDAY}(?:\s*ngay)?)"
     r"|(?P<within>trong\s+ngay)"
     r"|(?P<deadline>(?:thoi\s+)?han(?:\s+chot)?(?:\s+(?:nop|gui))?(?:\s+bao cao)?(?:\s+la)?"
     rf"{_HOUR}(?:\s+ngay)?\s*:?)"

@@ -85,8 +85,10 @@ _NO_FREQUENCY = (DutyKind.PERIODIC_UNDATED, DutyKind.ONE_OFF)
 _NOT_A_DUTY = re.compile(
     r"^\s*(?:can cu|theo|thuc hien)\s+(?:bao cao|ke hoach|quyet dinh|nghi quyet)\s+so\b"
     # what happened before ("Trước đó, …"), a page's closing lines ("Trên đây là phần tư vấn …",
-    # "Nhận được công văn này, đề nghị … triển khai"): no request of their own
-    r"|^\W*(?:truoc do|tren day la)\b|^\W*nhan duoc (?:cong van|van ban|thong bao) nay\b"
+    # "Nhận được công văn này, đề nghị … triển khai"): no request of their own, unless the closing
+    # line goes on to ask ("Trên đây là …, Ban Chỉ đạo đề nghị các Bộ … báo cáo …")
+    r"|^\W*truoc do\b|^\W*tren day la\b(?![^.;]*\b(?:de nghi|yeu cau)\b)"
+    r"|^\W*nhan duoc (?:cong van|van ban|thong bao) nay\b"
     # how it is sent: "Hình thức gửi báo cáo thực hiện trực tiếp về sở theo quy định", "Báo cáo
     # được thể hiện dưới hình thức văn bản và được gửi … bằng một trong các phương thức"
     r"|^\W*hinh thuc\s+(?:gui|nop)\s+bao cao\b"
