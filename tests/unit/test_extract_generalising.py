@@ -4197,3 +4197,15 @@ def test_a_closing_line_that_goes_on_to_ask_is_a_request() -> None:
     assert (
         _duties("Trên đây là hướng dẫn báo cáo kết quả về Ban Chỉ đạo trước ngày 03/12/2025.") == []
     )
+
+
+def test_the_years_review_listed_with_its_day_in_brackets_is_yearly() -> None:
+    found = _duties(
+        "Sở Công Thương tổng hợp báo cáo UBND tỉnh định kỳ hàng tháng (trước ngày 18 hàng tháng), "
+        "6 tháng (trước ngày 18/5), tổng kết năm (trước ngày 30/11 hàng năm)."
+    )
+    assert [(d.kind, d.due) for d in found] == [
+        (DutyKind.MONTHLY, "trước ngày 18 hàng tháng"),
+        (DutyKind.SEMIANNUAL, ("05-18",)),
+        (DutyKind.ANNUAL, "11-30"),
+    ]

@@ -110,10 +110,13 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"(?!\s+(?:hoc|nay|sau|truoc(?!\s+ngay)|tiep|qua))"
         ),
     ),
-    # "… sơ kết 6 tháng, báo cáo … trước ngày 10/6; tổng kết năm trước ngày 10/12"
+    # "… sơ kết 6 tháng, báo cáo … trước ngày 10/6; tổng kết năm trước ngày 10/12", "6 tháng
+    # (trước ngày 16/6), tổng kết năm (trước ngày 20/11 hàng năm)"
     (
         DutyKind.ANNUAL,
-        re.compile(r"(?:^|(?<=[;,] ))tong ket\s+nam\b(?=\s+(?:truoc|cham nhat|gui|nop)\b)"),
+        re.compile(
+            r"(?:^|(?<=[;,] ))tong ket\s+nam\b(?=\s*\(?\s*(?:truoc|cham nhat|gui|nop)\b)"
+        ),
     ),
     # "hằng quý, 6 tháng, năm báo cáo …": the list's last item before what it asks
     (
