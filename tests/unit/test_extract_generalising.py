@@ -4209,3 +4209,13 @@ def test_the_years_review_listed_with_its_day_in_brackets_is_yearly() -> None:
         (DutyKind.SEMIANNUAL, ("05-18",)),
         (DutyKind.ANNUAL, "11-30"),
     ]
+
+
+def test_a_report_of_a_named_frequency_is_read_outside_the_organising_part() -> None:
+    budget = "Hàng năm, UBND các xã xây dựng dự toán kinh phí gửi Sở Tài chính tổng hợp."
+    organising = ("V. TỔ CHỨC THỰC HIỆN", "Các sở, ngành triển khai Kế hoạch này.")
+    (duty,) = _duties("IV. KINH PHÍ", f"1. Nguồn ngân sách: {budget}", *organising)
+    assert (duty.kind, duty.due, duty.recipient) == (DutyKind.ANNUAL, None, "Sở Tài chính")
+    # without a frequency it stays a task of the part; in the goals, an aim
+    assert _duties("IV. KINH PHÍ", budget.removeprefix("Hàng năm, "), *organising) == []
+    assert _duties("I. MỤC ĐÍCH, YÊU CẦU", budget, *organising) == []

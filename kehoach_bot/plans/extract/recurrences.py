@@ -114,9 +114,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
     # (trước ngày 16/6), tổng kết năm (trước ngày 20/11 hàng năm)"
     (
         DutyKind.ANNUAL,
-        re.compile(
-            r"(?:^|(?<=[;,] ))tong ket\s+nam\b(?=\s*\(?\s*(?:truoc|cham nhat|gui|nop)\b)"
-        ),
+        re.compile(r"(?:^|(?<=[;,] ))tong ket\s+nam\b(?=\s*\(?\s*(?:truoc|cham nhat|gui|nop)\b)"),
     ),
     # "hằng quý, 6 tháng, năm báo cáo …": the list's last item before what it asks
     (
