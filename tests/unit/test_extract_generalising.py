@@ -4216,6 +4216,8 @@ def test_a_report_of_a_named_frequency_is_read_outside_the_organising_part() -> 
     organising = ("V. TỔ CHỨC THỰC HIỆN", "Các sở, ngành triển khai Kế hoạch này.")
     (duty,) = _duties("IV. KINH PHÍ", f"1. Nguồn ngân sách: {budget}", *organising)
     assert (duty.kind, duty.due, duty.recipient) == (DutyKind.ANNUAL, None, "Sở Tài chính")
-    # without a frequency it stays a task of the part; in the goals, an aim
+    # without a frequency or an office it stays a task of the part; in the goals, an aim
     assert _duties("IV. KINH PHÍ", budget.removeprefix("Hàng năm, "), *organising) == []
+    checked = "Kiểm tra việc thực hiện chế độ báo cáo thống kê hằng quý của các xã."
+    assert _duties("IV. NỘI DUNG KIỂM TRA", checked, *organising) == []
     assert _duties("I. MỤC ĐÍCH, YÊU CẦU", budget, *organising) == []

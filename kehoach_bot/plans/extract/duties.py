@@ -153,14 +153,15 @@ def find_duties(plan: PlanText) -> list[Duty]:
                         found += _item_duties(sentence, section.ref, header)
                     continue
                 # a task's report sent right after its event ("ngay sau khi kết thúc hội nghị")
-                # asks as a date does, and so does one of a named frequency ("Hàng năm, … xây
-                # dựng dự toán kinh phí gửi Sở Tài chính"); not in the goals
+                # asks as a date does, and so does one of a named frequency sent to an office
+                # ("Hàng năm, … xây dựng dự toán kinh phí gửi Sở Tài chính"); not in the goals
                 if (
                     dated_only
                     and sentence not in completed_next
                     and not (
                         not purposes
                         and any(r.kind in PERIODIC_KINDS for r in find_recurrences(sentence))
+                        and find_recipients(sentence)
                     )
                     and not any(
                         d.usable or (d.after_event and not purposes)
