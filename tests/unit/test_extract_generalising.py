@@ -4221,3 +4221,12 @@ def test_a_report_of_a_named_frequency_is_read_outside_the_organising_part() -> 
     checked = "Kiểm tra việc thực hiện chế độ báo cáo thống kê hằng quý của các xã."
     assert _duties("IV. NỘI DUNG KIỂM TRA", checked, *organising) == []
     assert _duties("I. MỤC ĐÍCH, YÊU CẦU", budget, *organising) == []
+
+
+def test_the_work_reported_on_ends_the_office_s_name() -> None:
+    assert find_recipients("- Tổng hợp, báo cáo UBND thành phố việc triển khai Chương trình.") == [
+        "UBND thành phố"
+    ]
+    assert find_recipients("Các xã báo cáo Trung tâm Dịch vụ việc làm tỉnh trước ngày 5/12.") == [
+        "Trung tâm Dịch vụ việc làm tỉnh"
+    ]

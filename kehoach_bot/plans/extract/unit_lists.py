@@ -297,6 +297,8 @@ _NAME_STOP = re.compile(
     r"|\bngay\s+sau\b|\bdoi voi\b"
     # "báo cáo Tổng cục Thuế về kết quả …": the topic, not the name ("Trung tâm Dịch vụ việc làm")
     r"|\bve\s+viec\b|(?:\bve\s+)?(?:\bket qua\b|\btinh hinh\b)|\bve\s+noi dung\b"
+    # "báo cáo UBND thành phố việc triển khai …": the work reported on
+    r"|\bviec\b(?!\s+lam\b)"
     r"|\bso lieu\b|(?<!duyet )\bdanh sach\b|(?<!tham )\bnhung\b|\bbang\s+van ban\b"
     r"|\bthi\b(?!\s+(?:uy|xa|tran|doan|truong)\b)|[.;:)…+]|$)"
 )
