@@ -4230,3 +4230,7 @@ def test_the_work_reported_on_ends_the_office_s_name() -> None:
     assert find_recipients("Các xã báo cáo Trung tâm Dịch vụ việc làm tỉnh trước ngày 5/12.") == [
         "Trung tâm Dịch vụ việc làm tỉnh"
     ]
+    # nor is its street address
+    assert find_recipients(
+        "Các trường gửi báo cáo về Bộ VHTTDL số 51 đường Ngô Quyền, Hà Nội."
+    ) == ["Bộ VHTTDL"]
