@@ -4234,3 +4234,16 @@ def test_the_work_reported_on_ends_the_office_s_name() -> None:
     assert find_recipients(
         "Các trường gửi báo cáo về Bộ VHTTDL số 51 đường Ngô Quyền, Hà Nội."
     ) == ["Bộ VHTTDL"]
+
+
+def test_the_address_of_a_cited_letter_sends_nothing() -> None:
+    assert not is_duty(
+        "Tiếp tục hướng dẫn các giải pháp hỗ trợ người nộp thuế theo hướng dẫn tại công văn số "
+        "4952/CT-CS ngày 05/11/2025 của Cục Thuế gửi Thuế các tỉnh, thành phố về các chính sách.",
+        review_only=False,
+    )
+    assert is_duty(
+        "Thuế các tỉnh thực hiện theo công văn số 4952/CT-CS và gửi kết quả về Cục Thuế trước ngày "
+        "15/12/2025.",
+        review_only=False,
+    )

@@ -344,7 +344,14 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
     )
     if papers and not _REPORT_CONTENT.search(folded):
         verbs = [m for m in verbs if not m.group().startswith(("gui", "nop"))]
-    verbs = [m for m in verbs if not (m.group().startswith("gui") and _opinion(folded, m.start()))]
+    verbs = [
+        m
+        for m in verbs
+        if not (
+            m.group().startswith("gui")
+            and (_opinion(folded, m.start()) or _ADDRESSED_LETTER.search(folded, 0, m.start()))
+        )
+    ]
     recurrences = find_recurrences(text)
     if not verbs or not recurrences:
         return False
@@ -417,6 +424,12 @@ _NOT_DONE = re.compile(
 _NOT_ASKED = re.compile(
     r"\bkhong\s+yeu cau\s+(?:cac\s+)?(?:doanh nghiep|don vi|co quan|to chuc|nguoi nop thue)\b"
     r"[^.;,]{0,20}$"
+)
+# "hướng dẫn tại công văn số 4952/CT-CS ngày 05/11/2025 của Cục Thuế gửi Thuế các tỉnh": the
+# address of a letter cited, not a report sent
+_ADDRESSED_LETTER = re.compile(
+    r"\b(?:cong van|van ban|quyet dinh|thong bao|ke hoach|chi thi|cong dien|thong tu)\s+"
+    r"(?:so\s+)?\d+\s*/\s*[\w./&\-]+(?:\s+ngay\s+[\d/.\-]+)?(?:\s+cua\s+[^,;.()]{1,60}?)?\s*$"
 )
 # "… sẽ được coi là không còn dự án vướng mắc, khó khăn cần báo cáo …": what a silence will be
 # taken to mean, not a request
