@@ -4247,3 +4247,23 @@ def test_the_address_of_a_cited_letter_sends_nothing() -> None:
         "15/12/2025.",
         review_only=False,
     )
+
+
+def test_the_writers_own_answer_and_attachment_ask_nothing() -> None:
+    letter = (
+        "Về kiến nghị này, Bộ Nông nghiệp và Môi trường xin báo cáo Ủy ban Dân nguyện như sau:",
+        "- Ngày 10/01/2025, Bộ đã có Văn bản số 375/BNN-TC về việc tạm thời áp dụng khung giá.",
+    )
+    assert _duties(*letter) == []
+    assert not is_duty(
+        "(Xin gửi kèm theo Công văn số 375/BNN-TC ngày 10/01/2025)", review_only=False
+    )
+    # asked of the units, the same words are a request
+    assert is_duty(
+        "Đề nghị các Sở báo cáo Ủy ban nhân dân tỉnh trước ngày 10/12/2025 như sau:",
+        review_only=False,
+    )
+    assert is_duty(
+        "Các đơn vị gửi kèm theo kết quả thực hiện về Sở Nội vụ trước ngày 10/12/2025.",
+        review_only=False,
+    )

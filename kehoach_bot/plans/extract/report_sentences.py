@@ -49,11 +49,13 @@ _OFFICE = (
 )
 # A report verb: what makes a sentence a reporting duty rather than a task.
 _REPORT_VERB = re.compile(
-    r"\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
+    # ("Bộ … xin báo cáo Ủy ban … như sau:": the writer's own answer, made here)
+    r"(?<!xin )\bbao cao\b(?!\s+(?:chinh tri|vien|tham luan))"
     # not a draft sent for comments ("gửi lấy ý kiến các sở … và báo cáo UBND tỉnh": the report
     # is the later verb); a list sent opening its item may be long ("+ Gửi danh sách kế hoạch
     # … theo Phụ lục 03 về Tổng cục Thuế")
-    rf"|\bgui\b(?!\s+{_FOR_COMMENTS})[^.;]{{0,120}}?"
+    # ("Xin gửi kèm theo Công văn số …": the sender's attachment)
+    rf"|(?<!xin )\bgui\b(?!\s+{_FOR_COMMENTS})[^.;]{{0,120}}?"
     r"\b(?:ket qua|bao cao|ve|cho|toi)\b"
     rf"|^\W*gui\b[^.;]{{0,200}}?\bve\s+{_OFFICE}\b"
     r"|\b(?:so ket|tong ket)\b"
