@@ -4267,3 +4267,18 @@ def test_the_writers_own_answer_and_attachment_ask_nothing() -> None:
         "Các đơn vị gửi kèm theo kết quả thực hiện về Sở Nội vụ trước ngày 10/12/2025.",
         review_only=False,
     )
+
+
+def test_a_plans_yearly_results_with_the_day_in_brackets_or_as_asked() -> None:
+    found = _duties(
+        "Định kỳ báo cáo UBND tỉnh (qua Sở Tư pháp) kết quả thực hiện Kế hoạch hằng năm (trước "
+        "ngày 15 tháng 11) hoặc theo đề nghị để tổng hợp."
+    )
+    assert [(d.kind, d.due, d.via) for d in found] == [
+        (DutyKind.ANNUAL, "11-15", "Sở Tư pháp"),
+        (DutyKind.AD_HOC, None, "Sở Tư pháp"),
+    ]
+    # the plan made every year is no report of its own
+    assert _kinds("Các Sở xây dựng kế hoạch hằng năm, gửi Sở Tư pháp trước ngày 15/12/2025.") == [
+        (DutyKind.ONE_OFF, "2025-12-15")
+    ]

@@ -76,6 +76,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<!ke hoach )(?<!chuong trinh )(?<!cong tac )\b(?:dinh ky\s+)?(?:hang|moi)\s+nam\b"
             r"(?!\s+hoc)|\bnam\s+(?:mot|1)\s+lan\b"
+            # "… kết quả thực hiện Kế hoạch hằng năm (trước ngày 15 tháng 11)": its day follows
+            r"|\b(?:hang|moi)\s+nam\s*\(\s*(?:truoc|cham nhat)\b"
         ),
     ),
     (
@@ -213,6 +215,8 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             # ("Theo yêu cầu, các chi nhánh phải …" opens the request told: "as asked")
             r"|(?<!thoi gian )(?<!thoi han )\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b|\s*,)"
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
+            # "… hằng năm (trước ngày 15 tháng 11) hoặc theo đề nghị": whenever asked
+            r"|\bhoac\s+theo\s+de nghi\b"
             # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found; "Đối với các vụ lộ,
             # mất bí mật xảy ra phải báo cáo ngay": each case as it happens
             r"|\bbao cao\s+ngay\s+khi\s+(?:co\s+)?(?:phat hien|xay ra|phat sinh)\b"
