@@ -4282,3 +4282,20 @@ def test_a_plans_yearly_results_with_the_day_in_brackets_or_as_asked() -> None:
     assert _kinds("Các Sở xây dựng kế hoạch hằng năm, gửi Sở Tư pháp trước ngày 15/12/2025.") == [
         (DutyKind.ONE_OFF, "2025-12-15")
     ]
+
+
+def test_a_content_part_about_reports_assigns_them() -> None:
+    plan = (
+        "IV. NỘI DUNG HOẠT ĐỘNG",
+        "1. Xây dựng báo cáo đánh giá nguy cơ môi trường",
+        "- Các xã tổ chức thu gom rác thải và báo cáo hằng ngày.",
+        "2. Công tác giám sát, kiểm tra, báo cáo",
+        "- Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.",
+        "- Khi xuất hiện ca bệnh bất thường, báo cáo ngay về Sở Y tế.",
+        "V. TỔ CHỨC THỰC HIỆN",
+        "Các sở, ngành triển khai Kế hoạch này.",
+    )
+    assert [(d.kind, d.quote[:22]) for d in _duties(*plan)] == [
+        (DutyKind.PERIODIC_UNDATED, "Các Trung tâm y tế giá"),
+        (DutyKind.AD_HOC, "Khi xuất hiện ca bệnh "),
+    ]

@@ -608,6 +608,8 @@ def _organising(section: Section, by_ref: dict[str, Section]) -> bool:
     "Tổ chức thực hiện", "Trách nhiệm thực hiện", "Phân công nhiệm vụ", "Chế độ báo cáo"."""
     current = section
     while current.parent and current.parent in by_ref:
+        if _REPORTING_PART.search(fold_same_length(current.heading)):
+            return True
         current = by_ref[current.parent]
     heading = fold_same_length(current.heading)
     # "III. TỔ CHỨC THỰC HIỆN VÀ TRÁCH NHIỆM CỦA CÁC SỞ, …", "V. GIẢI PHÁP VÀ TỔ CHỨC THỰC HIỆN";
@@ -627,6 +629,8 @@ _ORGANISING = re.compile(
     r"|che do bao cao)\b"
 )
 _HEADING_LENGTH = 60
+# A part of a plan's content about its reports: "7. Công tác giám sát, kiểm tra, báo cáo"
+_REPORTING_PART = re.compile(r"^\W*(?:\d+\W*)?[^.;:]{0,50}\bbao cao\W*$")
 _PURPOSES = re.compile(r"^(?:muc dich|yeu cau(?!\s+ve\b)|muc tieu)\b")
 
 

@@ -223,7 +223,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|(?<!da )\bxay ra,?\s+(?:thi\s+)?(?:phai\s+)?bao cao\s+ngay\b(?!\s+sau\b)"
             # "Khi có ổ dịch mới, UBND xã báo cáo ngay …", "Đối với báo cáo tai nạn: khi xảy ra
             # tai nạn, …": only when it happens
-            r"|(?:^\W*khi\s+(?:co|xay ra)|:\W*khi\s+xay ra)\b[^.;,:]{3,100}(?=,)"
+            r"|(?:^\W*khi\s+(?:co|xay ra|xuat hien)|:\W*khi\s+xay ra)\b[^.;,:]{3,100}(?=,)"
             r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
             r"|\b(?:bao cao|phan anh)\s+(?:thuong xuyen,?\s+(?:va\s+)?)?kip thoi\b"
             r"(?!\s+(?:gui|nop|bao cao)\b)"
