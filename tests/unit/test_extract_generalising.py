@@ -4299,3 +4299,19 @@ def test_a_content_part_about_reports_assigns_them() -> None:
         (DutyKind.PERIODIC_UNDATED, "Các Trung tâm y tế giá"),
         (DutyKind.AD_HOC, "Khi xuất hiện ca bệnh "),
     ]
+
+
+def test_a_report_only_in_hard_cases_is_ad_hoc() -> None:
+    assert _kinds(
+        "Trường hợp phát hiện nội dung chưa đúng thì tổ chức điều chỉnh theo thẩm quyền hoặc báo "
+        "cáo cấp có thẩm quyền theo quy định."
+    ) == [(DutyKind.AD_HOC, None)]
+    assert _kinds(
+        "Nếu có vướng mắc, UBND các huyện báo cáo về Cục Thuế tỉnh; trường hợp phức tạp Cục Thuế "
+        "tỉnh báo cáo và đề xuất ý kiến cho Ủy ban nhân dân tỉnh xem xét."
+    ) == [(DutyKind.AD_HOC, None), (DutyKind.AD_HOC, None)]
+    # "trường hợp cần thiết" before another verb does not make the report occasional
+    assert _kinds(
+        "Hằng năm, Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ, trường hợp cần thiết kiến "
+        "nghị điều chỉnh Đề án."
+    ) == [(DutyKind.ANNUAL, None)]
