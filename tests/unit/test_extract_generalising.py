@@ -4310,8 +4310,8 @@ def test_a_report_only_in_hard_cases_is_ad_hoc() -> None:
         "Nếu có vướng mắc, UBND các huyện báo cáo về Cục Thuế tỉnh; trường hợp phức tạp Cục Thuế "
         "tỉnh báo cáo và đề xuất ý kiến cho Ủy ban nhân dân tỉnh xem xét."
     ) == [(DutyKind.AD_HOC, None), (DutyKind.AD_HOC, None)]
-    # "trường hợp cần thiết" before another verb does not make the report occasional
+    # "trường hợp đặc biệt" before another verb does not make the report occasional
     assert _kinds(
-        "Hằng năm, Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ, trường hợp cần thiết kiến "
+        "Hằng năm, Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ, trường hợp đặc biệt kiến "
         "nghị điều chỉnh Đề án."
     ) == [(DutyKind.ANNUAL, None)]

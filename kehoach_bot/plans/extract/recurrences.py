@@ -239,7 +239,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             rf"|\b(?:ma|neu|truong hop)\b(?!\s+{_TIME_OF_REPORT})"
             r"[^.;]{3,200}?\bthi\s+(?:(?:\w+\s+){0,3}?|[^.;]{0,80}?\bhoac\s+)bao cao\b"
             # "trường hợp phức tạp Cục Thuế tỉnh báo cáo …": only for such cases
-            r"|\btruong hop\s+(?:phuc tap|dac biet|can thiet)\b(?=[^.;,]{0,60}\bbao cao\b)"
+            r"|\btruong hop\s+(?:phuc tap|dac biet)\b(?=[^.;,]{0,60}\bbao cao\b)"
             # "Nếu không đủ nguồn lực, địa phương đề xuất … gửi về Bộ": only if it comes to that;
             # "Trường hợp …, Cục báo cáo Tổng cục xem xét phân công": a matter put for decision
             # "Trường hợp thời hạn gửi báo cáo khác …": a case of the rule, not of events
