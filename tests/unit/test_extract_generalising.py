@@ -4315,3 +4315,86 @@ def test_a_report_only_in_hard_cases_is_ad_hoc() -> None:
         "Hằng năm, Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ, trường hợp đặc biệt kiến "
         "nghị điều chỉnh Đề án."
     ) == [(DutyKind.ANNUAL, None)]
+
+
+def test_review_a_regime_inspected_or_trained_on_outside_the_organising_part_asks_nothing() -> None:
+    organising = ("IV. TỔ CHỨC THỰC HIỆN", "Các đơn vị báo cáo về Sở Nội vụ trước ngày 15/12/2025.")
+    for line in (
+        "1. Kiểm tra việc thực hiện chế độ báo cáo thống kê hằng tháng, hằng quý của các xã gửi "
+        "Chi cục Thống kê.",
+        "2. Kiểm tra việc các xã định kỳ hằng năm gửi báo cáo về Sở Tài chính.",
+        "3. Tập huấn cho cán bộ thống kê xã về chế độ báo cáo 6 tháng, hằng năm gửi UBND huyện.",
+    ):
+        assert _kinds("II. NỘI DUNG KIỂM TRA", line, *organising) == [
+            (DutyKind.ONE_OFF, "2025-12-15")
+        ], line
+
+
+def test_review_a_new_subject_after_a_cited_letters_subject_asks() -> None:
+    for sentence, due in (
+        (
+            "Sở Nội vụ đã có Công văn số 2345/SNV-CCVC về việc rà soát số lượng công chức cấp xã, "
+            "theo đó các xã báo cáo về Sở Nội vụ trước ngày 10/12/2025.",
+            "2025-12-10",
+        ),
+        (
+            "Văn phòng Chính phủ đã có Công văn 9876/VPCP-KTTH v/v báo cáo tình hình thực hiện "
+            "Nghị quyết 01, các bộ, ngành báo cáo Thủ tướng Chính phủ trước ngày 25/12/2025.",
+            "2025-12-25",
+        ),
+    ):
+        assert [d for _, d in _kinds(sentence)] == [due], sentence
+
+
+def test_review_the_units_own_sending_after_a_cited_letter_is_a_report() -> None:
+    for sentence in (
+        "Các đơn vị thực hiện theo Công văn số 1520/SNV-CCVC ngày 01/12/2025 của Sở Nội vụ gửi báo "
+        "cáo về Sở Nội vụ trước ngày 20/12/2025.",
+        "Các trường rà soát theo Kế hoạch số 56/KH-SGDĐT gửi về Sở Giáo dục và Đào tạo trước ngày "
+        "20/12/2025.",
+    ):
+        assert _kinds(sentence) == [(DutyKind.ONE_OFF, "2025-12-20")], sentence
+
+
+def test_review_names_and_words_the_new_rules_must_leave_alone() -> None:
+    assert find_recipients("Các xã báo cáo về Bộ phận giúp việc Ban Chỉ đạo huyện hằng tháng.") == [
+        "Bộ phận giúp việc Ban Chỉ đạo huyện"
+    ]
+    # a request or a new subject after what is deemed asks
+    assert _kinds(
+        "Đây được coi là nhiệm vụ trọng tâm, đề nghị các đơn vị báo cáo kết quả về Sở Nội vụ trước "
+        "ngày 15/12/2025."
+    ) == [(DutyKind.ONE_OFF, "2025-12-15")]
+    assert _kinds(
+        "Chuyển đổi số được coi là nhiệm vụ trọng tâm năm 2025, các sở, ngành báo cáo kết quả về "
+        "Sở Khoa học và Công nghệ trước ngày 10/12/2025."
+    ) == [(DutyKind.ONE_OFF, "2025-12-10")]
+    # "hoặc theo đề nghị" after a day adds the ad hoc report to the dated one
+    assert _kinds(
+        "Các phòng, ban gửi báo cáo về Văn phòng UBND huyện trước ngày 25/12/2025 hoặc theo đề "
+        "nghị của Văn phòng."
+    ) == [(DutyKind.ONE_OFF, "2025-12-25"), (DutyKind.AD_HOC, None)]
+    # figures that show the situation promptly are no prompt report
+    assert _kinds(
+        "Định kỳ hằng tháng, các xã gửi báo cáo về Chi cục Thống kê trước ngày 20 hàng tháng, bảo "
+        "đảm số liệu phản ánh kịp thời, chính xác tình hình kinh tế - xã hội."
+    ) == [(DutyKind.MONTHLY, "trước ngày 20 hàng tháng")]
+    # a closing line's "đề nghị của …" is a noun, not a request
+    for closing in (
+        "Trên đây là kết quả giải quyết đề nghị của cử tri gửi đến kỳ họp, UBND tỉnh báo cáo Hội "
+        "đồng nhân dân tỉnh.",
+        "Trên đây là báo cáo định kỳ hằng quý của Sở Tư pháp gửi Bộ Tư pháp theo đề nghị tại Công "
+        "văn số 12/BTP-VP.",
+    ):
+        assert _kinds(closing) == [], closing
+
+
+def test_review_a_request_after_the_citation_is_the_letters_own() -> None:
+    letter = (
+        "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH",
+        "Số: 5678/UBND-NC | Bình Định, ngày 05 tháng 12 năm 2025",
+        "Thực hiện Công văn số 1234/BNV-CCVC ngày 20/11/2025 của Bộ Nội vụ, UBND tỉnh đề nghị các "
+        "sở, ngành rà soát số liệu biên chế; báo cáo kết quả năm 2025 về Sở Nội vụ trước ngày "
+        "10/01.",
+    )
+    assert [d for _, d, _ in _read(*letter)] == ["2025-01-10"]

@@ -153,13 +153,16 @@ def find_duties(plan: PlanText) -> list[Duty]:
                         found += _item_duties(sentence, section.ref, header)
                     continue
                 # a task's report sent right after its event ("ngay sau khi kết thúc hội nghị")
-                # asks as a date does, and so does one of a named frequency sent to an office
-                # ("Hàng năm, … xây dựng dự toán kinh phí gửi Sở Tài chính"); not in the goals
+                # asks as a date does, and so does a clause opening on its frequency, sent to an
+                # office ("Hàng năm, … xây dựng dự toán kinh phí gửi Sở Tài chính"); not in the
+                # goals, nor a regime inspected or trained on ("Kiểm tra việc thực hiện chế độ
+                # báo cáo hằng quý …")
                 if (
                     dated_only
                     and sentence not in completed_next
                     and not (
                         not purposes
+                        and _OPENS_ON_A_FREQUENCY.match(fold_same_length(sentence))
                         and any(r.kind in PERIODIC_KINDS for r in find_recurrences(sentence))
                         and find_recipients(sentence)
                     )
@@ -629,6 +632,10 @@ _ORGANISING = re.compile(
     r"|che do bao cao)\b"
 )
 _HEADING_LENGTH = 60
+# "Hàng năm, …", "1. Nguồn ngân sách: Định kỳ hằng quý, …"
+_OPENS_ON_A_FREQUENCY = re.compile(
+    r"^\W*(?:[^:.;,]{1,40}:\s*)?(?:dinh ky\s+)?(?:hang|moi)\s+(?:nam|quy|thang)\s*,"
+)
 # A part of a plan's content about its reports: "7. Công tác giám sát, kiểm tra, báo cáo"
 _REPORTING_PART = re.compile(r"^\W*(?:\d+\W*)?[^.;:]{0,50}\bbao cao\W*$")
 _PURPOSES = re.compile(r"^(?:muc dich|yeu cau(?!\s+ve\b)|muc tieu)\b")

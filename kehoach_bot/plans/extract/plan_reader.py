@@ -34,6 +34,9 @@ _CITES_A_DOCUMENT = re.compile(
     r"(?:so\s+)?\d"
 )
 
+# ", UBND tỉnh đề nghị …": a request of the document's own after the citation
+_ASKS_AFTER = re.compile(r",\s*[^,;.]{0,60}?\b(?:de nghi|yeu cau)\b")
+
 Matcher = Callable[[str], UnitRef]
 
 
@@ -209,9 +212,16 @@ def _not_passed(duties: list[Duty], header: PlanHeader, text: str) -> list[Duty]
             d.kind is DutyKind.ONE_OFF
             and d.due
             and str(d.due) < floor
-            and _CITES_A_DOCUMENT.search(fold_same_length(_sentence_of(d.quote, text)))
+            and _recalls(fold_same_length(_sentence_of(d.quote, text)))
         )
     ]
+
+
+def _recalls(sentence: str) -> bool:
+    """Whether the sentence cites a document and asks nothing of its own after it ("Thực hiện
+    Công văn số 1234/BNV …, UBND tỉnh đề nghị các sở … báo cáo … trước ngày 10/01" asks)."""
+    cited = _CITES_A_DOCUMENT.search(sentence)
+    return cited is not None and not _ASKS_AFTER.search(sentence, cited.end())
 
 
 def _sentence_of(quote: str, text: str) -> str:

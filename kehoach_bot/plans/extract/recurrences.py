@@ -216,7 +216,7 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             r"|(?<!thoi gian )(?<!thoi han )\btheo\s+(?:co\s+)?yeu cau\b(?!\s+(?:ve|tai)\b|\s*,)"
             r"|\bkhi\s+(?:can thiet|phat sinh)\b|\bkhi\s+duoc\s+[^,;.]{1,60}?\byeu cau\b"
             # "… hằng năm (trước ngày 15 tháng 11) hoặc theo đề nghị": whenever asked
-            r"|\bhoac\s+theo\s+de nghi\b"
+            r"|(?<=hoac )theo\s+de nghi\b"
             # "báo cáo ngay khi có phát hiện sai phạm": whenever it is found; "Đối với các vụ lộ,
             # mất bí mật xảy ra phải báo cáo ngay": each case as it happens
             r"|\bbao cao\s+ngay\s+khi\s+(?:co\s+)?(?:phat hien|xay ra|phat sinh)\b"
@@ -225,8 +225,9 @@ _RECURRENCE_WORDS: tuple[tuple[DutyKind, re.Pattern[str]], ...] = (
             # tai nạn, …": only when it happens
             r"|(?:^\W*khi\s+(?:co|xay ra|xuat hien)|:\W*khi\s+xay ra)\b[^.;,:]{3,100}(?=,)"
             r"|\bvuong mac\b|\bkip thoi\s+(?:bao cao|de xuat|phan anh)\b"
-            r"|\b(?:bao cao|phan anh)\s+(?:thuong xuyen,?\s+(?:va\s+)?)?kip thoi\b"
-            r"(?!\s+(?:gui|nop|bao cao)\b)"
+            r"|\bbao cao\s+(?:thuong xuyen,?\s+(?:va\s+)?)?kip thoi\b(?!\s+(?:gui|nop|bao cao)\b)"
+            # ("số liệu phản ánh kịp thời, chính xác tình hình": figures that show it)
+            r"|\bphan anh\s+kip thoi\s+(?=(?:ve|cho|voi|len|den)\b)"
             # "báo cáo … các trường hợp heo mắc bệnh phát sinh": each case as it arises
             r"|\bcac truong hop\b[^,;.]{0,50}\bphat sinh\b"
             r"|\bneu\s+(?:co\s+)?(?:van de\s+)?phat sinh\b|\bvuot\s+(?:qua\s+)?tham quyen\b"

@@ -89,7 +89,7 @@ _NOT_A_DUTY = re.compile(
     # what happened before ("Trước đó, …"), a page's closing lines ("Trên đây là phần tư vấn …",
     # "Nhận được công văn này, đề nghị … triển khai"): no request of their own, unless the closing
     # line goes on to ask ("Trên đây là …, Ban Chỉ đạo đề nghị các Bộ … báo cáo …")
-    r"|^\W*truoc do\b|^\W*tren day la\b(?![^.;]*\b(?:de nghi|yeu cau)\b)"
+    r"|^\W*truoc do\b|^\W*tren day la\b(?![^.;]*\b(?:de nghi|yeu cau)\s+(?!cua\b|tai\b|nay\b))"
     r"|^\W*nhan duoc (?:cong van|van ban|thong bao) nay\b"
     # how it is sent: "Hình thức gửi báo cáo thực hiện trực tiếp về sở theo quy định", "Báo cáo
     # được thể hiện dưới hình thức văn bản và được gửi … bằng một trong các phương thức"
@@ -325,7 +325,7 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         and not _intended(text, folded, m.start())
         and not _NOT_DONE.search(folded, 0, m.start())
         and not _NOT_ASKED.search(folded, 0, m.start())
-        and not _DEEMED.search(folded, 0, m.start())
+        and not _deemed(folded, m.start())
         and not _MADE_BY_LETTER.match(folded, m.end())
     ]
     if not review_only:
@@ -351,7 +351,13 @@ def is_duty(sentence: str, *, review_only: bool) -> bool:
         for m in verbs
         if not (
             m.group().startswith("gui")
-            and (_opinion(folded, m.start()) or _ADDRESSED_LETTER.search(folded, 0, m.start()))
+            and (
+                _opinion(folded, m.start())
+                or (
+                    _ADDRESSED_LETTER.search(folded, 0, m.start())
+                    and not _SENT_WHAT.match(folded, m.start())
+                )
+            )
         )
     ]
     recurrences = find_recurrences(text)
@@ -433,6 +439,11 @@ _ADDRESSED_LETTER = re.compile(
     r"\b(?:cong van|van ban|quyet dinh|thong bao|ke hoach|chi thi|cong dien|thong tu)\s+"
     r"(?:so\s+)?\d+\s*/\s*[\w./&\-]+(?:\s+ngay\s+[\d/.\-]+)?(?:\s+cua\s+[^,;.()]{1,60}?)?\s*$"
 )
+# "… Công văn số 1520/SNV ngày 01/12/2025 của Sở Nội vụ gửi báo cáo về Sở …": the units' own
+# sending, not the letter's address
+_SENT_WHAT = re.compile(
+    r"gui\s+(?:(?:cac|nhung)\s+)?(?:bao cao|ket qua|so lieu|ve|danh sach|thong tin)\b"
+)
 # "… sẽ được coi là không còn dự án vướng mắc, khó khăn cần báo cáo …": what a silence will be
 # taken to mean, not a request
 _DEEMED = re.compile(r"\b(?:(?:duoc|bi)\s+coi\s+(?:la|nhu)|coi nhu)\b[^.;]*$")
@@ -510,10 +521,29 @@ _CITED_SUBJECT = re.compile(
 )
 
 
+def _deemed(folded: str, at: int) -> bool:
+    """Whether the report verb at `at` is in what a silence will be taken to mean; a request or a
+    new subject after a comma ("Đây được coi là nhiệm vụ trọng tâm, đề nghị các đơn vị …") asks."""
+    deemed = _DEEMED.search(folded, 0, at)
+    if deemed is None:
+        return False
+    return not (
+        ASKING.search(folded, deemed.start(), at) or _NEW_SUBJECT.search(folded, deemed.start(), at)
+    )
+
+
 def _cited_subject(lowered: str, folded: str, at: int) -> bool:
-    """Whether the report verb at `at` is asked in the subject line of a letter told as sent."""
+    """Whether the report verb at `at` is asked in the subject line of a letter told as sent;
+    a new subject after a comma ("…, theo đó các xã báo cáo …") asks again."""
     subjects = list(_CITED_SUBJECT.finditer(lowered, 0, at))
-    return bool(subjects) and not REQUEST.search(folded, subjects[-1].end(), at)
+    return (
+        bool(subjects)
+        and not REQUEST.search(folded, subjects[-1].end(), at)
+        and not _NEW_SUBJECT.search(folded, subjects[-1].end(), at)
+    )
+
+
+_NEW_SUBJECT = re.compile(rf",\s*(?:theo do,?\s*)?(?:{AGENCY})\b")
 
 
 # "Thủ tướng vừa yêu cầu các bộ, địa phương báo cáo kết quả …": asked of named bodies, the report

@@ -298,7 +298,7 @@ _NAME_STOP = re.compile(
     # "báo cáo Tổng cục Thuế về kết quả …": the topic, not the name ("Trung tâm Dịch vụ việc làm")
     r"|\bve\s+viec\b|(?:\bve\s+)?(?:\bket qua\b|\btinh hinh\b)|\bve\s+noi dung\b"
     # "báo cáo UBND thành phố việc triển khai …": the work reported on
-    r"|\bviec\b(?!\s+lam\b)"
+    r"|(?<!giup )\bviec\b(?!\s+lam\b)"
     # "gửi về Bộ VHTTDL số 51 đường Ngô Quyền": its street address
     r"|\bso\s+\d+\w*\s+(?:duong|pho|ngo|hem)\b"
     r"|\bso lieu\b|(?<!duyet )\bdanh sach\b|(?<!tham )\bnhung\b|\bbang\s+van ban\b"
