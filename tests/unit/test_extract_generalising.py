@@ -4186,6 +4186,8 @@ def test_a_weekday_may_stand_before_the_day() -> None:
     ):
         (duty,) = _duties(sentence)
         assert (duty.due, duty.wording) == (due, wording), sentence
+    (mention,) = find_deadlines("Các xã báo cáo UBND huyện đến Thứ Sáu, ngày 05/12/2025.")
+    assert (mention.text, mention.not_a_deadline) == ("đến Thứ Sáu, ngày 05/12/2025", False)
 
 
 def test_a_closing_line_that_goes_on_to_ask_is_a_request() -> None:
@@ -4218,6 +4220,8 @@ def test_a_report_of_a_named_frequency_is_read_outside_the_organising_part() -> 
     assert (duty.kind, duty.due, duty.recipient) == (DutyKind.ANNUAL, None, "Sở Tài chính")
     # without a frequency or an office it stays a task of the part; in the goals, an aim
     assert _duties("IV. KINH PHÍ", budget.removeprefix("Hàng năm, "), *organising) == []
+    unsent = "Hàng năm, UBND các xã tổng hợp, báo cáo kết quả thực hiện Kế hoạch."
+    assert _duties("IV. KINH PHÍ", unsent, *organising) == []
     checked = "Kiểm tra việc thực hiện chế độ báo cáo thống kê hằng quý của các xã."
     assert _duties("IV. NỘI DUNG KIỂM TRA", checked, *organising) == []
     assert _duties("I. MỤC ĐÍCH, YÊU CẦU", budget, *organising) == []

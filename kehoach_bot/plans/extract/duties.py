@@ -160,12 +160,7 @@ def find_duties(plan: PlanText) -> list[Duty]:
                 if (
                     dated_only
                     and sentence not in completed_next
-                    and not (
-                        not purposes
-                        and _OPENS_ON_A_FREQUENCY.match(fold_same_length(sentence))
-                        and any(r.kind in PERIODIC_KINDS for r in find_recurrences(sentence))
-                        and find_recipients(sentence)
-                    )
+                    and not (not purposes and _sent_by_frequency(sentence))
                     and not any(
                         d.usable or (d.after_event and not purposes)
                         for d in find_deadlines(sentence)
@@ -430,6 +425,16 @@ def _completed_next(read: list[list[tuple[tuple[str, ...], str]]]) -> set[str]:
         for clause, after in itertools.pairwise(clauses)
         if _completion_day(after) is not None
     }
+
+
+def _sent_by_frequency(sentence: str) -> bool:
+    """Whether a clause opens on its frequency and sends to an office ("Hàng năm, … xây dựng dự
+    toán kinh phí gửi Sở Tài chính")."""
+    return (
+        bool(_OPENS_ON_A_FREQUENCY.match(fold_same_length(sentence)))
+        and any(r.kind in PERIODIC_KINDS for r in find_recurrences(sentence))
+        and bool(find_recipients(sentence))
+    )
 
 
 def _relays(prior: list[Duty], mine: list[Duty], sentence: str) -> bool:

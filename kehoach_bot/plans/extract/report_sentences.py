@@ -32,6 +32,7 @@ from kehoach_bot.plans.extract.unit_lists import (
     AGENCY,
     ASKING,
     LETTER_BEFORE,
+    LETTER_DATE,
     LETTER_SENT,
     LETTER_TOLD,
     REQUEST,
@@ -437,7 +438,7 @@ _NOT_ASKED = re.compile(
 # address of a letter cited, not a report sent
 _ADDRESSED_LETTER = re.compile(
     r"\b(?:cong van|van ban|quyet dinh|thong bao|ke hoach|chi thi|cong dien|thong tu)\s+"
-    r"(?:so\s+)?\d+\s*/\s*[\w./&\-]+(?:\s+ngay\s+[\d/.\-]+)?(?:\s+cua\s+[^,;.()]{1,60}?)?\s*$"
+    rf"(?:so\s+)?\d+\s*/\s*[\w./&\-]+(?:{LETTER_DATE})?(?:\s+cua\s+[^,;.()]{{1,60}}?)?\s*$"
 )
 # "… Công văn số 1520/SNV ngày 01/12/2025 của Sở Nội vụ gửi báo cáo về Sở …": the units' own
 # sending, not the letter's address
@@ -447,6 +448,8 @@ _SENT_WHAT = re.compile(
 # "… sẽ được coi là không còn dự án vướng mắc, khó khăn cần báo cáo …": what a silence will be
 # taken to mean, not a request
 _DEEMED = re.compile(r"\b(?:(?:duoc|bi)\s+coi\s+(?:la|nhu)|coi nhu)\b[^.;]*$")
+# ", theo đó các xã …", ", UBND tỉnh …": a clause with a subject of its own
+_NEW_SUBJECT = re.compile(rf",\s*(?:theo do,?\s*)?(?:{AGENCY})\b")
 # News tells what was done: "UBND tỉnh đã báo cáo Thủ tướng …", "Đến nay, đã có 8/10 huyện gửi
 # báo cáo": a report made, not asked for, unless a request follows the "đã" ("đã có Công văn đề
 # nghị các trường báo cáo …"); "vừa … vừa …" (both … and) tells nothing.
@@ -541,9 +544,6 @@ def _cited_subject(lowered: str, folded: str, at: int) -> bool:
         and not REQUEST.search(folded, subjects[-1].end(), at)
         and not _NEW_SUBJECT.search(folded, subjects[-1].end(), at)
     )
-
-
-_NEW_SUBJECT = re.compile(rf",\s*(?:theo do,?\s*)?(?:{AGENCY})\b")
 
 
 # "Thủ tướng vừa yêu cầu các bộ, địa phương báo cáo kết quả …": asked of named bodies, the report
